@@ -1,0 +1,145 @@
+"""A deal: the account, what the customer wants, and the people and lines of its map."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.ids import check_id, new_id
+from desktop.domain.person import Person
+from desktop.domain.relation import Relation
+from desktop.domain.text import MEDIUM_TEXT, SHORT_TEXT, clean_name, clean_text
+
+MAX_PEOPLE = 5_000
+MAX_RELATIONS = 50_000
+MAX_COMPETITORS = 50
+MAX_AMOUNT = 1e15
+
+
+@dataclass(frozen=True, slots=True)
+class Deal:
+    """A whole deal, as one immutable value.
+
+    Invariants checked here, so that every layer can rely on them: person and relation ids are
+    unique, every relation joins two people of this deal, and the same line is not drawn twice.
+    """
+
+    name: str
+    id: str = field(default_factory=new_id)
+    account: str = ""
+    stage: str = ""
+    amount: float | None = None
+    currency: str = ""
+    close_date: date | None = None
+    objective: str = ""
+    solution: str = ""
+    competitors: tuple[str, ...] = ()
+    people: tuple[Person, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    snapshots: tuple[Snapshot, ...] = ()
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        fix = object.__setattr__
+        fix(self, "id", check_id(self.id, "id"))
+        fix(self, "name", clean_name(self.name, "name"))
+        for name in ("account", "stage"):
+            fix(self, name, clean_text(getattr(self, name), name, limit=SHORT_TEXT))
+        currency = clean_text(self.currency, "currency", limit=8).upper()
+        fix(self, "currency", currency)
+        fix(self, "objective", clean_text(self.objective, "objective", limit=MEDIUM_TEXT,
+                                          multiline=True))
+        fix(self, "solution", clean_text(self.solution, "solution", limit=MEDIUM_TEXT))
+        fix(self, "amount", _check_amount(self.amount))
+        if self.close_date is not None and not isinstance(self.close_date, date):
+            raise ValidationError("close_date", "must be a date")
+        fix(self, "competitors", _check_competitors(self.competitors))
+        fix(self, "people", tuple(self.people))
+        fix(self, "relations", tuple(self.relations))
+        fix(self, "snapshots", tuple(self.snapshots))
+        self._check_graph()
+
+    def _check_graph(self) -> None:
+        if len(self.people) > MAX_PEOPLE:
+            raise ValidationError("people", f"has {len(self.people):,} people; the limit is "
+                                            f"{MAX_PEOPLE:,}")
+        if len(self.relations) > MAX_RELATIONS:
+            raise ValidationError("relations", f"has {len(self.relations):,} relations; the "
+                                               f"limit is {MAX_RELATIONS:,}")
+        seen: set[str] = set()
+        for index, person in enumerate(self.people):
+            if person.id in seen:
+                raise ValidationError(f"people[{index}].id", f"{person.id} appears twice")
+            seen.add(person.id)
+        relation_ids: set[str] = set()
+        lines: set[tuple[str, str, object]] = set()
+        for index, relation in enumerate(self.relations):
+            where = f"relations[{index}]"
+            if relation.id in relation_ids:
+                raise ValidationError(f"{where}.id", f"{relation.id} appears twice")
+            relation_ids.add(relation.id)
+            for end in ("source", "target"):
+                if getattr(relation, end) not in seen:
+                    raise ValidationError(f"{where}.{end}",
+                                          f"{getattr(relation, end)} is nobody in this deal")
+            if relation.identity in lines:
+                raise ValidationError(where, f"the same {relation.kind.value} line is drawn twice")
+            lines.add(relation.identity)
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def person(self, person_id: str) -> Person:
+        for person in self.people:
+            if person.id == person_id:
+                return person
+        raise KeyError(person_id)
+
+    def relations_of(self, person_id: str) -> tuple[Relation, ...]:
+        return tuple(r for r in self.relations if r.touches(person_id))
+
+    def without_snapshots(self) -> Deal:
+        return replace(self, snapshots=())
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """A dated, frozen copy of a deal taken at a review, to show later what changed."""
+
+    name: str
+    taken_at: datetime
+    deal: Deal
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "id", check_id(self.id, "id"))
+        object.__setattr__(self, "name", clean_name(self.name, "name"))
+        if not isinstance(self.taken_at, datetime):
+            raise ValidationError("taken_at", "must be a timestamp")
+        if self.deal.snapshots:
+            object.__setattr__(self, "deal", self.deal.without_snapshots())
+
+
+def _check_amount(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValidationError("amount", f"{value!r} is not a number")
+    if not math.isfinite(value) or not 0 <= value <= MAX_AMOUNT:
+        raise ValidationError("amount", f"{value!r} is not an amount between 0 and 10^15")
+    return float(value)
+
+
+def _check_competitors(value: object) -> tuple[str, ...]:
+    if isinstance(value, str) or not isinstance(value, tuple | list):
+        raise ValidationError("competitors", "must be a list of names")
+    if len(value) > MAX_COMPETITORS:
+        raise ValidationError("competitors", f"lists {len(value)}; the limit is {MAX_COMPETITORS}")
+    names: list[str] = []
+    for index, item in enumerate(value):
+        name = clean_text(item, f"competitors[{index}]", limit=SHORT_TEXT)
+        if name and name not in names:
+            names.append(name)
+    return tuple(names)

@@ -1,0 +1,275 @@
+"""Domain objects ⇄ plain JSON-ready data (dicts, lists, strings, numbers, null).
+
+This is the one canonical shape of a deal: the deal file (format version 1, documented in
+``docs/deal-file.md``), the snapshots the library stores and ``show --json`` all use it, so a
+deal looks the same wherever it travels.
+
+Reading is strict and path-aware: every problem names its place
+(``people[2].scores.business.value``) so an importer can say *where* a file is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
+
+from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp
+from desktop.domain.deal import Deal, Snapshot
+from desktop.domain.enums import Axis, Confidence, Coverage, Influence, RelationKind, \
+    ResponseMode, Support, parse_enum
+from desktop.domain.errors import ValidationError
+from desktop.domain.person import Person
+from desktop.domain.position import Position
+from desktop.domain.relation import Relation
+from desktop.domain.scores import Score, Triangle
+
+Plain = dict[str, Any]
+T = TypeVar("T")
+
+DEAL_KEYS = frozenset({
+    "id", "name", "account", "stage", "amount", "currency", "close_date", "objective",
+    "solution", "competitors", "people", "relations", "snapshots", "created_at", "updated_at",
+})
+PERSON_KEYS = frozenset({
+    "id", "name", "title", "department", "email", "phone", "roles", "support", "influence",
+    "coverage", "mode", "last_contact", "next_step", "notes", "position", "scores",
+})
+SCORE_KEYS = frozenset({"value", "evidence", "confidence", "private"})
+RELATION_KEYS = frozenset({"id", "source", "target", "kind", "strength", "note"})
+SNAPSHOT_KEYS = frozenset({"id", "name", "taken_at", "deal"})
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def deal_to_plain(deal: Deal, *, include_private: bool = False) -> Plain:
+    """The deal as plain data. Private evidence is left out unless ``include_private``."""
+    return {
+        "id": deal.id,
+        "name": deal.name,
+        "account": deal.account,
+        "stage": deal.stage,
+        "amount": deal.amount,
+        "currency": deal.currency,
+        "close_date": deal.close_date.isoformat() if deal.close_date else None,
+        "objective": deal.objective,
+        "solution": deal.solution,
+        "competitors": list(deal.competitors),
+        "created_at": format_timestamp(deal.created_at) if deal.created_at else None,
+        "updated_at": format_timestamp(deal.updated_at) if deal.updated_at else None,
+        "people": [person_to_plain(p, include_private=include_private) for p in deal.people],
+        "relations": [relation_to_plain(r) for r in deal.relations],
+        "snapshots": [
+            snapshot_to_plain(s, include_private=include_private) for s in deal.snapshots
+        ],
+    }
+
+
+def person_to_plain(person: Person, *, include_private: bool = False) -> Plain:
+    return {
+        "id": person.id,
+        "name": person.name,
+        "title": person.title,
+        "department": person.department,
+        "email": person.email,
+        "phone": person.phone,
+        "roles": [role.value for role in person.roles],
+        "support": int(person.support),
+        "influence": person.influence.value,
+        "coverage": person.coverage.value,
+        "mode": person.mode.value if person.mode else None,
+        "last_contact": person.last_contact.isoformat() if person.last_contact else None,
+        "next_step": person.next_step,
+        "notes": person.notes,
+        "position": {"x": person.position.x, "y": person.position.y},
+        "scores": {
+            axis.value: score_to_plain(score, include_private=include_private)
+            for axis, score in person.scores.items()
+        },
+    }
+
+
+def score_to_plain(score: Score, *, include_private: bool = False) -> Plain:
+    hide = score.private and not include_private
+    return {
+        "value": score.value,
+        "evidence": "" if hide else score.evidence,
+        "confidence": score.confidence.value,
+        "private": score.private,
+    }
+
+
+def relation_to_plain(relation: Relation) -> Plain:
+    return {
+        "id": relation.id,
+        "source": relation.source,
+        "target": relation.target,
+        "kind": relation.kind.value,
+        "strength": relation.strength,
+        "note": relation.note,
+    }
+
+
+def snapshot_to_plain(snapshot: Snapshot, *, include_private: bool = False) -> Plain:
+    return {
+        "id": snapshot.id,
+        "name": snapshot.name,
+        "taken_at": format_timestamp(snapshot.taken_at),
+        "deal": deal_to_plain(snapshot.deal, include_private=include_private),
+    }
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def deal_from_plain(data: object, path: str = "") -> Deal:
+    obj = _object(data, path, DEAL_KEYS, required=("id", "name"))
+    people = [person_from_plain(item, _join(path, f"people[{i}]"))
+              for i, item in enumerate(_list(obj.get("people", []), _join(path, "people")))]
+    relations = [relation_from_plain(item, _join(path, f"relations[{i}]"))
+                 for i, item in enumerate(_list(obj.get("relations", []), _join(path, "relations")))]
+    snapshots = [snapshot_from_plain(item, _join(path, f"snapshots[{i}]"))
+                 for i, item in enumerate(_list(obj.get("snapshots", []), _join(path, "snapshots")))]
+    created = obj.get("created_at")
+    updated = obj.get("updated_at")
+    return _build(
+        path,
+        lambda: Deal(
+            id=obj["id"],
+            name=obj["name"],
+            account=obj.get("account", ""),
+            stage=obj.get("stage", ""),
+            amount=obj.get("amount"),
+            currency=obj.get("currency", ""),
+            close_date=parse_date(obj.get("close_date"), "close_date"),
+            objective=obj.get("objective", ""),
+            solution=obj.get("solution", ""),
+            competitors=_list(obj.get("competitors", []), "competitors"),
+            people=tuple(people),
+            relations=tuple(relations),
+            snapshots=tuple(snapshots),
+            created_at=parse_timestamp(created, "created_at") if created is not None else None,
+            updated_at=parse_timestamp(updated, "updated_at") if updated is not None else None,
+        ),
+    )
+
+
+def person_from_plain(data: object, path: str) -> Person:
+    obj = _object(data, path, PERSON_KEYS, required=("id", "name"))
+    scores_obj = _object(obj.get("scores", {}), _join(path, "scores"),
+                         frozenset(a.value for a in Axis), required=())
+    scores = Triangle()
+    for axis in Axis:
+        if axis.value in scores_obj:
+            scores = scores.with_score(
+                axis, score_from_plain(scores_obj[axis.value], _join(path, f"scores.{axis.value}"),
+                                       axis=axis))
+    position_obj = _object(obj.get("position", {"x": 0, "y": 0}), _join(path, "position"),
+                           frozenset({"x", "y"}), required=("x", "y"))
+    position = _build(_join(path, "position"),
+                      lambda: Position(x=position_obj["x"], y=position_obj["y"]))
+    support = obj.get("support", 0)
+    if isinstance(support, bool):
+        raise ValidationError(_join(path, "support"), f"{support!r} is not a whole number from -2 to 2")
+    mode = obj.get("mode")
+    return _build(
+        path,
+        lambda: Person(
+            id=obj["id"],
+            name=obj["name"],
+            title=obj.get("title", ""),
+            department=obj.get("department", ""),
+            email=obj.get("email", ""),
+            phone=obj.get("phone", ""),
+            roles=_list(obj.get("roles", []), "roles"),
+            support=parse_enum(Support, support, "support"),
+            influence=parse_enum(Influence, obj.get("influence", "medium"), "influence"),
+            coverage=parse_enum(Coverage, obj.get("coverage", "none"), "coverage"),
+            mode=None if mode is None else parse_enum(ResponseMode, mode, "mode"),
+            last_contact=parse_date(obj.get("last_contact"), "last_contact"),
+            next_step=obj.get("next_step", ""),
+            notes=obj.get("notes", ""),
+            position=position,
+            scores=scores,
+        ),
+    )
+
+
+def score_from_plain(data: object, path: str, *, axis: Axis) -> Score:
+    obj = _object(data, path, SCORE_KEYS, required=())
+    default_private = axis is Axis.PERSONAL
+    return _build(
+        path,
+        lambda: Score(
+            value=obj.get("value"),
+            evidence=obj.get("evidence", ""),
+            confidence=parse_enum(Confidence, obj.get("confidence", "assumed"), "confidence"),
+            private=obj.get("private", default_private),
+        ),
+    )
+
+
+def relation_from_plain(data: object, path: str) -> Relation:
+    obj = _object(data, path, RELATION_KEYS, required=("id", "source", "target", "kind"))
+    return _build(
+        path,
+        lambda: Relation(
+            id=obj["id"],
+            source=obj["source"],
+            target=obj["target"],
+            kind=parse_enum(RelationKind, obj["kind"], "kind"),
+            strength=obj.get("strength", 1),
+            note=obj.get("note", ""),
+        ),
+    )
+
+
+def snapshot_from_plain(data: object, path: str) -> Snapshot:
+    obj = _object(data, path, SNAPSHOT_KEYS, required=("id", "name", "taken_at", "deal"))
+    deal = deal_from_plain(obj["deal"], _join(path, "deal"))
+    return _build(
+        path,
+        lambda: Snapshot(
+            id=obj["id"],
+            name=obj["name"],
+            taken_at=parse_timestamp(obj["taken_at"], "taken_at"),
+            deal=deal,
+        ),
+    )
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _build(path: str, make: Callable[[], T]) -> T:
+    try:
+        return make()
+    except ValidationError as error:
+        raise error.within(path) from None
+
+
+def _object(value: object, path: str, keys: frozenset[str], *,
+            required: tuple[str, ...]) -> Mapping[str, Any]:
+    where = path or "the top level"
+    if not isinstance(value, dict):
+        raise ValidationError(where, f"expected an object, found {_kind(value)}")
+    for key in value:
+        if key not in keys:
+            raise ValidationError(where, f"unknown field {str(key)[:40]!r}")
+    for key in required:
+        if key not in value:
+            raise ValidationError(where, f"the field {key!r} is missing")
+    return value
+
+
+def _list(value: object, path: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ValidationError(path, f"expected a list, found {_kind(value)}")
+    return value
+
+
+def _kind(value: object) -> str:
+    return {dict: "an object", list: "a list", str: "text", bool: "true/false",
+            int: "a number", float: "a number", type(None): "null"}.get(type(value),
+                                                                      type(value).__name__)

@@ -1,0 +1,156 @@
+"""The one audited routine that opens a library (Anki's ``open_collection``, in Python).
+
+In order: the folder exists; an existing file starts with SQLite's header; read-only, without
+writing a byte, it is ours (``application_id``), not from a newer version (``user_version``)
+and passes ``quick_check``; only then is it opened for writing with WAL, foreign keys and
+durable commits, and pending migrations run in one exclusive transaction after a backup copy.
+Any refusal leaves the file exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from desktop.store.backups import backup_copy
+from desktop.store.errors import (
+    LibraryCorrupt,
+    LibraryTooNew,
+    LibraryUnavailable,
+    NotALibrary,
+    translated,
+)
+from desktop.store.migrations import MIGRATIONS
+from desktop.store.migrations.m0001_initial import APPLICATION_ID
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_SECONDS = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class Inspection:
+    """What a read-only look at an existing file found."""
+
+    application_id: int
+    user_version: int
+    table_count: int
+
+    @property
+    def is_blank(self) -> bool:
+        return self.application_id == 0 and self.table_count == 0
+
+
+def open_connection(
+    path: Path,
+    *,
+    create: bool = True,
+    migrations: Mapping[int, Sequence[str]] = MIGRATIONS,
+) -> sqlite3.Connection:
+    """Open (and create or upgrade) the library at ``path``; raise :class:`StoreError`."""
+    path = Path(path).expanduser().absolute()
+    latest = max(migrations)
+    if not path.parent.is_dir():
+        raise LibraryUnavailable(f"The folder {path.parent} does not exist.")
+    if path.is_dir():
+        raise LibraryUnavailable(f"{path} is a folder, not a library file.")
+    if path.exists():
+        _check_header(path)
+        if path.stat().st_size > 0:
+            found = inspect(path)
+            if found.application_id != APPLICATION_ID and not found.is_blank:
+                raise NotALibrary(
+                    f"{path} is an SQLite database but not a Deal Triangle library."
+                )
+            if found.user_version > latest:
+                raise LibraryTooNew(
+                    f"{path} was written by a newer Deal Triangle (library version "
+                    f"{found.user_version}; this version reads up to {latest}). "
+                    "Update the app to open it; the file was left untouched."
+                )
+    elif not create:
+        raise LibraryUnavailable(f"There is no library at {path}.")
+    with translated(path):
+        connection = sqlite3.connect(
+            path, isolation_level=None, timeout=BUSY_TIMEOUT_SECONDS, check_same_thread=False
+        )
+        try:
+            configure(connection)
+            migrate(connection, path, migrations)
+        except BaseException:
+            connection.close()
+            raise
+    return connection
+
+
+def configure(connection: sqlite3.Connection) -> None:
+    """WAL so readers never block the writer; FULL sync so a committed edit survives power
+    loss; foreign keys so cascades and references hold."""
+    connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+    connection.execute("PRAGMA foreign_keys = ON")
+    connection.execute("PRAGMA journal_mode = WAL")
+    connection.execute("PRAGMA synchronous = FULL")
+
+
+def inspect(path: Path) -> Inspection:
+    """Look at a file without writing to it; raise if it is not a sound SQLite database."""
+    with translated(path):
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
+                                     timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+            user_version = connection.execute("PRAGMA user_version").fetchone()[0]
+            tables = connection.execute(
+                "SELECT count(*) FROM sqlite_schema WHERE type = 'table'"
+            ).fetchone()[0]
+            if application_id == APPLICATION_ID:
+                problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+                if problems != ["ok"]:
+                    raise LibraryCorrupt(
+                        f"{path} is damaged ({'; '.join(problems)[:300]}); "
+                        "it was left untouched."
+                    )
+        finally:
+            connection.close()
+    return Inspection(application_id, user_version, tables)
+
+
+def migrate(
+    connection: sqlite3.Connection, path: Path, migrations: Mapping[int, Sequence[str]]
+) -> None:
+    """Bring the library to the newest version: a backup copy first, then every pending
+    migration in one exclusive transaction, so a crash leaves the old version intact."""
+    latest = max(migrations)
+    current = _user_version(connection)
+    if current == latest:
+        return
+    if current > 0:
+        backup_copy(connection, path, reason=f"before-v{latest}")
+    connection.execute("BEGIN EXCLUSIVE")
+    try:
+        # Read again under the lock: another process may have migrated meanwhile.
+        current = _user_version(connection)
+        for number in range(current + 1, latest + 1):
+            for statement in migrations[number]:
+                connection.execute(statement)
+        connection.execute(f"PRAGMA user_version = {int(latest)}")
+        connection.execute("COMMIT")
+    except BaseException:
+        if connection.in_transaction:
+            connection.execute("ROLLBACK")
+        raise
+
+
+def _user_version(connection: sqlite3.Connection) -> int:
+    return int(connection.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as error:
+        raise LibraryUnavailable(f"{path} cannot be read ({error.strerror}).") from None
+    if header and header != SQLITE_HEADER:
+        raise NotALibrary(f"{path} is not a Deal Triangle library (not an SQLite database).")

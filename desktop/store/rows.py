@@ -1,0 +1,167 @@
+"""Domain objects ⇄ table rows. The only place that knows both shapes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp
+from desktop.domain.deal import Deal
+from desktop.domain.enums import Axis, Confidence, Coverage, Influence, RelationKind, \
+    ResponseMode, Role, Support
+from desktop.domain.person import Person
+from desktop.domain.position import Position
+from desktop.domain.relation import Relation
+from desktop.domain.scores import Score, Triangle
+
+Row = Mapping[str, Any]
+
+DEAL_COLUMNS = ("id", "name", "account", "stage", "amount", "currency", "close_date",
+                "objective", "solution", "competitors", "created_at", "updated_at")
+PERSON_COLUMNS = ("id", "deal_id", "ordinal", "name", "title", "department", "email", "phone",
+                  "roles", "support", "influence", "coverage", "mode", "last_contact",
+                  "next_step", "notes", "x", "y")
+SCORE_COLUMNS = ("person_id", "axis", "value", "evidence", "confidence", "private")
+RELATION_COLUMNS = ("id", "deal_id", "ordinal", "source", "target", "kind", "strength", "note")
+
+
+def deal_row(deal: Deal) -> dict[str, Any]:
+    assert deal.created_at is not None and deal.updated_at is not None
+    return {
+        "id": deal.id,
+        "name": deal.name,
+        "account": deal.account,
+        "stage": deal.stage,
+        "amount": deal.amount,
+        "currency": deal.currency,
+        "close_date": deal.close_date.isoformat() if deal.close_date else None,
+        "objective": deal.objective,
+        "solution": deal.solution,
+        "competitors": json.dumps(list(deal.competitors), ensure_ascii=False),
+        "created_at": format_timestamp(deal.created_at),
+        "updated_at": format_timestamp(deal.updated_at),
+    }
+
+
+def person_row(person: Person, deal_id: str, ordinal: int) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "deal_id": deal_id,
+        "ordinal": ordinal,
+        "name": person.name,
+        "title": person.title,
+        "department": person.department,
+        "email": person.email,
+        "phone": person.phone,
+        "roles": json.dumps([role.value for role in person.roles]),
+        "support": int(person.support),
+        "influence": person.influence.value,
+        "coverage": person.coverage.value,
+        "mode": person.mode.value if person.mode else None,
+        "last_contact": person.last_contact.isoformat() if person.last_contact else None,
+        "next_step": person.next_step,
+        "notes": person.notes,
+        "x": person.position.x,
+        "y": person.position.y,
+    }
+
+
+def score_rows(person: Person) -> list[dict[str, Any]]:
+    return [score_row(person.id, axis, score) for axis, score in person.scores.items()]
+
+
+def score_row(person_id: str, axis: Axis, score: Score) -> dict[str, Any]:
+    return {
+        "person_id": person_id,
+        "axis": axis.value,
+        "value": score.value,
+        "evidence": score.evidence,
+        "confidence": score.confidence.value,
+        "private": int(score.private),
+    }
+
+
+def relation_row(relation: Relation, deal_id: str, ordinal: int) -> dict[str, Any]:
+    return {
+        "id": relation.id,
+        "deal_id": deal_id,
+        "ordinal": ordinal,
+        "source": relation.source,
+        "target": relation.target,
+        "kind": relation.kind.value,
+        "strength": relation.strength,
+        "note": relation.note,
+    }
+
+
+def deal_from_row(row: Row, people: Iterable[Person] = (), relations: Iterable[Relation] = (),
+                  snapshots: Iterable[Any] = ()) -> Deal:
+    return Deal(
+        id=row["id"],
+        name=row["name"],
+        account=row["account"],
+        stage=row["stage"],
+        amount=row["amount"],
+        currency=row["currency"],
+        close_date=parse_date(row["close_date"], "close_date"),
+        objective=row["objective"],
+        solution=row["solution"],
+        competitors=tuple(json.loads(row["competitors"])),
+        people=tuple(people),
+        relations=tuple(relations),
+        snapshots=tuple(snapshots),
+        created_at=parse_timestamp(row["created_at"], "created_at"),
+        updated_at=parse_timestamp(row["updated_at"], "updated_at"),
+    )
+
+
+def score_from_row(row: Row) -> Score:
+    return Score(
+        value=row["value"],
+        evidence=row["evidence"],
+        confidence=Confidence(row["confidence"]),
+        private=bool(row["private"]),
+    )
+
+
+def person_from_row(row: Row, scores: Mapping[str, Score]) -> Person:
+    triangle = Triangle()
+    for axis in Axis:
+        if axis.value in scores:
+            triangle = triangle.with_score(axis, scores[axis.value])
+    return Person(
+        id=row["id"],
+        name=row["name"],
+        title=row["title"],
+        department=row["department"],
+        email=row["email"],
+        phone=row["phone"],
+        roles=tuple(Role(value) for value in json.loads(row["roles"])),
+        support=Support(row["support"]),
+        influence=Influence(row["influence"]),
+        coverage=Coverage(row["coverage"]),
+        mode=ResponseMode(row["mode"]) if row["mode"] else None,
+        last_contact=parse_date(row["last_contact"], "last_contact"),
+        next_step=row["next_step"],
+        notes=row["notes"],
+        position=Position(row["x"], row["y"]),
+        scores=triangle,
+    )
+
+
+def relation_from_row(row: Row) -> Relation:
+    return Relation(
+        id=row["id"],
+        source=row["source"],
+        target=row["target"],
+        kind=RelationKind(row["kind"]),
+        strength=row["strength"],
+        note=row["note"],
+    )
+
+
+def insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(columns)
+    marks = ", ".join(f":{column}" for column in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({marks})"  # noqa: S608 - fixed names
