@@ -57,6 +57,7 @@ LIST_DEALS_SQL = (
     "FROM deals AS d ORDER BY d.name COLLATE NOCASE, d.id"
 )
 MIN_PREFIX = 4
+SNAPSHOT_COLUMNS = ("id", "deal_id", "name", "taken_at", "content")
 
 
 class Library:
@@ -132,6 +133,9 @@ class Library:
             if list(db.query("SELECT id FROM deals WHERE id = ?", [ref.lower()])):
                 return ref.lower()
             named = [row["id"] for row in db.query("SELECT id FROM deals WHERE name = ?", [ref])]
+            if not named:
+                named = [row["id"] for row in db.query(
+                    "SELECT id FROM deals WHERE name = ? COLLATE NOCASE", [ref])]
             if len(named) == 1:
                 return str(named[0])
             if len(named) > 1:
@@ -222,29 +226,37 @@ class Library:
     # -- deal operations --------------------------------------------------------------------
 
     def add_deal(self, deal: Deal) -> ChangeSet:
-        """Store a whole new deal — people, relations and snapshots — in one transaction.
+        return self.add_deals([deal])
 
-        Used to create a deal, to load the demo deals, to import, and to undo a deletion.
+    def add_deals(self, deals: Sequence[Deal]) -> ChangeSet:
+        """Store whole new deals — people, relations and snapshots — in one transaction.
+
+        Used to create a deal, to load the demo deals, to import, and to undo a deletion:
+        all of them land, or none does.
         """
         now = utc_now()
-        deal = replace(deal, created_at=deal.created_at or now, updated_at=deal.updated_at or now)
+        changes = ChangeSet()
         with self._write() as db:
-            if list(db.query("SELECT 1 FROM deals WHERE id = ?", [deal.id])):
-                raise Conflict(f"The library already has a deal with the id {deal.id}.")
-            self._connection.execute(rows.insert_sql("deals", rows.DEAL_COLUMNS),
-                                     rows.deal_row(deal))
-            self._insert_people(deal.id, deal.people, 0)
-            self._insert_relations(deal.id, deal.relations)
-            self._connection.executemany(
-                rows.insert_sql("snapshots", ("id", "deal_id", "name", "taken_at", "content")),
-                [_snapshot_row(deal.id, snapshot) for snapshot in deal.snapshots],
-            )
-        return ChangeSet(
-            deals=frozenset({deal.id}),
-            people=frozenset(p.id for p in deal.people),
-            relations=frozenset(r.id for r in deal.relations),
-            snapshots=frozenset(s.id for s in deal.snapshots),
-        )
+            for deal in deals:
+                deal = replace(deal, created_at=deal.created_at or now,
+                               updated_at=deal.updated_at or now)
+                if list(db.query("SELECT 1 FROM deals WHERE id = ?", [deal.id])):
+                    raise Conflict(f"The library already has a deal with the id {deal.id}.")
+                self._connection.execute(rows.insert_sql("deals", rows.DEAL_COLUMNS),
+                                         rows.deal_row(deal))
+                self._insert_people(deal.id, deal.people, 0)
+                self._insert_relations(deal.id, deal.relations)
+                self._connection.executemany(
+                    rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
+                    [_snapshot_row(deal.id, snapshot) for snapshot in deal.snapshots],
+                )
+                changes = changes | ChangeSet(
+                    deals=frozenset({deal.id}),
+                    people=frozenset(p.id for p in deal.people),
+                    relations=frozenset(r.id for r in deal.relations),
+                    snapshots=frozenset(s.id for s in deal.snapshots),
+                )
+        return changes
 
     def update_deal(self, deal: Deal) -> ChangeSet:
         """Store the deal's own fields (name, account, stage, …); people are left alone."""
@@ -398,7 +410,7 @@ class Library:
             deal = self.get_deal(deal_id, snapshots=False)
             snapshot = Snapshot(name=name, taken_at=utc_now(), deal=deal)
             self._connection.execute(
-                rows.insert_sql("snapshots", ("id", "deal_id", "name", "taken_at", "content")),
+                rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
                 _snapshot_row(deal_id, snapshot))
         return snapshot, ChangeSet(snapshots=frozenset({snapshot.id}))
 
@@ -406,7 +418,7 @@ class Library:
         with self._write():
             self._require_deal(deal_id)
             self._connection.execute(
-                rows.insert_sql("snapshots", ("id", "deal_id", "name", "taken_at", "content")),
+                rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
                 _snapshot_row(deal_id, snapshot))
         return ChangeSet(snapshots=frozenset({snapshot.id}))
 

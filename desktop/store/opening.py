@@ -56,7 +56,7 @@ def open_connection(
     if path.is_dir():
         raise LibraryUnavailable(f"{path} is a folder, not a library file.")
     if path.exists():
-        _check_header(path)
+        check_header(path)
         if path.stat().st_size > 0:
             found = inspect(path)
             if found.application_id != APPLICATION_ID and not found.is_blank:
@@ -146,7 +146,7 @@ def _user_version(connection: sqlite3.Connection) -> int:
     return int(connection.execute("PRAGMA user_version").fetchone()[0])
 
 
-def _check_header(path: Path) -> None:
+def check_header(path: Path) -> None:
     try:
         with open(path, "rb") as handle:
             header = handle.read(len(SQLITE_HEADER))

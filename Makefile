@@ -1,0 +1,30 @@
+# The two commands of the README: `make run` and `make test`. Both set everything up first
+# (system libraries when root, the virtual environment in .venv), so a fresh clone needs no
+# other step.
+VENV ?= .venv
+PY := $(VENV)/bin/python
+
+.PHONY: setup run test lint typecheck pytest bench clean
+
+setup:
+	@bash packaging/setup-dev.sh
+
+run: setup
+	$(PY) -m desktop
+
+test: setup lint typecheck pytest
+
+lint:
+	$(PY) -m ruff check .
+
+typecheck:
+	$(PY) -m mypy
+
+pytest:
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis

@@ -1,0 +1,245 @@
+"""The command line: the same operations as the window, headless.
+
+``deal-triangle [--db PATH] [FILE]`` opens the window; ``deal-triangle [--db PATH] COMMAND``
+runs a command. Exit status: 0 success, 1 a user error (one sentence on stderr, never a
+traceback), 2 wrong usage. This module never imports Qt: the window is started through the
+``launch_gui`` callable that ``desktop.__main__`` passes in.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from desktop import __version__
+from desktop.domain.analysis import analyse
+from desktop.domain.enums import Axis
+from desktop.domain.errors import ValidationError
+from desktop.exchange import dealfile
+from desktop.exchange.problems import ImportProblem
+from desktop.store.errors import StoreError
+from desktop.store.library import Library
+from desktop.store.location import resolve_library_path
+
+GuiLauncher = Callable[[Path, Path | None], int]
+
+EXIT_OK = 0
+EXIT_USER_ERROR = 1
+EXIT_USAGE = 2
+
+COMMANDS = ("demo", "list", "show", "check")
+USAGE = (
+    "deal-triangle [--db PATH] [FILE]\n"
+    "       deal-triangle [--db PATH] COMMAND [options]"
+)
+DESCRIPTION = """\
+Map the people of a B2B deal, score each on the decision triangle (business outcome,
+technical fit, personal win) and see who influences whom. Without a command the window
+opens; the library is --db PATH, else $DEAL_TRIANGLE_DB, else the user-data folder."""
+
+
+class UserError(Exception):
+    """A problem the user made or can fix; the message is one sentence."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="deal-triangle", usage=USAGE, description=DESCRIPTION)
+    parser.add_argument("--db", metavar="PATH", help="the library file to use")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands",
+                                     prog="deal-triangle [--db PATH]")
+
+    commands.add_parser("demo", help="add the demo deals (twice adds nothing new)")
+
+    listing = commands.add_parser("list", help="list the deals in the library")
+    listing.add_argument("--json", action="store_true", help="print JSON")
+
+    show = commands.add_parser("show", help="show one deal with its people and analysis")
+    show.add_argument("deal", metavar="DEAL", help="a deal id, a unique id prefix or the name")
+    show.add_argument("--json", action="store_true",
+                      help="print the deal in the deal-file format plus an analysis object")
+    show.add_argument("--include-private", action="store_true",
+                      help="include private evidence (personal-win notes)")
+
+    commands.add_parser("check", help="check the library's integrity and schema; exit 0 "
+                                      "when sound")
+    return parser
+
+
+def build_gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="deal-triangle", usage=USAGE, description=DESCRIPTION)
+    parser.add_argument("--db", metavar="PATH", help="the library file to use")
+    parser.add_argument("file", metavar="FILE", nargs="?", help="a deal file to open")
+    return parser
+
+
+def first_positional(argv: Sequence[str]) -> str | None:
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+            continue
+        if token == "--db":
+            skip = True
+            continue
+        if token == "--":
+            return None
+        if not token.startswith("-"):
+            return token
+    return None
+
+
+def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = None,
+         stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    wants_help = any(token in ("-h", "--help", "--version") for token in argv)
+    positional = first_positional(argv)
+    try:
+        if positional in COMMANDS or (positional is None and wants_help):
+            args = build_parser().parse_args(argv)
+        else:
+            args = build_gui_parser().parse_args(argv)
+            args.command = None
+            if args.file and not Path(args.file).exists():
+                print(f"deal-triangle: error: {args.file!r} is neither a command "
+                      f"({', '.join(COMMANDS)}) nor a file", file=err)
+                return EXIT_USAGE
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    try:
+        if args.command is None:
+            if launch_gui is None:
+                raise UserError("the window is not available from here")
+            file = Path(args.file) if args.file else None
+            return launch_gui(resolve_library_path(args.db), file)
+        handler = HANDLERS[args.command]
+        return handler(args, resolve_library_path(args.db), out)
+    except (StoreError, ImportProblem, ValidationError, UserError) as error:
+        print(f"deal-triangle: error: {error}", file=err)
+        return EXIT_USER_ERROR
+    except BrokenPipeError:
+        return EXIT_OK
+    except KeyboardInterrupt:
+        return 130
+
+
+# -- commands -------------------------------------------------------------------------------
+
+
+def command_demo(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    from desktop.demo import add_demo_deals
+
+    with Library.open(path) as library:
+        added, _changes = add_demo_deals(library)
+    if added:
+        print(f"Added {len(added)} demo deal{'s' if len(added) != 1 else ''} to {path}: "
+              + ", ".join(deal.name for deal in added), file=out)
+    else:
+        print(f"The demo deals are already in {path}.", file=out)
+    return EXIT_OK
+
+
+def command_list(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    with Library.open(path, create=False) as library:
+        deals = library.list_deals()
+    if args.json:
+        _print_json([deal.to_plain() for deal in deals], out)
+        return EXIT_OK
+    if not deals:
+        print(f"No deals in {path}. Add the demo deals with: deal-triangle demo", file=out)
+        return EXIT_OK
+    table = [("ID", "NAME", "ACCOUNT", "STAGE", "PEOPLE", "AMOUNT")]
+    table += [
+        (d.id[:8], d.name, d.account, d.stage, str(d.people), _money(d.amount, d.currency))
+        for d in deals
+    ]
+    _print_table(table, out, right_aligned={4, 5})
+    return EXIT_OK
+
+
+def command_show(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    with Library.open(path, create=False) as library:
+        deal = library.get_deal(library.find_deal(args.deal))
+    analysis = analyse(deal)
+    if args.json:
+        document = dealfile.to_document([deal], include_private=args.include_private)
+        document["analysis"] = analysis.to_plain(deal)
+        _print_json(document, out)
+        return EXIT_OK
+    print(f"{deal.name} — {deal.account}" if deal.account else deal.name, file=out)
+    facts = [f"stage {deal.stage}" if deal.stage else "", _money(deal.amount, deal.currency),
+             f"closes {deal.close_date.isoformat()}" if deal.close_date else "", f"id {deal.id}"]
+    print(" · ".join(fact for fact in facts if fact), file=out)
+    if deal.objective:
+        print(f"Objective: {deal.objective}", file=out)
+    if deal.competitors:
+        print(f"Competitors: {', '.join(deal.competitors)}", file=out)
+    legs = []
+    for axis in Axis:
+        result = analysis.triangle[axis]
+        value = "?" if result.value is None else f"{result.value:.1f}"
+        legs.append(f"{axis.label} {value} ({result.coverage:.0%} of influence known)")
+    print("Deal triangle: " + " · ".join(legs), file=out)
+    print(f"\nPeople ({len(deal.people)}):", file=out)
+    table = [("NAME", "TITLE", "ROLES", "SUPPORT", "INFLUENCE", "B", "T", "P", "WEIGHT")]
+    for person in sorted(deal.people, key=lambda p: -analysis.weights[p.id]):
+        b, t, p = ("?" if v is None else str(v) for v in person.scores.values())
+        table.append((person.name, person.title,
+                      " ".join(role.abbreviation for role in person.roles),
+                      person.support.label, person.influence.label, b, t, p,
+                      f"{analysis.weights[person.id]:.0%}"))
+    _print_table(table, out, right_aligned={5, 6, 7, 8})
+    print(f"\nRelations: {len(deal.relations)} · snapshots: {len(deal.snapshots)}", file=out)
+    return EXIT_OK
+
+
+def command_check(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    from desktop.store.checking import check_library
+
+    report = check_library(path)
+    if report.sound:
+        print(f"OK: {path} is sound (library version {report.version}, {report.deals} deals, "
+              f"{report.people} people).", file=out)
+        return EXIT_OK
+    for problem in report.problems:
+        print(f"problem: {problem}", file=out)
+    raise UserError(f"{path} failed the check ({len(report.problems)} problem"
+                    f"{'s' if len(report.problems) != 1 else ''})")
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Path, TextIO], int]] = {
+    "demo": command_demo,
+    "list": command_list,
+    "show": command_show,
+    "check": command_check,
+}
+
+
+# -- output helpers -------------------------------------------------------------------------
+
+
+def _print_json(data: Any, out: TextIO) -> None:
+    json.dump(data, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _print_table(rows: list[tuple[str, ...]], out: TextIO, *, right_aligned: set[int]) -> None:
+    widths = [min(40, max(len(row[i]) for row in rows)) for i in range(len(rows[0]))]
+    for row in rows:
+        cells = []
+        for i, cell in enumerate(row):
+            text = cell if len(cell) <= widths[i] else cell[: widths[i] - 1] + "…"
+            cells.append(text.rjust(widths[i]) if i in right_aligned else text.ljust(widths[i]))
+        print("  ".join(cells).rstrip(), file=out)
+
+
+def _money(amount: float | None, currency: str) -> str:
+    if amount is None:
+        return ""
+    return f"{amount:,.0f} {currency}".strip()

@@ -1,0 +1,163 @@
+"""The deal file (``.dealtri``): UTF-8 JSON, format ``deal-triangle``, version 1.
+
+Documented in ``docs/deal-file.md``; the JSON Schema is ``docs/deal-file.schema.json``.
+Reading treats every byte as hostile: a size limit, strict UTF-8, no NaN or Infinity, no
+duplicate keys, a nesting limit, then the domain's validation — and every refusal is an
+:class:`ImportProblem` naming the file, the place (line or JSON path) and the problem.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from desktop.domain.deal import Deal
+from desktop.domain.errors import ValidationError
+from desktop.domain.plain import deal_from_plain, deal_to_plain
+from desktop.exchange.problems import ImportProblem
+
+FORMAT_NAME = "deal-triangle"
+FORMAT_VERSION = 1
+EXTENSION = ".dealtri"
+MAX_BYTES = 64 * 1024 * 1024
+MAX_DEPTH = 64
+
+
+def to_document(deals: Sequence[Deal], *, include_private: bool = False) -> dict[str, Any]:
+    return {
+        "format": FORMAT_NAME,
+        "version": FORMAT_VERSION,
+        "deals": [deal_to_plain(deal, include_private=include_private) for deal in deals],
+    }
+
+
+def dumps(deals: Sequence[Deal], *, include_private: bool = False) -> str:
+    """The text of a deal file: stable key order and indentation, so files diff well."""
+    return json.dumps(to_document(deals, include_private=include_private), ensure_ascii=False,
+                      indent=2) + "\n"
+
+
+def read_file(path: Path) -> list[Deal]:
+    """Read and validate a whole deal file; raise :class:`ImportProblem`."""
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ImportProblem(path, "", f"the file is {size / 1e6:.0f} MB; the limit is "
+                                          f"{MAX_BYTES / 1e6:.0f} MB")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ImportProblem(path, "", f"cannot be read ({error.strerror})") from None
+    return parse(data, path)
+
+
+def parse(data: bytes, source: str | Path) -> list[Deal]:
+    if len(data) > MAX_BYTES:
+        raise ImportProblem(source, "", f"the file is larger than {MAX_BYTES / 1e6:.0f} MB")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise ImportProblem(source, f"line {line}", "the text is not valid UTF-8") from None
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise ImportProblem(source, f"line {line}", "the file contains a NUL byte")
+    _check_depth(text, source)
+    try:
+        document = json.loads(text, object_pairs_hook=_no_duplicate_keys,
+                              parse_constant=_no_constants)
+    except json.JSONDecodeError as error:
+        raise ImportProblem(source, f"line {error.lineno}, column {error.colno}",
+                            f"this is not valid JSON ({error.msg})") from None
+    except _DuplicateKey as error:
+        raise ImportProblem(source, "", f"the key {error.key!r} appears twice in one object"
+                            ) from None
+    except _BadConstant as error:
+        raise ImportProblem(source, "", f"{error.name} is not a number a deal file may hold"
+                            ) from None
+    return from_document(document, source)
+
+
+def from_document(document: object, source: str | Path) -> list[Deal]:
+    if not isinstance(document, dict):
+        raise ImportProblem(source, "", "this is not a Deal Triangle deal file (no top object)")
+    if document.get("format") != FORMAT_NAME:
+        raise ImportProblem(source, "format", "this is not a Deal Triangle deal file")
+    version = document.get("version")
+    if version != FORMAT_VERSION:
+        if isinstance(version, int) and not isinstance(version, bool) and version > 1:
+            raise ImportProblem(source, "version", f"the file is format version {version}, "
+                                "written by a newer Deal Triangle; update the app to read it")
+        raise ImportProblem(source, "version", f"{version!r} is not a known format version")
+    # "analysis" is derived data (show --json adds it); a reader recomputes it.
+    unknown = set(document) - {"format", "version", "deals", "analysis"}
+    if unknown:
+        raise ImportProblem(source, "", f"unknown field {sorted(unknown)[0][:40]!r}")
+    deals_data = document.get("deals")
+    if not isinstance(deals_data, list):
+        raise ImportProblem(source, "deals", "expected a list of deals")
+    deals: list[Deal] = []
+    seen: set[str] = set()
+    for index, item in enumerate(deals_data):
+        try:
+            deal = deal_from_plain(item, f"deals[{index}]")
+        except ValidationError as error:
+            raise ImportProblem(source, error.path, error.problem) from None
+        if deal.id in seen:
+            raise ImportProblem(source, f"deals[{index}].id", f"the deal {deal.id} appears twice")
+        seen.add(deal.id)
+        deals.append(deal)
+    return deals
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class _BadConstant(ValueError):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _no_constants(name: str) -> Any:
+    raise _BadConstant(name)
+
+
+def _check_depth(text: str, source: str | Path) -> None:
+    """Refuse deep nesting before ``json`` recurses into it (a cheap scan, strings skipped)."""
+    depth = 0
+    in_string = False
+    escaped = False
+    line = 1
+    for char in text:
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+        elif char == '"':
+            in_string = True
+        elif char in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ImportProblem(source, f"line {line}",
+                                    f"the data is nested more than {MAX_DEPTH} levels deep")
+        elif char in "]}":
+            depth -= 1
+        elif char == "\n":
+            line += 1

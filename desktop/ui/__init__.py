@@ -1,0 +1,2 @@
+"""Windows, item models, undo commands, dialogs and settings: the only layer that knows Qt
+widgets."""

@@ -1,0 +1,55 @@
+"""Shared fixtures. Tests are headless and never touch a real user folder."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.demo import demo_deals  # noqa: E402
+from desktop.domain.deal import Deal  # noqa: E402
+from desktop.store.library import Library  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    from PySide6.QtCore import QStandardPaths
+
+    QStandardPaths.setTestModeEnabled(True)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory,
+                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """platformdirs and the CLI see a throwaway home, never the real one."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.delenv("DEAL_TRIANGLE_DB", raising=False)
+
+
+@pytest.fixture
+def library_path(tmp_path: Path) -> Path:
+    return tmp_path / "library.sqlite"
+
+
+@pytest.fixture
+def library(library_path: Path) -> Iterator[Library]:
+    with Library.open(library_path) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def demos() -> list[Deal]:
+    return demo_deals()
+
+
+@pytest.fixture
+def small_demo(demos: list[Deal]) -> Deal:
+    return min(demos, key=lambda deal: len(deal.people))

@@ -1,0 +1,73 @@
+"""Hypothesis strategies for random but valid deals."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from hypothesis import strategies as st
+
+from desktop.domain.deal import Deal
+from desktop.domain.enums import Confidence, Coverage, Influence, RelationKind, ResponseMode, \
+    Role, Support
+from desktop.domain.person import Person
+from desktop.domain.position import Position
+from desktop.domain.relation import Relation
+from desktop.domain.scores import Score, Triangle
+
+names = st.text(alphabet=st.characters(categories=("L", "N", "Zs", "P")), min_size=1,
+                max_size=30).filter(lambda s: s.strip() != "").map(lambda s: " ".join(s.split()))
+notes = st.text(alphabet=st.characters(categories=("L", "N", "Zs", "P")), max_size=40).map(
+    lambda s: " ".join(s.split()))
+score_values = st.one_of(st.none(), st.integers(0, 10))
+scores = st.builds(Score, value=score_values, evidence=notes,
+                   confidence=st.sampled_from(Confidence), private=st.booleans())
+triangles = st.builds(Triangle, business=scores, technical=scores, personal=scores)
+dates = st.one_of(st.none(), st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 1, 1)))
+stamps = st.datetimes(min_value=datetime(2000, 1, 1), max_value=datetime(2100, 1, 1),
+                      timezones=st.just(UTC)).map(lambda d: d.replace(microsecond=0))
+
+
+@st.composite
+def people(draw: st.DrawFn) -> Person:
+    return Person(
+        name=draw(names),
+        title=draw(notes),
+        roles=tuple(draw(st.sets(st.sampled_from(Role), max_size=3))),
+        support=draw(st.sampled_from(Support)),
+        influence=draw(st.sampled_from(Influence)),
+        coverage=draw(st.sampled_from(Coverage)),
+        mode=draw(st.one_of(st.none(), st.sampled_from(ResponseMode))),
+        last_contact=draw(dates),
+        next_step=draw(notes),
+        position=Position(draw(st.integers(-5000, 5000)), draw(st.integers(-5000, 5000))),
+        scores=draw(triangles),
+    )
+
+
+@st.composite
+def deals(draw: st.DrawFn, max_people: int = 8) -> Deal:
+    members = draw(st.lists(people(), max_size=max_people))
+    relations: list[Relation] = []
+    seen: set[tuple[str, str, RelationKind]] = set()
+    if len(members) >= 2:
+        for _ in range(draw(st.integers(0, 2 * len(members)))):
+            a, b = draw(st.lists(st.sampled_from(members), min_size=2, max_size=2, unique=True))
+            relation = Relation(a.id, b.id, draw(st.sampled_from(RelationKind)),
+                                strength=draw(st.integers(1, 3)))
+            if relation.identity not in seen:
+                seen.add(relation.identity)
+                relations.append(relation)
+    return Deal(
+        name=draw(names),
+        account=draw(notes),
+        stage=draw(st.sampled_from(["", "Qualify", "Proposal"])),
+        amount=draw(st.one_of(st.none(), st.integers(0, 10**9).map(float))),
+        currency=draw(st.sampled_from(["", "EUR", "USD"])),
+        close_date=draw(dates),
+        objective=draw(notes),
+        competitors=tuple(draw(st.lists(names, max_size=3, unique=True))),
+        people=tuple(members),
+        relations=tuple(relations),
+        created_at=draw(stamps),
+        updated_at=draw(stamps),
+    )
