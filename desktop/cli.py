@@ -23,7 +23,7 @@ from desktop.exchange import dealfile
 from desktop.exchange.problems import ImportProblem
 from desktop.store.errors import StoreError
 from desktop.store.library import Library
-from desktop.store.location import resolve_library_path
+from desktop.store.location import prepare_default_folder, resolve_library_path
 
 GuiLauncher = Callable[[Path, Path | None], int]
 
@@ -79,17 +79,17 @@ def build_gui_parser() -> argparse.ArgumentParser:
 
 def first_positional(argv: Sequence[str]) -> str | None:
     skip = False
-    for token in argv:
+    for word in argv:
         if skip:
             skip = False
             continue
-        if token == "--db":
+        if word == "--db":
             skip = True
             continue
-        if token == "--":
+        if word == "--":
             return None
-        if not token.startswith("-"):
-            return token
+        if not word.startswith("-"):
+            return word
     return None
 
 
@@ -135,6 +135,7 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
 def command_demo(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     from desktop.demo import add_demo_deals
 
+    prepare_default_folder(path)
     with Library.open(path) as library:
         added, _changes = add_demo_deals(library)
     if added:
@@ -229,7 +230,7 @@ def _print_json(data: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def _print_table(rows: list[tuple[str, ...]], out: TextIO, *, right_aligned: set[int]) -> None:
+def _print_table(rows: Sequence[Sequence[str]], out: TextIO, *, right_aligned: set[int]) -> None:
     widths = [min(40, max(len(row[i]) for row in rows)) for i in range(len(rows[0]))]
     for row in rows:
         cells = []

@@ -10,9 +10,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.demo import demo_deals  # noqa: E402
-from desktop.domain.deal import Deal  # noqa: E402
-from desktop.store.library import Library  # noqa: E402
+from desktop.demo import demo_deals
+from desktop.domain.deal import Deal
+from desktop.store.library import Library
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,15 @@ from datetime import UTC, date, datetime
 from hypothesis import strategies as st
 
 from desktop.domain.deal import Deal
-from desktop.domain.enums import Confidence, Coverage, Influence, RelationKind, ResponseMode, \
-    Role, Support
+from desktop.domain.enums import (
+    Confidence,
+    Coverage,
+    Influence,
+    RelationKind,
+    ResponseMode,
+    Role,
+    Support,
+)
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation

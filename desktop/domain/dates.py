@@ -45,4 +45,5 @@ def parse_timestamp(value: object, path: str) -> datetime:
 
 
 def format_timestamp(stamp: datetime) -> str:
-    return stamp.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    # isoformat is several times faster than strftime, and this runs on every edit.
+    return stamp.astimezone(UTC).replace(tzinfo=None).isoformat(timespec="seconds") + "Z"

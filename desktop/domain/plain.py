@@ -15,8 +15,16 @@ from typing import Any, TypeVar
 
 from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp
 from desktop.domain.deal import Deal, Snapshot
-from desktop.domain.enums import Axis, Confidence, Coverage, Influence, RelationKind, \
-    ResponseMode, Support, parse_enum
+from desktop.domain.enums import (
+    Axis,
+    Confidence,
+    Coverage,
+    Influence,
+    RelationKind,
+    ResponseMode,
+    Support,
+    parse_enum,
+)
 from desktop.domain.errors import ValidationError
 from desktop.domain.person import Person
 from desktop.domain.position import Position
@@ -124,12 +132,18 @@ def snapshot_to_plain(snapshot: Snapshot, *, include_private: bool = False) -> P
 
 def deal_from_plain(data: object, path: str = "") -> Deal:
     obj = _object(data, path, DEAL_KEYS, required=("id", "name"))
-    people = [person_from_plain(item, _join(path, f"people[{i}]"))
-              for i, item in enumerate(_list(obj.get("people", []), _join(path, "people")))]
-    relations = [relation_from_plain(item, _join(path, f"relations[{i}]"))
-                 for i, item in enumerate(_list(obj.get("relations", []), _join(path, "relations")))]
-    snapshots = [snapshot_from_plain(item, _join(path, f"snapshots[{i}]"))
-                 for i, item in enumerate(_list(obj.get("snapshots", []), _join(path, "snapshots")))]
+    people = [
+        person_from_plain(item, _join(path, f"people[{i}]"))
+        for i, item in enumerate(_list(obj.get("people", []), _join(path, "people")))
+    ]
+    relations = [
+        relation_from_plain(item, _join(path, f"relations[{i}]"))
+        for i, item in enumerate(_list(obj.get("relations", []), _join(path, "relations")))
+    ]
+    snapshots = [
+        snapshot_from_plain(item, _join(path, f"snapshots[{i}]"))
+        for i, item in enumerate(_list(obj.get("snapshots", []), _join(path, "snapshots")))
+    ]
     created = obj.get("created_at")
     updated = obj.get("updated_at")
     return _build(
@@ -144,7 +158,7 @@ def deal_from_plain(data: object, path: str = "") -> Deal:
             close_date=parse_date(obj.get("close_date"), "close_date"),
             objective=obj.get("objective", ""),
             solution=obj.get("solution", ""),
-            competitors=_list(obj.get("competitors", []), "competitors"),
+            competitors=tuple(_list(obj.get("competitors", []), "competitors")),
             people=tuple(people),
             relations=tuple(relations),
             snapshots=tuple(snapshots),
@@ -170,7 +184,8 @@ def person_from_plain(data: object, path: str) -> Person:
                       lambda: Position(x=position_obj["x"], y=position_obj["y"]))
     support = obj.get("support", 0)
     if isinstance(support, bool):
-        raise ValidationError(_join(path, "support"), f"{support!r} is not a whole number from -2 to 2")
+        raise ValidationError(_join(path, "support"),
+                              f"{support!r} is not a whole number from -2 to 2")
     mode = obj.get("mode")
     return _build(
         path,
@@ -181,7 +196,7 @@ def person_from_plain(data: object, path: str) -> Person:
             department=obj.get("department", ""),
             email=obj.get("email", ""),
             phone=obj.get("phone", ""),
-            roles=_list(obj.get("roles", []), "roles"),
+            roles=tuple(_list(obj.get("roles", []), "roles")),
             support=parse_enum(Support, support, "support"),
             influence=parse_enum(Influence, obj.get("influence", "medium"), "influence"),
             coverage=parse_enum(Coverage, obj.get("coverage", "none"), "coverage"),

@@ -30,10 +30,7 @@ def clean_text(value: object, path: str, *, limit: int, multiline: bool = False)
     if not isinstance(value, str):
         raise ValidationError(path, f"expected text, found {type(value).__name__}")
     text = unicodedata.normalize("NFC", _UNSAFE.sub("", value.replace("\r\n", "\n")))
-    if not multiline:
-        text = " ".join(text.split())
-    else:
-        text = text.strip("\n ")
+    text = text.strip("\n ") if multiline else " ".join(text.split())
     if len(text) > limit:
         raise ValidationError(path, f"is {len(text):,} characters long; the limit is {limit:,}")
     return text

@@ -108,8 +108,11 @@ class Library:
             try:
                 yield self.db
             finally:
-                if self._connection.in_transaction:
-                    self._connection.execute("COMMIT")
+                self._end_read()
+
+    def _end_read(self) -> None:
+        if self._connection.in_transaction:
+            self._connection.execute("COMMIT")
 
     # -- reads ------------------------------------------------------------------------------
 

@@ -24,3 +24,10 @@ def resolve_library_path(option: str | os.PathLike[str] | None = None) -> Path:
     if configured:
         return Path(configured).expanduser()
     return default_library_path()
+
+
+def prepare_default_folder(path: Path) -> None:
+    """Create the user-data folder for the default library; a folder the user named is theirs
+    to create, and a missing one is reported rather than silently made."""
+    if path == default_library_path():
+        path.parent.mkdir(parents=True, exist_ok=True)

@@ -8,8 +8,16 @@ from typing import Any
 
 from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp
 from desktop.domain.deal import Deal
-from desktop.domain.enums import Axis, Confidence, Coverage, Influence, RelationKind, \
-    ResponseMode, Role, Support
+from desktop.domain.enums import (
+    Axis,
+    Confidence,
+    Coverage,
+    Influence,
+    RelationKind,
+    ResponseMode,
+    Role,
+    Support,
+)
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
@@ -27,7 +35,8 @@ RELATION_COLUMNS = ("id", "deal_id", "ordinal", "source", "target", "kind", "str
 
 
 def deal_row(deal: Deal) -> dict[str, Any]:
-    assert deal.created_at is not None and deal.updated_at is not None
+    if deal.created_at is None or deal.updated_at is None:
+        raise ValueError("a stored deal needs its created and updated times")
     return {
         "id": deal.id,
         "name": deal.name,

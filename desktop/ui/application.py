@@ -12,13 +12,13 @@ from desktop import APP_ID, APP_NAME, __version__
 from desktop.demo import add_demo_deals
 from desktop.store.errors import StoreError
 from desktop.store.library import Library
+from desktop.store.location import prepare_default_folder
 
 
 def open_library(path: Path) -> Library:
     """Open the library; a new one starts with the demo deals so the first look is not empty."""
+    prepare_default_folder(path)
     first_start = not path.exists() or path.stat().st_size == 0
-    if first_start:
-        path.parent.mkdir(parents=True, exist_ok=True)
     library = Library.open(path)
     if first_start:
         add_demo_deals(library)

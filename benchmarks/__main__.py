@@ -1,0 +1,30 @@
+"""``python -m benchmarks [NAME ...]``: run the benchmarks, one line each."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from collections.abc import Callable
+
+from benchmarks.harness import Result
+
+BENCHMARKS = ["store_edits", "list_library"]
+
+
+def main(argv: list[str]) -> int:
+    chosen = argv or BENCHMARKS
+    unknown = [name for name in chosen if name not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}",
+              file=sys.stderr)
+        return 2
+    for name in chosen:
+        module = importlib.import_module(f"benchmarks.{name}")
+        run: Callable[[], list[Result]] = module.run
+        for result in run():
+            print(result.line(), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

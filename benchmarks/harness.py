@@ -1,0 +1,45 @@
+"""Timing helpers and the one-line report format shared by every benchmark."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    name: str
+    ours: float
+    baseline: float
+    unit: str = "s"
+    goal: str = ""
+    note: str = ""
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.baseline if self.baseline else float("inf")
+
+    def line(self) -> str:
+        return (f"{self.name:<42} ours {format_seconds(self.ours):>9}  "
+                f"baseline {format_seconds(self.baseline):>9}  ratio {self.ratio:5.2f}x"
+                + (f"  goal {self.goal}" if self.goal else "")
+                + (f"  ({self.note})" if self.note else ""))
+
+
+def format_seconds(seconds: float) -> str:
+    if seconds < 1e-3:
+        return f"{seconds * 1e6:.0f} µs"
+    if seconds < 1:
+        return f"{seconds * 1e3:.1f} ms"
+    return f"{seconds:.2f} s"
+
+
+def median_time(work: Callable[[], object], repeat: int = 5) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
