@@ -4,7 +4,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup run test lint typecheck pytest bench clean
+.PHONY: setup run test lint typecheck pytest bench clean screenshots
 
 setup:
 	@bash packaging/setup-dev.sh
@@ -28,3 +28,6 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis
+
+screenshots: setup
+	xvfb-run -a -s "-screen 0 1920x1080x24 -dpi 96" $(PY) packaging/screenshots.py

@@ -48,7 +48,7 @@ def run(library_path: Path, file: Path | None = None) -> int:
 
     window = MainWindow(library)
     window.show()
-    try:
-        return app.exec()
-    finally:
-        library.close()
+    code = app.exec()
+    if window.session is not None:
+        window.session.close()
+    return code

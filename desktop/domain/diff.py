@@ -1,0 +1,106 @@
+"""What changed between two states of a deal ("What changed since the QBR snapshot?")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from desktop.domain.deal import Deal
+from desktop.domain.enums import Axis
+from desktop.domain.person import Person
+from desktop.domain.relation import Relation
+
+
+@dataclass(frozen=True, slots=True)
+class PersonChange:
+    name: str
+    changes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class DealDiff:
+    people_added: tuple[str, ...] = ()
+    people_removed: tuple[str, ...] = ()
+    people_changed: tuple[PersonChange, ...] = ()
+    relations_added: tuple[str, ...] = ()
+    relations_removed: tuple[str, ...] = ()
+    deal_changes: tuple[str, ...] = field(default_factory=tuple)
+
+    def __bool__(self) -> bool:
+        return any((self.people_added, self.people_removed, self.people_changed,
+                    self.relations_added, self.relations_removed, self.deal_changes))
+
+    def lines(self) -> list[str]:
+        """The summary as sentences, most important first."""
+        out = [f"Deal: {change}" for change in self.deal_changes]
+        out += [f"Added: {name}" for name in self.people_added]
+        out += [f"Removed: {name}" for name in self.people_removed]
+        for person in self.people_changed:
+            out += [f"{person.name}: {change}" for change in person.changes]
+        out += [f"New line: {text}" for text in self.relations_added]
+        out += [f"Line gone: {text}" for text in self.relations_removed]
+        return out or ["Nothing changed."]
+
+
+def _score_text(value: int | None) -> str:
+    return "?" if value is None else str(value)
+
+
+def person_changes(before: Person, after: Person) -> tuple[str, ...]:
+    changes: list[str] = []
+    for axis in Axis:
+        old, new = before.scores[axis].value, after.scores[axis].value
+        if old != new:
+            changes.append(f"{axis.label} {_score_text(old)} → {_score_text(new)}")
+    if before.support != after.support:
+        changes.append(f"support {before.support.label} → {after.support.label}")
+    if before.influence != after.influence:
+        changes.append(f"influence {before.influence.label} → {after.influence.label}")
+    if before.roles != after.roles:
+        gained = [r.label for r in after.roles if r not in before.roles]
+        lost = [r.label for r in before.roles if r not in after.roles]
+        if gained:
+            changes.append("now " + ", ".join(gained))
+        if lost:
+            changes.append("no longer " + ", ".join(lost))
+    if before.coverage != after.coverage:
+        changes.append(f"coverage {before.coverage.label} → {after.coverage.label}")
+    if before.next_step != after.next_step:
+        changes.append("next step changed")
+    if before.title != after.title:
+        changes.append(f"title {before.title or '—'} → {after.title or '—'}")
+    return tuple(changes)
+
+
+def _relation_text(relation: Relation, names: dict[str, str]) -> str:
+    source = names.get(relation.source, "?")
+    target = names.get(relation.target, "?")
+    return f"{source} {relation.kind.label.lower()} {target}"
+
+
+def diff_deals(before: Deal, after: Deal) -> DealDiff:
+    old_people = {p.id: p for p in before.people}
+    new_people = {p.id: p for p in after.people}
+    names = {**{p.id: p.name for p in before.people}, **{p.id: p.name for p in after.people}}
+    changed = tuple(
+        PersonChange(new_people[pid].name, found)
+        for pid in new_people
+        if pid in old_people and (found := person_changes(old_people[pid], new_people[pid]))
+    )
+    old_lines = {r.identity: r for r in before.relations}
+    new_lines = {r.identity: r for r in after.relations}
+    deal_changes = []
+    for label, attr in (("stage", "stage"), ("amount", "amount"), ("close date", "close_date"),
+                        ("name", "name")):
+        if getattr(before, attr) != getattr(after, attr):
+            deal_changes.append(f"{label} {getattr(before, attr) or '—'} → "
+                                f"{getattr(after, attr) or '—'}")
+    return DealDiff(
+        people_added=tuple(p.name for pid, p in new_people.items() if pid not in old_people),
+        people_removed=tuple(p.name for pid, p in old_people.items() if pid not in new_people),
+        people_changed=changed,
+        relations_added=tuple(_relation_text(r, names) for key, r in new_lines.items()
+                              if key not in old_lines),
+        relations_removed=tuple(_relation_text(r, names) for key, r in old_lines.items()
+                                if key not in new_lines),
+        deal_changes=tuple(deal_changes),
+    )

@@ -1,0 +1,231 @@
+"""Undo commands: one per user edit, each calling the store, never a widget (Orange canvas).
+
+Domain values are immutable, so a command simply keeps the before and after values. A command
+whose store operation fails (disk full, file locked …) marks itself obsolete, so the undo stack
+drops it instead of offering to undo something that never happened.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+
+from PySide6.QtGui import QUndoCommand
+
+from desktop.domain.deal import Deal, Snapshot
+from desktop.domain.person import Person
+from desktop.domain.position import Position
+from desktop.domain.relation import Relation
+from desktop.store.changes import ChangeSet
+from desktop.store.library import Library
+from desktop.ui.session import LibrarySession
+
+Operation = Callable[[Library], ChangeSet]
+
+_EDIT_PEOPLE_ID = 1001
+
+
+class StoreCommand(QUndoCommand):
+    """A command made of two store operations: forward and back."""
+
+    def __init__(self, session: LibrarySession, text: str) -> None:
+        super().__init__(text)
+        self.session = session
+
+    def forward(self, library: Library) -> ChangeSet:
+        raise NotImplementedError
+
+    def backward(self, library: Library) -> ChangeSet:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self.session.apply(self.forward) is None:
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        if self.session.apply(self.backward) is None:
+            self.setObsolete(True)
+
+
+class CreateDeal(StoreCommand):
+    def __init__(self, session: LibrarySession, deal: Deal) -> None:
+        super().__init__(session, f"New deal “{deal.name}”")
+        self.deal = deal
+
+    def forward(self, library: Library) -> ChangeSet:
+        return library.add_deal(self.deal)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.delete_deal(self.deal.id)
+
+
+class EditDeal(StoreCommand):
+    def __init__(self, session: LibrarySession, before: Deal, after: Deal,
+                 text: str = "") -> None:
+        super().__init__(session, text or f"Edit deal “{after.name}”")
+        self.before = before
+        self.after = after
+
+    def forward(self, library: Library) -> ChangeSet:
+        return library.update_deal(self.after)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.update_deal(self.before)
+
+
+class DeleteDeal(StoreCommand):
+    """Undo brings the whole deal back: people, relations, snapshots, ids and dates."""
+
+    def __init__(self, session: LibrarySession, deal: Deal) -> None:
+        super().__init__(session, f"Delete deal “{deal.name}”")
+        self.deal = deal
+
+    def forward(self, library: Library) -> ChangeSet:
+        return library.delete_deal(self.deal.id)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.add_deal(self.deal)
+
+
+class AddPeople(StoreCommand):
+    def __init__(self, session: LibrarySession, deal_id: str, people: Sequence[Person],
+                 relations: Sequence[Relation] = ()) -> None:
+        text = (f"Add “{people[0].name}”" if len(people) == 1 else f"Add {len(people)} people")
+        super().__init__(session, text)
+        self.deal_id = deal_id
+        self.people = tuple(people)
+        self.relations = tuple(relations)
+
+    def forward(self, library: Library) -> ChangeSet:
+        return library.add_people(self.deal_id, self.people, self.relations)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.remove_people(p.id for p in self.people)
+
+
+class EditPeople(StoreCommand):
+    """Change one or more people in one step. Consecutive edits of the same field of the same
+    people merge (typing a score, dragging a slider), so undo takes back the gesture."""
+
+    def __init__(self, session: LibrarySession, before: Sequence[Person],
+                 after: Sequence[Person], *, field: str = "", text: str = "",
+                 merge: bool = False) -> None:
+        if not text:
+            who = f"“{after[0].name}”" if len(after) == 1 else f"{len(after)} people"
+            text = f"Edit {field} of {who}" if field else f"Edit {who}"
+        super().__init__(session, text)
+        self.before = tuple(before)
+        self.after = tuple(after)
+        self.field = field
+        self.merge = merge
+
+    def id(self) -> int:
+        return _EDIT_PEOPLE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditPeople) or not other.merge or other.field != self.field:
+            return False
+        if [p.id for p in other.after] != [p.id for p in self.after]:
+            return False
+        self.after = other.after
+        return True
+
+    def forward(self, library: Library) -> ChangeSet:
+        return library.update_people(self.after)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.update_people(self.before)
+
+
+class RemovePeople(StoreCommand):
+    """Removing people removes their lines too; undo puts both back, in their old places."""
+
+    def __init__(self, session: LibrarySession, deal: Deal, person_ids: Sequence[str]) -> None:
+        ids = set(person_ids)
+        self.people = tuple(p for p in deal.people if p.id in ids)
+        text = (f"Delete “{self.people[0].name}”" if len(self.people) == 1
+                else f"Delete {len(self.people)} people")
+        super().__init__(session, text)
+        self.deal_id = deal.id
+        self.relations = tuple(r for r in deal.relations if r.source in ids or r.target in ids)
+        self.ordinals: dict[str, int] = {}
+
+    def forward(self, library: Library) -> ChangeSet:
+        all_ordinals = library.person_ordinals(self.deal_id)
+        self.ordinals = {p.id: all_ordinals[p.id] for p in self.people if p.id in all_ordinals}
+        return library.remove_people(p.id for p in self.people)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.add_people(self.deal_id, self.people, self.relations, self.ordinals)
+
+
+class AddRelation(StoreCommand):
+    def __init__(self, session: LibrarySession, deal_id: str, relation: Relation,
+                 text: str = "") -> None:
+        super().__init__(session, text or f"Add {relation.kind.label.lower()} line")
+        self.deal_id = deal_id
+        self.relation = relation
+
+    def forward(self, library: Library) -> ChangeSet:
+        return library.add_relation(self.deal_id, self.relation)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.remove_relation(self.relation.id)
+
+
+class RemoveRelation(AddRelation):
+    def __init__(self, session: LibrarySession, deal_id: str, relation: Relation) -> None:
+        super().__init__(session, deal_id, relation,
+                         text=f"Remove {relation.kind.label.lower()} line")
+
+    def forward(self, library: Library) -> ChangeSet:
+        return super().backward(library)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return super().forward(library)
+
+
+class EditRelation(StoreCommand):
+    def __init__(self, session: LibrarySession, before: Relation, after: Relation) -> None:
+        super().__init__(session, f"Edit {after.kind.label.lower()} line")
+        self.before = before
+        self.after = after
+
+    def forward(self, library: Library) -> ChangeSet:
+        return library.update_relation(self.after)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.update_relation(self.before)
+
+
+class MovePeople(StoreCommand):
+    """One drag of one or more cards: pushed once, on mouse release."""
+
+    def __init__(self, session: LibrarySession, before: Mapping[str, Position],
+                 after: Mapping[str, Position]) -> None:
+        super().__init__(session, "Move card" if len(after) == 1 else f"Move {len(after)} cards")
+        self.before = dict(before)
+        self.after = dict(after)
+
+    def forward(self, library: Library) -> ChangeSet:
+        return library.move_people(self.after)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.move_people(self.before)
+
+
+class TakeSnapshot(StoreCommand):
+    def __init__(self, session: LibrarySession, deal_id: str, name: str) -> None:
+        super().__init__(session, f"Take snapshot “{name}”")
+        self.deal_id = deal_id
+        self.name = name
+        self.snapshot: Snapshot | None = None
+
+    def forward(self, library: Library) -> ChangeSet:
+        if self.snapshot is None:
+            self.snapshot, changes = library.take_snapshot(self.deal_id, self.name)
+            return changes
+        return library.add_snapshot(self.deal_id, self.snapshot)
+
+    def backward(self, library: Library) -> ChangeSet:
+        assert self.snapshot is not None
+        return library.delete_snapshot(self.snapshot.id)

@@ -1,0 +1,251 @@
+"""The people of one deal as a table (Qt's model/view): read from the store, never written
+by the view — an inline edit becomes an undo command through ``edit_requested``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from desktop.domain.enums import Axis
+from desktop.domain.person import Person
+from desktop.domain.scores import Score
+
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 2
+UNKNOWN = "?"
+
+
+class Column(IntEnum):
+    NAME = 0
+    TITLE = 1
+    ROLES = 2
+    SUPPORT = 3
+    INFLUENCE = 4
+    BUSINESS = 5
+    TECHNICAL = 6
+    PERSONAL = 7
+    LAST_CONTACT = 8
+    NEXT_STEP = 9
+
+    @property
+    def header(self) -> str:
+        return _HEADERS[self]
+
+    @property
+    def axis(self) -> Axis | None:
+        return _AXES.get(self)
+
+
+_HEADERS = {
+    Column.NAME: "Name", Column.TITLE: "Title", Column.ROLES: "Roles",
+    Column.SUPPORT: "Support", Column.INFLUENCE: "Influence", Column.BUSINESS: "Business",
+    Column.TECHNICAL: "Technical", Column.PERSONAL: "Personal", Column.NEXT_STEP: "Next step",
+    Column.LAST_CONTACT: "Last contact",
+}
+_AXES = {Column.BUSINESS: Axis.BUSINESS, Column.TECHNICAL: Axis.TECHNICAL,
+         Column.PERSONAL: Axis.PERSONAL}
+_TOOLTIPS = {
+    Column.BUSINESS: "Business outcome, 0–10 (? = unknown)",
+    Column.TECHNICAL: "Technical fit, 0–10 (? = unknown)",
+    Column.PERSONAL: "Personal win, 0–10 (? = unknown)",
+    Column.NEXT_STEP: "What does this person need in order to move forward?",
+}
+
+EditRequest = Callable[[Person, Person], None]
+
+
+class PeopleTableModel(QAbstractTableModel):
+    """Rows are the deal's people in their stored order; scores are editable in place."""
+
+    def __init__(self, edit_requested: EditRequest | None = None) -> None:
+        super().__init__()
+        self._people: list[Person] = []
+        self._edit_requested = edit_requested
+        self.read_only = False
+
+    # -- keeping in step with the store ---------------------------------------------------
+
+    def set_people(self, people: Sequence[Person]) -> None:
+        """Bring the rows in line with ``people`` with fine-grained signals, so selection
+        and scroll position survive an edit."""
+        new_ids = {p.id for p in people}
+        for row in range(len(self._people) - 1, -1, -1):
+            if self._people[row].id not in new_ids:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._people[row]
+                self.endRemoveRows()
+        for row, person in enumerate(people):
+            if row < len(self._people) and self._people[row].id == person.id:
+                if self._people[row] != person:
+                    self._people[row] = person
+                    self.dataChanged.emit(self.index(row, 0),
+                                          self.index(row, len(Column) - 1))
+                continue
+            existing = next((i for i, p in enumerate(self._people) if p.id == person.id), None)
+            if existing is not None:  # order changed: move the row
+                self.beginMoveRows(QModelIndex(), existing, existing, QModelIndex(), row)
+                moved = self._people.pop(existing)
+                self._people.insert(row, moved)
+                self.endMoveRows()
+                if moved != person:
+                    self._people[row] = person
+                    self.dataChanged.emit(self.index(row, 0),
+                                          self.index(row, len(Column) - 1))
+                continue
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._people.insert(row, person)
+            self.endInsertRows()
+
+    def people(self) -> list[Person]:
+        return list(self._people)
+
+    def person_at(self, row: int) -> Person:
+        return self._people[row]
+
+    def row_of(self, person_id: str) -> int | None:
+        return next((i for i, p in enumerate(self._people) if p.id == person_id), None)
+
+    # -- the model interface --------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._people)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(Column)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(Column):
+            return None
+        column = Column(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return _TOOLTIPS.get(column)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if Column(index.column()).axis is not None and not self.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._people):
+            return None
+        person = self._people[index.row()]
+        column = Column(index.column())
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _display(person, column)
+        if role == Qt.ItemDataRole.EditRole:
+            axis = column.axis
+            return person.scores[axis].value if axis else _display(person, column)
+        if role == SORT_ROLE:
+            return _sort_key(person, column)
+        if role == PERSON_ID_ROLE:
+            return person.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and column.axis is not None:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            axis = column.axis
+            if axis is not None:
+                score = person.scores[axis]
+                tip = f"{axis.label}: {score.value if score.known else 'unknown'}"
+                if score.evidence and not score.private:
+                    tip += f"\n{score.evidence}"
+                return tip + f"\n({score.confidence.label})"
+            if column is Column.ROLES:
+                return ", ".join(role.label for role in person.roles) or "No role known"
+            if column is Column.NEXT_STEP:
+                return person.next_step or None
+        return None
+
+    def setData(self, index: Index, value: Any,
+                role: int = Qt.ItemDataRole.EditRole) -> bool:
+        axis = Column(index.column()).axis if index.isValid() else None
+        if role != Qt.ItemDataRole.EditRole or axis is None or self._edit_requested is None:
+            return False
+        parsed = parse_score_value(value)
+        if parsed is False:
+            return False
+        before = self._people[index.row()]
+        if before.scores[axis].value == parsed:
+            return False
+        after = before.with_score(axis, replace(before.scores[axis], value=parsed))
+        self._edit_requested(before, after)  # the store answers through set_people
+        return True
+
+
+def parse_score_value(value: Any) -> int | bool | None:
+    """An edited cell's value as a score: an int 0–10, None for unknown, False if invalid."""
+    if value is None or value == "" or value == UNKNOWN or value == -1:
+        return None
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return False
+    return number if 0 <= number <= 10 else False
+
+
+def _score_text(score: Score) -> str:
+    return UNKNOWN if score.value is None else str(score.value)
+
+
+def _display(person: Person, column: Column) -> str:
+    match column:
+        case Column.NAME:
+            return person.name
+        case Column.TITLE:
+            return person.title
+        case Column.ROLES:
+            return " ".join(role.abbreviation for role in person.roles)
+        case Column.SUPPORT:
+            return f"{int(person.support):+d} {person.support.label}" if person.support else \
+                "0 Neutral"
+        case Column.INFLUENCE:
+            return person.influence.label
+        case Column.NEXT_STEP:
+            return person.next_step.replace("\n", " ")
+        case Column.LAST_CONTACT:
+            return person.last_contact.isoformat() if person.last_contact else ""
+    axis = column.axis
+    assert axis is not None
+    return _score_text(person.scores[axis])
+
+
+def _sort_key(person: Person, column: Column) -> Any:
+    axis = column.axis
+    if axis is not None:
+        value = person.scores[axis].value
+        return -1 if value is None else value  # unknown sorts below 0, never as 0
+    if column is Column.SUPPORT:
+        return int(person.support)
+    if column is Column.INFLUENCE:
+        return person.influence.level
+    if column is Column.LAST_CONTACT:
+        return person.last_contact.isoformat() if person.last_contact else ""
+    return _display(person, column).casefold()
+
+
+class PeopleFilterModel(QSortFilterProxyModel):
+    """Sorting by real values (unknown below 0) and filtering on every visible column."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setSortRole(SORT_ROLE)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setDynamicSortFilter(True)

@@ -1,0 +1,133 @@
+"""One axis of a person's triangle: 0–10 on a slider, an explicit "Unknown", the evidence,
+where it came from, and whether it is private."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSlider,
+    QSpinBox,
+    QWidget,
+)
+
+from desktop.domain.enums import Axis, Confidence
+from desktop.domain.scores import Score
+
+PRIVATE_LABEL = "Private"
+PRIVATE_STYLE = "QLineEdit { border: 1px dashed palette(dark); font-style: italic; }"
+
+
+class ScoreEditor(QWidget):
+    """Emits ``value_changed`` while the value moves (merged into one undo step) and
+    ``details_changed`` for evidence, confidence and privacy."""
+
+    value_changed = Signal(object)  # Score
+    details_changed = Signal(object)  # Score
+
+    def __init__(self, axis: Axis, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.axis = axis
+        self._score = Score()
+        layout = QGridLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.title = QLabel(f"<b>{axis.label}</b>")
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 10)
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setAccessibleName(f"{axis.label} score")
+        self.spin = QSpinBox()
+        self.spin.setRange(0, 10)
+        self.spin.setAccessibleName(f"{axis.label} score")
+        self.unknown = QCheckBox("Unknown")
+        self.unknown.setToolTip("Not known yet — left out of every calculation, never counted "
+                                "as 0")
+        self.evidence = QLineEdit()
+        self.evidence.setPlaceholderText("Evidence: what did you hear, from whom?")
+        self.evidence.setAccessibleName(f"{axis.label} evidence")
+        self.confidence = QComboBox()
+        for confidence in Confidence:
+            self.confidence.addItem(confidence.label, confidence)
+        self.confidence.setAccessibleName(f"{axis.label} confidence")
+        self.private = QCheckBox(PRIVATE_LABEL)
+        self.private.setToolTip("Private evidence stays out of exports and prints unless you "
+                                "ask for it")
+        layout.addWidget(self.title, 0, 0, 1, 2)
+        layout.addWidget(self.unknown, 0, 2)
+        layout.addWidget(self.slider, 1, 0, 1, 2)
+        layout.addWidget(self.spin, 1, 2)
+        layout.addWidget(self.evidence, 2, 0, 1, 3)
+        layout.addWidget(self.confidence, 3, 0)
+        layout.addWidget(self.private, 3, 1, 1, 2)
+        layout.setColumnStretch(0, 1)
+        layout.setColumnStretch(1, 1)
+
+        self.slider.valueChanged.connect(self._on_value)
+        self.spin.valueChanged.connect(self._on_value)
+        self.unknown.toggled.connect(self._on_unknown)
+        self.evidence.editingFinished.connect(self._on_details)
+        self.confidence.currentIndexChanged.connect(self._on_details)
+        self.private.toggled.connect(self._on_details)
+
+    def score(self) -> Score:
+        return self._score
+
+    def set_score(self, score: Score) -> None:
+        """Show ``score`` without emitting anything."""
+        self._score = score
+        widgets = (self.slider, self.spin, self.unknown, self.evidence, self.confidence,
+                   self.private)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            known = score.value is not None
+            shown = score.value if score.value is not None else 0
+            self.unknown.setChecked(not known)
+            self.slider.setValue(shown)
+            self.spin.setValue(shown)
+            self.spin.setSpecialValueText("" if known else "?")
+            if not known:
+                self.spin.setMinimum(0)
+            self.slider.setEnabled(known)
+            self.spin.setEnabled(known)
+            if self.evidence.text() != score.evidence:
+                self.evidence.setText(score.evidence)
+            self.confidence.setCurrentIndex(self.confidence.findData(score.confidence))
+            self.private.setChecked(score.private)
+            # Private evidence looks different, so nobody reads it out in a shared meeting.
+            self.evidence.setStyleSheet(PRIVATE_STYLE if score.private else "")
+            self.evidence.setToolTip("Private: left out of exports and prints unless asked"
+                                     if score.private else "")
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+
+    def _on_value(self, value: int) -> None:
+        if self.unknown.isChecked() or value == self._score.value:
+            return
+        self._emit(self.value_changed, value=value)
+
+    def _on_unknown(self, unknown: bool) -> None:
+        self._emit(self.value_changed, value=None if unknown else self.slider.value())
+
+    def _on_details(self) -> None:
+        self._emit(self.details_changed, value=self._score.value)
+
+    def _emit(self, signal: SignalInstance, *, value: int | None) -> None:
+        confidence = self.confidence.currentData()
+        score = Score(
+            value=value,
+            evidence=self.evidence.text(),
+            confidence=confidence if isinstance(confidence, Confidence) else
+            self._score.confidence,
+            private=self.private.isChecked(),
+        )
+        if score != self._score:
+            self._score = score
+            self.set_score(score)
+            signal.emit(score)

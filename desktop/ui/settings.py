@@ -1,0 +1,86 @@
+"""Settings declared once — key, type, default, meaning — over QSettings (Picard's config).
+
+Reading never fails: a missing or mistyped value gives the default. The window is handed a
+``Settings`` object, so tests give it one backed by a file in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Generic, TypeVar, cast
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+MAX_RECENT = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
+    meaning: str
+
+
+WINDOW_GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray(),
+                                               "the main window's size and place")
+WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray(),
+                                            "the main window's docks and bars")
+SPLITTER_STATE: Setting[QByteArray] = Setting("window/splitter", QByteArray(),
+                                              "the widths of deal list, people and inspector")
+RECENT_LIBRARIES: Setting[list[str]] = Setting("libraries/recent", [],
+                                               "library files opened lately, newest first")
+LAST_LIBRARY: Setting[str] = Setting("libraries/last", "", "the library open at last quit")
+STALE_CONTACT_DAYS: Setting[int] = Setting("analysis/staleContactDays", 30,
+                                           "days without contact before a red flag")
+
+
+class Settings:
+    def __init__(self, store: QSettings | None = None) -> None:
+        self.store = store if store is not None else QSettings()
+
+    def get(self, setting: Setting[T]) -> T:
+        value = self.store.value(setting.key, None)
+        if value is None:
+            return setting.default
+        default = setting.default
+        if isinstance(default, list):
+            if isinstance(value, str):
+                value = [value]
+            if isinstance(value, list) and all(isinstance(v, str) for v in value):
+                return cast(T, value)
+            return default
+        if isinstance(default, bool):
+            return cast(T, value in (True, "true", "1", 1))
+        if isinstance(default, int):
+            try:
+                return cast(T, int(str(value)))
+            except (TypeError, ValueError):
+                return default
+        return value if isinstance(value, type(default)) else default
+
+    def set(self, setting: Setting[T], value: T) -> None:
+        self.store.setValue(setting.key, value)
+
+    # -- per-library values -------------------------------------------------------------
+
+    def last_deal(self, library: str) -> str:
+        value = self.store.value(f"libraries/lastDeal/{_key(library)}", "")
+        return value if isinstance(value, str) else ""
+
+    def set_last_deal(self, library: str, deal_id: str) -> None:
+        self.store.setValue(f"libraries/lastDeal/{_key(library)}", deal_id)
+
+    def add_recent(self, library: str) -> list[str]:
+        recent = [library, *(p for p in self.get(RECENT_LIBRARIES) if p != library)]
+        recent = recent[:MAX_RECENT]
+        self.set(RECENT_LIBRARIES, recent)
+        return recent
+
+    def sync(self) -> None:
+        self.store.sync()
+
+
+def _key(path: str) -> str:
+    return hashlib.sha1(path.encode(), usedforsecurity=False).hexdigest()[:16]
