@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from benchmarks.harness import Result
 
-BENCHMARKS = ["store_edits", "list_library"]
+BENCHMARKS = ["store_edits", "list_library", "startup"]
 
 
 def main(argv: list[str]) -> int:

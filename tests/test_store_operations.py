@@ -92,15 +92,15 @@ def test_remove_person_takes_their_relations_and_undo_restores_them(
     victim = small_demo.people[0]
     touching = small_demo.relations_of(victim.id)
     assert touching
-    ordinals = library.person_ordinals(small_demo.id)
+    ordinals = library.ordinals(small_demo.id)
     changes = library.remove_person(victim.id)
     assert changes.people_removed == {victim.id}
     assert changes.relations_removed == {r.id for r in touching}
     assert all(not r.touches(victim.id) for r in library.get_deal(small_demo.id).relations)
-    library.add_people(small_demo.id, [victim], touching, ordinals={victim.id: ordinals[victim.id]})
+    library.add_people(small_demo.id, [victim], touching, ordinals=ordinals)
     restored = library.get_deal(small_demo.id)
     assert restored.people == small_demo.people
-    assert {r.id for r in restored.relations} == {r.id for r in small_demo.relations}
+    assert restored.relations == small_demo.relations  # in their old order, too
 
 
 def test_relations_are_checked(library: Library) -> None:

@@ -10,6 +10,7 @@ A ``Library`` is not thread-safe: the window drives it from one serial worker at
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import sqlite3
 from collections import defaultdict
@@ -17,9 +18,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp, utc_now
 from desktop.domain.deal import Deal, Snapshot
@@ -35,6 +34,9 @@ from desktop.store.changes import ChangeSet
 from desktop.store.errors import AmbiguousReference, Conflict, NotFound, translated
 from desktop.store.opening import open_connection
 from desktop.store.summaries import DealSummary, SnapshotInfo
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 UPDATE_PERSON_SQL = (
     "UPDATE people SET name = :name, title = :title, department = :department, "
@@ -66,7 +68,22 @@ class Library:
     def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
         self.path = path
         self._connection = connection
-        self.db = sqlite_utils.Database(connection, execute_plugins=False)
+        connection.row_factory = sqlite3.Row
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the same connection, for introspection and scripting.
+
+        Loaded on first use: importing sqlite-utils also imports numpy (~150 ms), which
+        must not stand between a double-click and the first painted window. Hot paths use
+        the connection directly with parameterised SQL (see benchmarks/store_edits.py).
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self._connection, execute_plugins=False)
+
+    def _query(self, sql: str, parameters: Sequence[Any] = ()) -> list[sqlite3.Row]:
+        return self._connection.execute(sql, parameters).fetchall()
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Library:
@@ -85,12 +102,12 @@ class Library:
     # -- transactions -----------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _write(self) -> Iterator[sqlite_utils.Database]:
+    def _write(self) -> Iterator[Library]:
         """One durable write transaction; on any error nothing of it remains."""
         with translated(self.path):
             self._connection.execute("BEGIN IMMEDIATE")
             try:
-                yield self.db
+                yield self
                 self._connection.execute("COMMIT")
             except BaseException:
                 if self._connection.in_transaction:
@@ -98,15 +115,15 @@ class Library:
                 raise
 
     @contextlib.contextmanager
-    def _read(self) -> Iterator[sqlite_utils.Database]:
+    def _read(self) -> Iterator[Library]:
         """A read transaction: several queries see one consistent state of the file."""
         if self._connection.in_transaction:  # already inside an operation's transaction
-            yield self.db
+            yield self
             return
         with translated(self.path):
             self._connection.execute("BEGIN")
             try:
-                yield self.db
+                yield self
             finally:
                 self._end_read()
 
@@ -132,12 +149,12 @@ class Library:
         """The id of the deal that ``reference`` names: its id, its exact name, or a unique
         id prefix (at least four characters)."""
         ref = reference.strip()
-        with self._read() as db:
-            if list(db.query("SELECT id FROM deals WHERE id = ?", [ref.lower()])):
+        with self._read():
+            if list(self._query("SELECT id FROM deals WHERE id = ?", [ref.lower()])):
                 return ref.lower()
-            named = [row["id"] for row in db.query("SELECT id FROM deals WHERE name = ?", [ref])]
+            named = [row["id"] for row in self._query("SELECT id FROM deals WHERE name = ?", [ref])]
             if not named:
-                named = [row["id"] for row in db.query(
+                named = [row["id"] for row in self._query(
                     "SELECT id FROM deals WHERE name = ? COLLATE NOCASE", [ref])]
             if len(named) == 1:
                 return str(named[0])
@@ -148,7 +165,7 @@ class Library:
                 )
             if len(ref) >= MIN_PREFIX:
                 pattern = ref.lower().replace("\\", "").replace("%", "").replace("_", "") + "%"
-                matches = [row["id"] for row in db.query(
+                matches = [row["id"] for row in self._query(
                     "SELECT id FROM deals WHERE id LIKE ? ORDER BY id", [pattern])]
                 if len(matches) == 1:
                     return str(matches[0])
@@ -159,62 +176,65 @@ class Library:
         raise NotFound(f"No deal is called {ref!r} or has that id.")
 
     def get_deal(self, deal_id: str, *, snapshots: bool = True) -> Deal:
-        with self._read() as db:
-            found = list(db.query("SELECT * FROM deals WHERE id = ?", [deal_id]))
+        with self._read():
+            found = list(self._query("SELECT * FROM deals WHERE id = ?", [deal_id]))
             if not found:
                 raise NotFound(f"The deal {deal_id} does not exist (any more).")
             scores: dict[str, dict[str, Score]] = defaultdict(dict)
-            for row in db.query(
+            for row in self._query(
                 "SELECT s.* FROM scores AS s JOIN people AS p ON p.id = s.person_id "
                 "WHERE p.deal_id = ?", [deal_id]
             ):
                 scores[row["person_id"]][row["axis"]] = rows.score_from_row(row)
             people = [
                 rows.person_from_row(row, scores[row["id"]])
-                for row in db.query(
+                for row in self._query(
                     "SELECT * FROM people WHERE deal_id = ? ORDER BY ordinal, id", [deal_id])
             ]
             relations = [
                 rows.relation_from_row(row)
-                for row in db.query(
+                for row in self._query(
                     "SELECT * FROM relations WHERE deal_id = ? ORDER BY ordinal, id", [deal_id])
             ]
             taken = self._snapshots(deal_id) if snapshots else []
             return rows.deal_from_row(found[0], people, relations, taken)
 
     def get_person(self, person_id: str) -> Person:
-        with self._read() as db:
-            found = list(db.query("SELECT * FROM people WHERE id = ?", [person_id]))
+        with self._read():
+            found = list(self._query("SELECT * FROM people WHERE id = ?", [person_id]))
             if not found:
                 raise NotFound(f"The person {person_id} does not exist (any more).")
             scores = {
                 row["axis"]: rows.score_from_row(row)
-                for row in db.query("SELECT * FROM scores WHERE person_id = ?", [person_id])
+                for row in self._query("SELECT * FROM scores WHERE person_id = ?", [person_id])
             }
             return rows.person_from_row(found[0], scores)
 
     def deal_of_person(self, person_id: str) -> str:
         return self._deal_of("people", person_id, "person")
 
-    def person_ordinals(self, deal_id: str) -> dict[str, int]:
-        """Where each person sits in the deal's order (undo puts a removed person back there)."""
+    def ordinals(self, deal_id: str) -> dict[str, int]:
+        """Where each person and each relation sits in the deal's order, by id; undo uses it
+        to put removed people and lines back exactly where they were."""
         with translated(self.path):
             return dict(self._connection.execute(
-                "SELECT id, ordinal FROM people WHERE deal_id = ?", [deal_id]).fetchall())
+                "SELECT id, ordinal FROM people WHERE deal_id = ? "
+                "UNION ALL SELECT id, ordinal FROM relations WHERE deal_id = ?",
+                [deal_id, deal_id]).fetchall())
 
     def list_snapshots(self, deal_id: str) -> list[SnapshotInfo]:
         with translated(self.path):
             return [
                 SnapshotInfo(id=row["id"], deal_id=row["deal_id"], name=row["name"],
                              taken_at=parse_timestamp(row["taken_at"], "taken_at"))
-                for row in self.db.query(
+                for row in self._query(
                     "SELECT id, deal_id, name, taken_at FROM snapshots WHERE deal_id = ? "
                     "ORDER BY taken_at, id", [deal_id])
             ]
 
     def get_snapshot(self, snapshot_id: str) -> Snapshot:
         with translated(self.path):
-            found = list(self.db.query("SELECT * FROM snapshots WHERE id = ?", [snapshot_id]))
+            found = list(self._query("SELECT * FROM snapshots WHERE id = ?", [snapshot_id]))
         if not found:
             raise NotFound(f"The snapshot {snapshot_id} does not exist (any more).")
         return _snapshot_from_row(found[0])
@@ -222,7 +242,7 @@ class Library:
     def _snapshots(self, deal_id: str) -> list[Snapshot]:
         return [
             _snapshot_from_row(row)
-            for row in self.db.query(
+            for row in self._query(
                 "SELECT * FROM snapshots WHERE deal_id = ? ORDER BY taken_at, id", [deal_id])
         ]
 
@@ -239,11 +259,11 @@ class Library:
         """
         now = utc_now()
         changes = ChangeSet()
-        with self._write() as db:
+        with self._write():
             for deal in deals:
                 deal = replace(deal, created_at=deal.created_at or now,
                                updated_at=deal.updated_at or now)
-                if list(db.query("SELECT 1 FROM deals WHERE id = ?", [deal.id])):
+                if list(self._query("SELECT 1 FROM deals WHERE id = ?", [deal.id])):
                     raise Conflict(f"The library already has a deal with the id {deal.id}.")
                 self._connection.execute(rows.insert_sql("deals", rows.DEAL_COLUMNS),
                                          rows.deal_row(deal))
@@ -280,12 +300,12 @@ class Library:
 
     def delete_deal(self, deal_id: str) -> ChangeSet:
         """Remove a deal with everything that hangs on it (cascades)."""
-        with self._write() as db:
-            people = [r["id"] for r in db.query("SELECT id FROM people WHERE deal_id = ?",
+        with self._write():
+            people = [r["id"] for r in self._query("SELECT id FROM people WHERE deal_id = ?",
                                                 [deal_id])]
-            relations = [r["id"] for r in db.query("SELECT id FROM relations WHERE deal_id = ?",
+            relations = [r["id"] for r in self._query("SELECT id FROM relations WHERE deal_id = ?",
                                                    [deal_id])]
-            snapshots = [r["id"] for r in db.query("SELECT id FROM snapshots WHERE deal_id = ?",
+            snapshots = [r["id"] for r in self._query("SELECT id FROM snapshots WHERE deal_id = ?",
                                                    [deal_id])]
             cursor = self._connection.execute("DELETE FROM deals WHERE id = ?", [deal_id])
             _require_row(cursor, f"The deal {deal_id} does not exist (any more).")
@@ -308,16 +328,16 @@ class Library:
     ) -> ChangeSet:
         """Add people (and relations among them or to others of the deal) in one step.
 
-        ``ordinals`` puts people back where they were (undoing a removal); otherwise they
-        go to the end of the deal's order.
+        ``ordinals`` (from :meth:`ordinals`) puts people and relations back where they were
+        (undoing a removal); otherwise they go to the end of the deal's order.
         """
-        with self._write() as db:
+        with self._write():
             self._require_deal(deal_id)
-            start = db.execute("SELECT coalesce(max(ordinal), -1) + 1 FROM people "
+            start = self._connection.execute("SELECT coalesce(max(ordinal), -1) + 1 FROM people "
                                "WHERE deal_id = ?", [deal_id]).fetchone()[0]
             self._insert_people(deal_id, people, start, ordinals)
             self._check_relations(deal_id, relations)
-            self._insert_relations(deal_id, relations)
+            self._insert_relations(deal_id, relations, ordinals)
             self._touch(deal_id)
         return ChangeSet(people=frozenset(p.id for p in people),
                          relations=frozenset(r.id for r in relations))
@@ -362,11 +382,11 @@ class Library:
     def remove_people(self, person_ids: Iterable[str]) -> ChangeSet:
         """Remove people and, by cascade, every relation that touches them."""
         ids = list(dict.fromkeys(person_ids))
-        with self._write() as db:
+        with self._write():
             deals = {self._deal_of("people", pid, "person") for pid in ids}
             marks = ", ".join("?" * len(ids))
             relations = [
-                row["id"] for row in db.query(
+                row["id"] for row in self._query(
                     f"SELECT id FROM relations WHERE source IN ({marks}) "  # noqa: S608
                     f"OR target IN ({marks})", ids + ids)
             ]
@@ -448,13 +468,16 @@ class Library:
             rows.insert_sql("scores", rows.SCORE_COLUMNS),
             [row for person in people for row in rows.score_rows(person)])
 
-    def _insert_relations(self, deal_id: str, relations: Sequence[Relation]) -> None:
+    def _insert_relations(self, deal_id: str, relations: Sequence[Relation],
+                          ordinals: Mapping[str, int] | None = None) -> None:
+        ordinals = ordinals or {}
         start = self._connection.execute(
             "SELECT coalesce(max(ordinal), -1) + 1 FROM relations WHERE deal_id = ?",
             [deal_id]).fetchone()[0]
         self._connection.executemany(
             rows.insert_sql("relations", rows.RELATION_COLUMNS),
-            [rows.relation_row(r, deal_id, start + i) for i, r in enumerate(relations)])
+            [rows.relation_row(r, deal_id, ordinals.get(r.id, start + i))
+             for i, r in enumerate(relations)])
 
     def _check_relations(self, deal_id: str, relations: Sequence[Relation]) -> None:
         if not relations:
@@ -470,7 +493,7 @@ class Library:
             existing.append(relation)
 
     def _relations(self, deal_id: str) -> list[Relation]:
-        return [rows.relation_from_row(row) for row in self.db.query(
+        return [rows.relation_from_row(row) for row in self._query(
             "SELECT * FROM relations WHERE deal_id = ?", [deal_id])]
 
     def _require_deal(self, deal_id: str) -> None:
@@ -507,7 +530,7 @@ def _snapshot_row(deal_id: str, snapshot: Snapshot) -> dict[str, Any]:
     }
 
 
-def _snapshot_from_row(row: Mapping[str, Any]) -> Snapshot:
+def _snapshot_from_row(row: rows.Row) -> Snapshot:
     try:
         return snapshot_from_plain({"id": row["id"], "name": row["name"],
                                     "taken_at": row["taken_at"],

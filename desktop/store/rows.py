@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -23,7 +24,7 @@ from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Score, Triangle
 
-Row = Mapping[str, Any]
+Row = Mapping[str, Any] | sqlite3.Row
 
 DEAL_COLUMNS = ("id", "name", "account", "stage", "amount", "currency", "close_date",
                 "objective", "solution", "competitors", "created_at", "updated_at")

@@ -150,8 +150,7 @@ class RemovePeople(StoreCommand):
         self.ordinals: dict[str, int] = {}
 
     def forward(self, library: Library) -> ChangeSet:
-        all_ordinals = library.person_ordinals(self.deal_id)
-        self.ordinals = {p.id: all_ordinals[p.id] for p in self.people if p.id in all_ordinals}
+        self.ordinals = library.ordinals(self.deal_id)
         return library.remove_people(p.id for p in self.people)
 
     def backward(self, library: Library) -> ChangeSet:
@@ -172,16 +171,21 @@ class AddRelation(StoreCommand):
         return library.remove_relation(self.relation.id)
 
 
-class RemoveRelation(AddRelation):
+class RemoveRelation(StoreCommand):
+    """Undo puts the line back in its old place in the deal's order."""
+
     def __init__(self, session: LibrarySession, deal_id: str, relation: Relation) -> None:
-        super().__init__(session, deal_id, relation,
-                         text=f"Remove {relation.kind.label.lower()} line")
+        super().__init__(session, f"Remove {relation.kind.label.lower()} line")
+        self.deal_id = deal_id
+        self.relation = relation
+        self.ordinals: dict[str, int] = {}
 
     def forward(self, library: Library) -> ChangeSet:
-        return super().backward(library)
+        self.ordinals = library.ordinals(self.deal_id)
+        return library.remove_relation(self.relation.id)
 
     def backward(self, library: Library) -> ChangeSet:
-        return super().forward(library)
+        return library.add_people(self.deal_id, [], [self.relation], self.ordinals)
 
 
 class EditRelation(StoreCommand):

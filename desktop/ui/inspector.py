@@ -265,10 +265,10 @@ class Inspector(QWidget):
         try:
             after = replace(person, **{field: value})
         except ValidationError as error:
-            self._show_error(f"{field.replace('_', ' ').capitalize()}: {error.problem}.")
-            self.show_person(person, self._deal)
             if field in self.texts:
                 self.texts[field].setText(getattr(person, field))
+            self.show_person(person, self._deal)
+            self._show_error(f"{field.replace('_', ' ').capitalize()}: {error.problem}.")
             return
         self.error.hide()
         self._edit_person(person, after, field.replace("_", " "), False)

@@ -19,6 +19,7 @@ from desktop.domain.enums import Axis, Confidence
 from desktop.domain.scores import Score
 
 PRIVATE_LABEL = "Private"
+UNKNOWN_SPIN = -1
 PRIVATE_STYLE = "QLineEdit { border: 1px dashed palette(dark); font-style: italic; }"
 
 
@@ -42,7 +43,8 @@ class ScoreEditor(QWidget):
         self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
         self.slider.setAccessibleName(f"{axis.label} score")
         self.spin = QSpinBox()
-        self.spin.setRange(0, 10)
+        self.spin.setRange(UNKNOWN_SPIN, 10)
+        self.spin.setSpecialValueText("?")  # the minimum, -1, is "unknown"
         self.spin.setAccessibleName(f"{axis.label} score")
         self.unknown = QCheckBox("Unknown")
         self.unknown.setToolTip("Not known yet — left out of every calculation, never counted "
@@ -67,8 +69,8 @@ class ScoreEditor(QWidget):
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
 
-        self.slider.valueChanged.connect(self._on_value)
-        self.spin.valueChanged.connect(self._on_value)
+        self.slider.valueChanged.connect(self._on_slider)
+        self.spin.valueChanged.connect(self._on_spin)
         self.unknown.toggled.connect(self._on_unknown)
         self.evidence.editingFinished.connect(self._on_details)
         self.confidence.currentIndexChanged.connect(self._on_details)
@@ -85,16 +87,9 @@ class ScoreEditor(QWidget):
         for widget in widgets:
             widget.blockSignals(True)
         try:
-            known = score.value is not None
-            shown = score.value if score.value is not None else 0
-            self.unknown.setChecked(not known)
-            self.slider.setValue(shown)
-            self.spin.setValue(shown)
-            self.spin.setSpecialValueText("" if known else "?")
-            if not known:
-                self.spin.setMinimum(0)
-            self.slider.setEnabled(known)
-            self.spin.setEnabled(known)
+            self.unknown.setChecked(score.value is None)
+            self.slider.setValue(score.value if score.value is not None else 0)
+            self.spin.setValue(score.value if score.value is not None else UNKNOWN_SPIN)
             if self.evidence.text() != score.evidence:
                 self.evidence.setText(score.evidence)
             self.confidence.setCurrentIndex(self.confidence.findData(score.confidence))
@@ -107,10 +102,12 @@ class ScoreEditor(QWidget):
             for widget in widgets:
                 widget.blockSignals(False)
 
-    def _on_value(self, value: int) -> None:
-        if self.unknown.isChecked() or value == self._score.value:
-            return
+    def _on_slider(self, value: int) -> None:
+        """Moving the slider gives a score, even from "unknown"."""
         self._emit(self.value_changed, value=value)
+
+    def _on_spin(self, value: int) -> None:
+        self._emit(self.value_changed, value=None if value == UNKNOWN_SPIN else value)
 
     def _on_unknown(self, unknown: bool) -> None:
         self._emit(self.value_changed, value=None if unknown else self.slider.value())
