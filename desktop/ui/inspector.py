@@ -209,6 +209,7 @@ class Inspector(QWidget):
         for field, edit in self.texts.items():
             if previous is None or getattr(previous, field) != getattr(person, field):
                 edit.setText(getattr(person, field))
+                edit.setCursorPosition(0)  # show the start of a long value, not its end
             edit.setReadOnly(self.read_only)
         for combo, value in ((self.support, person.support), (self.influence, person.influence),
                              (self.coverage, person.coverage), (self.mode, person.mode)):

@@ -5,6 +5,7 @@ right. Every edit is an undo command; every change comes back from the store as 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -157,6 +158,10 @@ class MainWindow(QMainWindow):
             header.resizeSection(column, max(bold.horizontalAdvance(column.header) + 24,
                                               metrics.horizontalAdvance(sample) + 16))
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(
+            lambda pos: self.context_menu_for_people().exec(
+                self.table.viewport().mapToGlobal(pos)))
         row = QHBoxLayout()
         self.add_person_button = QPushButton("Add person")
         self.add_person_button.setObjectName("add_person_button")
@@ -506,8 +511,7 @@ class MainWindow(QMainWindow):
             return
         name, ok = QInputDialog.getText(self, "Take snapshot", "Name of this snapshot "
                                         "(e.g. the review it is for):",
-                                        text=f"Review {self.deal.updated_at:%Y-%m-%d}"
-                                        if self.deal.updated_at else "Review")
+                                        text=f"Review {date.today():%Y-%m-%d}")
         if ok and name.strip():
             self._push(commands.TakeSnapshot(self._session(), self.deal.id, name.strip()))
 

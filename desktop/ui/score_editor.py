@@ -20,7 +20,8 @@ from desktop.domain.scores import Score
 
 PRIVATE_LABEL = "Private"
 UNKNOWN_SPIN = -1
-PRIVATE_STYLE = "QLineEdit { border: 1px dashed palette(dark); font-style: italic; }"
+PRIVATE_STYLE = ("QLineEdit { border: 1px dashed palette(shadow); font-style: italic; "
+                 "background: palette(alternate-base); padding: 1px; }")
 
 
 class ScoreEditor(QWidget):
@@ -92,6 +93,7 @@ class ScoreEditor(QWidget):
             self.spin.setValue(score.value if score.value is not None else UNKNOWN_SPIN)
             if self.evidence.text() != score.evidence:
                 self.evidence.setText(score.evidence)
+                self.evidence.setCursorPosition(0)
             self.confidence.setCurrentIndex(self.confidence.findData(score.confidence))
             self.private.setChecked(score.private)
             # Private evidence looks different, so nobody reads it out in a shared meeting.
