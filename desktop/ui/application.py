@@ -48,6 +48,11 @@ def run(library_path: Path, file: Path | None = None) -> int:
 
     window = MainWindow(library)
     window.show()
+    if file is not None:
+        # Opening and merging deal files is the exchange issue's work; until it lands, say so
+        # rather than ignore the file the user double-clicked.
+        QMessageBox.information(window, APP_NAME, f"{file} was not opened: importing deal "
+                                "files is not available in this version yet.")
     code = app.exec()
     if window.session is not None:
         window.session.close()
