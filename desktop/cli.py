@@ -197,6 +197,17 @@ def command_show(args: argparse.Namespace, path: Path, out: TextIO) -> int:
                       f"{analysis.weights[person.id]:.0%}"))
     _print_table(table, out, right_aligned={5, 6, 7, 8})
     print(f"\nRelations: {len(deal.relations)} · snapshots: {len(deal.snapshots)}", file=out)
+    names = {p.id: p.name for p in deal.people}
+    if analysis.path_to_power:
+        print("Path to power: " + " → ".join(names[i] for i in analysis.path_to_power),
+              file=out)
+    if analysis.tipping_point:
+        print(f"Tipping point: {names[analysis.tipping_point.person]} (personal win to 10 "
+              f"lifts the deal's personal axis by {analysis.tipping_point.gain:.1f})", file=out)
+    if analysis.flags:
+        print(f"\nRed flags ({len(analysis.flags)}):", file=out)
+        for flag in analysis.flags:
+            print(f"  [{flag.severity.value}] {flag.message}", file=out)
     return EXIT_OK
 
 

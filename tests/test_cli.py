@@ -106,6 +106,8 @@ def test_show_text(demo_db: Path) -> None:
     assert result.returncode == 0
     assert "Deal triangle:" in result.stdout
     assert "Rafael Santos" in result.stdout
+    assert "Path to power: Rafael Santos" in result.stdout
+    assert "Red flags" in result.stdout
 
 
 def test_show_json_is_an_importable_deal_file(demo_db: Path, tmp_path: Path) -> None:

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.influence import influence_weights
+from desktop.domain.red_flags import DEFAULT_STALE_DAYS, RedFlag, path_to_power, red_flags
 from desktop.domain.triangle_math import DealTriangle, deal_triangle
+
+
+@dataclass(frozen=True, slots=True)
+class TippingPoint:
+    """The person whose personal win, raised to 10, would lift the deal's personal axis most."""
+
+    person: str
+    gain: float
 
 
 @dataclass(frozen=True, slots=True)
 class DealAnalysis:
     weights: dict[str, float]
     triangle: DealTriangle
+    flags: tuple[RedFlag, ...] = ()
+    path_to_power: tuple[str, ...] | None = None
+    tipping_point: TippingPoint | None = None
 
     def to_plain(self, deal: Deal) -> dict[str, Any]:
         """The ``"analysis"`` object of ``show --json`` (documented in docs/deal-file.md)."""
@@ -31,12 +44,48 @@ class DealAnalysis:
                 {"person": p.id, "name": p.name, "weight": round(self.weights[p.id], 4)}
                 for p in sorted(deal.people, key=lambda p: (-self.weights[p.id], p.name))
             ],
+            "flags": [
+                {"code": f.code, "severity": f.severity.value, "message": f.message,
+                 "people": list(f.people)}
+                for f in self.flags
+            ],
+            "path_to_power": None if self.path_to_power is None else list(self.path_to_power),
+            "tipping_point": None if self.tipping_point is None else {
+                "person": self.tipping_point.person,
+                "gain": round(self.tipping_point.gain, 2),
+            },
         }
 
 
-def analyse(deal: Deal) -> DealAnalysis:
+def analyse(deal: Deal, *, today: date | None = None,
+            stale_days: int = DEFAULT_STALE_DAYS) -> DealAnalysis:
     weights = dict(influence_weights(deal.people, deal.relations))
-    return DealAnalysis(weights=weights, triangle=deal_triangle(deal.people, weights))
+    path = path_to_power(deal)
+    return DealAnalysis(
+        weights=weights,
+        triangle=deal_triangle(deal.people, weights),
+        flags=tuple(red_flags(deal, weights, today=today, stale_days=stale_days)),
+        path_to_power=None if path is None else tuple(path),
+        tipping_point=tipping_point(deal, weights),
+    )
+
+
+def tipping_point(deal: Deal, weights: dict[str, float]) -> TippingPoint | None:
+    """Raise one person's personal win to 10 (unknown counts as becoming known at 10) and see
+    how much the deal's personal axis moves; the largest gain wins. An unknown axis before
+    counts as 0 for the gain, so learning a powerful person's win can be the tipping point."""
+    before = deal_triangle(deal.people, weights).personal.value or 0.0
+    best: TippingPoint | None = None
+    for index, person in enumerate(deal.people):
+        if person.scores.personal.value == 10:
+            continue
+        raised = person.with_score(Axis.PERSONAL, replace(person.scores.personal, value=10))
+        people = (*deal.people[:index], raised, *deal.people[index + 1:])
+        after = deal_triangle(people, weights).personal.value or 0.0
+        gain = after - before
+        if gain > 0 and (best is None or gain > best.gain):
+            best = TippingPoint(person.id, gain)
+    return best
 
 
 def _round(value: float | None) -> float | None:
