@@ -8,14 +8,13 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
 
 from desktop.store.summaries import DealSummary
+from desktop.ui.qt_types import Index
 
-Index = QModelIndex | QPersistentModelIndex
 DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FILTER_ROLE = Qt.ItemDataRole.UserRole + 2
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import QSpinBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-Index = QModelIndex | QPersistentModelIndex
+from desktop.ui.qt_types import Index
 
 
 class ScoreDelegate(QStyledItemDelegate):

@@ -11,7 +11,6 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -19,8 +18,8 @@ from PySide6.QtCore import (
 from desktop.domain.enums import Axis
 from desktop.domain.person import Person
 from desktop.domain.scores import Score
+from desktop.ui.qt_types import Index
 
-Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 UNKNOWN = "?"
