@@ -45,9 +45,11 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def library_state(library: Library) -> list[dict[str, Any]]:
-    """Everything the library holds, as comparable plain data (without change times)."""
+    """Everything the library holds, as comparable plain data (without change times).
+
+    Sorted by id: the deal list is ordered by last change, which undo/redo moves around."""
     state = []
-    for summary in library.list_deals():
+    for summary in sorted(library.list_deals(), key=lambda s: s.id):
         plain = deal_to_plain(library.get_deal(summary.id), include_private=True)
         plain.pop("updated_at")
         state.append(plain)

@@ -10,7 +10,15 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QModelIndex,
+    QPoint,
+    QSettings,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,34 +35,46 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QTableView,
+    QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop import APP_NAME, __version__
+from desktop.domain.analysis import DealAnalysis, analyse
 from desktop.domain.deal import Deal
-from desktop.domain.enums import Influence, Support
+from desktop.domain.enums import Influence, RelationKind, Support
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
+from desktop.render.map_scene import MapScene
 from desktop.store.changes import ChangeSet
 from desktop.store.errors import StoreError
 from desktop.store.library import Library
 from desktop.ui import commands
+from desktop.ui.analysis_panel import AnalysisPanel
 from desktop.ui.deal_dialog import DealDialog
 from desktop.ui.deal_list_model import DEAL_ID_ROLE, DealFilterModel, DealListModel
 from desktop.ui.delegates import ScoreDelegate
 from desktop.ui.inspector import Inspector
+from desktop.ui.layout_runner import LayoutKind, LayoutRunner
+from desktop.ui.map_view import MapView
 from desktop.ui.people_model import Column, PeopleFilterModel, PeopleTableModel
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import (
+    CENTRE_SPLITTER_STATE,
     LAST_LIBRARY,
     RECENT_LIBRARIES,
+    SHOW_LEGEND,
+    SIDE_SPLITTER_STATE,
     SPLITTER_STATE,
+    STALE_CONTACT_DAYS,
     WINDOW_GEOMETRY,
     Settings,
 )
 from desktop.ui.snapshots_dialog import SnapshotsDialog
+from desktop.ui.triangle_view import Chart, TriangleView
 
 # Typical contents, measured in the table's font so the columns fit at any size and DPI.
 _COLUMN_SAMPLES = {Column.NAME: "Margaret Okafor", Column.TITLE: "Head of Procurement",
@@ -71,6 +91,16 @@ class MainWindow(QMainWindow):
         self.session: LibrarySession | None = None
         self.deal: Deal | None = None
         self._snapshots_dialog: SnapshotsDialog | None = None
+        self.analysis: DealAnalysis | None = None
+        self._syncing_selection = False
+        self._found: list[str] = []
+        self._analysis_timer = QTimer(self)
+        self._analysis_timer.setSingleShot(True)
+        self._analysis_timer.setInterval(0)
+        self._analysis_timer.timeout.connect(self._refresh_analysis)
+        self.layout_runner = LayoutRunner(self)
+        self.layout_runner.finished.connect(self._layout_finished)
+        self.layout_runner.failed.connect(self._report_failure)
 
         self.deal_model = DealListModel()
         self.deal_filter = DealFilterModel()
@@ -85,7 +115,11 @@ class MainWindow(QMainWindow):
         self.statusBar()
         self.restoreGeometry(self.settings.get(WINDOW_GEOMETRY))
         if not self.splitter.restoreState(self.settings.get(SPLITTER_STATE)):
-            self.splitter.setSizes([230, 800, 330])
+            self.splitter.setSizes([220, 820, 340])
+        if not self.centre_splitter.restoreState(self.settings.get(CENTRE_SPLITTER_STATE)):
+            self.centre_splitter.setSizes([520, 260])
+        if not self.side_splitter.restoreState(self.settings.get(SIDE_SPLITTER_STATE)):
+            self.side_splitter.setSizes([480, 320])
         if self.settings.get(WINDOW_GEOMETRY).isEmpty():
             self.resize(1360, 800)
         self.set_library(library)
@@ -122,16 +156,18 @@ class MainWindow(QMainWindow):
 
         people = QWidget()
         people_layout = QVBoxLayout(people)
-        people_layout.setContentsMargins(0, 6, 0, 6)
+        people_layout.setContentsMargins(0, 4, 0, 6)
         self.deal_header = QLabel()
         self.deal_header.setObjectName("deal_header")
         self.deal_header.setWordWrap(True)
         self.deal_header.setTextFormat(Qt.TextFormat.RichText)
         self.people_search = QLineEdit()
         self.people_search.setObjectName("people_search")
-        self.people_search.setPlaceholderText("Filter people")
+        self.people_search.setPlaceholderText("Find people (Enter: next on the map)")
         self.people_search.setClearButtonEnabled(True)
         self.people_search.textChanged.connect(self.people_filter.setFilterFixedString)
+        self.people_search.textChanged.connect(self._mark_found)
+        self.people_search.returnPressed.connect(self.focus_next_found)
         self.table = QTableView()
         self.table.setObjectName("people_table")
         self.table.setModel(self.people_filter)
@@ -171,18 +207,65 @@ class MainWindow(QMainWindow):
         row.addWidget(self.people_search, 1)
         row.addWidget(self.add_person_button)
         row.addWidget(self.delete_people_button)
-        people_layout.addWidget(self.deal_header)
         people_layout.addLayout(row)
         people_layout.addWidget(self.table)
+
+        self.map_scene = MapScene(self)
+        self.map_scene.selectionChanged.connect(self._map_selection_changed)
+        self.map_view = MapView(self.map_scene)
+        self.map_view.cards_moved.connect(self._cards_moved)
+        self.map_view.relation_requested.connect(self._relation_drawn)
+        self.map_view.edit_requested.connect(self._edit_person_from_map)
+        self.map_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.map_view.customContextMenuRequested.connect(
+            lambda pos: self.context_menu_for_people().exec(
+                self.map_view.viewport().mapToGlobal(pos)))
+        self.map_toolbar = QToolBar("Map")
+        self.map_toolbar.setObjectName("map_toolbar")
+        map_page = QWidget()
+        map_layout = QVBoxLayout(map_page)
+        map_layout.setContentsMargins(0, 0, 0, 0)
+        map_layout.setSpacing(0)
+        map_layout.addWidget(self.map_toolbar)
+        map_layout.addWidget(self.map_view)
+        self.triangle_view = TriangleView(Chart.TRIANGLE)
+        self.balance_view = TriangleView(Chart.BALANCE)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("view_tabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(map_page, "Map")
+        self.tabs.addTab(self.triangle_view, "Decision triangle")
+        self.tabs.addTab(self.balance_view, "Balance map")
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 6, 0, 0)
+        centre_layout.addWidget(self.deal_header)
+        self.centre_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.centre_splitter.setObjectName("centre_splitter")
+        self.centre_splitter.setChildrenCollapsible(False)
+        self.centre_splitter.addWidget(self.tabs)
+        self.centre_splitter.addWidget(people)
+        self.centre_splitter.setStretchFactor(0, 1)
+        centre_layout.addWidget(self.centre_splitter, 1)
 
         self.inspector = Inspector(self._edit_from_inspector, self._add_relation,
                                    self._remove_relation)
         self.inspector.setObjectName("inspector")
         self.inspector.setMinimumWidth(300)
+        self.analysis_panel = AnalysisPanel()
+        self.analysis_panel.setObjectName("analysis_panel")
+        self.analysis_panel.people_chosen.connect(self.select_people)
+        self.analysis_panel.path_toggled.connect(self._show_path)
+        self.side_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.side_splitter.setObjectName("side_splitter")
+        self.side_splitter.setChildrenCollapsible(False)
+        self.side_splitter.addWidget(self.inspector)
+        self.side_splitter.addWidget(self.analysis_panel)
 
         self.splitter.addWidget(deals)
-        self.splitter.addWidget(people)
-        self.splitter.addWidget(self.inspector)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.side_splitter)
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
 
@@ -209,11 +292,38 @@ class MainWindow(QMainWindow):
         self.rename_deal_action = self._action("&Rename deal…", self.rename_deal, "F2")
         self.delete_deal_action = self._action("&Delete deal…", self.delete_deal)
         self.add_person_action = self._action("&Add person", self.add_person, "Ctrl+Shift+N")
-        self.delete_people_action = self._action("Delete &selected people", self.delete_people,
+        self.delete_people_action = self._action("&Delete selected", self.delete_selection,
                                                  QKeySequence(key.Delete))
         self.delete_people_action.setShortcutContext(
             Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.table.addAction(self.delete_people_action)
+        self.map_view.addAction(self.delete_people_action)
+        self.zoom_in_action = self._action("Zoom &in", self.map_view.zoom_in,
+                                           QKeySequence(key.ZoomIn), "Zoom the map in")
+        self.zoom_out_action = self._action("Zoom &out", self.map_view.zoom_out,
+                                            QKeySequence(key.ZoomOut), "Zoom the map out")
+        self.fit_action = self._action("&Fit map to window", self.fit_map, "Ctrl+0",
+                                       "Show the whole map")
+        self.org_chart_action = self._action(
+            "Arrange as &org chart", partial(self.auto_layout, LayoutKind.ORG_CHART),
+            "Ctrl+Shift+O", "Place cards top-down by reports-to lines (one undo step)")
+        self.influence_layout_action = self._action(
+            "Arrange by &influence", partial(self.auto_layout, LayoutKind.INFLUENCE),
+            "Ctrl+Shift+L", "Place connected people near each other (one undo step)")
+        self.legend_action = self._action("Show &legend", self._toggle_legend)
+        self.legend_action.setCheckable(True)
+        self.legend_action.setChecked(self.settings.get(SHOW_LEGEND))
+        self.map_view.show_legend = self.legend_action.isChecked()
+        self.path_action = self._action("Show &path to power", self._toggle_path_action)
+        self.path_action.setCheckable(True)
+        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action):
+            self.map_toolbar.addAction(action)
+        self.map_toolbar.addSeparator()
+        self.map_toolbar.addAction(self.org_chart_action)
+        self.map_toolbar.addAction(self.influence_layout_action)
+        self.map_toolbar.addSeparator()
+        self.map_toolbar.addAction(self.path_action)
+        self.map_toolbar.addAction(self.legend_action)
         self.snapshot_action = self._action("&Take snapshot…", self.take_snapshot,
                                             "Ctrl+Alt+S")
         self.snapshots_action = self._action("S&napshots…", self.show_snapshots)
@@ -256,12 +366,19 @@ class MainWindow(QMainWindow):
             self.influence_menu.addAction(
                 influence.label, partial(self.set_for_selected, "influence", influence))
         deal.addSeparator()
+        deal.addAction(self.org_chart_action)
+        deal.addAction(self.influence_layout_action)
+        deal.addSeparator()
         deal.addAction(self.snapshot_action)
         deal.addAction(self.snapshots_action)
 
         view = menu.addMenu("&View")
         view.addAction(self.find_action)
         view.addAction(self.search_deals_action)
+        view.addSeparator()
+        for action in (self.fit_action, self.zoom_in_action, self.zoom_out_action,
+                       self.legend_action, self.path_action):
+            view.addAction(action)
         view.addSeparator()
         view.addAction(self.focus_deals_action)
         view.addAction(self.focus_people_action)
@@ -368,6 +485,11 @@ class MainWindow(QMainWindow):
     def _show_deal(self, deal_id: str | None) -> None:
         self.deal = self.library.get_deal(deal_id, snapshots=False) if deal_id else None
         self.people_model.set_people(self.deal.people if self.deal else [])
+        self.path_action.setChecked(False)
+        self.map_scene.show_deal(self.deal)
+        self._update_map_hint()
+        QTimer.singleShot(0, self.fit_map)
+        self._analysis_timer.start()
         if self.deal is not None:
             self.settings.set_last_deal(str(self.library.path), self.deal.id)
         self._update_deal_header()
@@ -396,7 +518,8 @@ class MainWindow(QMainWindow):
     def _update_enabled(self) -> None:
         has_deal = self.deal is not None
         for action in (self.edit_deal_action, self.rename_deal_action, self.delete_deal_action,
-                       self.add_person_action, self.snapshot_action, self.snapshots_action):
+                       self.add_person_action, self.snapshot_action, self.snapshots_action,
+                       self.org_chart_action, self.influence_layout_action, self.fit_action):
             action.setEnabled(has_deal)
 
     def new_deal(self) -> None:
@@ -441,6 +564,13 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self) -> None:
         chosen = self.selected_people()
+        if not self._syncing_selection:
+            self._syncing_selection = True
+            try:
+                self.map_scene.select_people(p.id for p in chosen)
+            finally:
+                self._syncing_selection = False
+        self._refresh_charts()
         if len(chosen) == 1:
             self.inspector.show_person(chosen[0], self.deal)
         elif len(chosen) > 1:
@@ -453,17 +583,33 @@ class MainWindow(QMainWindow):
         self.influence_menu.setEnabled(bool(chosen))
 
     def select_person(self, person_id: str) -> None:
-        row = self.people_model.row_of(person_id)
-        if row is None:
+        self.select_people([person_id])
+
+    def select_people(self, person_ids: list[str]) -> None:
+        """Select these people in the table, on the map and in the inspector (one selection
+        shared by all three); the first becomes current and is scrolled to."""
+        rows = [r for r in (self.people_model.row_of(i) for i in person_ids) if r is not None]
+        if not rows:
             return
-        index = self.people_filter.mapFromSource(self.people_model.index(row, 0))
-        if not index.isValid():
+        indexes = [self.people_filter.mapFromSource(self.people_model.index(r, 0))
+                   for r in rows]
+        if not all(i.isValid() for i in indexes):
             self.people_search.clear()
-            index = self.people_filter.mapFromSource(self.people_model.index(row, 0))
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+            indexes = [self.people_filter.mapFromSource(self.people_model.index(r, 0))
+                       for r in rows]
+        selection = QItemSelection()
+        for index in indexes:
+            selection.select(index, index)
+        model = self.table.selectionModel()
+        model.setCurrentIndex(indexes[0], QItemSelectionModel.SelectionFlag.NoUpdate)
+        model.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                     | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(indexes[0])
+        if len(person_ids) == 1 and self.tabs.currentIndex() == 0:
+            card = self.map_scene.cards.get(person_ids[0])
+            if card is not None and not self.map_view.viewport().rect().contains(
+                    self.map_view.mapFromScene(card.pos())):
+                self.map_view.centerOn(card)
 
     def add_person(self) -> None:
         if self.deal is None:
@@ -477,10 +623,27 @@ class MainWindow(QMainWindow):
         self.inspector.texts["name"].selectAll()
 
     def delete_people(self) -> None:
-        chosen = self.selected_people()
-        if self.deal is None or not chosen:
+        self.delete_selection()
+
+    def delete_selection(self) -> None:
+        """Delete the selected people and the selected lines of the map, as one undo step."""
+        chosen = {p.id for p in self.selected_people()}
+        if self.deal is None:
             return
-        self._push(commands.RemovePeople(self._session(), self.deal, [p.id for p in chosen]))
+        lines = [r for r in self.map_scene.selected_relations()
+                 if r.source not in chosen and r.target not in chosen]
+        if not chosen and not lines:
+            return
+        stack = self._session().undo_stack
+        stack.beginMacro("Delete selection" if chosen and lines else
+                         ("Delete people" if chosen else "Delete lines"))
+        try:
+            if chosen:
+                self._push(commands.RemovePeople(self._session(), self.deal, list(chosen)))
+            for relation in lines:
+                self._push(commands.RemoveRelation(self._session(), self.deal.id, relation))
+        finally:
+            stack.endMacro()
 
     def set_for_selected(self, field: str, value: Any) -> None:
         chosen = self.selected_people()
@@ -563,7 +726,12 @@ class MainWindow(QMainWindow):
             if index.isValid() and self.deal_list.currentIndex() != index:
                 self.deal_list.setCurrentIndex(index)
         self.deal = self.library.get_deal(current, snapshots=False)
+        self.map_scene.show_deal(self.deal)
+        self._update_map_hint()
+        if changes.positions_only:
+            return
         self.people_model.set_people(self.deal.people)
+        self._analysis_timer.start()
         self._update_deal_header()
         self._update_title()
         self._selection_changed()
@@ -576,6 +744,156 @@ class MainWindow(QMainWindow):
     def _report_failure(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         QTimer.singleShot(0, lambda: QMessageBox.warning(self, APP_NAME, message))
+
+    # -- the map ------------------------------------------------------------------------------
+
+    def _map_selection_changed(self) -> None:
+        if self._syncing_selection:
+            return
+        self._syncing_selection = True
+        try:
+            ids = self.map_scene.selected_person_ids()
+            if ids:
+                self.select_people(ids)
+            else:
+                self.table.clearSelection()
+        finally:
+            self._syncing_selection = False
+
+    def _cards_moved(self, before: dict[str, Position], after: dict[str, Position]) -> None:
+        self._push(commands.MovePeople(self._session(), before, after))
+
+    def _relation_drawn(self, source: str, target: str, where: QPoint) -> None:
+        if self.deal is None:
+            return
+        menu = QMenu(self)
+        names = {p.id: p.name for p in self.deal.people}
+        choices = [(f"{names[source]} reports to {names[target]}", RelationKind.REPORTS_TO, 1),
+                   (f"{names[source]} has a dotted line to {names[target]}",
+                    RelationKind.DOTTED_LINE, 1)]
+        choices += [(f"{names[source]} influences {names[target]} — {label}",
+                     RelationKind.INFLUENCE, strength)
+                    for strength, label in ((1, "weakly"), (2, "clearly"), (3, "strongly"))]
+        choices.append((f"{names[source]} and {names[target]} are in conflict",
+                        RelationKind.CONFLICT, 1))
+        picked: list[tuple[RelationKind, int]] = []
+        for text, kind, strength in choices:
+            menu.addAction(text, partial(picked.append, (kind, strength)))
+        menu.exec(where)
+        if picked:
+            kind, strength = picked[0]
+            self.draw_relation(source, target, kind, strength)
+
+    def draw_relation(self, source: str, target: str, kind: RelationKind,
+                      strength: int = 1) -> None:
+        """Add a line between two cards, unless the same line is already there."""
+        if self.deal is None:
+            return
+        for existing in self.deal.relations:
+            same_ends = (existing.source, existing.target) == (source, target) or (
+                kind is RelationKind.CONFLICT
+                and (existing.target, existing.source) == (source, target))
+            if same_ends and existing.kind is kind:
+                self.statusBar().showMessage("That line is already on the map.", 5000)
+                return
+        self._add_relation(Relation(source=source, target=target, kind=kind,
+                                    strength=strength))
+
+    def _edit_person_from_map(self, person_id: str) -> None:
+        self.select_person(person_id)
+        self.inspector.texts["name"].setFocus()
+        self.inspector.texts["name"].selectAll()
+
+    def fit_map(self) -> None:
+        self.map_view.fit_to_window()
+
+    def auto_layout(self, kind: LayoutKind) -> None:
+        if self.deal is None or not self.deal.people:
+            return
+        self.statusBar().showMessage(f"Arranging the map ({kind.value.lower()})…")
+        self.layout_runner.start(kind, self.deal)
+
+    def _layout_finished(self, deal_id: str, positions: dict[str, Position]) -> None:
+        if self.deal is None or self.deal.id != deal_id:
+            return
+        before = {p.id: p.position for p in self.deal.people if p.id in positions}
+        after = {i: pos for i, pos in positions.items()
+                 if i in before and before[i] != pos}
+        self.statusBar().showMessage("Map arranged. Edit ▸ Undo puts the cards back.", 5000)
+        if after:
+            command = commands.MovePeople(self._session(), {i: before[i] for i in after},
+                                          after)
+            command.setText("Arrange the map")
+            self._push(command)
+        self.fit_map()
+
+    def _toggle_legend(self, checked: bool) -> None:
+        self.settings.set(SHOW_LEGEND, checked)
+        self.map_view.show_legend = checked
+        self.map_view.viewport().update()
+
+    def _toggle_path_action(self, checked: bool) -> None:
+        if self.analysis_panel.show_path.isChecked() != checked:
+            self.analysis_panel.show_path.setChecked(checked)
+        else:
+            self._show_path(checked)
+
+    def _show_path(self, checked: bool) -> None:
+        if self.path_action.isChecked() != checked:
+            self.path_action.setChecked(checked)
+        path = self.analysis.path_to_power if self.analysis is not None else None
+        self.map_scene.set_path(path or () if checked else ())
+        if checked and path:
+            self.tabs.setCurrentIndex(0)
+
+    def _mark_found(self, text: str) -> None:
+        needle = text.strip().casefold()
+        self._found = [p.id for p in self.deal.people if needle in p.name.casefold()] \
+            if needle and self.deal else []
+        self.map_scene.mark_found(self._found)
+
+    def focus_next_found(self) -> None:
+        """Enter in the find field: select the next match and centre the map on it."""
+        if not self._found:
+            return
+        current = self.selected_people()
+        after = 0
+        if len(current) == 1 and current[0].id in self._found:
+            after = (self._found.index(current[0].id) + 1) % len(self._found)
+        person_id = self._found[after]
+        self.tabs.setCurrentIndex(0)
+        self.select_person(person_id)
+        self.map_view.focus_person(person_id)
+
+    def _update_map_hint(self) -> None:
+        if self.deal is None:
+            hint = "No deal selected."
+        elif not self.deal.people:
+            hint = "No people yet — Deal ▸ Add person (Ctrl+Shift+N)."
+        else:
+            hint = ""
+        if hint != self.map_view.empty_hint:
+            self.map_view.empty_hint = hint
+            self.map_view.viewport().update()
+
+    # -- analysis -----------------------------------------------------------------------------
+
+    def _refresh_analysis(self) -> None:
+        """Re-run the deal analysis (coalesced: one run per event-loop turn of changes)."""
+        deal = self.deal
+        self.analysis = analyse(deal, stale_days=self.settings.get(STALE_CONTACT_DAYS)) \
+            if deal is not None and deal.people else None
+        self.analysis_panel.show_analysis(deal, self.analysis)
+        if self.path_action.isChecked():
+            self._show_path(True)
+        self._refresh_charts()
+
+    def _refresh_charts(self) -> None:
+        people = self.deal.people if self.deal else ()
+        chosen = self.selected_people()
+        selected = chosen[0].id if len(chosen) == 1 else None
+        for view in (self.triangle_view, self.balance_view):
+            view.show_data(people, self.analysis, selected)
 
     # -- small things -----------------------------------------------------------------------
 
@@ -602,6 +920,8 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(SPLITTER_STATE, self.splitter.saveState())
+        self.settings.set(CENTRE_SPLITTER_STATE, self.centre_splitter.saveState())
+        self.settings.set(SIDE_SPLITTER_STATE, self.side_splitter.saveState())
         self.settings.sync()
         super().closeEvent(event)
 

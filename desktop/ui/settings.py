@@ -29,6 +29,11 @@ WINDOW_STATE: Setting[QByteArray] = Setting("window/state", QByteArray(),
                                             "the main window's docks and bars")
 SPLITTER_STATE: Setting[QByteArray] = Setting("window/splitter", QByteArray(),
                                               "the widths of deal list, people and inspector")
+CENTRE_SPLITTER_STATE: Setting[QByteArray] = Setting(
+    "window/centreSplitter", QByteArray(), "the heights of the map and the people table")
+SIDE_SPLITTER_STATE: Setting[QByteArray] = Setting(
+    "window/sideSplitter", QByteArray(), "the heights of the inspector and the analysis")
+SHOW_LEGEND: Setting[bool] = Setting("map/showLegend", True, "the legend drawn on the map")
 RECENT_LIBRARIES: Setting[list[str]] = Setting("libraries/recent", [],
                                                "library files opened lately, newest first")
 LAST_LIBRARY: Setting[str] = Setting("libraries/last", "", "the library open at last quit")

@@ -1,0 +1,117 @@
+"""The map legend: what colours, symbols and lines mean. One painter routine, used as the
+map view's overlay and on every printed map page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+
+from desktop.domain.enums import Axis, RelationKind, Support
+from desktop.render.card_painting import paint_support_symbol
+from desktop.render.palette import (
+    AXIS_COLOURS,
+    INK,
+    RELATION_STYLES,
+    SUPPORT_COLOURS,
+    SUPPORT_SYMBOLS,
+    relation_width,
+)
+
+ROW = 16.0
+SWATCH = 26.0
+
+
+def legend_size(font: QFont) -> QRectF:
+    metrics = QFontMetricsF(font)
+    labels = [s.label for s in Support] + [k.label + " (1–3)" for k in RelationKind] + \
+        [a.label for a in Axis] + ["Unknown score"]
+    text = max(metrics.horizontalAdvance(label) for label in labels)
+    column = SWATCH + 6 + text
+    rows = max(len(Support), len(RelationKind), len(Axis) + 1) + 2
+    return QRectF(0, 0, 3 * column + 2 * 18 + 16, rows * ROW + 12)
+
+
+def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
+    """Paint the legend with its top-left at ``origin``; return the rectangle used."""
+    size = legend_size(font)
+    box = QRectF(origin, size.size())
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("#BBBBBB"), 1.0))
+    painter.setBrush(QColor(255, 255, 255, 235))
+    painter.drawRoundedRect(box, 5.0, 5.0)
+    painter.setFont(font)
+    metrics = QFontMetricsF(font)
+    column = (size.width() - 16 - 2 * 18) / 3
+    x0 = box.left() + 8
+    top = box.top() + 6
+
+    def label(x: float, row: int, text: str) -> None:
+        painter.setPen(QColor(INK))
+        painter.drawText(QRectF(x + SWATCH + 6, top + row * ROW, column, ROW),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+
+    bold = QFont(font)
+    bold.setBold(True)
+
+    def heading(x: float, text: str) -> None:
+        painter.setFont(bold)
+        painter.setPen(QColor(INK))
+        painter.drawText(QRectF(x, top, column + SWATCH, ROW),
+                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
+        painter.setFont(font)
+
+    heading(x0, "Support")
+    for row, support in enumerate(reversed(Support), start=1):
+        centre = QPointF(x0 + SWATCH / 2, top + row * ROW + ROW / 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(SUPPORT_COLOURS[support]))
+        painter.drawRoundedRect(QRectF(centre.x() - 9, centre.y() - 7, 18, 14), 3, 3)
+        paint_support_symbol(painter, SUPPORT_SYMBOLS[support], centre, 9.0, QColor("#FFFFFF"))
+        label(x0, row, support.label)
+
+    x1 = x0 + column + SWATCH + 18
+    heading(x1, "Lines")
+    for row, kind in enumerate(RelationKind, start=1):
+        style = RELATION_STYLES[kind]
+        y = top + row * ROW + ROW / 2
+        line = QLineF(x1, y, x1 + SWATCH, y)
+        pen = QPen(QColor(style.colour), relation_width(kind, 2 if kind.has_strength else 1))
+        if style.dashes:
+            pen.setDashPattern(list(style.dashes))
+        painter.setPen(pen)
+        if style.double:
+            painter.drawLine(line.translated(0, -2))
+            painter.drawLine(line.translated(0, 2))
+        else:
+            painter.drawLine(line)
+        if style.arrow:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.colour))
+            tip = line.p2()
+            painter.drawPolygon([tip, QPointF(tip.x() - 7, tip.y() - 4),
+                                 QPointF(tip.x() - 7, tip.y() + 4)])
+        label(x1, row, kind.label + (" (1–3)" if kind.has_strength else ""))
+
+    x2 = x1 + column + SWATCH + 18
+    heading(x2, "Triangle")
+    for row, axis in enumerate(Axis, start=1):
+        centre = QPointF(x2 + SWATCH / 2, top + row * ROW + ROW / 2)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(AXIS_COLOURS[axis]))
+        painter.drawEllipse(centre, 4.0, 4.0)
+        label(x2, row, axis.label)
+    row = len(Axis) + 1
+    centre = QPointF(x2 + SWATCH / 2, top + row * ROW + ROW / 2)
+    painter.setPen(QPen(QColor("#777777"), 1.2))
+    painter.setBrush(QColor("#FFFFFF"))
+    painter.drawEllipse(centre, 4.0, 4.0)
+    label(x2, row, "Unknown score")
+    last = max(len(Support), len(RelationKind), len(Axis) + 1) + 1
+    painter.setPen(QColor(INK))
+    painter.drawText(QRectF(x0, top + last * ROW, size.width() - 16, ROW),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     "Card border and width grow with influence: low · medium · high")
+    del metrics
+    painter.restore()
+    return box

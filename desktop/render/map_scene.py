@@ -1,0 +1,178 @@
+"""The map scene: a mirror of one deal. ``show`` diffs the deal it is given against the
+items it has and touches only what differs, so an edit in the table repaints one card and a
+drag's undo moves one card back — the scene never holds data the store does not have."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter
+from PySide6.QtWidgets import QGraphicsScene
+
+from desktop.domain.deal import Deal
+from desktop.domain.relation import Relation
+from desktop.render.map_items import CardFonts, PersonCard, RelationLine
+
+MARGIN = 40.0
+PARALLEL_GAP = 9.0
+
+
+class MapScene(QGraphicsScene):
+    def __init__(self, parent: QObject | None = None, font: QFont | None = None) -> None:
+        super().__init__(parent)
+        self.fonts = CardFonts(font)
+        self.cards: dict[str, PersonCard] = {}
+        self.lines: dict[str, RelationLine] = {}
+        self.deal_id: str | None = None
+        self.path: tuple[str, ...] = ()
+        self.setBackgroundBrush(QColor("#FAFAF7"))
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+
+    # -- mirroring ------------------------------------------------------------------------
+
+    def show_deal(self, deal: Deal | None) -> None:
+        """Make the items match ``deal`` (None: empty), changing only what differs."""
+        if deal is None or deal.id != self.deal_id:
+            self._clear_items()
+            self.deal_id = deal.id if deal is not None else None
+        if deal is None:
+            return
+        people = {p.id: p for p in deal.people}
+        for gone in [i for i in self.cards if i not in people]:
+            self._remove_card(gone)
+        for person in deal.people:
+            card = self.cards.get(person.id)
+            if card is None:
+                card = PersonCard(person, self.fonts)
+                self.cards[person.id] = card
+                self.addItem(card)
+            elif card.person != person:
+                card.set_person(person)
+            elif (card.pos().x(), card.pos().y()) != (person.position.x, person.position.y):
+                card.setPos(person.position.x, person.position.y)  # a drag not committed
+        relations = {r.id: r for r in deal.relations}
+        for gone in [i for i in self.lines if i not in relations]:
+            self._remove_line(gone)
+        for relation in deal.relations:
+            line = self.lines.get(relation.id)
+            if line is not None and (line.relation.source, line.relation.target) != (
+                    relation.source, relation.target):
+                self._remove_line(relation.id)
+                line = None
+            if line is None:
+                self._add_line(relation)
+            elif line.relation != relation:
+                line.set_relation(relation)
+        self._spread_parallel_lines()
+        self.set_path(self.path)
+
+    def _spread_parallel_lines(self) -> None:
+        """Two people with several lines between them get them side by side, not on top."""
+        pairs: dict[frozenset[str], list[RelationLine]] = {}
+        for line in self.lines.values():
+            pairs.setdefault(frozenset((line.relation.source, line.relation.target)),
+                             []).append(line)
+        for group in pairs.values():
+            group.sort(key=lambda line: line.relation.id)
+            for index, line in enumerate(group):
+                # The normal flips with direction, so measure offsets in one direction.
+                flip = 1.0 if line.relation.source < line.relation.target else -1.0
+                offset = flip * PARALLEL_GAP * (index - (len(group) - 1) / 2)
+                if line.offset != offset:
+                    line.offset = offset
+                    line.follow()
+
+    def _add_line(self, relation: Relation) -> None:
+        source = self.cards.get(relation.source)
+        target = self.cards.get(relation.target)
+        if source is None or target is None:  # cannot happen for a valid deal
+            return
+        line = RelationLine(relation, source, target)
+        self.lines[relation.id] = line
+        self.addItem(line)
+
+    def _remove_card(self, person_id: str) -> None:
+        card = self.cards.pop(person_id)
+        for line in list(card.lines):
+            self._remove_line(line.relation_id)
+        self.removeItem(card)
+
+    def _remove_line(self, relation_id: str) -> None:
+        line = self.lines.pop(relation_id, None)
+        if line is not None:
+            line.detach()
+            self.removeItem(line)
+
+    def _clear_items(self) -> None:
+        self.clearSelection()
+        self.clear()
+        self.cards.clear()
+        self.lines.clear()
+        self.path = ()
+
+    # -- selection and highlights ----------------------------------------------------------
+
+    def selected_person_ids(self) -> list[str]:
+        return [item.person_id for item in self.selectedItems() if isinstance(item, PersonCard)]
+
+    def selected_relations(self) -> list[Relation]:
+        return [item.relation for item in self.selectedItems()
+                if isinstance(item, RelationLine)]
+
+    def select_people(self, person_ids: Iterable[str]) -> None:
+        """Select exactly these cards (one selectionChanged signal, not one per card)."""
+        wanted = set(person_ids)
+        blocked = self.blockSignals(True)
+        try:
+            for item in self.selectedItems():
+                if not (isinstance(item, PersonCard) and item.person_id in wanted):
+                    item.setSelected(False)
+            for person_id in wanted:
+                card = self.cards.get(person_id)
+                if card is not None and not card.isSelected():
+                    card.setSelected(True)
+        finally:
+            self.blockSignals(blocked)
+
+    def set_path(self, path: Sequence[str]) -> None:
+        """Highlight the path to power (person ids in order); () clears it."""
+        self.path = tuple(path)
+        on_path = set(self.path)
+        steps = set(zip(self.path, self.path[1:], strict=False))
+        for person_id, card in self.cards.items():
+            if card.on_path != (person_id in on_path):
+                card.on_path = person_id in on_path
+                card.update()
+        for line in self.lines.values():
+            pair = (line.relation.source, line.relation.target)
+            now = pair in steps or pair[::-1] in steps
+            if line.on_path != now:
+                line.on_path = now
+                line.update()
+
+    def mark_found(self, person_ids: Iterable[str]) -> None:
+        found = set(person_ids)
+        for person_id, card in self.cards.items():
+            if card.found != (person_id in found):
+                card.found = person_id in found
+                card.update()
+
+    # -- output ---------------------------------------------------------------------------
+
+    def content_rect(self) -> QRectF:
+        """Everything drawn, with a margin: what fit-to-window and print show."""
+        rect = self.itemsBoundingRect()
+        return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN) if not rect.isNull() else rect
+
+    def render_image(self, width: int, height: int) -> QImage:
+        """The whole map scaled into a ``width`` × ``height`` image (aspect kept)."""
+        image = QImage(width, height, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(QColor("#FFFFFF"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self.render(painter, QRectF(0, 0, width, height), self.content_rect(),
+                    Qt.AspectRatioMode.KeepAspectRatio)
+        painter.end()
+        return image

@@ -1,0 +1,255 @@
+"""The decision-triangle charts, drawn with matplotlib onto a given ``Axes`` so the window
+(Qt canvas), the PDF (vector) and the tests share one drawing.
+
+Geometry: an equilateral triangle centred on the origin with circumradius 1. Each axis runs
+from the centre (0) to its vertex (10): business outcome at the top, technical fit bottom
+right, personal win bottom left — the same directions as the card glyph on the map.
+
+*Decision triangle*: every person's triangle faint, the selected person's highlighted, the
+deal's influence-weighted triangle bold. An unknown score is never drawn as 0: the sides that
+would meet it are left out (a gap) and the vertex carries a hollow ring and a "?".
+
+*Balance map*: each person at the barycentre of their scores — a person held by business
+reasons sits near the business vertex. Unknown axes are left out of the barycentre and the
+marker is hollow, so a guess never looks like knowledge.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+from desktop.domain.enums import Axis, Support
+from desktop.domain.person import Person
+from desktop.domain.triangle_math import DealTriangle
+from desktop.render.palette import (
+    AXIS_COLOURS,
+    HIGHLIGHT,
+    INK,
+    SUPPORT_COLOURS,
+    SUPPORT_MARKERS,
+)
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+ANGLES = {Axis.BUSINESS: 90.0, Axis.TECHNICAL: -30.0, Axis.PERSONAL: 210.0}
+FAINT = "#9A9A9A"
+LABEL_LIMIT = 40  # more people than this: name only the most influential on the balance map
+
+
+def vertex(axis: Axis, length: float = 1.0) -> tuple[float, float]:
+    angle = math.radians(ANGLES[axis])
+    return length * math.cos(angle), length * math.sin(angle)
+
+
+def score_point(axis: Axis, value: float) -> tuple[float, float]:
+    return vertex(axis, value / 10.0)
+
+
+def barycentre(person: Person) -> tuple[float, float] | None:
+    """Weighted by the known scores; None when nothing is known or every score is 0."""
+    known = [(axis, person.scores[axis].value) for axis in Axis
+             if person.scores[axis].value is not None]
+    total = sum(v for _, v in known if v is not None)
+    if not known or total <= 0:
+        return None
+    x = sum(vertex(a)[0] * (v or 0) for a, v in known) / total
+    y = sum(vertex(a)[1] * (v or 0) for a, v in known) / total
+    return x, y
+
+
+def _frame(ax: Axes, *, grid: bool, font_size: float) -> None:
+    ax.set_aspect("equal")
+    ax.set_xlim(-1.32, 1.32)
+    ax.set_ylim(-0.82, 1.22)
+    ax.axis("off")
+    corners = [vertex(a) for a in Axis]
+    ax.fill([c[0] for c in corners], [c[1] for c in corners], color="#F4F4F0", zorder=0)
+    ax.plot([c[0] for c in (*corners, corners[0])], [c[1] for c in (*corners, corners[0])],
+            color="#6B6B6B", linewidth=1.0, zorder=1)
+    if grid:
+        for step in (2, 4, 6, 8):
+            ring = [vertex(a, step / 10) for a in Axis]
+            ax.plot([c[0] for c in (*ring, ring[0])], [c[1] for c in (*ring, ring[0])],
+                    color="#DADAD4", linewidth=0.6, zorder=1)
+        for axis in Axis:
+            tip = vertex(axis)
+            ax.plot([0, tip[0]], [0, tip[1]], color=AXIS_COLOURS[axis], linewidth=1.2,
+                    alpha=0.8, zorder=2)
+            for step in (5, 10):
+                px, py = vertex(axis, step / 10)
+                ax.text(px + 0.035, py - 0.01, str(step), fontsize=font_size - 2.5,
+                        color=FAINT, zorder=2)
+    for axis in Axis:
+        tip = vertex(axis, 1.1)
+        ha = "center" if axis is Axis.BUSINESS else ("left" if tip[0] > 0 else "right")
+        va = "bottom" if axis is Axis.BUSINESS else "top"
+        if axis is not Axis.BUSINESS:
+            tip = (tip[0] - 0.12 if tip[0] > 0 else tip[0] + 0.12, tip[1] - 0.02)
+        ax.text(tip[0], tip[1], axis.label, ha=ha, va=va, fontsize=font_size,
+                fontweight="bold", color=AXIS_COLOURS[axis], zorder=5)
+
+
+def _draw_scores(ax: Axes, values: Mapping[Axis, float | None], *, colour: str, width: float,
+                 alpha: float, zorder: float, fill: bool = False, marker_size: float = 0.0,
+                 annotate: bool = False, font_size: float = 9.0) -> None:
+    """One triangle of scores; sides touching an unknown axis are left out (a gap)."""
+    order = list(Axis)
+    for i, axis in enumerate(order):
+        nxt = order[(i + 1) % 3]
+        a, b = values[axis], values[nxt]
+        if a is None or b is None:
+            continue
+        pa, pb = score_point(axis, a), score_point(nxt, b)
+        ax.plot([pa[0], pb[0]], [pa[1], pb[1]], color=colour, linewidth=width, alpha=alpha,
+                zorder=zorder, solid_capstyle="round")
+    known = [score_point(a, v) for a in order if (v := values[a]) is not None]
+    if fill and len(known) == 3:
+        ax.fill([p[0] for p in known], [p[1] for p in known], color=colour, alpha=0.12,
+                zorder=zorder - 0.1)
+    if not marker_size:
+        return
+    for axis in order:
+        value = values[axis]
+        if value is None:
+            tip = vertex(axis)
+            ax.plot(*tip, marker="o", markersize=marker_size * 1.3, markerfacecolor="white",
+                    markeredgecolor=colour, markeredgewidth=1.5, zorder=zorder + 0.2,
+                    linestyle="none")
+            if annotate:
+                ax.text(tip[0], tip[1], "?", ha="center", va="center", fontsize=font_size - 1,
+                        color=colour, fontweight="bold", zorder=zorder + 0.3)
+            continue
+        point = score_point(axis, value)
+        ax.plot(*point, marker="o", markersize=marker_size, color=AXIS_COLOURS[axis],
+                markeredgecolor=colour, markeredgewidth=1.0, zorder=zorder + 0.2,
+                linestyle="none")
+        if annotate:
+            ax.annotate(f"{value:.1f}", point, xytext=(6, 4), textcoords="offset points",
+                        fontsize=font_size, fontweight="bold", color=colour,
+                        zorder=zorder + 0.3)
+
+
+def draw_decision_triangle(ax: Axes, people: Sequence[Person], deal: DealTriangle,
+                           selected: str | None = None, *, font_size: float = 9.0) -> None:
+    _frame(ax, grid=True, font_size=font_size)
+    for person in people:
+        if person.id == selected:
+            continue
+        _draw_scores(ax, {a: person.scores[a].value for a in Axis}, colour=FAINT, width=0.8,
+                     alpha=0.45, zorder=3)
+    chosen = next((p for p in people if p.id == selected), None)
+    if chosen is not None:
+        _draw_scores(ax, {a: chosen.scores[a].value for a in Axis}, colour=HIGHLIGHT,
+                     width=2.2, alpha=1.0, zorder=6, fill=True, marker_size=5.0,
+                     annotate=False, font_size=font_size)
+    _draw_scores(ax, {a: deal[a].value for a in Axis}, colour=INK, width=3.0, alpha=1.0,
+                 zorder=7, fill=True, marker_size=7.0, annotate=True, font_size=font_size)
+    handles = [("Deal (influence-weighted)", INK, 3.0), ("Each person", FAINT, 0.8)]
+    if chosen is not None:
+        handles.insert(1, (chosen.name, HIGHLIGHT, 2.2))
+    from matplotlib.lines import Line2D
+
+    ax.legend([Line2D([], [], color=c, linewidth=w) for _, c, w in handles],
+              [label for label, _, _ in handles], loc="upper left", fontsize=font_size - 1,
+              frameon=False, bbox_to_anchor=(0.0, 1.0))
+
+
+def draw_balance_map(ax: Axes, people: Sequence[Person], weights: Mapping[str, float],
+                     selected: str | None = None, *, font_size: float = 9.0) -> list[Person]:
+    """Draw the balance map; return the people who could not be placed (nothing known)."""
+    _frame(ax, grid=False, font_size=font_size)
+    _shade_regions(ax)
+    labels = _LabelSpace(ax)
+    for axis in Axis:  # keep names off the vertex captions
+        tip = vertex(axis, 1.1)
+        labels.claim(tip, len(axis.label) * font_size * 0.6, font_size * 1.4)
+    largest = max(weights.values(), default=0.0) or 1.0
+    ranked = sorted(people, key=lambda p: -weights.get(p.id, 0.0))
+    named = {p.id for p in ranked[:LABEL_LIMIT]}
+    unplaced: list[Person] = []
+    for person in people:
+        point = barycentre(person)
+        if point is None:
+            unplaced.append(person)
+            continue
+        complete = all(person.scores[a].value is not None for a in Axis)
+        colour = SUPPORT_COLOURS[person.support]
+        size = 40 + 360 * (weights.get(person.id, 0.0) / largest)
+        is_selected = person.id == selected
+        ax.scatter([point[0]], [point[1]], s=size, marker=SUPPORT_MARKERS[person.support],
+                   facecolors=colour if complete else "white", edgecolors=colour,
+                   linewidths=1.8 if complete else 2.0, zorder=4, alpha=0.9)
+        if is_selected:
+            ax.scatter([point[0]], [point[1]], s=size * 2.2, marker="o", facecolors="none",
+                       edgecolors=HIGHLIGHT, linewidths=2.5, zorder=5)
+        label_drop = math.sqrt(size) / 2 + 2
+        if (person.id in named or is_selected) and labels.claim(
+                point, len(person.name) * (font_size - 1.5) * 0.55, font_size * 1.2,
+                drop=label_drop, force=is_selected):
+            ax.annotate(person.name, point, xytext=(0, -(math.sqrt(size) / 2 + 2)),
+                        textcoords="offset points", ha="center", va="top",
+                        fontsize=font_size - 1.5, color=INK, zorder=6,
+                        fontweight="bold" if is_selected else "normal")
+    from matplotlib.lines import Line2D
+
+    handles = [Line2D([], [], marker=SUPPORT_MARKERS[s], linestyle="none",
+                      markerfacecolor=SUPPORT_COLOURS[s], markeredgecolor=SUPPORT_COLOURS[s],
+                      markersize=7, label=s.label) for s in reversed(Support)]
+    handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
+                          markeredgecolor="#666666", markersize=7, label="An axis unknown"))
+    ax.legend(handles=handles, loc="upper left", fontsize=font_size - 1.5, frameon=False,
+              bbox_to_anchor=(0.0, 1.0), title="Size = influence", title_fontsize=font_size - 1.5)
+    if unplaced:
+        names = ", ".join(p.name for p in unplaced[:6]) + (" …" if len(unplaced) > 6 else "")
+        ax.text(0.0, -0.80, f"Not placed, no score known: {names}", ha="center", va="bottom",
+                fontsize=font_size - 2, color="#666666")
+    if labels.skipped:
+        ax.text(0.0, -0.74, f"{labels.skipped} names left out where points crowd "
+                "(every name is in the table)", ha="center", va="bottom",
+                fontsize=font_size - 2, color="#666666")
+    return unplaced
+
+
+def _shade_regions(ax: Axes) -> None:
+    """The three kites nearest each vertex, tinted in the axis colour: where a point sits
+    tells which reason holds that person most."""
+    order = list(Axis)
+    for i, axis in enumerate(order):
+        tip = vertex(axis)
+        after = vertex(order[(i + 1) % 3])
+        before = vertex(order[(i + 2) % 3])
+        mid_after = ((tip[0] + after[0]) / 2, (tip[1] + after[1]) / 2)
+        mid_before = ((tip[0] + before[0]) / 2, (tip[1] + before[1]) / 2)
+        xs = [tip[0], mid_after[0], 0.0, mid_before[0]]
+        ys = [tip[1], mid_after[1], 0.0, mid_before[1]]
+        ax.fill(xs, ys, color=AXIS_COLOURS[axis], alpha=0.10, zorder=0.5, linewidth=0)
+        ax.plot([mid_after[0], 0.0], [mid_after[1], 0.0], color="#C8C8C0", linewidth=0.7,
+                linestyle=(0, (4, 3)), zorder=0.6)
+
+
+class _LabelSpace:
+    """Greedy label placement in display space: a name is drawn only where it overlaps no
+    name already drawn, so a crowded balance map stays readable on screen and paper."""
+
+    def __init__(self, ax: Axes) -> None:
+        self.ax = ax
+        self.scale = ax.figure.dpi / 72.0
+        self.boxes: list[tuple[float, float, float, float]] = []
+        self.skipped = 0
+
+    def claim(self, point: tuple[float, float], width_pt: float, height_pt: float, *,
+              drop: float = 0.0, force: bool = False) -> bool:
+        x, y = self.ax.transData.transform(point)
+        width, height = width_pt * self.scale, height_pt * self.scale
+        top = y - drop * self.scale
+        box = (x - width / 2, top - height, x + width / 2, top)
+        free = all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3]
+                   for b in self.boxes)
+        if free or force:
+            self.boxes.append(box)
+            return True
+        self.skipped += 1
+        return False

@@ -1,0 +1,235 @@
+"""The map on screen: zoom, pan, fit, find, and the gestures that become undo commands.
+
+The view never edits the store. A drag ends in one ``cards_moved(before, after)`` signal on
+mouse release (one undo step however far and however many cards), a line drawn from a
+card's handle ends in ``relation_requested``, a double-click in ``edit_requested``; the window
+turns each into a command, and the store's change set comes back to the scene.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QWidget
+
+from desktop.domain.position import Position
+from desktop.render.legend import legend_size, paint_legend
+from desktop.render.map_items import ConnectHandle, PersonCard
+from desktop.render.map_scene import MapScene
+from desktop.render.palette import HIGHLIGHT
+
+MIN_SCALE = 0.03
+MAX_SCALE = 4.0
+ZOOM_STEP = 1.2
+
+
+class MapView(QGraphicsView):
+    cards_moved = Signal(object, object)  # {id: Position} before, after
+    relation_requested = Signal(str, str, QPoint)  # source id, target id, global position
+    edit_requested = Signal(str)  # person id
+
+    def __init__(self, scene: MapScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.map_scene = scene
+        self.setObjectName("map_view")
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.show_legend = True
+        self.empty_hint = ""
+        self._legend_font = QFont(self.font())
+        self._legend_font.setPointSizeF(8.0)
+        self._drag_start: dict[str, Position] = {}
+        self._connect_from: PersonCard | None = None
+        self._connect_line: QGraphicsLineItem | None = None
+        self._pan_from: QPoint | None = None
+
+    # -- zoom and pan ---------------------------------------------------------------------
+
+    def zoom_level(self) -> float:
+        return self.transform().m11()
+
+    def zoom_by(self, factor: float) -> None:
+        current = self.zoom_level()
+        factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
+        self.scale(factor, factor)
+
+    def zoom_in(self) -> None:
+        self.zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / ZOOM_STEP)
+
+    def fit_to_window(self) -> None:
+        rect = self.map_scene.content_rect()
+        if rect.isNull():
+            return
+        self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom_level() > 1.0:  # a small map is shown at 100 %, not blown up
+            self.resetTransform()
+            self.centerOn(rect.center())
+
+    def focus_person(self, person_id: str) -> None:
+        """Centre on a card at a readable zoom (finding someone on a big map)."""
+        card = self.map_scene.cards.get(person_id)
+        if card is None:
+            return
+        if self.zoom_level() < 0.7:
+            self.zoom_by(0.9 / self.zoom_level())
+        self.centerOn(card)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        touchpad = not event.pixelDelta().isNull()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        if touchpad and not ctrl:  # two-finger scroll pans; pinch or Ctrl zooms
+            super().wheelEvent(event)
+            return
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(ZOOM_STEP ** steps)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif event.key() == Qt.Key.Key_Minus:
+            self.zoom_out()
+        else:
+            super().keyPressEvent(event)
+
+    # -- gestures -------------------------------------------------------------------------
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            event.accept()
+            return
+        item = self.itemAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and isinstance(item, ConnectHandle):
+            self._start_connecting(item.card, self.mapToScene(event.position().toPoint()))
+            event.accept()
+            return
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag_start = {card.person_id: _position(card) for card in self._selected_cards()}
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            delta = event.position().toPoint() - self._pan_from
+            self._pan_from = event.position().toPoint()
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        if self._connect_line is not None and self._connect_from is not None:
+            end = self.mapToScene(event.position().toPoint())
+            self._connect_line.setLine(QLineF(self._connect_from.pos(), end))
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        if self._connect_line is not None:
+            self._finish_connecting(event)
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self._drag_start:
+            before = self._drag_start
+            self._drag_start = {}
+            after = {card.person_id: _position(card) for card in self._selected_cards()
+                     if card.person_id in before}
+            moved = {i: p for i, p in after.items() if p != before[i]}
+            if moved:
+                self.cards_moved.emit({i: before[i] for i in moved}, moved)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        item = self.itemAt(event.position().toPoint())
+        card = item if isinstance(item, PersonCard) else None
+        if card is None and item is not None and isinstance(item.parentItem(), PersonCard):
+            card = item.parentItem()  # type: ignore[assignment]
+        if card is not None:
+            self.edit_requested.emit(card.person_id)
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def _selected_cards(self) -> list[PersonCard]:
+        return [i for i in self.map_scene.selectedItems() if isinstance(i, PersonCard)]
+
+    def _start_connecting(self, card: PersonCard, at: QPointF) -> None:
+        self._connect_from = card
+        line = QGraphicsLineItem(QLineF(card.pos(), at))
+        pen = QPen(QColor(HIGHLIGHT), 2.0, Qt.PenStyle.DashLine)
+        pen.setCosmetic(True)
+        line.setPen(pen)
+        line.setZValue(100.0)
+        self.map_scene.addItem(line)
+        self._connect_line = line
+
+    def _finish_connecting(self, event: QMouseEvent) -> None:
+        source = self._connect_from
+        if self._connect_line is not None:
+            self.map_scene.removeItem(self._connect_line)
+        self._connect_line = None
+        self._connect_from = None
+        event.accept()
+        target = self.card_at(event.position().toPoint())
+        if source is not None and target is not None and target is not source:
+            self.relation_requested.emit(source.person_id, target.person_id,
+                                         event.globalPosition().toPoint())
+
+    def card_at(self, point: QPoint) -> PersonCard | None:
+        for item in self.items(point):
+            if isinstance(item, PersonCard):
+                return item
+            if isinstance(item.parentItem(), PersonCard):
+                return item.parentItem()  # type: ignore[return-value]
+        return None
+
+    # -- overlay --------------------------------------------------------------------------
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | object) -> None:
+        """The legend and the empty-map hint, fixed to the window, not the map."""
+        if not self.show_legend and not self.empty_hint:
+            return
+        painter.save()
+        painter.resetTransform()
+        viewport = self.viewport().rect()
+        if self.empty_hint:
+            painter.setPen(QColor("#777777"))
+            painter.setFont(self.font())
+            painter.drawText(QRectF(viewport), Qt.AlignmentFlag.AlignCenter, self.empty_hint)
+        elif self.show_legend:
+            size = legend_size(self._legend_font)
+            if size.width() + 16 < viewport.width() and size.height() + 16 < viewport.height():
+                paint_legend(painter, QPointF(8, viewport.height() - size.height() - 8),
+                             self._legend_font)
+        painter.restore()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if self.show_legend:  # the overlay does not scroll with the map
+            self.viewport().update()
+
+
+def _position(card: PersonCard) -> Position:
+    return Position(round(card.pos().x(), 1), round(card.pos().y(), 1))
