@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from benchmarks.harness import Result
 
-BENCHMARKS = ["store_edits", "list_library", "startup"]
+BENCHMARKS = ["store_edits", "list_library", "startup", "map_render", "auto_layout", "map_drag"]
 
 
 def main(argv: list[str]) -> int:

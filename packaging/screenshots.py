@@ -9,17 +9,22 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
+from desktop.domain.position import Position
+from desktop.render.auto_layout import influence_layout
+from desktop.synthetic import synthetic_deal
 from desktop.ui.application import create_application, open_library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
 SIZES = {"main-window-1366x768": (1366, 768), "main-window-1920x1080": (1920, 1080)}
+TAB_MAP, TAB_TRIANGLE, TAB_BALANCE = 0, 1, 2
 
 
 def settle(app: QApplication, ms: int = 300) -> None:
@@ -30,18 +35,33 @@ def settle(app: QApplication, ms: int = 300) -> None:
         app.processEvents()
 
 
-def shoot(app: QApplication, name: str, size: tuple[int, int], folder: Path) -> Path:
+def shoot(app: QApplication, name: str, size: tuple[int, int], folder: Path, *,
+          deal: str = "Northwind", person: str = "Priya Raman", tab: int = TAB_MAP,
+          synthetic: int = 0, path_to_power: bool = False) -> Path:
     settings = Settings(QSettings(str(folder / f"{name}.ini"), QSettings.Format.IniFormat))
     library = open_library(folder / f"{name}.sqlite")
+    if synthetic:
+        big = synthetic_deal(synthetic, seed=3, name=f"Synthetic org map, {synthetic} people")
+        positions = influence_layout([p.id for p in big.people],
+                                     [(r.source, r.target) for r in big.relations])
+        big = replace(big, people=tuple(
+            replace(p, position=Position(*positions[p.id])) for p in big.people))
+        library.add_deal(big)
     window = MainWindow(library, settings)
     window.resize(*size)
     window.show()
     settle(app)
-    northwind = next(d for d in library.list_deals() if d.name.startswith("Northwind"))
-    window._choose_deal(northwind.id)
-    person = next(p for p in window.people_model.people() if p.name == "Priya Raman")
-    window.select_person(person.id)
+    chosen = next(d for d in library.list_deals() if d.name.startswith(deal))
+    window._choose_deal(chosen.id)
+    window.tabs.setCurrentIndex(tab)
     settle(app)
+    if person:
+        someone = next(p for p in window.people_model.people() if p.name.startswith(person))
+        window.select_person(someone.id)
+    if path_to_power:
+        window.path_action.trigger()
+    window.fit_map()
+    settle(app, 600)
     target = OUT / f"{name}.png"
     window.grab().save(str(target))
     window.close()
@@ -55,6 +75,15 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as folder:
         for name, size in SIZES.items():
             print(shoot(app, name, size, Path(folder)))
+        big = (1920, 1080)
+        print(shoot(app, "map-helix", big, Path(folder), deal="Helix", person="Jonas Berg",
+                    path_to_power=True))
+        print(shoot(app, "map-300-people", big, Path(folder), deal="Synthetic",
+                    person="", synthetic=300))
+        print(shoot(app, "triangle-helix", big, Path(folder), deal="Helix",
+                    person="Fatima Haddad", tab=TAB_TRIANGLE))
+        print(shoot(app, "balance-helix", big, Path(folder), deal="Helix",
+                    person="Jonas Berg", tab=TAB_BALANCE))
     return 0
 
 

@@ -22,7 +22,7 @@ Edge = tuple[Hashable, Hashable]
 Positions = dict[Hashable, tuple[float, float]]
 
 HOP_LENGTH = 300.0  # scene units between neighbours: a card's width plus room for the line
-ORG_COLUMN = 232.0  # horizontal slot of one card in the org chart
+ORG_COLUMN = 248.0  # horizontal slot of one card in the org chart (widest card + gap)
 ORG_ROW = 150.0  # vertical distance between management levels
 STACK_ROW = 96.0  # vertical distance between stacked direct reports
 STACK_AT = 4  # a manager with at least this many reports who manage nobody gets a column
@@ -138,14 +138,62 @@ def normalised_stress(positions: NDArray[np.float64], distance: NDArray[np.float
 
 
 def influence_layout(nodes: Sequence[Hashable], edges: Iterable[Edge]) -> Positions:
-    """Scene positions for every node, neighbours about one card-and-a-line apart."""
+    """Scene positions for every node, neighbours about one card-and-a-line apart, then
+    spread until cards no longer cover each other."""
     index = {node: i for i, node in enumerate(nodes)}
     pairs = [(index[a], index[b]) for a, b in edges if a in index and b in index]
     result = stress_positions(len(nodes), pairs)
-    xy = result.positions * HOP_LENGTH
+    xy = remove_overlaps(result.positions * HOP_LENGTH)
     if len(xy):
         xy -= xy.min(axis=0)
     return {node: (float(xy[i, 0]), float(xy[i, 1])) for i, node in enumerate(nodes)}
+
+
+CARD_BOX = (246.0, 90.0)  # a card with room around it: what must not overlap
+
+
+def remove_overlaps(xy: NDArray[np.float64], box: tuple[float, float] = CARD_BOX,
+                    rounds: int = 40) -> NDArray[np.float64]:
+    """Spread a layout so that no two card boxes overlap, keeping its shape.
+
+    First a uniform scale, so that a typical card has room (dense graphs pack many people
+    within a hop); then pairwise pushes along the axis of least overlap, found with a k-d
+    tree, for a bounded number of rounds: O(n log n) each.
+    """
+    from scipy.spatial import cKDTree
+
+    count = len(xy)
+    if count < 2:
+        return xy
+    width, height = box
+    scaled = xy / np.array([width, height])  # a card is a unit square in these units
+    tree = cKDTree(scaled)
+    nearest, _ = tree.query(scaled, k=2)
+    typical = float(np.median(nearest[:, 1]))
+    if 0 < typical < 1.2:
+        scaled *= 1.2 / typical
+    rng = np.random.default_rng(3)
+    for _ in range(rounds):
+        pairs = cKDTree(scaled).query_pairs(r=1.5, output_type="ndarray")
+        if not len(pairs):
+            break
+        a, b = pairs[:, 0], pairs[:, 1]
+        delta = scaled[b] - scaled[a]
+        overlap = 1.0 - np.abs(delta)
+        hit = (overlap[:, 0] > 0) & (overlap[:, 1] > 0)
+        if not hit.any():
+            break
+        a, b, delta, overlap = a[hit], b[hit], delta[hit], overlap[hit]
+        along_x = overlap[:, 0] < overlap[:, 1]
+        sign = np.where(delta == 0, rng.choice((-1.0, 1.0), size=delta.shape), np.sign(delta))
+        push = np.zeros_like(delta)
+        push[along_x, 0] = overlap[along_x, 0] * sign[along_x, 0] * 0.5
+        push[~along_x, 1] = overlap[~along_x, 1] * sign[~along_x, 1] * 0.5
+        moves = np.zeros_like(scaled)
+        np.add.at(moves, a, -push)
+        np.add.at(moves, b, push)
+        scaled += moves * 0.6
+    return np.asarray(scaled * np.array([width, height]), dtype=np.float64)
 
 
 def org_chart_layout(nodes: Sequence[Hashable], reports_to: Iterable[Edge]) -> Positions:

@@ -5,6 +5,8 @@ drag into one undo command (``desktop/ui/map_view.py``)."""
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
@@ -26,10 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.enums import Axis
+from desktop.domain.enums import Axis, Influence, RelationKind, Role, Support
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
-from desktop.render.card_painting import paint_badge, paint_support_symbol, paint_triangle_glyph
+from desktop.render.card_painting import paint_triangle_glyph, symbol_polygons, triangle_glyph
 from desktop.render.palette import (
     AXIS_SHORT,
     HIGHLIGHT,
@@ -44,11 +46,30 @@ from desktop.render.palette import (
     relation_width,
 )
 
+# Looked up once: attribute access on Qt enums and QColor parsing show up in profiles of a
+# 2,000-card map.
+_LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_NO_PEN = Qt.PenStyle.NoPen
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_ROUND = Qt.PenCapStyle.RoundCap
+_SOLID = Qt.PenStyle.SolidLine
+_INK = QColor(INK)
+_MUTED = QColor(MUTED_INK)
+_WHITE = QColor("#FFFFFF")
+_SUPPORT = {s: QColor(c) for s, c in SUPPORT_COLOURS.items()}
+_BORDER = {s: c.darker(115) for s, c in _SUPPORT.items()}
+_TINT = {s: QColor(c) for s, c in SUPPORT_TINTS.items()}
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_BADGE_PEN = QPen(QColor(MUTED_INK), 1.0)
+_SELECTED_PEN = QPen(QColor(HIGHLIGHT), 6.0, Qt.PenStyle.SolidLine)
+_MARKED_PEN = QPen(QColor(HIGHLIGHT), 5.0, Qt.PenStyle.DashLine)
+
 CARD_HEIGHT = 66.0
 STRIP = 22.0  # the support strip on the card's left
-GLYPH = 34.0  # the triangle glyph's box
+GLYPH = 30.0  # the triangle glyph's box
 PAD = 6.0
 CARD_Z = 10.0
+DETAIL_LOD = 0.3  # below this zoom a card's text is under 3 px: draw the card's colours only
 LINE_Z = 0.0
 
 
@@ -68,24 +89,83 @@ class CardFonts:
         self.name_metrics = QFontMetricsF(self.name)
         self.title_metrics = QFontMetricsF(self.title)
         self.badge_metrics = QFontMetricsF(self.badge)
+        self.name_height = self.name_metrics.height()
+        self.title_height = self.title_metrics.height()
+        self.ellipsis_width = self.badge_metrics.horizontalAdvance("…") + 8.0
+        self.badge_widths = {role: self.badge_metrics.horizontalAdvance(role.abbreviation) + 8.0
+                             for role in Role}
+
+
+@dataclass(frozen=True, slots=True)
+class CardGeometry:
+    """Where everything sits on a card of one width (three widths: one per influence)."""
+
+    rect: QRectF
+    strip_round: QRectF
+    strip_square: QRectF
+    symbol_centre: QPointF
+    text_left: float
+    text_width: float
+    name_rect: QRectF
+    title_rect: QRectF
+    badge_top: float
+    badge_right: float
+    glyph: QRectF
+
+
+@cache
+def _geometry(width: float) -> CardGeometry:
+    rect = QRectF(-width / 2, -CARD_HEIGHT / 2, width, CARD_HEIGHT)
+    strip = QRectF(rect.left(), rect.top(), STRIP, rect.height())
+    left = rect.left() + STRIP + PAD
+    metrics = QFontMetricsF(CardFonts().name)
+    name_height = metrics.height()
+    title_height = QFontMetricsF(CardFonts().title).height()
+    return CardGeometry(
+        rect=rect,
+        strip_round=strip.adjusted(1, 1, 0, -1),
+        strip_square=strip.adjusted(STRIP / 2, 1, 0, -1),
+        symbol_centre=QPointF(strip.center().x(), rect.top() + 18.0),
+        text_left=left,
+        text_width=width - STRIP - GLYPH - 3 * PAD,
+        name_rect=QRectF(left, rect.top() + 4, rect.width(), name_height),
+        title_rect=QRectF(left, rect.top() + 4 + name_height, rect.width(), title_height),
+        badge_top=rect.bottom() - 19.0,
+        badge_right=rect.right() - GLYPH - PAD,
+        glyph=QRectF(rect.right() - GLYPH - 4, rect.center().y() - GLYPH / 2, GLYPH, GLYPH),
+    )
+
+
+_BORDER_PENS: dict[tuple[Support, Influence], QPen] = {}
+
+
+def _border_pen(person: Person) -> QPen:
+    key = (person.support, person.influence)
+    pen = _BORDER_PENS.get(key)
+    if pen is None:
+        pen = _BORDER_PENS[key] = QPen(_BORDER[person.support],
+                                       INFLUENCE_BORDER[person.influence])
+    return pen
 
 
 class PersonCard(QGraphicsItem):
     """One person: name, title, role badges, support (colour + symbol), influence (width and
     border), the triangle glyph. The item's position is the card's centre."""
 
+    full_detail = False  # print and benchmarks: always draw everything
+
     def __init__(self, person: Person, fonts: CardFonts) -> None:
         super().__init__()
         self.fonts = fonts
         self.lines: list[RelationLine] = []
+        self.centre = (0.0, 0.0)
         self.on_path = False
         self.found = False
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(CARD_Z)
-        self.handle = ConnectHandle(self)
+        self._handle: ConnectHandle | None = None  # made on first hover or selection
         self.person = person
         self._rect = QRectF()
         self.set_person(person)
@@ -95,27 +175,61 @@ class PersonCard(QGraphicsItem):
         return self.person.id
 
     def set_person(self, person: Person) -> None:
-        """Show ``person``: text is measured and elided here, once, not on every paint."""
+        """Show ``person``: text is measured, elided and laid out here, once, so a paint only
+        replays prepared shapes (a 2,000-card map paints every card per frame)."""
         width = INFLUENCE_CARD_WIDTH[person.influence]
-        rect = QRectF(-width / 2, -CARD_HEIGHT / 2, width, CARD_HEIGHT)
-        if rect != self._rect:
+        geometry = _geometry(width)
+        if geometry.rect != self._rect:
             self.prepareGeometryChange()
-            self._rect = rect
+            self._rect = geometry.rect
+            self.half_width = width / 2 + 3.0  # where lines stop, a little off the border
+            self.half_height = CARD_HEIGHT / 2 + 3.0
+        self.geometry = geometry
         self.person = person
-        text_width = width - STRIP - GLYPH - 3 * PAD
-        self._name = self.fonts.name_metrics.elidedText(person.name, Qt.TextElideMode.ElideRight,
-                                                        text_width)
-        self._title = self.fonts.title_metrics.elidedText(
-            person.title or person.department, Qt.TextElideMode.ElideRight, text_width)
-        self.handle.setPos(rect.right(), 0.0)
+        fonts = self.fonts
+        self._name = fonts.name_metrics.elidedText(person.name, Qt.TextElideMode.ElideRight,
+                                                   geometry.text_width)
+        self._title = fonts.title_metrics.elidedText(
+            person.title or person.department, Qt.TextElideMode.ElideRight, geometry.text_width)
+        self._border = _border_pen(person)
+        self._symbol = symbol_polygons(SUPPORT_SYMBOLS[person.support], geometry.symbol_centre,
+                                       12.0)
+        self._badges = self._layout_badges(geometry)
+        self._glyph = triangle_glyph(person.scores, geometry.glyph)
+        if self._handle is not None:
+            self._handle.setPos(geometry.rect.right(), 0.0)
         self.setPos(person.position.x, person.position.y)
+        self.update()
+
+    def _layout_badges(self, geometry: CardGeometry) -> list[tuple[QRectF, str]]:
+        fonts = self.fonts
+        badges: list[tuple[QRectF, str]] = []
+        x = geometry.text_left
+        for role in self.person.roles:
+            width = fonts.badge_widths[role]
+            if x + width > geometry.badge_right:
+                badges.append((QRectF(x, geometry.badge_top, fonts.ellipsis_width, 14.0), "…"))
+                break
+            badges.append((QRectF(x, geometry.badge_top, width, 14.0), role.abbreviation))
+            x += width + 3.0
+        return badges
+
+    @property
+    def handle(self) -> ConnectHandle:
+        if self._handle is None:
+            self._handle = ConnectHandle(self)
+            self._handle.setPos(self._rect.right(), 0.0)
+        return self._handle
+
+    def tooltip_text(self) -> str:
+        """Made when the view asks (hover), not for each of 2,000 cards at build time."""
+        person = self.person
         scores = " · ".join(
             f"{AXIS_SHORT[a]} {'?' if person.scores[a].value is None else person.scores[a].value}"
             for a in Axis)
         roles = ", ".join(r.label for r in person.roles) or "no role yet"
-        self.setToolTip(f"{person.name}\n{person.title}\n{roles}\n"
-                        f"{person.support.label} · {person.influence.label} influence\n{scores}")
-        self.update()
+        return (f"{person.name}\n{person.title}\n{roles}\n"
+                f"{person.support.label} · {person.influence.label} influence\n{scores}")
 
     def boundingRect(self) -> QRectF:
         grow = 4.0  # selection and path outlines
@@ -132,65 +246,55 @@ class PersonCard(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         person = self.person
-        rect = self._rect
-        support = QColor(SUPPORT_COLOURS[person.support])
-        if self.isSelected() or self.on_path or self.found:
-            painter.setPen(QPen(QColor(HIGHLIGHT), 6.0 if self.isSelected() else 5.0,
-                                Qt.PenStyle.SolidLine if self.isSelected()
-                                else Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+        geometry = self.geometry
+        rect = geometry.rect
+        selected = self.isSelected()
+        if selected or self.on_path or self.found:
+            painter.setPen(_SELECTED_PEN if selected else _MARKED_PEN)
+            painter.setBrush(_NO_BRUSH)
             painter.drawRoundedRect(rect, 6.0, 6.0)
-        painter.setPen(QPen(support.darker(115), INFLUENCE_BORDER[person.influence]))
-        painter.setBrush(QColor(SUPPORT_TINTS[person.support]))
+        painter.setPen(self._border)
+        painter.setBrush(_TINT[person.support])
         painter.drawRoundedRect(rect, 6.0, 6.0)
-        strip = QRectF(rect.left(), rect.top(), STRIP, rect.height())
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(support)
-        painter.drawRoundedRect(strip.adjusted(1, 1, 0, -1), 5.0, 5.0)
-        painter.drawRect(strip.adjusted(STRIP / 2, 1, 0, -1))
-        paint_support_symbol(painter, SUPPORT_SYMBOLS[person.support],
-                             QPointF(strip.center().x(), rect.top() + 18.0), 12.0,
-                             QColor("#FFFFFF"))
+        painter.setPen(_NO_PEN)
+        painter.setBrush(_SUPPORT[person.support])
+        painter.drawRoundedRect(geometry.strip_round, 5.0, 5.0)
+        painter.drawRect(geometry.strip_square)
+        if not self.full_detail and option.levelOfDetailFromTransform(
+                painter.worldTransform()) < DETAIL_LOD:
+            return
+        painter.setBrush(_WHITE)
+        for polygon in self._symbol:
+            painter.drawPolygon(polygon)
+        fonts = self.fonts
+        painter.setPen(_INK)
+        painter.setFont(fonts.name)
+        painter.drawText(geometry.name_rect, _LEFT, self._name)
+        painter.setFont(fonts.title)
+        painter.setPen(_MUTED)
+        painter.drawText(geometry.title_rect, _LEFT, self._title)
+        if self._badges:
+            painter.setFont(fonts.badge)
+            for badge, text in self._badges:
+                painter.setPen(_BADGE_PEN)
+                painter.setBrush(_WHITE)
+                painter.drawRoundedRect(badge, 3.0, 3.0)
+                painter.setPen(_INK)
+                painter.drawText(badge, _CENTRE, text)
+        paint_triangle_glyph(painter, self._glyph)
 
-        left = rect.left() + STRIP + PAD
-        painter.setPen(QColor(INK))
-        painter.setFont(self.fonts.name)
-        name_height = self.fonts.name_metrics.height()
-        painter.drawText(QRectF(left, rect.top() + 4, rect.width(), name_height),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self._name)
-        painter.setFont(self.fonts.title)
-        painter.setPen(QColor(MUTED_INK))
-        title_top = rect.top() + 4 + name_height
-        painter.drawText(QRectF(left, title_top, rect.width(), self.fonts.title_metrics.height()),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         self._title)
-        self._paint_badges(painter, left, rect.bottom() - 19.0, rect.right() - GLYPH - PAD)
-        paint_triangle_glyph(painter, person.scores,
-                             QRectF(rect.right() - GLYPH - 4, rect.center().y() - GLYPH / 2,
-                                    GLYPH, GLYPH))
+    def setPos(self, *args: Any) -> None:
+        """Move the card and its lines (lines follow here, not in ``itemChange``: a Python
+        ``itemChange`` runs a dozen times per card just to build a scene)."""
+        super().setPos(*args)
+        self.moved()
 
-    def _paint_badges(self, painter: QPainter, left: float, top: float, right: float) -> None:
-        metrics = self.fonts.badge_metrics
-        colour = QColor(MUTED_INK)
-        x = left
-        for role in self.person.roles:
-            text = role.abbreviation
-            width = metrics.horizontalAdvance(text) + 8.0
-            if x + width > right:
-                paint_badge(painter, QRectF(x, top, metrics.horizontalAdvance("…") + 8, 14.0),
-                            "…", self.fonts.badge, colour)
-                break
-            paint_badge(painter, QRectF(x, top, width, 14.0), text, self.fonts.badge, colour)
-            x += width + 3.0
-
-    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: Any) -> Any:
-        if change is QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            for line in self.lines:
-                line.follow()
-        elif change is QGraphicsItem.GraphicsItemChange.ItemSelectedHasChanged:
-            self.handle.setVisible(bool(value) or self.isUnderMouse())
-        return super().itemChange(change, value)
+    def moved(self) -> None:
+        """The card moved (by ``setPos`` or a mouse drag): bring its lines along."""
+        point = self.pos()
+        self.centre = (point.x(), point.y())  # read by lines: pos() is slow from Python
+        for line in self.lines:
+            line.follow()
 
     def hoverEnterEvent(self, event: Any) -> None:
         self.handle.setVisible(True)
@@ -199,6 +303,11 @@ class PersonCard(QGraphicsItem):
     def hoverLeaveEvent(self, event: Any) -> None:
         self.handle.setVisible(self.isSelected())
         super().hoverLeaveEvent(event)
+
+    def show_handle(self) -> None:
+        wanted = self.isSelected() or self.isUnderMouse()
+        if wanted or self._handle is not None:
+            self.handle.setVisible(wanted)
 
 
 class ConnectHandle(QGraphicsEllipseItem):
@@ -213,8 +322,10 @@ class ConnectHandle(QGraphicsEllipseItem):
         self.setBrush(QBrush(QColor(HIGHLIGHT)))
         self.setPen(QPen(QColor("#FFFFFF"), 1.5))
         self.setCursor(Qt.CursorShape.CrossCursor)
-        self.setToolTip("Drag to another card to draw a line")
         self.setVisible(False)
+
+    def tooltip_text(self) -> str:
+        return "Drag to another card to draw a line"
 
 
 class RelationLine(QGraphicsItem):
@@ -232,10 +343,12 @@ class RelationLine(QGraphicsItem):
         self.on_path = False
         self.offset = 0.0  # sideways shift when two people have several lines
         self._line = QLineF()
-        self._path = QPainterPath()
+        self._path: QPainterPath | None = None
+        self._arrow: QPolygonF | None = None
+        self._strokes: list[QLineF] = []
         source.lines.append(self)
         target.lines.append(self)
-        self.set_relation(relation)
+        self.follow()
 
     @property
     def relation_id(self) -> str:
@@ -243,11 +356,14 @@ class RelationLine(QGraphicsItem):
 
     def set_relation(self, relation: Relation) -> None:
         self.relation = relation
-        self.setToolTip(f"{relation.kind.label}"
-                        + (f" (strength {relation.strength})" if relation.kind.has_strength
-                           else "")
-                        + (f"\n{relation.note}" if relation.note else ""))
-        self.follow()
+        self._prepare_strokes()
+        self.update()
+
+    def tooltip_text(self) -> str:
+        relation = self.relation
+        return (f"{self.source.person.name} → {self.target.person.name}: {relation.kind.label}"
+                + (f" (strength {relation.strength})" if relation.kind.has_strength else "")
+                + (f"\n{relation.note}" if relation.note else ""))
 
     def detach(self) -> None:
         for card in (self.source, self.target):
@@ -256,24 +372,26 @@ class RelationLine(QGraphicsItem):
 
     def follow(self) -> None:
         """Recompute the line after a card moved."""
-        start = self.source.pos()
-        end = self.target.pos()
-        line = QLineF(start, end)
-        if line.length() > 1e-6:
-            line = QLineF(_border_point(self.source, end, start),
-                          _border_point(self.target, start, end))
-            if self.offset:
-                normal = QLineF(start, end).normalVector().unitVector()
-                line.translate(normal.dx() * self.offset, normal.dy() * self.offset)
+        sx, sy = self.source.centre
+        tx, ty = self.target.centre
+        dx, dy = tx - sx, ty - sy
+        length = math.hypot(dx, dy)
+        if length > 1e-6:
+            s = _border_scale(self.source, dx, dy)
+            t = _border_scale(self.target, dx, dy)
+            ox = oy = 0.0
+            if self.offset:  # the unit normal, as QLineF.normalVector gives it
+                ox, oy = dy / length * self.offset, -dx / length * self.offset
+            line = QLineF(sx + dx * s + ox, sy + dy * s + oy, tx - dx * t + ox, ty - dy * t + oy)
+        else:
+            line = QLineF(sx, sy, tx, ty)
         self.prepareGeometryChange()
         self._line = line
-        path = QPainterPath(line.p1())
-        path.lineTo(line.p2())
-        stroker = QPainterPathStroker()
-        stroker.setWidth(10.0)
-        self._path = stroker.createStroke(path)
-        self._bounds = self._path.boundingRect().adjusted(-self.ARROW, -self.ARROW,
-                                                          self.ARROW, self.ARROW)
+        self._path = None  # the hit shape is made when first asked for (mouse, rubber band)
+        self._prepare_strokes()
+        grow = self.ARROW + 6.0
+        self._bounds = QRectF(line.p1(), line.p2()).normalized().adjusted(-grow, -grow,
+                                                                           grow, grow)
 
     def line(self) -> QLineF:
         return QLineF(self._line)
@@ -282,6 +400,12 @@ class RelationLine(QGraphicsItem):
         return QRectF(self._bounds)
 
     def shape(self) -> QPainterPath:
+        if self._path is None:
+            path = QPainterPath(self._line.p1())
+            path.lineTo(self._line.p2())
+            stroker = QPainterPathStroker()
+            stroker.setWidth(10.0)
+            self._path = stroker.createStroke(path)
         return self._path
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -290,59 +414,70 @@ class RelationLine(QGraphicsItem):
         if line.length() < 1.0:
             return
         kind = self.relation.kind
-        style = RELATION_STYLES[kind]
         width = relation_width(kind, self.relation.strength)
         if self.isSelected() or self.on_path:
-            painter.setPen(QPen(QColor(HIGHLIGHT), width + 6.0, Qt.PenStyle.SolidLine,
-                                Qt.PenCapStyle.RoundCap))
+            painter.setPen(QPen(_HIGHLIGHT, width + 6.0, _SOLID, _ROUND))
             painter.drawLine(line)
-        pen = QPen(QColor(style.colour), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        if style.dashes:
-            pen.setDashPattern(list(style.dashes))
-        painter.setPen(pen)
+        painter.setPen(_line_pen(kind, width))
+        if RELATION_STYLES[kind].double:
+            painter.drawLines(self._strokes)
+        else:
+            painter.drawLine(line)
+        if self._arrow is not None:
+            painter.setPen(_NO_PEN)
+            painter.setBrush(_LINE_COLOURS[kind])
+            painter.drawPolygon(self._arrow)
+
+    def _prepare_strokes(self) -> None:
+        """The arrowhead and the conflict's double stroke and bar, made once per move."""
+        line = self._line
+        kind = self.relation.kind
+        style = RELATION_STYLES[kind]
+        self._arrow = None
+        self._strokes = []
+        if line.length() < 1.0:
+            return
+        width = relation_width(kind, self.relation.strength)
+        if style.arrow:
+            self._arrow = _arrow(line, self.ARROW + width)
         if style.double:
             normal = line.normalVector().unitVector()
             offset = QPointF(normal.dx() * 2.2, normal.dy() * 2.2)
-            painter.drawLine(line.translated(offset))
-            painter.drawLine(line.translated(-offset))
-            _paint_bar(painter, line, QColor(style.colour), width)
-        else:
-            painter.drawLine(line)
-        if style.arrow:
-            _paint_arrow(painter, line, QColor(style.colour), self.ARROW + width)
+            middle = line.center()
+            half = QPointF(normal.dx() * 7.0, normal.dy() * 7.0)
+            along = line.unitVector()
+            step = QPointF(along.dx() * 3.0, along.dy() * 3.0)
+            self._strokes = [line.translated(offset), line.translated(-offset),
+                             QLineF(middle + step + half, middle + step - half),
+                             QLineF(middle - step + half, middle - step - half)]
 
 
-def _border_point(card: PersonCard, towards: QPointF, centre: QPointF) -> QPointF:
-    """Where the segment from the card's centre towards ``towards`` leaves the card."""
-    rect = card.card_rect()
-    dx = towards.x() - centre.x()
-    dy = towards.y() - centre.y()
-    if abs(dx) < 1e-9 and abs(dy) < 1e-9:
-        return centre
-    scale_x = (rect.width() / 2 + 3) / abs(dx) if dx else math.inf
-    scale_y = (rect.height() / 2 + 3) / abs(dy) if dy else math.inf
-    scale = min(scale_x, scale_y, 1.0)
-    return QPointF(centre.x() + dx * scale, centre.y() + dy * scale)
+_HIGHLIGHT = QColor(HIGHLIGHT)
+_LINE_COLOURS = {kind: QColor(style.colour) for kind, style in RELATION_STYLES.items()}
+_LINE_PENS: dict[tuple[RelationKind, float], QPen] = {}
 
 
-def _paint_arrow(painter: QPainter, line: QLineF, colour: QColor, size: float) -> None:
+def _line_pen(kind: RelationKind, width: float) -> QPen:
+    pen = _LINE_PENS.get((kind, width))
+    if pen is None:
+        pen = QPen(_LINE_COLOURS[kind], width, _SOLID, _ROUND)
+        if RELATION_STYLES[kind].dashes:
+            pen.setDashPattern(list(RELATION_STYLES[kind].dashes))
+        _LINE_PENS[(kind, width)] = pen
+    return pen
+
+
+def _border_scale(card: PersonCard, dx: float, dy: float) -> float:
+    """The fraction of the centre-to-centre vector (dx, dy) that lies inside ``card``."""
+    scale_x = card.half_width / abs(dx) if dx else math.inf
+    scale_y = card.half_height / abs(dy) if dy else math.inf
+    return min(scale_x, scale_y, 1.0)
+
+
+def _arrow(line: QLineF, size: float) -> QPolygonF:
     unit = line.unitVector()
     dx, dy = unit.dx(), unit.dy()
     tip = line.p2()
     back = QPointF(tip.x() - dx * size, tip.y() - dy * size)
     side = QPointF(-dy * size * 0.45, dx * size * 0.45)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(colour)
-    painter.drawPolygon(QPolygonF([tip, back + side, back - side]))
-
-
-def _paint_bar(painter: QPainter, line: QLineF, colour: QColor, width: float) -> None:
-    """Conflict: a short cross bar at the middle, ⟂ — a second cue besides colour."""
-    middle = line.center()
-    normal = line.normalVector().unitVector()
-    half = QPointF(normal.dx() * 7.0, normal.dy() * 7.0)
-    along = line.unitVector()
-    step = QPointF(along.dx() * 3.0, along.dy() * 3.0)
-    painter.setPen(QPen(colour, width + 0.6, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-    for shift in (-step, step):
-        painter.drawLine(QLineF(middle + shift + half, middle + shift - half))
+    return QPolygonF([tip, back + side, back - side])

@@ -19,15 +19,22 @@ PARALLEL_GAP = 9.0
 
 
 class MapScene(QGraphicsScene):
-    def __init__(self, parent: QObject | None = None, font: QFont | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, font: QFont | None = None, *,
+                 indexed: bool = True) -> None:
+        """``indexed=False`` for a scene that is only rendered whole (print, export): no
+        spatial index to build, which a one-shot render never repays."""
         super().__init__(parent)
         self.fonts = CardFonts(font)
         self.cards: dict[str, PersonCard] = {}
         self.lines: dict[str, RelationLine] = {}
         self.deal_id: str | None = None
         self.path: tuple[str, ...] = ()
+        self.full_detail = False
         self.setBackgroundBrush(QColor("#FAFAF7"))
-        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex if indexed
+                                else QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.selectionChanged.connect(self._show_handles)
+        self._handles_shown: set[str] = set()
 
     # -- mirroring ------------------------------------------------------------------------
 
@@ -37,6 +44,7 @@ class MapScene(QGraphicsScene):
             self._clear_items()
             self.deal_id = deal.id if deal is not None else None
         if deal is None:
+            self.setSceneRect(QRectF())
             return
         people = {p.id: p for p in deal.people}
         for gone in [i for i in self.cards if i not in people]:
@@ -45,6 +53,7 @@ class MapScene(QGraphicsScene):
             card = self.cards.get(person.id)
             if card is None:
                 card = PersonCard(person, self.fonts)
+                card.full_detail = self.full_detail
                 self.cards[person.id] = card
                 self.addItem(card)
             elif card.person != person:
@@ -66,6 +75,14 @@ class MapScene(QGraphicsScene):
                 line.set_relation(relation)
         self._spread_parallel_lines()
         self.set_path(self.path)
+        self.fit_scene_rect()
+
+    def fit_scene_rect(self) -> None:
+        """The scrollable area: the cards with room around them. Set explicitly, because a
+        scene left to itself only ever grows (scroll bars would keep a deleted deal's size)."""
+        rect = self.itemsBoundingRect()
+        room = max(rect.width(), rect.height(), 800.0) * 0.5
+        self.setSceneRect(rect.adjusted(-room, -room, room, room))
 
     def _spread_parallel_lines(self) -> None:
         """Two people with several lines between them get them side by side, not on top."""
@@ -113,6 +130,15 @@ class MapScene(QGraphicsScene):
 
     # -- selection and highlights ----------------------------------------------------------
 
+    def _show_handles(self) -> None:
+        """A selected card shows its connect handle (hovering shows it too)."""
+        selected = set(self.selected_person_ids())
+        for person_id in selected ^ self._handles_shown:
+            card = self.cards.get(person_id)
+            if card is not None:
+                card.show_handle()
+        self._handles_shown = selected
+
     def selected_person_ids(self) -> list[str]:
         return [item.person_id for item in self.selectedItems() if isinstance(item, PersonCard)]
 
@@ -134,6 +160,7 @@ class MapScene(QGraphicsScene):
                     card.setSelected(True)
         finally:
             self.blockSignals(blocked)
+        self._show_handles()
 
     def set_path(self, path: Sequence[str]) -> None:
         """Highlight the path to power (person ids in order); () clears it."""
@@ -157,6 +184,13 @@ class MapScene(QGraphicsScene):
             if card.found != (person_id in found):
                 card.found = person_id in found
                 card.update()
+
+    def set_full_detail(self, on: bool) -> None:
+        """Draw every card's text at any scale (print, export); the screen skips text on
+        cards too small to read, which keeps a 2,000-person overview fluid."""
+        self.full_detail = on
+        for card in self.cards.values():
+            card.full_detail = on
 
     # -- output ---------------------------------------------------------------------------
 

@@ -8,17 +8,18 @@ turns each into a command, and the store's change set comes back to the scene.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QHelpEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPen,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QToolTip, QWidget
 
 from desktop.domain.position import Position
 from desktop.render.legend import legend_size, paint_legend
@@ -29,6 +30,7 @@ from desktop.render.palette import HIGHLIGHT
 MIN_SCALE = 0.03
 MAX_SCALE = 4.0
 ZOOM_STEP = 1.2
+LEGEND_SHARE = 0.12  # the legend hides itself rather than cover more of a small map
 
 
 class MapView(QGraphicsView):
@@ -141,6 +143,9 @@ class MapView(QGraphicsView):
             event.accept()
             return
         super().mouseMoveEvent(event)
+        if self._drag_start and event.buttons() & Qt.MouseButton.LeftButton:
+            for card in self._selected_cards():
+                card.moved()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if self._pan_from is not None and event.button() == Qt.MouseButton.MiddleButton:
@@ -160,6 +165,8 @@ class MapView(QGraphicsView):
             moved = {i: p for i, p in after.items() if p != before[i]}
             if moved:
                 self.cards_moved.emit({i: before[i] for i in moved}, moved)
+            else:
+                self.map_scene.fit_scene_rect()
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         item = self.itemAt(event.position().toPoint())
@@ -205,6 +212,19 @@ class MapView(QGraphicsView):
                 return item.parentItem()  # type: ignore[return-value]
         return None
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        """Tooltips are asked of the item under the mouse when shown, never stored on it."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            for item in self.items(event.pos()):
+                text = getattr(item, "tooltip_text", None)
+                if text is not None:
+                    QToolTip.showText(event.globalPos(), text(), self.viewport())
+                    return True
+            QToolTip.hideText()
+            event.ignore()
+            return True
+        return super().viewportEvent(event)
+
     # -- overlay --------------------------------------------------------------------------
 
     def drawForeground(self, painter: QPainter, rect: QRectF | object) -> None:
@@ -220,7 +240,8 @@ class MapView(QGraphicsView):
             painter.drawText(QRectF(viewport), Qt.AlignmentFlag.AlignCenter, self.empty_hint)
         elif self.show_legend:
             size = legend_size(self._legend_font)
-            if size.width() + 16 < viewport.width() and size.height() + 16 < viewport.height():
+            area = size.width() * size.height()
+            if area < LEGEND_SHARE * viewport.width() * viewport.height():
                 paint_legend(painter, QPointF(8, viewport.height() - size.height() - 8),
                              self._legend_font)
         painter.restore()
