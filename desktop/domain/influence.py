@@ -17,8 +17,10 @@ only blur what the seller said.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 from desktop.domain.enums import RelationKind
 from desktop.domain.person import Person
@@ -31,6 +33,8 @@ _DEFERENCE_WEIGHT = {RelationKind.REPORTS_TO: 2.0, RelationKind.DOTTED_LINE: 1.0
 
 def deference_graph(people: Sequence[Person], relations: Sequence[Relation]) -> nx.DiGraph:
     """People as nodes; an edge u → v when u defers to v, weighted by how strongly."""
+    import networkx as nx  # on use: start-up need not pay ~0.15 s for it
+
     graph = nx.DiGraph()
     graph.add_nodes_from(person.id for person in people)
     for relation in relations:
@@ -59,6 +63,8 @@ def influence_weights(
     people: Sequence[Person], relations: Sequence[Relation]
 ) -> Mapping[str, float]:
     """Each person's share of influence; the shares add up to 1 (an empty deal has none)."""
+    import networkx as nx  # on use: start-up need not pay ~0.15 s for it
+
     stated = stated_weights(people)
     graph = deference_graph(people, relations)
     if graph.number_of_edges() == 0:

@@ -10,8 +10,10 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-import networkx as nx
+if TYPE_CHECKING:
+    import networkx as nx
 
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Coverage, Influence, RelationKind, Role, Support
@@ -60,6 +62,8 @@ def _names(people: list[Person]) -> str:
 def positive_graph(deal: Deal) -> nx.DiGraph:
     """Who can carry our case to whom: influence, reports-to and dotted lines, through people
     who are not against us. Edge cost = 1 / strength, so strong lines make short paths."""
+    import networkx as nx  # on use: start-up need not pay ~0.15 s for it
+
     friendly = {p.id for p in deal.people if p.support >= Support.NEUTRAL}
     graph = nx.DiGraph()
     graph.add_nodes_from(friendly)
@@ -74,6 +78,8 @@ def positive_graph(deal: Deal) -> nx.DiGraph:
 
 def path_to_power(deal: Deal) -> list[str] | None:
     """The strongest positive path (person ids) from a coach/champion to an economic buyer."""
+    import networkx as nx  # on use: start-up need not pay ~0.15 s for it
+
     champions = [p.id for p in _with_role(deal, Role.COACH) if p.support >= Support.NEUTRAL]
     buyers = [p.id for p in _with_role(deal, Role.ECONOMIC_BUYER)]
     graph = positive_graph(deal)
@@ -192,6 +198,8 @@ def rule_eb_tipping(ctx: FlagContext) -> list[RedFlag]:
 
 
 def rule_reporting_cycle(ctx: FlagContext) -> list[RedFlag]:
+    import networkx as nx  # on use: start-up need not pay ~0.15 s for it
+
     graph = nx.DiGraph((r.source, r.target) for r in ctx.deal.relations
                        if r.kind is RelationKind.REPORTS_TO)
     try:

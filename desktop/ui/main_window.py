@@ -81,6 +81,7 @@ _COLUMN_SAMPLES = {Column.NAME: "Margaret Okafor", Column.TITLE: "Head of Procur
                    Column.ROLES: "EB DM", Column.SUPPORT: "+1 Supporter",
                    Column.INFLUENCE: "Medium", Column.BUSINESS: "10", Column.TECHNICAL: "10",
                    Column.PERSONAL: "10", Column.LAST_CONTACT: "2026-11-02"}
+ANALYSIS_DELAY_MS = 40
 LIBRARY_FILTER = "Deal Triangle libraries (*.sqlite *.db);;All files (*)"
 
 
@@ -96,7 +97,9 @@ class MainWindow(QMainWindow):
         self._found: list[str] = []
         self._analysis_timer = QTimer(self)
         self._analysis_timer.setSingleShot(True)
-        self._analysis_timer.setInterval(0)
+        # Coalesces bursts of edits (a slider drag) into one analysis, and lets the window
+        # paint before the first analysis imports networkx and scipy (~0.4 s, once).
+        self._analysis_timer.setInterval(ANALYSIS_DELAY_MS)
         self._analysis_timer.timeout.connect(self._refresh_analysis)
         self.layout_runner = LayoutRunner(self)
         self.layout_runner.finished.connect(self._layout_finished)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QToolTip, QWidge
 
 from desktop.domain.position import Position
 from desktop.render.legend import legend_size, paint_legend
-from desktop.render.map_items import ConnectHandle, PersonCard
+from desktop.render.map_items import ConnectHandle, PersonCard, RelationLine
 from desktop.render.map_scene import MapScene
 from desktop.render.palette import HIGHLIGHT
 
@@ -48,7 +48,7 @@ class MapView(QGraphicsView):
         self.setRubberBandSelectionMode(Qt.ItemSelectionMode.IntersectsItemShape)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.show_legend = True
         self.empty_hint = ""
@@ -144,6 +144,7 @@ class MapView(QGraphicsView):
             return
         super().mouseMoveEvent(event)
         if self._drag_start and event.buttons() & Qt.MouseButton.LeftButton:
+            RelationLine.draft = True
             for card in self._selected_cards():
                 card.moved()
 
@@ -157,6 +158,9 @@ class MapView(QGraphicsView):
             self._finish_connecting(event)
             return
         super().mouseReleaseEvent(event)
+        if RelationLine.draft:
+            RelationLine.draft = False
+            self.viewport().update()
         if event.button() == Qt.MouseButton.LeftButton and self._drag_start:
             before = self._drag_start
             self._drag_start = {}
