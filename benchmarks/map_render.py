@@ -9,6 +9,7 @@ cards are drawn in full detail (text, badges, glyphs) even where the screen woul
 
 from __future__ import annotations
 
+import functools
 import tempfile
 from pathlib import Path
 
@@ -59,8 +60,8 @@ def run() -> list[Result]:
             repeat = 5 if size < 2_000 else 3
             _ours(deal)  # warm fonts and caches on both sides
             _networkx(deal, target)
-            ours = median_time(lambda deal=deal: _ours(deal), repeat)
-            baseline = median_time(lambda deal=deal: _networkx(deal, target), repeat)
+            ours = median_time(functools.partial(_ours, deal), repeat)
+            baseline = median_time(functools.partial(_networkx, deal, target), repeat)
             results.append(Result(f"map of {size:,} people → image (vs nx.draw)", ours,
                                   baseline, goal="≤ 1.0x at 2,000" if size == 2_000 else "",
                                   note=f"{len(deal.relations):,} lines, {WIDTH}×{HEIGHT} px"))
