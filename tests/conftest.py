@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +33,24 @@ def _isolated_user_folders(tmp_path_factory: pytest.TempPathFactory,
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.delenv("DEAL_TRIANGLE_DB", raising=False)
+
+
+_collector: list[object] = []
+
+
+@pytest.fixture(autouse=True)
+def _gc_in_the_gui_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Qt tests collect garbage as the app does: only in the GUI thread (see gui_thread_gc),
+    and once after every test so that nothing piles up between event loops."""
+    if not {"qtbot", "qapp"} & set(request.fixturenames):
+        yield
+        return
+    if not _collector:
+        from desktop.ui.gui_thread_gc import GuiThreadGarbageCollector
+
+        _collector.append(GuiThreadGarbageCollector(request.getfixturevalue("qapp")))
+    yield
+    gc.collect()
 
 
 @pytest.fixture

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
+from scipy.sparse import csr_matrix
+from scipy.spatial import cKDTree
 
 Edge = tuple[Hashable, Hashable]
 Positions = dict[Hashable, tuple[float, float]]
@@ -38,7 +40,6 @@ def hop_distances(count: int, edges: Sequence[tuple[int, int]]) -> NDArray[np.fl
     """All-pairs hop counts, breadth first for every source at once: the frontier of all
     sources is one dense boolean matrix pushed through the sparse adjacency, so the whole
     table takes one sparse product per level of the graph's diameter."""
-    from scipy.sparse import csr_matrix
 
     distance = np.full((count, count), np.inf)
     np.fill_diagonal(distance, 0.0)
@@ -160,8 +161,6 @@ def remove_overlaps(xy: NDArray[np.float64], box: tuple[float, float] = CARD_BOX
     within a hop); then pairwise pushes along the axis of least overlap, found with a k-d
     tree, for a bounded number of rounds: O(n log n) each.
     """
-    from scipy.spatial import cKDTree
-
     count = len(xy)
     if count < 2:
         return xy

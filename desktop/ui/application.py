@@ -13,6 +13,7 @@ from desktop.demo import add_demo_deals
 from desktop.store.errors import StoreError
 from desktop.store.library import Library
 from desktop.store.location import prepare_default_folder
+from desktop.ui.gui_thread_gc import GuiThreadGarbageCollector
 
 
 def open_library(path: Path) -> Library:
@@ -34,6 +35,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
+    GuiThreadGarbageCollector(app)  # lives as the application's child
     return app
 
 

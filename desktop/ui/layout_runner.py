@@ -7,6 +7,7 @@ dropped: the user never sees cards jump because of a stale job.
 
 from __future__ import annotations
 
+import contextlib
 from enum import Enum
 
 from PySide6.QtCore import QObject, QThreadPool, Signal
@@ -43,18 +44,24 @@ class LayoutRunner(QObject):
         else:
             edges = [(r.source, r.target) for r in deal.relations]
 
+        # Imported here, in the GUI thread, and not in the worker: loading compiled
+        # extension modules (scipy) on a pool thread while the GUI thread runs Python's
+        # garbage collector crashed the process. Deferred to the first layout so that
+        # start-up does not pay for scipy.
+        from desktop.render import auto_layout
+
         def work() -> None:
             try:
-                from desktop.render import auto_layout
-
                 if kind is LayoutKind.ORG_CHART:
                     raw = auto_layout.org_chart_layout(nodes, edges)
                 else:
                     raw = auto_layout.influence_layout(nodes, edges)
                 positions = {str(node): _clamped(x, y) for node, (x, y) in raw.items()}
-                self._done.emit(generation, deal.id, positions)
+                result: object = positions
             except Exception as error:  # a bug: report it instead of losing it in a thread
-                self._done.emit(generation, deal.id, error)
+                result = error
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._done.emit(generation, deal.id, result)
 
         QThreadPool.globalInstance().start(work)
 

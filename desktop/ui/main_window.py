@@ -92,6 +92,7 @@ class MainWindow(QMainWindow):
         self.session: LibrarySession | None = None
         self.deal: Deal | None = None
         self._snapshots_dialog: SnapshotsDialog | None = None
+        self.relation_menu: QMenu | None = None
         self.analysis: DealAnalysis | None = None
         self._syncing_selection = False
         self._found: list[str] = []
@@ -767,9 +768,13 @@ class MainWindow(QMainWindow):
         self._push(commands.MovePeople(self._session(), before, after))
 
     def _relation_drawn(self, source: str, target: str, where: QPoint) -> None:
+        """Ask which kind of line was drawn, with a menu that does not block.
+
+        ``popup`` rather than ``exec``: a nested event loop inside a mouse-release
+        handler is how re-entrancy bugs start, and the open menu stays reachable
+        (``relation_menu``) for tests and accessibility tools."""
         if self.deal is None:
             return
-        menu = QMenu(self)
         names = {p.id: p.name for p in self.deal.people}
         choices = [(f"{names[source]} reports to {names[target]}", RelationKind.REPORTS_TO, 1),
                    (f"{names[source]} has a dotted line to {names[target]}",
@@ -779,13 +784,16 @@ class MainWindow(QMainWindow):
                     for strength, label in ((1, "weakly"), (2, "clearly"), (3, "strongly"))]
         choices.append((f"{names[source]} and {names[target]} are in conflict",
                         RelationKind.CONFLICT, 1))
-        picked: list[tuple[RelationKind, int]] = []
+        if self.relation_menu is not None:
+            self.relation_menu.close()
+        menu = QMenu(self)
+        menu.setTitle("Draw a line")
         for text, kind, strength in choices:
-            menu.addAction(text, partial(picked.append, (kind, strength)))
-        menu.exec(where)
-        if picked:
-            kind, strength = picked[0]
-            self.draw_relation(source, target, kind, strength)
+            menu.addAction(text, partial(self.draw_relation, source, target, kind, strength))
+        menu.aboutToHide.connect(partial(setattr, self, "relation_menu", None))
+        menu.aboutToHide.connect(menu.deleteLater)  # deferred: the picked action runs first
+        self.relation_menu = menu
+        menu.popup(where)
 
     def draw_relation(self, source: str, target: str, kind: RelationKind,
                       strength: int = 1) -> None:

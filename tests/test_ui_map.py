@@ -1,0 +1,384 @@
+"""The map in the window: the scene follows the store item by item, gestures become single
+undo commands, and selection is one thing shared by map, table and inspector."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
+from PySide6.QtGui import QMouseEvent, QWheelEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.enums import RelationKind, Role, Support
+from desktop.domain.person import Person
+from desktop.domain.position import Position
+from desktop.render.map_items import PersonCard, RelationLine
+from desktop.ui import commands
+from desktop.ui.layout_runner import LayoutKind
+from desktop.ui.main_window import MainWindow
+from tests.test_ui_main_window import open_window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    opened = open_window(qtbot, tmp_path / "library.sqlite", tmp_path)
+    northwind = next(d for d in opened.library.list_deals() if d.name.startswith("Northwind"))
+    opened._choose_deal(northwind.id)
+    opened.resize(1400, 900)
+    yield opened
+    if opened.session is not None:
+        opened.session.close()
+
+
+def person_named(window: MainWindow, name: str) -> Person:
+    assert window.deal is not None
+    return next(p for p in window.deal.people if p.name == name)
+
+
+def mouse(kind: QEvent.Type, at: QPointF, button: Qt.MouseButton,
+          buttons: Qt.MouseButton, viewport: QWidget) -> QMouseEvent:
+    """A mouse event as the platform sends it: the scene finds items by the global
+    position, so it must be the real one."""
+    return QMouseEvent(kind, at, QPointF(viewport.mapToGlobal(at.toPoint())), button,
+                       buttons, Qt.KeyboardModifier.NoModifier)
+
+
+def drag(window: MainWindow, start: QPointF, end: QPointF, steps: int = 8) -> None:
+    """Press, move in steps and release the left button on the map's viewport."""
+    viewport = window.map_view.viewport()
+    left = Qt.MouseButton.LeftButton
+    QApplication.sendEvent(viewport, mouse(QEvent.Type.MouseButtonPress, start, left, left,
+                                           viewport))
+    for step in range(1, steps + 1):
+        here = start + (end - start) * (step / steps)
+        QApplication.sendEvent(viewport, mouse(QEvent.Type.MouseMove, here,
+                                               Qt.MouseButton.NoButton, left, viewport))
+    QApplication.sendEvent(viewport, mouse(QEvent.Type.MouseButtonRelease, end, left,
+                                           Qt.MouseButton.NoButton, viewport))
+
+
+def on_screen(window: MainWindow, card: PersonCard) -> QPointF:
+    return QPointF(window.map_view.mapFromScene(card.pos()))
+
+
+def test_scene_mirrors_the_deal(window: MainWindow) -> None:
+    assert window.deal is not None
+    scene = window.map_scene
+    assert set(scene.cards) == {p.id for p in window.deal.people}
+    assert set(scene.lines) == {r.id for r in window.deal.relations}
+    for person in window.deal.people:
+        card = scene.cards[person.id]
+        assert card.person == person
+        assert (card.pos().x(), card.pos().y()) == (person.position.x, person.position.y)
+
+
+def test_scene_follows_store_changes_item_by_item(window: MainWindow) -> None:
+    assert window.deal is not None
+    scene = window.map_scene
+    before_cards = dict(scene.cards)
+    before_lines = dict(scene.lines)
+    stack = window._session().undo_stack
+
+    # Add: one new card, every other card the very same item.
+    newcomer = Person(name="Nora Quist", position=Position(900, 40))
+    window._push(commands.AddPeople(window._session(), window.deal.id, [newcomer]))
+    assert set(scene.cards) == set(before_cards) | {newcomer.id}
+    assert all(scene.cards[i] is card for i, card in before_cards.items())
+
+    # Edit: only that card is told; others keep their person object.
+    priya = person_named(window, "Priya Raman")
+    untouched = {i: c.person for i, c in scene.cards.items() if i != priya.id}
+    window.set_for_selected("support", Support.ENEMY) if False else window._push(
+        commands.EditPeople(window._session(), [priya], [replace(priya,
+                                                                  support=Support.ENEMY)]))
+    assert scene.cards[priya.id].person.support is Support.ENEMY
+    assert all(scene.cards[i].person is p for i, p in untouched.items())
+
+    # Move, then undo the move: the card goes and comes back; lines follow.
+    card = scene.cards[priya.id]
+    line = card.lines[0]
+    old_line = line.line()
+    window._push(commands.MovePeople(window._session(), {priya.id: priya.position},
+                                     {priya.id: Position(priya.position.x + 300,
+                                                         priya.position.y + 50)}))
+    assert card.pos() == QPointF(priya.position.x + 300, priya.position.y + 50)
+    assert line.line() != old_line
+    stack.undo()
+    assert card.pos() == QPointF(priya.position.x, priya.position.y)
+    assert line.line() == old_line
+
+    # Remove: the card and its lines leave the scene; undo brings back equal items.
+    lines_of_priya = {ln.relation_id for ln in card.lines}
+    window.select_person(priya.id)
+    window.delete_selection()
+    assert priya.id not in scene.cards
+    assert not lines_of_priya & set(scene.lines)
+    assert all(item.scene() is None for item in (card,))
+    stack.undo()
+    assert priya.id in scene.cards
+    assert lines_of_priya <= set(scene.lines)
+    assert set(scene.lines) == set(before_lines)
+
+
+def test_one_drag_is_one_undo_command(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: window.map_view.isVisible())
+    window.map_view.resetTransform()
+    scene = window.map_scene
+    tomasz = person_named(window, "Tomasz Nowak")
+    card = scene.cards[tomasz.id]
+    window.map_view.centerOn(card)
+    stack = window._session().undo_stack
+    count = stack.count()
+    start = on_screen(window, card) + QPointF(-30, -5)
+    drag(window, start, start + QPointF(120, 60), steps=10)
+    assert stack.count() == count + 1
+    assert stack.undoText() == "Move card"
+    moved = window.library.get_person(tomasz.id).position
+    assert (moved.x, moved.y) == (tomasz.position.x + 120, tomasz.position.y + 60)
+    # Lines followed the card on screen while it moved.
+    for line in card.lines:
+        assert line.line().length() > 0
+    stack.undo()
+    assert window.library.get_person(tomasz.id).position == tomasz.position
+    assert card.pos() == QPointF(tomasz.position.x, tomasz.position.y)
+    assert RelationLine.draft is False
+
+
+def test_click_without_moving_adds_no_command(window: MainWindow) -> None:
+    window.map_view.resetTransform()
+    card = window.map_scene.cards[person_named(window, "Kevin Liu").id]
+    window.map_view.centerOn(card)
+    stack = window._session().undo_stack
+    count = stack.count()
+    at = on_screen(window, card)
+    drag(window, at, at, steps=1)
+    assert stack.count() == count
+    assert card.isSelected()
+    assert [p.name for p in window.selected_people()] == ["Kevin Liu"]
+
+
+def test_rubber_band_selects_cards_in_table_and_map(window: MainWindow) -> None:
+    view = window.map_view
+    window.fit_map()
+    rect = window.map_scene.content_rect()
+    top_left = QPointF(view.mapFromScene(rect.topLeft())) + QPointF(2, 2)
+    bottom_right = QPointF(view.mapFromScene(rect.bottomRight())) - QPointF(2, 2)
+    drag(window, top_left, bottom_right)
+    assert window.deal is not None
+    assert {p.id for p in window.selected_people()} == {p.id for p in window.deal.people}
+    assert set(window.map_scene.selected_person_ids()) == {p.id for p in window.deal.people}
+
+
+def test_table_selection_shows_on_map_and_back(window: MainWindow) -> None:
+    scene = window.map_scene
+    kevin = person_named(window, "Kevin Liu")
+    window.select_person(kevin.id)
+    assert scene.selected_person_ids() == [kevin.id]
+    assert window.inspector.texts["name"].text() == "Kevin Liu"
+    priya = person_named(window, "Priya Raman")
+    scene.clearSelection()
+    scene.cards[priya.id].setSelected(True)
+    assert [p.id for p in window.selected_people()] == [priya.id]
+    assert window.inspector.texts["name"].text() == "Priya Raman"
+
+
+def test_draw_a_relation_from_the_handle(window: MainWindow, qtbot: QtBot) -> None:
+    view = window.map_view
+    view.resetTransform()
+    scene = window.map_scene
+    sarah = scene.cards[person_named(window, "Sarah Mitchell").id]
+    elena = scene.cards[person_named(window, "Elena Vasquez").id]
+    sarah.setSelected(True)
+    assert sarah.handle.isVisible()
+    view.centerOn((sarah.pos() + elena.pos()) / 2)
+    if not view.viewport().rect().contains(view.mapFromScene(elena.pos())):
+        view.zoom_by(0.5)
+    start = QPointF(view.mapFromScene(sarah.handle.scenePos()))
+    end = QPointF(view.mapFromScene(elena.pos()))
+    with qtbot.waitSignal(view.relation_requested) as signal:
+        drag(window, start, end)
+    assert signal.args is not None
+    assert signal.args[:2] == [sarah.person_id, elena.person_id]
+    stack = window._session().undo_stack
+    count = len(scene.lines)
+    menu = window.relation_menu
+    assert menu is not None
+    qtbot.waitUntil(menu.isVisible)
+    strongly = next(a for a in menu.actions() if a.text().endswith("strongly"))
+    assert "Sarah Mitchell influences Elena Vasquez" in strongly.text()
+    strongly.trigger()
+    menu.hide()
+    assert window.relation_menu is None
+    assert len(scene.lines) == count + 1
+    drawn = next(ln for ln in scene.lines.values()
+                 if (ln.relation.source, ln.relation.target) == (sarah.person_id, elena.person_id))
+    assert drawn.relation.strength == 3
+    window.draw_relation(sarah.person_id, elena.person_id, RelationKind.INFLUENCE, 1)
+    assert len(scene.lines) == count + 1  # the same line twice is refused, not duplicated
+    stack.undo()
+    assert len(scene.lines) == count
+
+
+def test_delete_selected_line_and_person_is_one_step(window: MainWindow) -> None:
+    scene = window.map_scene
+    stack = window._session().undo_stack
+    people_before = set(scene.cards)
+    lines_before = set(scene.lines)
+    richard = person_named(window, "Richard Hale")
+    far_line = next(ln for ln in scene.lines.values()
+                    if richard.id not in (ln.relation.source, ln.relation.target))
+    window.select_person(richard.id)
+    far_line.setSelected(True)
+    window.delete_people_action.trigger()
+    assert richard.id not in scene.cards
+    assert far_line.relation_id not in scene.lines
+    stack.undo()
+    assert set(scene.cards) == people_before
+    assert set(scene.lines) == lines_before
+
+
+def test_double_click_edits_the_person(window: MainWindow, qtbot: QtBot) -> None:
+    card = window.map_scene.cards[person_named(window, "Daniel Brandt").id]
+    window.map_view.centerOn(card)
+    at = on_screen(window, card).toPoint()
+    with qtbot.waitSignal(window.map_view.edit_requested):
+        qtbot.mouseDClick(window.map_view.viewport(), Qt.MouseButton.LeftButton, pos=at)
+    assert window.inspector.texts["name"].text() == "Daniel Brandt"
+    assert window.inspector.texts["name"].hasFocus()
+
+
+def test_zoom_with_wheel_and_keys_and_fit(window: MainWindow) -> None:
+    view = window.map_view
+    view.resetTransform()
+    centre = QPointF(view.viewport().rect().center())
+    wheel = QWheelEvent(centre, QPointF(view.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom_level() == pytest.approx(1.2)
+    window.zoom_out_action.trigger()
+    window.zoom_out_action.trigger()
+    assert view.zoom_level() == pytest.approx(1 / 1.2)
+    for _ in range(40):
+        view.zoom_out()
+    assert view.zoom_level() >= 0.03  # bounded
+    window.fit_action.trigger()
+    for card in window.map_scene.cards.values():
+        assert view.viewport().rect().contains(
+            view.mapFromScene(card.sceneBoundingRect()).boundingRect())
+
+
+def test_find_marks_and_focuses_people(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.keyClicks(window.people_search, "an")  # Margaret Okafor? no: Daniel, Priya Raman …
+    expected = sorted(p.name for p in window.deal.people if "an" in p.name.casefold())  # type: ignore[union-attr]
+    marked = sorted(c.person.name for c in window.map_scene.cards.values() if c.found)
+    assert marked == expected
+    qtbot.keyClick(window.people_search, Qt.Key.Key_Return)
+    first = window.selected_people()
+    assert len(first) == 1
+    assert first[0].name in expected
+    card = window.map_scene.cards[first[0].id]
+    assert window.map_view.viewport().rect().contains(
+        window.map_view.mapFromScene(card.pos()))
+    qtbot.keyClick(window.people_search, Qt.Key.Key_Return)
+    assert window.selected_people()[0].name != first[0].name  # Enter goes to the next
+
+
+def test_red_flag_click_selects_its_people(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: window.analysis is not None)
+    flags = window.analysis_panel.flags
+    assert flags.count() > 0
+    item = next(flags.item(i) for i in range(flags.count())
+                if flags.item(i).data(Qt.ItemDataRole.UserRole + 1))
+    named = item.data(Qt.ItemDataRole.UserRole + 1)
+    flags.itemClicked.emit(item)
+    assert sorted(p.id for p in window.selected_people()) == sorted(named)
+    assert sorted(window.map_scene.selected_person_ids()) == sorted(named)
+
+
+def test_path_to_power_highlights_on_request(window: MainWindow, qtbot: QtBot) -> None:
+    qtbot.waitUntil(lambda: window.analysis is not None)
+    assert window.analysis is not None
+    path = window.analysis.path_to_power
+    assert path  # Northwind: Priya → Margaret
+    window.path_action.trigger()
+    on_path = {i for i, c in window.map_scene.cards.items() if c.on_path}
+    assert on_path == set(path)
+    assert window.analysis_panel.show_path.isChecked()
+    assert any(line.on_path for line in window.map_scene.lines.values())
+    window.analysis_panel.show_path.setChecked(False)
+    assert not any(c.on_path for c in window.map_scene.cards.values())
+
+
+@pytest.mark.parametrize("kind", list(LayoutKind))
+def test_auto_layout_is_one_undo_step(window: MainWindow, qtbot: QtBot,
+                                      kind: LayoutKind) -> None:
+    assert window.deal is not None
+    before = {p.id: p.position for p in window.deal.people}
+    stack = window._session().undo_stack
+    count = stack.count()
+    with qtbot.waitSignal(window.layout_runner.finished, timeout=10_000):
+        window.auto_layout(kind)
+    assert stack.count() == count + 1
+    assert stack.undoText() == "Arrange the map"
+    after = {p.id: p.position for p in window.library.get_deal(window.deal.id).people}
+    assert after != before
+    boxes = [window.map_scene.cards[i].sceneBoundingRect() for i in after]
+    assert not any(a.intersects(b) for n, a in enumerate(boxes) for b in boxes[n + 1:])
+    if kind is LayoutKind.ORG_CHART:
+        margaret = person_named(window, "Margaret Okafor")
+        daniel = person_named(window, "Daniel Brandt")  # Daniel reports to Margaret
+        kevin = person_named(window, "Kevin Liu")  # Kevin reports to Daniel
+        assert after[margaret.id].y < after[daniel.id].y < after[kevin.id].y
+    stack.undo()
+    assert {p.id: p.position for p in window.library.get_deal(window.deal.id).people} == before
+
+
+def test_stale_layout_result_is_dropped(window: MainWindow, qtbot: QtBot) -> None:
+    assert window.deal is not None
+    stack = window._session().undo_stack
+    count = stack.count()
+    window.auto_layout(LayoutKind.INFLUENCE)
+    helix = next(d for d in window.library.list_deals() if d.name.startswith("Helix"))
+    window._choose_deal(helix.id)
+    qtbot.waitUntil(lambda: not window.layout_runner.running, timeout=10_000)
+    assert stack.count() == count
+
+
+def test_charts_draw_once_per_burst_of_changes(window: MainWindow, qtbot: QtBot) -> None:
+    window.tabs.setCurrentIndex(1)
+    view = window.triangle_view
+    qtbot.waitUntil(lambda: view.draws > 0 and view.canvas is not None)
+    drawn = view.draws
+    for person in window.deal.people[:5]:  # type: ignore[union-attr]
+        window.select_person(person.id)
+    qtbot.waitUntil(lambda: view.draws > drawn)
+    qtbot.wait(50)
+    assert view.draws == drawn + 1
+    assert view.canvas is not None
+    assert view.canvas.figure.axes
+    assert view.canvas.figure.axes[0].lines
+
+
+def test_empty_deal_shows_a_hint(window: MainWindow, qtbot: QtBot) -> None:
+    from tests.test_ui_main_window import fill_new_deal
+    from tests.ui_helpers import answer_next_dialog
+
+    answer_next_dialog(fill_new_deal("Empty deal", "Nobody Ltd"))
+    window.new_deal_action.trigger()
+    assert not window.map_scene.cards
+    assert "No people yet" in window.map_view.empty_hint
+    window.add_person()
+    assert len(window.map_scene.cards) == 1
+    assert window.map_view.empty_hint == ""
+
+
+def test_roles_show_as_badges(window: MainWindow) -> None:
+    margaret = person_named(window, "Margaret Okafor")
+    card = window.map_scene.cards[margaret.id]
+    assert [text for _, text in card._badges] == [Role.ECONOMIC_BUYER.abbreviation,
+                                                  Role.DECISION_MAKER.abbreviation]
