@@ -5,7 +5,8 @@ A real ``MapView`` (1,280 × 800, 100 % zoom, centred on the card) gets real mou
 through Qt's event system: press on the card, 60 moves, release. Each move is timed from the
 move event until Qt has processed the resulting update (the repaint of the dirty region:
 the card, and every line that follows it, end to end). The baseline is a full repaint of
-the same view with nothing moved (one whole frame).
+the same view with nothing moved (one whole frame). The first move also takes the drag's
+still picture (a whole repaint, see ``desktop/render/drag_layer.py``): it is the "worst".
 """
 
 from __future__ import annotations

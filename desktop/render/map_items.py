@@ -32,6 +32,7 @@ from desktop.domain.enums import Axis, Influence, RelationKind, Role, Support
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
 from desktop.render.card_painting import paint_triangle_glyph, symbol_polygons, triangle_glyph
+from desktop.render.drag_layer import DragLayer
 from desktop.render.palette import (
     AXIS_SHORT,
     HIGHLIGHT,
@@ -156,9 +157,12 @@ class PersonCard(QGraphicsItem):
 
     full_detail = False  # print and benchmarks: always draw everything
 
-    def __init__(self, person: Person, fonts: CardFonts) -> None:
+    def __init__(self, person: Person, fonts: CardFonts,
+                 layer: DragLayer | None = None) -> None:
         super().__init__()
         self.fonts = fonts
+        self.layer = layer or DragLayer()
+        self.moving = False  # dragged right now: see drag_layer
         self.lines: list[RelationLine] = []
         self.centre = (0.0, 0.0)
         self.on_path = False
@@ -247,6 +251,8 @@ class PersonCard(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
+        if self.layer.skips(self.moving):
+            return
         person = self.person
         geometry = self.geometry
         rect = geometry.rect
@@ -329,14 +335,16 @@ class ConnectHandle(QGraphicsEllipseItem):
     def tooltip_text(self) -> str:
         return "Drag to another card to draw a line"
 
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if not self.card.layer.skips(self.card.moving):
+            super().paint(painter, option, widget)
+
 
 class RelationLine(QGraphicsItem):
     """A relation between two cards, drawn from border to border."""
 
     ARROW = 9.0
-    draft = False
-    """While a card is dragged, lines are drawn without antialiasing: on a dense map the
-    lines crossing the screen are most of a frame's cost (17 → 11 ms at 2,000 people)."""
 
     def __init__(self, relation: Relation, source: PersonCard, target: PersonCard) -> None:
         super().__init__()
@@ -348,6 +356,8 @@ class RelationLine(QGraphicsItem):
         self.source = source
         self.target = target
         self.on_path = False
+        self.layer = source.layer
+        self.moving = False
         self.offset = 0.0  # sideways shift when two people have several lines
         self._line = QLineF()
         self._path: QPainterPath | None = None
@@ -421,13 +431,13 @@ class RelationLine(QGraphicsItem):
         # screen, and a long line's bounding box meets most repaints: clip to the exposed
         # area first and leave at once when nothing of the line is there. The dash pattern
         # is shifted by the clipped length so it does not crawl as the view scrolls.
+        if self.layer.skips(self.moving):
+            return
         exposed = option.exposedRect
         visible = _clip(self._line, exposed.left() - 20, exposed.top() - 20,
                         exposed.right() + 20, exposed.bottom() + 20)
         if visible is None:
             return
-        if RelationLine.draft:
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         width = self._width
         if self.isSelected() or self.on_path:
             painter.setPen(QPen(_HIGHLIGHT, width + 6.0, _SOLID, _FLAT))

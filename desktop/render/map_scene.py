@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QGraphicsScene
 
 from desktop.domain.deal import Deal
 from desktop.domain.relation import Relation
+from desktop.render.drag_layer import DragLayer, Showing
 from desktop.render.map_items import CardFonts, PersonCard, RelationLine
 
 MARGIN = 40.0
@@ -25,6 +26,7 @@ class MapScene(QGraphicsScene):
         spatial index to build, which a one-shot render never repays."""
         super().__init__(parent)
         self.fonts = CardFonts(font)
+        self.drag_layer = DragLayer()
         self.cards: dict[str, PersonCard] = {}
         self.lines: dict[str, RelationLine] = {}
         self.deal_id: str | None = None
@@ -52,7 +54,7 @@ class MapScene(QGraphicsScene):
         for person in deal.people:
             card = self.cards.get(person.id)
             if card is None:
-                card = PersonCard(person, self.fonts)
+                card = PersonCard(person, self.fonts, self.drag_layer)
                 card.full_detail = self.full_detail
                 self.cards[person.id] = card
                 self.addItem(card)
@@ -192,6 +194,24 @@ class MapScene(QGraphicsScene):
         for card in self.cards.values():
             card.full_detail = on
 
+    # -- dragging -------------------------------------------------------------------------
+
+    def mark_moving(self, cards: Iterable[PersonCard]) -> None:
+        """Mark the dragged cards and their lines: the only items painted during a drag."""
+        self.clear_moving()
+        for card in cards:
+            card.moving = True
+            for line in card.lines:
+                line.moving = True
+
+    def clear_moving(self) -> None:
+        self.drag_layer.showing = Showing.ALL
+        for card in self.cards.values():
+            if card.moving:
+                card.moving = False
+                for line in card.lines:
+                    line.moving = False
+
     # -- output ---------------------------------------------------------------------------
 
     def content_rect(self) -> QRectF:
@@ -206,7 +226,11 @@ class MapScene(QGraphicsScene):
         painter = QPainter(image)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self.render(painter, QRectF(0, 0, width, height), self.content_rect(),
-                    Qt.AspectRatioMode.KeepAspectRatio)
-        painter.end()
+        showing, self.drag_layer.showing = self.drag_layer.showing, Showing.ALL
+        try:
+            self.render(painter, QRectF(0, 0, width, height), self.content_rect(),
+                        Qt.AspectRatioMode.KeepAspectRatio)
+        finally:
+            self.drag_layer.showing = showing
+            painter.end()
         return image
