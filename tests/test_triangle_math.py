@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from desktop.domain.analysis import analyse
+from desktop.domain.analysis import analyse, tipping_point
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Influence, RelationKind
 from desktop.domain.influence import influence_weights, stated_weights
@@ -121,3 +122,26 @@ def test_analysis_plain_form(small_demo: Deal) -> None:
     assert len(plain["influence"]) == len(small_demo.people)
     weights = [row["weight"] for row in plain["influence"]]
     assert weights == sorted(weights, reverse=True)
+
+
+@given(deals(max_people=10))
+def test_tipping_point_closed_form_matches_recomputing_the_triangle(deal: Deal) -> None:
+    """The O(n) formula gives the same person and gain as raising each person's personal
+    win to 10 and recomputing the deal triangle (unknown counted as 0 before)."""
+    weights = influence_weights(deal.people, deal.relations)
+    before = deal_triangle(deal.people, weights).personal.value or 0.0
+    gains = {}
+    for person in deal.people:
+        if person.scores.personal.value == 10:
+            continue
+        raised = replace(person, scores=replace(person.scores, personal=Score(10)))
+        others = [raised if p.id == person.id else p for p in deal.people]
+        gains[person.id] = (deal_triangle(others, weights).personal.value or 0.0) - before
+    found = tipping_point(deal, weights)
+    best = max(gains.values(), default=0.0)
+    if best <= 1e-9:
+        assert found is None
+    else:
+        assert found is not None
+        assert math.isclose(found.gain, best, abs_tol=1e-9)
+        assert math.isclose(gains[found.person], best, abs_tol=1e-9)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -70,7 +71,7 @@ def analyse(deal: Deal, *, today: date | None = None,
     )
 
 
-def tipping_point(deal: Deal, weights: dict[str, float]) -> TippingPoint | None:
+def tipping_point(deal: Deal, weights: Mapping[str, float]) -> TippingPoint | None:
     """Raise one person's personal win to 10 (unknown counts as becoming known at 10) and see
     how much the deal's personal axis moves; the largest gain wins. An unknown axis before
     counts as 0 for the gain, so learning a powerful person's win can be the tipping point.

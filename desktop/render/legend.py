@@ -3,6 +3,8 @@ map view's overlay and on every printed map page."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
@@ -21,14 +23,23 @@ ROW = 16.0
 SWATCH = 26.0
 
 
-def legend_size(font: QFont) -> QRectF:
-    metrics = QFontMetricsF(font)
-    labels = [s.label for s in Support] + [k.label + " (1–3)" for k in RelationKind] + \
+GUTTER = 18.0
+INFLUENCE_NOTE = "Card border and width grow with influence: low · medium · high"
+
+
+def _labels() -> list[str]:
+    return [s.label for s in Support] + [k.label + " (1–3)" for k in RelationKind] + \
         [a.label for a in Axis] + ["Unknown score"]
-    text = max(metrics.horizontalAdvance(label) for label in labels)
+
+
+def legend_size(font: QFont) -> QRectF:
+    """The legend's size in this font: three columns (support, lines, triangle) and a note."""
+    metrics = QFontMetricsF(font)
+    text = max(metrics.horizontalAdvance(label) for label in _labels())
     column = SWATCH + 6 + text
     rows = max(len(Support), len(RelationKind), len(Axis) + 1) + 2
-    return QRectF(0, 0, 3 * column + 2 * 18 + 16, rows * ROW + 12)
+    width = max(3 * column + 2 * GUTTER, metrics.horizontalAdvance(INFLUENCE_NOTE)) + 16
+    return QRectF(0, 0, math.ceil(width), rows * ROW + 12)
 
 
 def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
@@ -42,13 +53,13 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
     painter.drawRoundedRect(box, 5.0, 5.0)
     painter.setFont(font)
     metrics = QFontMetricsF(font)
-    column = (size.width() - 16 - 2 * 18) / 3
+    column = SWATCH + 6 + max(metrics.horizontalAdvance(label) for label in _labels())
     x0 = box.left() + 8
     top = box.top() + 6
 
     def label(x: float, row: int, text: str) -> None:
         painter.setPen(QColor(INK))
-        painter.drawText(QRectF(x + SWATCH + 6, top + row * ROW, column, ROW),
+        painter.drawText(QRectF(x + SWATCH + 6, top + row * ROW, column - SWATCH - 6, ROW),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
 
     bold = QFont(font)
@@ -57,7 +68,7 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
     def heading(x: float, text: str) -> None:
         painter.setFont(bold)
         painter.setPen(QColor(INK))
-        painter.drawText(QRectF(x, top, column + SWATCH, ROW),
+        painter.drawText(QRectF(x, top, column, ROW),
                          Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, text)
         painter.setFont(font)
 
@@ -70,7 +81,7 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
         paint_support_symbol(painter, SUPPORT_SYMBOLS[support], centre, 9.0, QColor("#FFFFFF"))
         label(x0, row, support.label)
 
-    x1 = x0 + column + SWATCH + 18
+    x1 = x0 + column + GUTTER
     heading(x1, "Lines")
     for row, kind in enumerate(RelationKind, start=1):
         style = RELATION_STYLES[kind]
@@ -93,7 +104,7 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
                                  QPointF(tip.x() - 7, tip.y() + 4)])
         label(x1, row, kind.label + (" (1–3)" if kind.has_strength else ""))
 
-    x2 = x1 + column + SWATCH + 18
+    x2 = x1 + column + GUTTER
     heading(x2, "Triangle")
     for row, axis in enumerate(Axis, start=1):
         centre = QPointF(x2 + SWATCH / 2, top + row * ROW + ROW / 2)
@@ -111,7 +122,6 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
     painter.setPen(QColor(INK))
     painter.drawText(QRectF(x0, top + last * ROW, size.width() - 16, ROW),
                      Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     "Card border and width grow with influence: low · medium · high")
-    del metrics
+                     INFLUENCE_NOTE)
     painter.restore()
     return box

@@ -228,9 +228,19 @@ class MapScene(QGraphicsScene):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         showing, self.drag_layer.showing = self.drag_layer.showing, Showing.ALL
         try:
-            self.render(painter, QRectF(0, 0, width, height), self.content_rect(),
-                        Qt.AspectRatioMode.KeepAspectRatio)
+            self.render(painter, centred_target(self.content_rect(), width, height),
+                        self.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
         finally:
             self.drag_layer.showing = showing
             painter.end()
         return image
+
+
+def centred_target(source: QRectF, width: float, height: float) -> QRectF:
+    """Where ``source`` lands, aspect kept, centred in a ``width`` × ``height`` area (Qt's
+    own render puts it in the top-left corner)."""
+    if source.isEmpty():
+        return QRectF(0, 0, width, height)
+    scale = min(width / source.width(), height / source.height())
+    w, h = source.width() * scale, source.height() * scale
+    return QRectF((width - w) / 2, (height - h) / 2, w, h)
