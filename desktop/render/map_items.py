@@ -151,6 +151,13 @@ def _border_pen(person: Person) -> QPen:
     return pen
 
 
+_CARD_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+               | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+# The exposed rectangle lets a line's paint() clip it to what is on screen.
+_LINE_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+               | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+
 class PersonCard(QGraphicsItem):
     """One person: name, title, role badges, support (colour + symbol), influence (width and
     border), the triangle glyph. The item's position is the card's centre."""
@@ -167,8 +174,7 @@ class PersonCard(QGraphicsItem):
         self.centre = (0.0, 0.0)
         self.on_path = False
         self.found = False
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
-                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setFlags(_CARD_FLAGS)
         self.setAcceptHoverEvents(True)
         self.setZValue(CARD_Z)
         self._handle: ConnectHandle | None = None  # made on first hover or selection
@@ -188,6 +194,7 @@ class PersonCard(QGraphicsItem):
         if geometry.rect != self._rect:
             self.prepareGeometryChange()
             self._rect = geometry.rect
+            self._bounds = geometry.rect.adjusted(-4.0, -4.0, 4.0, 4.0)  # room for outlines
             self.half_width = width / 2 + 3.0  # where lines stop, a little off the border
             self.half_height = CARD_HEIGHT / 2 + 3.0
         self.geometry = geometry
@@ -238,8 +245,9 @@ class PersonCard(QGraphicsItem):
                 f"{person.support.label} · {person.influence.label} influence\n{scores}")
 
     def boundingRect(self) -> QRectF:
-        grow = 4.0  # selection and path outlines
-        return self._rect.adjusted(-grow, -grow, grow, grow)
+        # Qt asks several times per paint; the answer is made once per size. Returning the
+        # stored rectangle is safe: Qt receives a copy.
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -349,8 +357,7 @@ class RelationLine(QGraphicsItem):
     def __init__(self, relation: Relation, source: PersonCard, target: PersonCard) -> None:
         super().__init__()
         # The exposed rectangle lets paint() clip long lines to what is on screen.
-        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
-                      | QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self.setFlags(_LINE_FLAGS)
         self.setZValue(LINE_Z)
         self.relation = relation
         self.source = source
@@ -414,7 +421,7 @@ class RelationLine(QGraphicsItem):
         return QLineF(self._line)
 
     def boundingRect(self) -> QRectF:
-        return QRectF(self._bounds)
+        return self._bounds  # Qt receives a copy
 
     def shape(self) -> QPainterPath:
         if self._path is None:
@@ -542,9 +549,11 @@ def _border_scale(card: PersonCard, dx: float, dy: float) -> float:
 
 
 def _arrow(line: QLineF, size: float) -> QPolygonF:
-    unit = line.unitVector()
-    dx, dy = unit.dx(), unit.dy()
-    tip = line.p2()
-    back = QPointF(tip.x() - dx * size, tip.y() - dy * size)
-    side = QPointF(-dy * size * 0.45, dx * size * 0.45)
-    return QPolygonF([tip, back + side, back - side])
+    """The arrowhead at ``line``'s end. Plain float arithmetic: QPointF operators cost
+    microseconds each from Python, and a 2,000-person map has thousands of arrows."""
+    x1, y1, x2, y2 = line.x1(), line.y1(), line.x2(), line.y2()
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    dx, dy = (x2 - x1) / length, (y2 - y1) / length
+    bx, by = x2 - dx * size, y2 - dy * size
+    sx, sy = -dy * size * 0.45, dx * size * 0.45
+    return QPolygonF((QPointF(x2, y2), QPointF(bx + sx, by + sy), QPointF(bx - sx, by - sy)))

@@ -82,7 +82,7 @@ class MapScene(QGraphicsScene):
     def fit_scene_rect(self) -> None:
         """The scrollable area: the cards with room around them. Set explicitly, because a
         scene left to itself only ever grows (scroll bars would keep a deleted deal's size)."""
-        rect = self.itemsBoundingRect()
+        rect = self.cards_rect()
         room = max(rect.width(), rect.height(), 800.0) * 0.5
         self.setSceneRect(rect.adjusted(-room, -room, room, room))
 
@@ -216,8 +216,26 @@ class MapScene(QGraphicsScene):
 
     def content_rect(self) -> QRectF:
         """Everything drawn, with a margin: what fit-to-window and print show."""
-        rect = self.itemsBoundingRect()
+        rect = self.cards_rect()
         return rect.adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN) if not rect.isNull() else rect
+
+    def cards_rect(self) -> QRectF:
+        """The rectangle around every card. Lines run between cards and end at their
+        borders, so this is the drawing's extent too (parallel offsets and arrowheads stay
+        within the margin). Worked out from the cards' cached centres: Qt's
+        itemsBoundingRect asks each of thousands of items from Python, ~15 ms at 2,000."""
+        if not self.cards:
+            return QRectF()
+        left = top = float("inf")
+        right = bottom = float("-inf")
+        for card in self.cards.values():
+            x, y = card.centre
+            w, h = card.half_width, card.half_height
+            left = min(left, x - w)
+            right = max(right, x + w)
+            top = min(top, y - h)
+            bottom = max(bottom, y + h)
+        return QRectF(left, top, right - left, bottom - top)
 
     def render_image(self, width: int, height: int) -> QImage:
         """The whole map scaled into a ``width`` × ``height`` image (aspect kept)."""
@@ -228,8 +246,9 @@ class MapScene(QGraphicsScene):
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
         showing, self.drag_layer.showing = self.drag_layer.showing, Showing.ALL
         try:
-            self.render(painter, centred_target(self.content_rect(), width, height),
-                        self.content_rect(), Qt.AspectRatioMode.KeepAspectRatio)
+            content = self.content_rect()
+            self.render(painter, centred_target(content, width, height), content,
+                        Qt.AspectRatioMode.KeepAspectRatio)
         finally:
             self.drag_layer.showing = showing
             painter.end()
