@@ -2,8 +2,9 @@
 
 ``deal-triangle [--db PATH] [FILE]`` opens the window; ``deal-triangle [--db PATH] COMMAND``
 runs a command. Exit status: 0 success, 1 a user error (one sentence on stderr, never a
-traceback), 2 wrong usage. This module never imports Qt: the window is started through the
-``launch_gui`` callable that ``desktop.__main__`` passes in.
+traceback), 2 wrong usage. This module never imports the window: it is started through the
+``launch_gui`` callable that ``desktop.__main__`` passes in; ``print`` and ``export`` load Qt
+(offscreen) only when they run.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("demo", "list", "show", "check")
+COMMANDS = ("demo", "list", "show", "check", "print", "export")
+LAYOUTS = ("brief", "map", "triangle", "people", "cards", "full")
 USAGE = (
     "deal-triangle [--db PATH] [FILE]\n"
     "       deal-triangle [--db PATH] COMMAND [options]"
@@ -67,6 +69,27 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser("check", help="check the library's integrity and schema; exit 0 "
                                       "when sound")
+
+    printing = commands.add_parser("print", help="print a deal to a PDF file (headless)")
+    printing.add_argument("deal", metavar="DEAL", help="a deal id, a unique id prefix or the name")
+    printing.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
+    printing.add_argument("--layout", choices=LAYOUTS, default="brief")
+    printing.add_argument("--paper", choices=("a4", "letter"),
+                          help="default: from the locale (Letter in the US and Canada)")
+    printing.add_argument("--orientation", choices=("portrait", "landscape"),
+                          help="default: landscape for the map and people table, else portrait")
+    printing.add_argument("--greyscale", "--grayscale", action="store_true")
+    printing.add_argument("--include-private", action="store_true",
+                          help="include private evidence and notes")
+    printing.add_argument("--anonymize", "--anonymise", action="store_true",
+                          help="initials and roles instead of names")
+
+    export = commands.add_parser("export", help="export a deal's map as SVG or PNG")
+    export.add_argument("deal", metavar="DEAL", help="a deal id, a unique id prefix or the name")
+    export.add_argument("-o", "--output", metavar="map.svg|map.png", required=True)
+    export.add_argument("--dpi", type=float, default=192.0, help="PNG resolution (default 192)")
+    export.add_argument("--include-private", action="store_true")
+    export.add_argument("--anonymize", "--anonymise", action="store_true")
     return parser
 
 
@@ -225,11 +248,88 @@ def command_check(args: argparse.Namespace, path: Path, out: TextIO) -> int:
                     f"{'s' if len(report.problems) != 1 else ''})")
 
 
+def command_print(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    output = _output_path(args.output, (".pdf",))
+    with Library.open(path, create=False) as library:
+        deal = library.get_deal(library.find_deal(args.deal))
+    _headless_qt()
+    from desktop.render.print_document import ExportError
+    from desktop.render.print_layouts import print_pdf
+    from desktop.render.print_options import (
+        Orientation,
+        Paper,
+        PrintLayout,
+        PrintOptions,
+        default_paper,
+    )
+
+    options = PrintOptions(
+        layout=PrintLayout(args.layout),
+        paper=Paper(args.paper) if args.paper else default_paper(),
+        orientation=Orientation(args.orientation) if args.orientation else None,
+        greyscale=args.greyscale, include_private=args.include_private,
+        anonymize=args.anonymize)
+    try:
+        pages = print_pdf(deal, output, options)
+    except ExportError as error:
+        raise UserError(str(error)) from error
+    print(f"Printed {deal.name} ({args.layout}, {options.paper.value}) to {output}: "
+          f"{pages} page{'s' if pages != 1 else ''}.", file=out)
+    return EXIT_OK
+
+
+def command_export(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    output = _output_path(args.output, (".svg", ".png"))
+    if not 10 <= args.dpi <= 2400:
+        raise UserError(f"--dpi {args.dpi:g} is out of range (10 to 2400)")
+    with Library.open(path, create=False) as library:
+        deal = library.get_deal(library.find_deal(args.deal))
+    _headless_qt()
+    from desktop.domain.redaction import for_output
+    from desktop.render.map_export import export_png, export_svg
+    from desktop.render.print_document import ExportError
+
+    shown = for_output(deal, include_private=args.include_private, anonymize=args.anonymize)
+    try:
+        if output.suffix.lower() == ".svg":
+            export_svg(shown, output)
+            print(f"Exported the map of {deal.name} to {output}.", file=out)
+        else:
+            size = export_png(shown, output, args.dpi)
+            print(f"Exported the map of {deal.name} to {output}: {size.width()} × "
+                  f"{size.height()} pixels at {args.dpi:g} dpi.", file=out)
+    except ExportError as error:
+        raise UserError(str(error)) from error
+    return EXIT_OK
+
+
+def _output_path(name: str, suffixes: tuple[str, ...]) -> Path:
+    output = Path(name)
+    if output.suffix.lower() not in suffixes:
+        raise UserError(f"{name} must end in {' or '.join(suffixes)}")
+    if not output.parent.is_dir():
+        raise UserError(f"{name} cannot be written: the folder {output.parent} does not exist")
+    return output
+
+
+def _headless_qt() -> None:
+    """Drawing needs a Qt application; the command line's never shows a window."""
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is None:
+        QApplication(["deal-triangle"])
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace, Path, TextIO], int]] = {
     "demo": command_demo,
     "list": command_list,
     "show": command_show,
     "check": command_check,
+    "print": command_print,
+    "export": command_export,
 }
 
 

@@ -32,19 +32,26 @@ def _labels() -> list[str]:
         [a.label for a in Axis] + ["Unknown score"]
 
 
-def legend_size(font: QFont) -> QRectF:
-    """The legend's size in this font: three columns (support, lines, triangle) and a note."""
+VERTICAL_ROWS = (len(Support) + 1) + (len(RelationKind) + 1) + (len(Axis) + 2) + 2
+
+
+def legend_size(font: QFont, *, vertical: bool = False) -> QRectF:
+    """The legend's size in this font: three columns (support, lines, triangle) and a note,
+    or (``vertical``, for a page's side strip) the three sections stacked."""
     metrics = QFontMetricsF(font)
     text = max(metrics.horizontalAdvance(label) for label in _labels())
     column = SWATCH + 6 + text
+    if vertical:
+        return QRectF(0, 0, math.ceil(column + 16), VERTICAL_ROWS * ROW + 12)
     rows = max(len(Support), len(RelationKind), len(Axis) + 1) + 2
     width = max(3 * column + 2 * GUTTER, metrics.horizontalAdvance(INFLUENCE_NOTE)) + 16
     return QRectF(0, 0, math.ceil(width), rows * ROW + 12)
 
 
-def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
+def paint_legend(painter: QPainter, origin: QPointF, font: QFont, *,
+                 vertical: bool = False) -> QRectF:
     """Paint the legend with its top-left at ``origin``; return the rectangle used."""
-    size = legend_size(font)
+    size = legend_size(font, vertical=vertical)
     box = QRectF(origin, size.size())
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -82,6 +89,9 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
         label(x0, row, support.label)
 
     x1 = x0 + column + GUTTER
+    if vertical:
+        x1 = x0
+        top = box.top() + 6 + (len(Support) + 1) * ROW
     heading(x1, "Lines")
     for row, kind in enumerate(RelationKind, start=1):
         style = RELATION_STYLES[kind]
@@ -105,6 +115,9 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
         label(x1, row, kind.label + (" (1–3)" if kind.has_strength else ""))
 
     x2 = x1 + column + GUTTER
+    if vertical:
+        x2 = x0
+        top = box.top() + 6 + (len(Support) + len(RelationKind) + 2) * ROW
     heading(x2, "Triangle")
     for row, axis in enumerate(Axis, start=1):
         centre = QPointF(x2 + SWATCH / 2, top + row * ROW + ROW / 2)
@@ -119,9 +132,11 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont) -> QRectF:
     painter.drawEllipse(centre, 4.0, 4.0)
     label(x2, row, "Unknown score")
     last = max(len(Support), len(RelationKind), len(Axis) + 1) + 1
+    note = QRectF(x0, top + last * ROW, size.width() - 16, ROW)
+    if vertical:
+        note = QRectF(x0, top + (len(Axis) + 2) * ROW, size.width() - 16, 2 * ROW)
     painter.setPen(QColor(INK))
-    painter.drawText(QRectF(x0, top + last * ROW, size.width() - 16, ROW),
-                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                     INFLUENCE_NOTE)
+    painter.drawText(note, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+                     | Qt.TextFlag.TextWordWrap, INFLUENCE_NOTE)
     painter.restore()
     return box

@@ -76,18 +76,26 @@ DETAIL_LOD = 0.3  # below this zoom a card's text is under 3 px: draw the card's
 LINE_Z = 0.0
 
 
+NAME_PX = 13
+TITLE_PX = 11
+SMALLEST_TEXT_PX = 9  # role badges: what decides whether a printed map stays readable
+
+
 class CardFonts:
     """Fonts and metrics shared by every card (measuring text is the slow part of a map)."""
 
     def __init__(self, base: QFont | None = None) -> None:
         base = QFont(base) if base is not None else QFont()
+        # Pixel sizes, i.e. scene units: the scene then draws the same on a screen, a PDF at
+        # 1,200 dpi or a printer (a point size would be resolved against each device's DPI
+        # while the cards were laid out at the screen's).
         self.name = QFont(base)
-        self.name.setPointSizeF(9.5)
+        self.name.setPixelSize(NAME_PX)
         self.name.setBold(True)
         self.title = QFont(base)
-        self.title.setPointSizeF(8.0)
+        self.title.setPixelSize(TITLE_PX)
         self.badge = QFont(base)
-        self.badge.setPointSizeF(6.5)
+        self.badge.setPixelSize(SMALLEST_TEXT_PX)
         self.badge.setBold(True)
         self.name_metrics = QFontMetricsF(self.name)
         self.title_metrics = QFontMetricsF(self.title)

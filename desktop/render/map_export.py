@@ -1,0 +1,97 @@
+"""The map as a picture file: SVG (vectors, text kept as text) or PNG at a chosen DPI.
+Same scene, same render call as the screen and the printer; written atomically."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSaveFile, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+
+from desktop.domain.deal import Deal
+from desktop.render.map_scene import MapScene
+from desktop.render.print_document import ExportError
+
+SCREEN_DPI = 96.0  # a scene unit is one pixel at 100 % zoom: 1/96 inch
+MAX_PNG_PIXELS = 400_000_000  # ~1.6 GB of memory: a larger request is refused, not tried
+
+
+def _scene(deal: Deal) -> MapScene:
+    scene = MapScene(indexed=False)
+    scene.set_full_detail(True)
+    scene.setBackgroundBrush(QColor("#FFFFFF"))
+    scene.show_deal(deal)
+    return scene
+
+
+def png_size(content: QRectF, dpi: float) -> QSize:
+    """Pixels for the map at ``dpi``: a scene unit is 1/96 inch (as on a standard screen)."""
+    scale = dpi / SCREEN_DPI
+    return QSize(max(1, math.ceil(content.width() * scale)),
+                 max(1, math.ceil(content.height() * scale)))
+
+
+def export_png(deal: Deal, path: Path, dpi: float = 192.0, *, greyscale: bool = False) -> QSize:
+    scene = _scene(deal)
+    content = scene.content_rect()
+    size = png_size(content, dpi)
+    if size.width() * size.height() > MAX_PNG_PIXELS:
+        raise ExportError(f"{path} was not written: {size.width()} × {size.height()} pixels "
+                          f"at {dpi:g} dpi is too large; choose a lower --dpi")
+    image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(QColor("#FFFFFF"))
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, QRectF(0, 0, size.width(), size.height()), content,
+                 Qt.AspectRatioMode.KeepAspectRatio)
+    painter.end()
+    if greyscale:
+        image = image.convertToFormat(QImage.Format.Format_Grayscale8)
+    _save(path, lambda target: image.save(target, b"PNG"))
+    return size
+
+
+def export_svg(deal: Deal, path: Path) -> None:
+    scene = _scene(deal)
+    content = scene.content_rect()
+    target = QSaveFile(str(path))
+    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise ExportError(f"{path} could not be written: {target.errorString()}")
+    try:
+        generator = QSvgGenerator()
+        generator.setOutputDevice(target)
+        generator.setSize(QSize(math.ceil(content.width()), math.ceil(content.height())))
+        generator.setViewBox(QRectF(0, 0, content.width(), content.height()))
+        generator.setTitle(deal.name)
+        generator.setDescription("Stakeholder map drawn by Deal Triangle")
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise ExportError(f"{path} could not be written: the SVG could not be started")
+        scene.render(painter, QRectF(0, 0, content.width(), content.height()), content)
+        painter.end()
+    except BaseException:
+        target.cancelWriting()
+        raise
+    if not target.commit():
+        raise ExportError(f"{path} could not be written: {target.errorString()}")
+
+
+def _save(path: Path, write: Callable[[QSaveFile], bool]) -> None:
+    target = QSaveFile(str(path))
+    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise ExportError(f"{path} could not be written: {target.errorString()}")
+    try:
+        if not write(target):
+            raise ExportError(f"{path} could not be written: the image could not be encoded")
+    except BaseException:
+        target.cancelWriting()
+        raise
+    if not target.commit():
+        raise ExportError(f"{path} could not be written: {target.errorString()}")

@@ -1,0 +1,169 @@
+"""A printed document: pages painted in points on any paged device — the printer, the print
+preview and PDF files go through the same ``paint_document``.
+
+Each page gets the same frame: a header (deal, account, date, "Confidential") and a footer
+(what the page is, "page 3 of 6"). A page's own painter works in the body rectangle between
+them, in points (1/72 inch), whatever the device's resolution.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSaveFile, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPagedPaintDevice,
+    QPageLayout,
+    QPainter,
+    QPdfWriter,
+    QPen,
+)
+
+from desktop.render.palette import INK, MUTED_INK
+from desktop.render.print_options import Orientation, Paper
+
+MARGIN_MM = 12.0
+HEADER_HEIGHT = 30.0  # points
+FOOTER_HEIGHT = 18.0
+PDF_RESOLUTION = 1200
+
+PagePainter = Callable[[QPainter, QRectF], None]
+
+
+class ExportError(Exception):
+    """Writing an output file failed; the message is one sentence naming the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    orientation: Orientation
+    paint: PagePainter  # paints the body; the painter's unit is the point
+    label: str = ""  # footer text: what this page is ("Map — row 2, column 1")
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    deal: str
+    account: str
+    printed: date
+    anonymized: bool = False
+
+
+def font(size: int, *, bold: bool = False, italic: bool = False) -> QFont:
+    """A font ``size`` points tall on paper. Pixel size, because the painter's unit is the
+    point: a point size would be scaled again by the device's resolution."""
+    result = QFont()
+    result.setPixelSize(size)
+    result.setBold(bold)
+    result.setItalic(italic)
+    return result
+
+
+def page_layout(paper: Paper, orientation: Orientation) -> QPageLayout:
+    return QPageLayout(paper.page_size, orientation.qt,
+                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
+                       QPageLayout.Unit.Millimeter)
+
+
+def body_rect(paper: Paper, orientation: Orientation) -> QRectF:
+    """The area a page's painter gets, in points, with the origin at its top-left."""
+    paint = page_layout(paper, orientation).paintRect(QPageLayout.Unit.Point)
+    return QRectF(0, 0, paint.width(), paint.height() - HEADER_HEIGHT - FOOTER_HEIGHT)
+
+
+def paint_document(device: QPagedPaintDevice, pages: Sequence[Page], header: Header,
+                   paper: Paper) -> None:
+    """Paint ``pages`` on ``device`` (a QPrinter or a QPdfWriter), each in its orientation."""
+    if not pages:
+        return
+    device.setPageLayout(page_layout(paper, pages[0].orientation))
+    painter = QPainter()
+    if not painter.begin(device):
+        raise ExportError("the printer or file could not be opened for painting")
+    try:
+        for number, page in enumerate(pages, start=1):
+            if number > 1:
+                device.setPageLayout(page_layout(paper, page.orientation))
+                device.newPage()
+            painter.save()
+            resolution = device.logicalDpiX()
+            painter.scale(resolution / 72.0, resolution / 72.0)
+            paint_rect = device.pageLayout().paintRect(QPageLayout.Unit.Point)
+            whole = QRectF(0, 0, paint_rect.width(), paint_rect.height())
+            _paint_header(painter, whole, header)
+            _paint_footer(painter, whole, page.label, number, len(pages))
+            body = QRectF(0, HEADER_HEIGHT, whole.width(),
+                          whole.height() - HEADER_HEIGHT - FOOTER_HEIGHT)
+            painter.save()
+            painter.translate(body.topLeft())
+            painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
+            page.paint(painter, QRectF(0, 0, body.width(), body.height()))
+            painter.restore()
+            painter.restore()
+    finally:
+        painter.end()
+
+
+def _paint_header(painter: QPainter, whole: QRectF, header: Header) -> None:
+    painter.setPen(QColor(INK))
+    painter.setFont(font(11, bold=True))
+    title = header.deal + (f" — {header.account}" if header.account else "")
+    metrics = QFontMetricsF(painter.font())
+    right_text = f"{header.printed.isoformat()} · Confidential"
+    if header.anonymized:
+        right_text = "Anonymised · " + right_text
+    small = font(8)
+    right_width = QFontMetricsF(small).horizontalAdvance(right_text) + 4
+    title = metrics.elidedText(title, Qt.TextElideMode.ElideRight,
+                               whole.width() - right_width - 12)
+    painter.drawText(QRectF(0, 0, whole.width(), 18),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
+    painter.setFont(small)
+    painter.setPen(QColor(MUTED_INK))
+    painter.drawText(QRectF(0, 0, whole.width(), 18),
+                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, right_text)
+    painter.setPen(QPen(QColor("#999999"), 0.6))
+    painter.drawLine(0, 22, int(whole.width()), 22)
+
+
+def _paint_footer(painter: QPainter, whole: QRectF, label: str, number: int,
+                  total: int) -> None:
+    top = whole.height() - FOOTER_HEIGHT + 4
+    painter.setPen(QPen(QColor("#999999"), 0.6))
+    painter.drawLine(0, int(top), int(whole.width()), int(top))
+    painter.setFont(font(8))
+    painter.setPen(QColor(MUTED_INK))
+    box = QRectF(0, top + 2, whole.width(), FOOTER_HEIGHT - 6)
+    painter.drawText(box, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                     f"{label}" if label else "Deal Triangle")
+    painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                     f"page {number} of {total}")
+
+
+def write_pdf(path: Path, pages: Sequence[Page], header: Header, paper: Paper, *,
+              greyscale: bool = False) -> None:
+    """Write the PDF atomically: into a temporary file renamed over ``path`` only when
+    complete, so a failure leaves no half file and an existing file untouched."""
+    target = QSaveFile(str(path))
+    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise ExportError(f"{path} could not be written: {target.errorString()}")
+    try:
+        writer = QPdfWriter(target)
+        writer.setResolution(PDF_RESOLUTION)
+        writer.setCreator("Deal Triangle")
+        writer.setTitle(header.deal)
+        if greyscale:
+            writer.setColorModel(QPdfWriter.ColorModel.Grayscale)
+        paint_document(writer, pages, header, paper)
+        del writer  # flushes the PDF's trailer into the file
+    except BaseException:
+        target.cancelWriting()
+        raise
+    if not target.commit():
+        raise ExportError(f"{path} could not be written: {target.errorString()}")
