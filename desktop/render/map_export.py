@@ -7,8 +7,8 @@ import math
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSaveFile, QSize, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QByteArray, QRectF, QSaveFile, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from desktop.domain.deal import Deal
@@ -54,7 +54,7 @@ def export_png(deal: Deal, path: Path, dpi: float = 192.0, *, greyscale: bool = 
     painter.end()
     if greyscale:
         image = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    _save(path, lambda target: image.save(target, b"PNG"))
+    _save(path, lambda target: QImageWriter(target, QByteArray(b"png")).write(image))
     return size
 
 

@@ -77,6 +77,7 @@ LINE_Z = 0.0
 
 
 NAME_PX = 13
+NAME_SMALL_PX = 11  # for a name too long for the card at NAME_PX
 TITLE_PX = 11
 SMALLEST_TEXT_PX = 9  # role badges: what decides whether a printed map stays readable
 
@@ -97,7 +98,13 @@ class CardFonts:
         self.badge = QFont(base)
         self.badge.setPixelSize(SMALLEST_TEXT_PX)
         self.badge.setBold(True)
+        self.name_small = QFont(self.name)
+        self.name_small.setPixelSize(NAME_SMALL_PX)
         self.name_metrics = QFontMetricsF(self.name)
+        self.name_small_metrics = QFontMetricsF(self.name_small)
+        self.name_tiny = QFont(self.name)
+        self.name_tiny.setPixelSize(SMALLEST_TEXT_PX)
+        self.name_tiny_metrics = QFontMetricsF(self.name_tiny)
         self.title_metrics = QFontMetricsF(self.title)
         self.badge_metrics = QFontMetricsF(self.badge)
         self.name_height = self.name_metrics.height()
@@ -208,7 +215,16 @@ class PersonCard(QGraphicsItem):
         self.geometry = geometry
         self.person = person
         fonts = self.fonts
-        self._name = fonts.name_metrics.elidedText(person.name, Qt.TextElideMode.ElideRight,
+        # A long name gets a narrower font before it loses letters: printed maps must carry
+        # whole names.
+        self._name_font = fonts.name
+        metrics = fonts.name_metrics
+        for smaller, smaller_metrics in ((fonts.name_small, fonts.name_small_metrics),
+                                         (fonts.name_tiny, fonts.name_tiny_metrics)):
+            if metrics.horizontalAdvance(person.name) <= geometry.text_width:
+                break
+            self._name_font, metrics = smaller, smaller_metrics
+        self._name = metrics.elidedText(person.name, Qt.TextElideMode.ElideRight,
                                                    geometry.text_width)
         self._title = fonts.title_metrics.elidedText(
             person.title or person.department, Qt.TextElideMode.ElideRight, geometry.text_width)
@@ -292,7 +308,7 @@ class PersonCard(QGraphicsItem):
             painter.drawPolygon(polygon)
         fonts = self.fonts
         painter.setPen(_INK)
-        painter.setFont(fonts.name)
+        painter.setFont(self._name_font)
         painter.drawText(geometry.name_rect, _LEFT, self._name)
         painter.setFont(fonts.title)
         painter.setPen(_MUTED)

@@ -17,22 +17,32 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from desktop.domain.analysis import DealAnalysis, analyse
 from desktop.domain.deal import Deal
-from desktop.domain.enums import Axis, RelationKind
+from desktop.domain.enums import Axis, Influence, RelationKind
 from desktop.domain.person import Person
 from desktop.domain.redaction import for_output
 from desktop.render.chart_svg import paint_chart
 from desktop.render.legend import legend_size, paint_legend
-from desktop.render.map_items import SMALLEST_TEXT_PX
+from desktop.render.map_items import CARD_HEIGHT, SMALLEST_TEXT_PX
 from desktop.render.map_scene import MapScene
-from desktop.render.palette import AXIS_COLOURS, HIGHLIGHT, INK, MUTED_INK
+from desktop.render.palette import (
+    AXIS_COLOURS,
+    HIGHLIGHT,
+    INFLUENCE_CARD_WIDTH,
+    INK,
+    MUTED_INK,
+)
 from desktop.render.print_document import Header, Page, body_rect, font, write_pdf
 from desktop.render.print_options import Orientation, PrintLayout, PrintOptions
 from desktop.render.print_table import Column, Table
 from desktop.render.triangle_figure import draw_balance_map, draw_decision_triangle
 
 MIN_TEXT_PT = 6.0  # the smallest printed text a reader can still read
+PRINT_MARGIN = 10.0  # scene units around the cards on a printed map
 MAX_MAP_SCALE = 1.0  # points per scene unit: a small map is not blown up past this
-TILE_OVERLAP_PT = 28.0  # what two neighbouring tiles both show, for gluing them together
+# What two neighbouring tiles both show: a whole card, so that every card is whole on at
+# least one page, plus room to glue the pages together.
+TILE_OVERLAP_X_PT = (INFLUENCE_CARD_WIDTH[Influence.HIGH] + 12) * MIN_TEXT_PT / SMALLEST_TEXT_PX
+TILE_OVERLAP_Y_PT = (CARD_HEIGHT + 12) * MIN_TEXT_PT / SMALLEST_TEXT_PX
 SECTIONS = (PrintLayout.BRIEF, PrintLayout.MAP, PrintLayout.TRIANGLE, PrintLayout.PEOPLE,
             PrintLayout.CARDS)
 _WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap
@@ -79,9 +89,10 @@ class MapPlan:
         """The scene rectangle on tile (row, column); neighbours overlap."""
         width = self.tile.width() / self.scale
         height = self.tile.height() / self.scale
-        overlap = TILE_OVERLAP_PT / self.scale
-        return QRectF(self.content.left() + column * (width - overlap),
-                      self.content.top() + row * (height - overlap), width, height)
+        overlap_x = TILE_OVERLAP_X_PT / self.scale
+        overlap_y = TILE_OVERLAP_Y_PT / self.scale
+        return QRectF(self.content.left() + column * (width - overlap_x),
+                      self.content.top() + row * (height - overlap_y), width, height)
 
 
 def plan_map(content: QRectF, area: QRectF) -> MapPlan:
@@ -96,11 +107,10 @@ def plan_map(content: QRectF, area: QRectF) -> MapPlan:
         w, h = area.width() / scale, area.height() / scale
         centred = QRectF(content.center().x() - w / 2, content.center().y() - h / 2, w, h)
         return MapPlan(scale, 1, 1, area, centred)
-    step_w = (area.width() - TILE_OVERLAP_PT) / smallest
-    step_h = (area.height() - TILE_OVERLAP_PT) / smallest
-    overlap = TILE_OVERLAP_PT / smallest
-    columns = max(1, math.ceil((content.width() - overlap) / step_w))
-    rows = max(1, math.ceil((content.height() - overlap) / step_h))
+    step_w = (area.width() - TILE_OVERLAP_X_PT) / smallest
+    step_h = (area.height() - TILE_OVERLAP_Y_PT) / smallest
+    columns = max(1, math.ceil((content.width() - TILE_OVERLAP_X_PT / smallest) / step_w))
+    rows = max(1, math.ceil((content.height() - TILE_OVERLAP_Y_PT / smallest) / step_h))
     return MapPlan(smallest, rows, columns, area, content)
 
 
@@ -114,7 +124,9 @@ def map_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list
     scene.set_full_detail(True)
     scene.setBackgroundBrush(QColor("#FFFFFF"))
     scene.show_deal(deal)
-    plan = plan_map(scene.content_rect(), area)
+    # Paper is dear: the cards with a thin margin, not the screen's generous one.
+    plan = plan_map(scene.cards_rect().adjusted(-PRINT_MARGIN, -PRINT_MARGIN, PRINT_MARGIN,
+                                                PRINT_MARGIN), area)
     total = plan.rows * plan.columns
     pages = []
     for row in range(plan.rows):
@@ -159,22 +171,21 @@ class _MapTile:
         """Dashed lines where the neighbouring tile's picture starts, with corner ticks:
         cut along one page's line and lay it on the other's."""
         tile = self.plan.tile
-        overlap = TILE_OVERLAP_PT
         pen = QPen(QColor("#777777"), 0.5, Qt.PenStyle.DashLine)
         painter.setPen(pen)
         edges = []
         if self.column + 1 < self.plan.columns:
-            edges.append((tile.right() - overlap, tile.top(), tile.right() - overlap,
-                          tile.bottom()))
+            x = tile.right() - TILE_OVERLAP_X_PT
+            edges.append((x, tile.top(), x, tile.bottom()))
         if self.column > 0:
-            edges.append((tile.left() + overlap, tile.top(), tile.left() + overlap,
-                          tile.bottom()))
+            x = tile.left() + TILE_OVERLAP_X_PT
+            edges.append((x, tile.top(), x, tile.bottom()))
         if self.row + 1 < self.plan.rows:
-            edges.append((tile.left(), tile.bottom() - overlap, tile.right(),
-                          tile.bottom() - overlap))
+            y = tile.bottom() - TILE_OVERLAP_Y_PT
+            edges.append((tile.left(), y, tile.right(), y))
         if self.row > 0:
-            edges.append((tile.left(), tile.top() + overlap, tile.right(),
-                          tile.top() + overlap))
+            y = tile.top() + TILE_OVERLAP_Y_PT
+            edges.append((tile.left(), y, tile.right(), y))
         for x1, y1, x2, y2 in edges:
             painter.drawLine(QPointF(x1, y1), QPointF(x2, y2))
         painter.setPen(QPen(QColor(INK), 0.8))
