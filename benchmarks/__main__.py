@@ -8,7 +8,8 @@ from collections.abc import Callable
 
 from benchmarks.harness import Result
 
-BENCHMARKS = ["store_edits", "list_library", "startup", "map_render", "auto_layout", "map_drag"]
+BENCHMARKS = ["store_edits", "list_library", "startup", "map_render", "auto_layout", "map_drag",
+              "print_pdf"]
 
 
 def main(argv: list[str]) -> int:
