@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from benchmarks.harness import Result
 from benchmarks.qt_app import application
-from desktop.synthetic import synthetic_deal
+from desktop.synthetic import arranged, synthetic_deal
 
 PEOPLE = 2_000
 MOVES = 60
@@ -36,20 +36,11 @@ def _mouse(kind: QEvent.Type, at: QPointF, buttons: Qt.MouseButton,
 
 
 def run() -> list[Result]:
-    from desktop.render.auto_layout import influence_layout
     from desktop.render.map_scene import MapScene
     from desktop.ui.map_view import MapView
 
     app = application()
-    deal = synthetic_deal(PEOPLE, relations_per_person=3, seed=5)
-    positions = influence_layout([p.id for p in deal.people],
-                                 [(r.source, r.target) for r in deal.relations])
-    from dataclasses import replace
-
-    from desktop.domain.position import Position
-
-    deal = replace(deal, people=tuple(replace(p, position=Position(*positions[p.id]))
-                                      for p in deal.people))
+    deal = arranged(synthetic_deal(PEOPLE, relations_per_person=3, seed=5))
     scene = MapScene()
     scene.show_deal(deal)
     view = MapView(scene)

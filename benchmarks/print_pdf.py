@@ -10,7 +10,7 @@ from pathlib import Path
 
 from benchmarks.harness import Result, median_time
 from benchmarks.qt_app import application
-from desktop.synthetic import synthetic_deal
+from desktop.synthetic import arranged, synthetic_deal
 
 PEOPLE = 200
 
@@ -25,20 +25,13 @@ def _empty_pdf(path: Path) -> None:
 
 
 def run() -> list[Result]:
-    from dataclasses import replace
 
-    from desktop.domain.position import Position
-    from desktop.render.auto_layout import org_chart_layout
     from desktop.render.print_layouts import print_pdf
     from desktop.render.print_options import PrintLayout, PrintOptions
 
     application()
-    deal = synthetic_deal(PEOPLE, relations_per_person=3, seed=200)
-    spread = org_chart_layout([p.id for p in deal.people],
-                              [(r.source, r.target) for r in deal.relations
-                               if r.kind.value == "reports-to"])
-    deal = replace(deal, people=tuple(replace(p, position=Position(*spread[p.id]))
-                                      for p in deal.people))
+    deal = arranged(synthetic_deal(PEOPLE, relations_per_person=3, seed=200),
+                    org_chart=True)
     options = PrintOptions(layout=PrintLayout.FULL)
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "deal.pdf"

@@ -253,7 +253,7 @@ def command_print(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     with Library.open(path, create=False) as library:
         deal = library.get_deal(library.find_deal(args.deal))
     _headless_qt()
-    from desktop.render.print_document import ExportError
+    from desktop.render.atomic_file import ExportError
     from desktop.render.print_layouts import print_pdf
     from desktop.render.print_options import (
         Orientation,
@@ -286,8 +286,8 @@ def command_export(args: argparse.Namespace, path: Path, out: TextIO) -> int:
         deal = library.get_deal(library.find_deal(args.deal))
     _headless_qt()
     from desktop.domain.redaction import for_output
+    from desktop.render.atomic_file import ExportError
     from desktop.render.map_export import export_png, export_svg
-    from desktop.render.print_document import ExportError
 
     shown = for_output(deal, include_private=args.include_private, anonymize=args.anonymize)
     try:

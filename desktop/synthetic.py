@@ -81,3 +81,21 @@ def synthetic_deal(people: int, *, relations_per_person: int = 3, seed: int = 1,
         extra -= 1
     return Deal(name=name or f"Synthetic deal, {people} people", account="Synthetic Corp",
                 people=tuple(crowd), relations=tuple(relations))
+
+
+def arranged(deal: Deal, *, org_chart: bool = False) -> Deal:
+    """``deal`` with its cards placed by the app's own auto-layout (influence, or org chart
+    from the reports-to lines): how a big map looks after "Arrange", for benchmarks,
+    screenshots and tests."""
+    from dataclasses import replace
+
+    from desktop.render.auto_layout import influence_layout, org_chart_layout
+
+    nodes = [p.id for p in deal.people]
+    if org_chart:
+        spread = org_chart_layout(nodes, [(r.source, r.target) for r in deal.relations
+                                          if r.kind is RelationKind.REPORTS_TO])
+    else:
+        spread = influence_layout(nodes, [(r.source, r.target) for r in deal.relations])
+    return replace(deal, people=tuple(replace(p, position=Position(*spread[p.id]))
+                                      for p in deal.people))

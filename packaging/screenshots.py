@@ -9,15 +9,12 @@ from __future__ import annotations
 
 import sys
 import tempfile
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.domain.position import Position
-from desktop.render.auto_layout import influence_layout
-from desktop.synthetic import synthetic_deal
+from desktop.synthetic import arranged, synthetic_deal
 from desktop.ui.application import create_application, open_library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.settings import Settings
@@ -41,11 +38,8 @@ def shoot(app: QApplication, name: str, size: tuple[int, int], folder: Path, *,
     settings = Settings(QSettings(str(folder / f"{name}.ini"), QSettings.Format.IniFormat))
     library = open_library(folder / f"{name}.sqlite")
     if synthetic:
-        big = synthetic_deal(synthetic, seed=3, name=f"Synthetic org map, {synthetic} people")
-        positions = influence_layout([p.id for p in big.people],
-                                     [(r.source, r.target) for r in big.relations])
-        big = replace(big, people=tuple(
-            replace(p, position=Position(*positions[p.id])) for p in big.people))
+        big = arranged(synthetic_deal(synthetic, seed=3,
+                                      name=f"Synthetic org map, {synthetic} people"))
         library.add_deal(big)
     window = MainWindow(library, settings)
     window.resize(*size)

@@ -19,15 +19,13 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.person import Person
-from desktop.domain.position import Position
 from desktop.domain.scores import Score
-from desktop.render.auto_layout import influence_layout
+from desktop.render.atomic_file import ExportError
 from desktop.render.map_export import export_png, export_svg, png_size
-from desktop.render.print_document import ExportError
 from desktop.render.print_layouts import MIN_TEXT_PT, build_document, plan_map, print_pdf
 from desktop.render.print_options import Orientation, Paper, PrintLayout, PrintOptions
 from desktop.store.library import Library
-from desktop.synthetic import synthetic_deal
+from desktop.synthetic import arranged, synthetic_deal
 from tests.test_cli import assert_one_clear_line, digest, run
 
 SIZES = {(Paper.A4, Orientation.PORTRAIT): "595 x 842", (Paper.A4, Orientation.LANDSCAPE):
@@ -111,11 +109,7 @@ def test_a_big_map_is_tiled_with_every_name_whole(qtbot: QtBot, tmp_path: Path, 
                                                   which: str) -> None:
     deal = helix
     if which == "generated":
-        deal = synthetic_deal(300, seed=11)
-        spread = influence_layout([p.id for p in deal.people],
-                                  [(r.source, r.target) for r in deal.relations])
-        deal = replace(deal, people=tuple(replace(p, position=Position(*spread[p.id]))
-                                          for p in deal.people))
+        deal = arranged(synthetic_deal(300, seed=11))
     out = tmp_path / "map.pdf"
     document = build_document(deal, PrintOptions(layout=PrintLayout.MAP))
     pages = print_pdf(deal, out, PrintOptions(layout=PrintLayout.MAP))

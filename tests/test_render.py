@@ -4,7 +4,6 @@ triangle charts draw unknown scores as gaps and rings, never as 0."""
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -20,10 +19,8 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.influence import influence_weights
 from desktop.domain.person import Person
-from desktop.domain.position import Position
 from desktop.domain.scores import Score, Triangle
 from desktop.domain.triangle_math import deal_triangle
-from desktop.render.auto_layout import influence_layout
 from desktop.render.legend import legend_size, paint_legend
 from desktop.render.map_scene import MapScene
 from desktop.render.palette import HIGHLIGHT, SUPPORT_COLOURS
@@ -34,7 +31,7 @@ from desktop.render.triangle_figure import (
     score_point,
     vertex,
 )
-from desktop.synthetic import synthetic_deal
+from desktop.synthetic import arranged, synthetic_deal
 
 
 def rgb(image: QImage) -> NDArray[np.uint8]:
@@ -51,11 +48,7 @@ def person(name: str, b: int | None, t: int | None, p: int | None) -> Person:
 @pytest.mark.parametrize("which", ["Northwind", "Helix", "synthetic"])
 def test_the_map_renders_every_card(qtbot: QtBot, demos: list[Deal], which: str) -> None:
     if which == "synthetic":
-        deal = synthetic_deal(300, seed=3)
-        spread = influence_layout([p.id for p in deal.people],
-                                  [(r.source, r.target) for r in deal.relations])
-        deal = replace(deal, people=tuple(replace(p, position=Position(*spread[p.id]))
-                                          for p in deal.people))
+        deal = arranged(synthetic_deal(300, seed=3))
     else:
         deal = next(d for d in demos if d.name.startswith(which))
     scene = MapScene(indexed=False)

@@ -4,16 +4,15 @@ Same scene, same render call as the screen and the printer; written atomically."
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QRectF, QSaveFile, QSize, Qt
+from PySide6.QtCore import QByteArray, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from desktop.domain.deal import Deal
+from desktop.render.atomic_file import ExportError, atomic_file
 from desktop.render.map_scene import MapScene
-from desktop.render.print_document import ExportError
 
 SCREEN_DPI = 96.0  # a scene unit is one pixel at 100 % zoom: 1/96 inch
 MAX_PNG_PIXELS = 400_000_000  # ~1.6 GB of memory: a larger request is refused, not tried
@@ -54,17 +53,16 @@ def export_png(deal: Deal, path: Path, dpi: float = 192.0, *, greyscale: bool = 
     painter.end()
     if greyscale:
         image = image.convertToFormat(QImage.Format.Format_Grayscale8)
-    _save(path, lambda target: QImageWriter(target, QByteArray(b"png")).write(image))
+    with atomic_file(path) as target:
+        if not QImageWriter(target, QByteArray(b"png")).write(image):
+            raise ExportError(f"{path} could not be written: the image could not be encoded")
     return size
 
 
 def export_svg(deal: Deal, path: Path) -> None:
     scene = _scene(deal)
     content = scene.content_rect()
-    target = QSaveFile(str(path))
-    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise ExportError(f"{path} could not be written: {target.errorString()}")
-    try:
+    with atomic_file(path) as target:
         generator = QSvgGenerator()
         generator.setOutputDevice(target)
         generator.setSize(QSize(math.ceil(content.width()), math.ceil(content.height())))
@@ -76,22 +74,4 @@ def export_svg(deal: Deal, path: Path) -> None:
             raise ExportError(f"{path} could not be written: the SVG could not be started")
         scene.render(painter, QRectF(0, 0, content.width(), content.height()), content)
         painter.end()
-    except BaseException:
-        target.cancelWriting()
-        raise
-    if not target.commit():
-        raise ExportError(f"{path} could not be written: {target.errorString()}")
 
-
-def _save(path: Path, write: Callable[[QSaveFile], bool]) -> None:
-    target = QSaveFile(str(path))
-    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise ExportError(f"{path} could not be written: {target.errorString()}")
-    try:
-        if not write(target):
-            raise ExportError(f"{path} could not be written: the image could not be encoded")
-    except BaseException:
-        target.cancelWriting()
-        raise
-    if not target.commit():
-        raise ExportError(f"{path} could not be written: {target.errorString()}")

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSaveFile, Qt
+from PySide6.QtCore import QMarginsF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from desktop.render.atomic_file import ExportError, atomic_file
 from desktop.render.palette import INK, MUTED_INK
 from desktop.render.print_options import Orientation, Paper
 
@@ -34,10 +35,6 @@ FOOTER_HEIGHT = 18.0
 PDF_RESOLUTION = 1200
 
 PagePainter = Callable[[QPainter, QRectF], None]
-
-
-class ExportError(Exception):
-    """Writing an output file failed; the message is one sentence naming the file."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,10 +147,7 @@ def write_pdf(path: Path, pages: Sequence[Page], header: Header, paper: Paper, *
               greyscale: bool = False) -> None:
     """Write the PDF atomically: into a temporary file renamed over ``path`` only when
     complete, so a failure leaves no half file and an existing file untouched."""
-    target = QSaveFile(str(path))
-    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise ExportError(f"{path} could not be written: {target.errorString()}")
-    try:
+    with atomic_file(path) as target:
         writer = QPdfWriter(target)
         writer.setResolution(PDF_RESOLUTION)
         writer.setCreator("Deal Triangle")
@@ -162,8 +156,3 @@ def write_pdf(path: Path, pages: Sequence[Page], header: Header, paper: Paper, *
             writer.setColorModel(QPdfWriter.ColorModel.Grayscale)
         paint_document(writer, pages, header, paper)
         del writer  # flushes the PDF's trailer into the file
-    except BaseException:
-        target.cancelWriting()
-        raise
-    if not target.commit():
-        raise ExportError(f"{path} could not be written: {target.errorString()}")

@@ -1,0 +1,29 @@
+"""Every output file is written through ``QSaveFile``: into a temporary file renamed over the
+target only when complete, so a failed print or export leaves no half file and does not touch
+an existing one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QSaveFile
+
+
+class ExportError(Exception):
+    """Writing an output file failed; the message is one sentence naming the file."""
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[QSaveFile]:
+    target = QSaveFile(str(path))
+    if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
+        raise ExportError(f"{path} could not be written: {target.errorString()}")
+    try:
+        yield target
+    except BaseException:
+        target.cancelWriting()
+        raise
+    if not target.commit():
+        raise ExportError(f"{path} could not be written: {target.errorString()}")
