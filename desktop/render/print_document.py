@@ -8,7 +8,7 @@ them, in points (1/72 inch), whatever the device's resolution.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QPagedPaintDevice,
     QPageLayout,
+    QPaintEngine,
     QPainter,
     QPdfWriter,
     QPen,
@@ -75,36 +76,65 @@ def body_rect(paper: Paper, orientation: Orientation) -> QRectF:
 
 
 def paint_document(device: QPagedPaintDevice, pages: Sequence[Page], header: Header,
-                   paper: Paper) -> None:
-    """Paint ``pages`` on ``device`` (a QPrinter or a QPdfWriter), each in its orientation."""
-    if not pages:
-        return
-    device.setPageLayout(page_layout(paper, pages[0].orientation))
+                   paper: Paper, only: Container[int] | None = None) -> int:
+    """Paint ``pages`` on ``device`` (a QPrinter or a QPdfWriter), each in its orientation;
+    ``only``: the page numbers (from 1) wanted, the footers still count the whole document.
+    Returns the number of pages painted."""
+    numbered = [(n, page) for n, page in enumerate(pages, start=1) if only is None or n in only]
+    if not numbered:
+        return 0
+    device.setPageLayout(page_layout(paper, numbered[0][1].orientation))
     painter = QPainter()
     if not painter.begin(device):
         raise ExportError("the printer or file could not be opened for painting")
     try:
-        for number, page in enumerate(pages, start=1):
-            if number > 1:
-                device.setPageLayout(page_layout(paper, page.orientation))
+        for index, (number, page) in enumerate(numbered):
+            if index:
+                _turn_to(device, paper, page.orientation)
                 device.newPage()
-            painter.save()
-            resolution = device.logicalDpiX()
-            painter.scale(resolution / 72.0, resolution / 72.0)
-            paint_rect = device.pageLayout().paintRect(QPageLayout.Unit.Point)
-            whole = QRectF(0, 0, paint_rect.width(), paint_rect.height())
-            _paint_header(painter, whole, header)
-            _paint_footer(painter, whole, page.label, number, len(pages))
-            body = QRectF(0, HEADER_HEIGHT, whole.width(),
-                          whole.height() - HEADER_HEIGHT - FOOTER_HEIGHT)
-            painter.save()
-            painter.translate(body.topLeft())
-            painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
-            page.paint(painter, QRectF(0, 0, body.width(), body.height()))
-            painter.restore()
-            painter.restore()
+            _paint_page(painter, device, page, header, number, len(pages))
     finally:
         painter.end()
+    return len(numbered)
+
+
+def _turn_to(device: QPagedPaintDevice, paper: Paper, orientation: Orientation) -> None:
+    """Give the next page its orientation where the device can change it between pages
+    (PDF files and CUPS printers can; the print preview cannot, and then the page is
+    painted turned a quarter on the paper, as a printer prints a landscape page)."""
+    wanted = page_layout(paper, orientation)
+    if device.pageLayout().orientation() != wanted.orientation() and _can_turn(device):
+        device.setPageLayout(wanted)
+
+
+def _can_turn(device: QPagedPaintDevice) -> bool:
+    engine = device.paintEngine()
+    return engine is not None and engine.type() is QPaintEngine.Type.Pdf
+
+
+def _paint_page(painter: QPainter, device: QPagedPaintDevice, page: Page, header: Header,
+                number: int, total: int) -> None:
+    painter.save()
+    resolution = device.logicalDpiX()
+    painter.scale(resolution / 72.0, resolution / 72.0)
+    paint_rect = device.pageLayout().paintRect(QPageLayout.Unit.Point)
+    whole = QRectF(0, 0, paint_rect.width(), paint_rect.height())
+    if (whole.width() > whole.height()) != (page.orientation is Orientation.LANDSCAPE):
+        # The paper kept the other orientation: paint the page turned a quarter
+        # counter-clockwise, its top on the paper's left edge, as printers print landscape.
+        painter.translate(0, whole.height())
+        painter.rotate(-90)
+        whole = QRectF(0, 0, whole.height(), whole.width())
+    _paint_header(painter, whole, header)
+    _paint_footer(painter, whole, page.label, number, total)
+    body = QRectF(0, HEADER_HEIGHT, whole.width(),
+                  whole.height() - HEADER_HEIGHT - FOOTER_HEIGHT)
+    painter.save()
+    painter.translate(body.topLeft())
+    painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
+    page.paint(painter, QRectF(0, 0, body.width(), body.height()))
+    painter.restore()
+    painter.restore()
 
 
 def _paint_header(painter: QPainter, whole: QRectF, header: Header) -> None:

@@ -153,8 +153,9 @@ def draw_decision_triangle(ax: Axes, people: Sequence[Person], deal: DealTriangl
     from matplotlib.lines import Line2D
 
     ax.legend([Line2D([], [], color=c, linewidth=w) for _, c, w in handles],
-              [label for label, _, _ in handles], loc="upper left", fontsize=font_size - 1,
-              frameon=False, bbox_to_anchor=(0.0, 1.0))
+              [label for label, _, _ in handles], loc="upper center", fontsize=font_size - 1,
+              frameon=False, bbox_to_anchor=(0.5, -0.06), ncols=len(handles),
+              handlelength=1.6, columnspacing=1.2)
 
 
 def draw_balance_map(ax: Axes, people: Sequence[Person], weights: Mapping[str, float],

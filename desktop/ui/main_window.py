@@ -61,6 +61,8 @@ from desktop.ui.inspector import Inspector
 from desktop.ui.layout_runner import LayoutKind, LayoutRunner
 from desktop.ui.map_view import MapView
 from desktop.ui.people_model import Column, PeopleFilterModel, PeopleTableModel
+from desktop.ui.print_options_dialog import OutputKind
+from desktop.ui.printing import Printing
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import (
     CENTRE_SPLITTER_STATE,
@@ -291,6 +293,24 @@ class MainWindow(QMainWindow):
         self.open_library_action = self._action("&Open library…", self.open_library,
                                                 QKeySequence(key.Open))
         self.quit_action = self._action("&Quit", self.close, QKeySequence(key.Quit))
+        self.printing = Printing(self, self.settings, lambda: self.deal,
+                                 lambda: [p.id for p in self.selected_people()],
+                                 self._report_failure, self._report_done)
+        self.print_preview_action = self._action(
+            "Print pre&view…", partial(self.printing.ask, OutputKind.PREVIEW),
+            "Ctrl+Shift+P", "See the printed pages before printing")
+        self.print_action = self._action("&Print…", partial(self.printing.ask,
+                                                            OutputKind.PRINTER),
+                                         QKeySequence(key.Print), "Print the deal")
+        self.export_pdf_action = self._action(
+            "Export as P&DF…", partial(self.printing.ask, OutputKind.PDF), "Ctrl+Shift+E",
+            "Save the printed pages as a PDF file")
+        self.export_svg_action = self._action(
+            "Export map as &SVG…", partial(self.printing.ask, OutputKind.SVG),
+            tip="Save the map as a vector picture")
+        self.export_png_action = self._action(
+            "Export map as P&NG…", partial(self.printing.ask, OutputKind.PNG),
+            tip="Save the map as an image at a chosen resolution")
         self.new_deal_action = self._action("&New deal…", self.new_deal, QKeySequence(key.New))
         self.edit_deal_action = self._action("Deal &properties…", self.edit_deal, "Ctrl+I")
         self.rename_deal_action = self._action("&Rename deal…", self.rename_deal, "F2")
@@ -344,10 +364,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         menu = self.menuBar()
-        file = menu.addMenu("&File")
+        self.file_menu = file = menu.addMenu("&File")
         file.addAction(self.new_library_action)
         file.addAction(self.open_library_action)
         self.recent_menu = file.addMenu("Open &recent")
+        file.addSeparator()
+        for action in (self.print_preview_action, self.print_action, self.export_pdf_action,
+                       self.export_svg_action, self.export_png_action):
+            file.addAction(action)
         file.addSeparator()
         file.addAction(self.quit_action)
 
@@ -523,7 +547,9 @@ class MainWindow(QMainWindow):
         has_deal = self.deal is not None
         for action in (self.edit_deal_action, self.rename_deal_action, self.delete_deal_action,
                        self.add_person_action, self.snapshot_action, self.snapshots_action,
-                       self.org_chart_action, self.influence_layout_action, self.fit_action):
+                       self.org_chart_action, self.influence_layout_action, self.fit_action,
+                       self.print_preview_action, self.print_action, self.export_pdf_action,
+                       self.export_svg_action, self.export_png_action):
             action.setEnabled(has_deal)
 
     def new_deal(self) -> None:
@@ -744,6 +770,9 @@ class MainWindow(QMainWindow):
                 self._snapshots_dialog.set_snapshots(self.library.list_snapshots(current))
             self.statusBar().showMessage("Snapshot saved." if changes.snapshots else
                                          "Snapshot removed.", 4000)
+
+    def _report_done(self, message: str) -> None:
+        self.statusBar().showMessage(message, 10000)
 
     def _report_failure(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)

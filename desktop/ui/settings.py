@@ -37,6 +37,13 @@ SHOW_LEGEND: Setting[bool] = Setting("map/showLegend", True, "the legend drawn o
 RECENT_LIBRARIES: Setting[list[str]] = Setting("libraries/recent", [],
                                                "library files opened lately, newest first")
 LAST_LIBRARY: Setting[str] = Setting("libraries/last", "", "the library open at last quit")
+PRINT_LAYOUT: Setting[str] = Setting("print/layout", "brief", "the layout printed last")
+PRINT_PAPER: Setting[str] = Setting("print/paper", "", "a4 or letter; empty: the locale's")
+PRINT_ORIENTATION: Setting[str] = Setting("print/orientation", "",
+                                          "portrait or landscape; empty: the layout's own")
+PRINT_GREYSCALE: Setting[bool] = Setting("print/greyscale", False, "print in shades of grey")
+PNG_DPI: Setting[int] = Setting("export/pngDpi", 192, "the resolution of exported PNG maps")
+EXPORT_FOLDER: Setting[str] = Setting("export/folder", "", "where the last export was saved")
 STALE_CONTACT_DAYS: Setting[int] = Setting("analysis/staleContactDays", 30,
                                            "days without contact before a red flag")
 

@@ -1,0 +1,197 @@
+"""File ▸ Print Preview, Print and Export: ask for the options, build the pages once, then
+hand them to the preview, the printer or a file — the same ``paint_document`` the command
+line uses, so what the preview shows is what the printer and the PDF get.
+
+Dialogs are opened with ``open()`` and answer through signals (never a nested ``exec()``),
+which keeps the window responsive and lets the tests drive every step.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import date
+from functools import partial
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+
+from desktop.domain.deal import Deal
+from desktop.domain.redaction import for_output
+from desktop.render.atomic_file import ExportError
+from desktop.render.map_export import export_png, export_svg
+from desktop.render.print_document import page_layout, paint_document, write_pdf
+from desktop.render.print_layouts import Document, build_document
+from desktop.render.print_options import PrintOptions
+from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
+from desktop.ui.settings import EXPORT_FOLDER, Settings
+
+_FILTERS = {OutputKind.PDF: ("pdf", "PDF documents (*.pdf)"),
+            OutputKind.SVG: ("svg", "SVG pictures (*.svg)"),
+            OutputKind.PNG: ("png", "PNG images (*.png)")}
+_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
+
+
+class Printing(QObject):
+    def __init__(self, parent: QWidget, settings: Settings,
+                 current_deal: Callable[[], Deal | None],
+                 selected_ids: Callable[[], list[str]],
+                 report_failure: Callable[[str], None],
+                 report_done: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.settings = settings
+        self._current_deal = current_deal
+        self._selected_ids = selected_ids
+        self._report_failure = report_failure
+        self._report_done = report_done
+        # The open dialogs, for the window's lifetime and for the tests.
+        self.options_dialog: PrintOptionsDialog | None = None
+        self.preview_dialog: QPrintPreviewDialog | None = None
+        self.print_dialog: QPrintDialog | None = None
+        # The dialogs do not own their printer: it lives here as long as they may use it.
+        self.printer: QPrinter | None = None
+
+    def ask(self, kind: OutputKind) -> None:
+        """Open the options dialog for ``kind``; the output follows when it is accepted."""
+        if self._current_deal() is None:
+            return
+        dialog = PrintOptionsDialog(kind, self.settings, len(self._selected_ids()), self.window)
+        dialog.accepted.connect(partial(self._chosen, dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        self.options_dialog = dialog
+        dialog.open()
+
+    def _chosen(self, dialog: PrintOptionsDialog) -> None:
+        deal = self._current_deal()
+        if deal is None:
+            return
+        options = dialog.options(tuple(self._selected_ids()))
+        kind = dialog.kind
+        if kind is OutputKind.PREVIEW:
+            self.preview(deal, options)
+        elif kind is OutputKind.PRINTER:
+            self.send_to_printer(deal, options)
+        elif kind is OutputKind.PDF:
+            self.export_pdf(deal, options)
+        else:
+            self.export_map(deal, options, kind, dialog.dpi())
+
+    # -- preview and printer ----------------------------------------------------------------
+
+    def _printer(self, document: Document, options: PrintOptions) -> QPrinter:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(document.header.deal)
+        printer.setCreator("Deal Triangle")
+        if document.pages:
+            printer.setPageLayout(page_layout(options.paper, document.pages[0].orientation))
+        if options.greyscale:
+            printer.setColorMode(QPrinter.ColorMode.GrayScale)
+        return printer
+
+    def preview(self, deal: Deal, options: PrintOptions) -> None:
+        with _busy():
+            document = build_document(deal, options, date.today())
+        self.printer = printer = self._printer(document, options)
+        dialog = QPrintPreviewDialog(printer, self.window)
+        dialog.setWindowTitle(f"Print preview — {deal.name}")
+        dialog.paintRequested.connect(partial(self.paint, document, options))
+        available = self.window.screen().availableGeometry()
+        dialog.resize(int(available.width() * 0.8), int(available.height() * 0.85))
+        dialog.finished.connect(dialog.deleteLater)
+        self.preview_dialog = dialog
+        dialog.open()
+
+    def send_to_printer(self, deal: Deal, options: PrintOptions) -> None:
+        with _busy():
+            document = build_document(deal, options, date.today())
+        self.printer = printer = self._printer(document, options)
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle(f"Print {deal.name}")
+        dialog.setMinMax(1, max(1, len(document.pages)))
+        # finished, not accepted: QPrintDialog overloads accepted with a printer argument.
+        dialog.finished.connect(partial(self._print_finished, document, options, printer))
+        dialog.finished.connect(dialog.deleteLater)
+        self.print_dialog = dialog
+        QDialog.open(dialog)  # QPrintDialog.open() only binds a receiver; this shows it
+
+    def _print_finished(self, document: Document, options: PrintOptions, printer: QPrinter,
+                        result: int) -> None:
+        if result == QDialog.DialogCode.Accepted:
+            self.paint(document, options, printer)
+
+    def paint(self, document: Document, options: PrintOptions, printer: QPrinter) -> None:
+        """Paint the document on ``printer`` — the preview's, or the real one — honouring
+        the page ranges chosen in the print dialog."""
+        ranges = printer.pageRanges()
+        wanted = None if ranges.isEmpty() else {
+            n for n in range(1, len(document.pages) + 1) if ranges.contains(n)}
+        try:
+            with _busy():
+                paint_document(printer, document.pages, document.header, options.paper,
+                               wanted)
+        except ExportError as error:
+            self._report_failure(f"{document.header.deal} was not printed: {error}.")
+
+    # -- files ------------------------------------------------------------------------------
+
+    def _save_path(self, kind: OutputKind, deal: Deal) -> Path | None:
+        suffix, name_filter = _FILTERS[kind]
+        folder = Path(self.settings.get(EXPORT_FOLDER) or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        stem = _UNSAFE_IN_NAMES.sub(" ", deal.name).strip() or "deal"
+        name, _ = QFileDialog.getSaveFileName(self.window, kind.value,
+                                              str(folder / f"{stem}.{suffix}"), name_filter)
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() != f".{suffix}":
+            path = path.with_name(f"{path.name}.{suffix}")
+        self.settings.set(EXPORT_FOLDER, str(path.parent))
+        return path
+
+    def export_pdf(self, deal: Deal, options: PrintOptions) -> None:
+        path = self._save_path(OutputKind.PDF, deal)
+        if path is None:
+            return
+        try:
+            with _busy():
+                document = build_document(deal, options, date.today())
+                write_pdf(path, document.pages, document.header, options.paper,
+                          greyscale=options.greyscale)
+        except ExportError as error:
+            self._report_failure(str(error))
+            return
+        pages = len(document.pages)
+        self._report_done(f"Exported {deal.name} to {path}: {pages} "
+                          f"page{'s' if pages != 1 else ''}.")
+
+    def export_map(self, deal: Deal, options: PrintOptions, kind: OutputKind,
+                   dpi: int) -> None:
+        path = self._save_path(kind, deal)
+        if path is None:
+            return
+        shown = for_output(deal, include_private=options.include_private,
+                           anonymize=options.anonymize)
+        try:
+            with _busy():
+                if kind is OutputKind.SVG:
+                    export_svg(shown, path)
+                else:
+                    export_png(shown, path, dpi, greyscale=options.greyscale)
+        except ExportError as error:
+            self._report_failure(str(error))
+            return
+        self._report_done(f"Exported the map of {deal.name} to {path}.")
+
+
+@contextmanager
+def _busy() -> Iterator[None]:
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
