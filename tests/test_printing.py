@@ -19,6 +19,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.person import Person
+from desktop.domain.position import Position
 from desktop.domain.scores import Score
 from desktop.render.atomic_file import ExportError
 from desktop.render.map_export import export_png, export_svg, png_size
@@ -115,11 +116,30 @@ def test_a_big_map_is_tiled_with_every_name_whole(qtbot: QtBot, tmp_path: Path, 
     pages = print_pdf(deal, out, PrintOptions(layout=PrintLayout.MAP))
     assert pages == len(document.pages) > 1
     text = pdftext(out)
-    assert f"row 1, column 1 — page 1 of {pages}" in text
+    assert f"— page 1 of {pages}" in text
+    assert f"— page {pages} of {pages}" in text
     for person in deal.people:
         assert person.name in text, person.name
     # Tiles are printed at the scale where the smallest text is exactly the minimum.
     assert plan_map(cards_rect_of(deal), document_area()).smallest_text_pt >= MIN_TEXT_PT - 1e-9
+
+
+def test_empty_tiles_are_not_printed(qtbot: QtBot, tmp_path: Path, northwind: Deal) -> None:
+    """Two groups of cards far apart: the sheets between them would be blank."""
+    far = tuple(replace(p, position=Position(0.0 if i % 2 else 9000.0, 150.0 * (i // 2)))
+                for i, p in enumerate(northwind.people))
+    deal = replace(northwind, people=far)
+    out = tmp_path / "map.pdf"
+    pages = print_pdf(deal, out, PrintOptions(layout=PrintLayout.MAP))
+    assert pages <= 4  # each group on one sheet, or two where it falls in an overlap
+    text = pdftext(out)
+    left_out = re.search(r"Pages: 1 row × (\d+) columns.*?Dotted: (\d+) empty, not printed",
+                         text, re.S)
+    assert left_out is not None
+    assert int(left_out[1]) - int(left_out[2]) == pages
+    assert int(left_out[2]) >= 4
+    for person in deal.people:
+        assert person.name in text
 
 
 def content_rect_of(deal: Deal) -> QRectF:

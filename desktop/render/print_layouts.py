@@ -127,26 +127,37 @@ def map_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list
     # Paper is dear: the cards with a thin margin, not the screen's generous one.
     plan = plan_map(scene.cards_rect().adjusted(-PRINT_MARGIN, -PRINT_MARGIN, PRINT_MARGIN,
                                                 PRINT_MARGIN), area)
-    total = plan.rows * plan.columns
+    printed = _tiles_with_cards(scene, plan)
+    total = len(printed)
     pages = []
-    for row in range(plan.rows):
-        for column in range(plan.columns):
-            number = row * plan.columns + column + 1
-            label = "Map" if total == 1 else \
-                f"Map — row {row + 1}, column {column + 1} — page {number} of {total}"
-            pages.append(Page(orientation, _MapTile(scene, plan, row, column, legend_font),
-                              label))
+    for number, (row, column) in enumerate(printed, start=1):
+        label = "Map" if plan.rows * plan.columns == 1 else \
+            f"Map — row {row + 1}, column {column + 1} — page {number} of {total}"
+        pages.append(Page(orientation, _MapTile(scene, plan, row, column, legend_font,
+                                                frozenset(printed)), label))
     return pages
+
+
+def _tiles_with_cards(scene: MapScene, plan: MapPlan) -> list[tuple[int, int]]:
+    """The tiles that show at least part of a card, row by row: a tile with nothing but
+    the ends of lines is not worth a sheet of paper (the index marks it as left out)."""
+    cards = [card.sceneBoundingRect() for card in scene.cards.values()]
+    tiles = [(r, c) for r in range(plan.rows) for c in range(plan.columns)]
+    if len(tiles) == 1:
+        return tiles
+    return [(r, c) for r, c in tiles
+            if any(card.intersects(plan.source(r, c)) for card in cards)]
 
 
 class _MapTile:
     def __init__(self, scene: MapScene, plan: MapPlan, row: int, column: int,
-                 legend_font: QFont) -> None:
+                 legend_font: QFont, printed: frozenset[tuple[int, int]]) -> None:
         self.scene = scene  # kept alive for as long as the page may be painted
         self.plan = plan
         self.row = row
         self.column = column
         self.legend_font = legend_font
+        self.printed = printed
 
     def __call__(self, painter: QPainter, body: QRectF) -> None:
         plan = self.plan
@@ -204,11 +215,18 @@ class _MapTile:
         painter.drawText(QRectF(left, area.top(), 200, 11), Qt.AlignmentFlag.AlignLeft,
                          f"Pages: {rows} row{'s' if rows > 1 else ''} × {columns} "
                          f"column{'s' if columns > 1 else ''}")
+        left_out = rows * columns - len(self.printed)
+        if left_out:
+            painter.drawText(QRectF(left, top + rows * cell + 2, 200, 11),
+                             Qt.AlignmentFlag.AlignLeft,
+                             f"Dotted: {left_out} empty, not printed")
         for r in range(rows):
             for c in range(columns):
                 box = QRectF(left + c * cell, top + r * cell, cell - 1, cell - 1)
                 here = (r, c) == (self.row, self.column)
-                painter.setPen(QPen(QColor(INK), 0.5))
+                empty = (r, c) not in self.printed
+                painter.setPen(QPen(QColor(MUTED_INK if empty else INK), 0.5,
+                                    Qt.PenStyle.DotLine if empty else Qt.PenStyle.SolidLine))
                 painter.setBrush(QColor(INK) if here else QColor("#FFFFFF"))
                 painter.drawRect(box)
 
