@@ -32,7 +32,9 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("demo", "list", "show", "check", "print", "export")
+COMMANDS = ("demo", "list", "show", "check", "print", "export", "import")
+IMPORT_FORMATS = ("auto", "dealtri", "csv", "graphml", "gexf")
+PICTURE_SUFFIXES = (".svg", ".png")
 LAYOUTS = ("brief", "map", "triangle", "people", "cards", "full")
 USAGE = (
     "deal-triangle [--db PATH] [FILE]\n"
@@ -84,12 +86,32 @@ def build_parser() -> argparse.ArgumentParser:
     printing.add_argument("--anonymize", "--anonymise", action="store_true",
                           help="initials and roles instead of names")
 
-    export = commands.add_parser("export", help="export a deal's map as SVG or PNG")
-    export.add_argument("deal", metavar="DEAL", help="a deal id, a unique id prefix or the name")
-    export.add_argument("-o", "--output", metavar="map.svg|map.png", required=True)
+    export = commands.add_parser(
+        "export", help="export deals to a file: .dealtri, people .csv, .graphml, .gexf, "
+                       ".xlsx, Gephi or Kumu CSVs; or a deal's map as .svg or .png")
+    export.add_argument("deal", metavar="DEAL", nargs="*",
+                        help="deal ids, unique id prefixes or names (default with --all)")
+    export.add_argument("--all", action="store_true", help="every deal of the library")
+    export.add_argument("-o", "--output", metavar="FILE", required=True,
+                        help="the extension chooses the format unless --format says it")
+    export.add_argument("--format", metavar="NAME",
+                        help="dealtri, csv, gephi, kumu, kumu-xlsx, graphml, gexf or xlsx")
     export.add_argument("--dpi", type=float, default=192.0, help="PNG resolution (default 192)")
-    export.add_argument("--include-private", action="store_true")
-    export.add_argument("--anonymize", "--anonymise", action="store_true")
+    export.add_argument("--include-private", action="store_true",
+                        help="include private evidence (personal-win notes)")
+    export.add_argument("--anonymize", "--anonymise", action="store_true",
+                        help="maps only: initials and roles instead of names")
+
+    importing = commands.add_parser(
+        "import", help="import deal files, or people from CSV, GraphML or GEXF")
+    importing.add_argument("files", metavar="FILE", nargs="+")
+    importing.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    importing.add_argument("--deal", metavar="DEAL",
+                           help="put the people of CSV, GraphML or GEXF files into this deal "
+                                "(default: a new deal named after the file)")
+    importing.add_argument("--on-conflict", choices=("mine", "theirs", "both"),
+                           help="how to settle people who differ; without it conflicts are "
+                                "listed and nothing is written")
     return parser
 
 
@@ -279,11 +301,81 @@ def command_print(args: argparse.Namespace, path: Path, out: TextIO) -> int:
 
 
 def command_export(args: argparse.Namespace, path: Path, out: TextIO) -> int:
-    output = _output_path(args.output, (".svg", ".png"))
+    if Path(args.output).suffix.lower() in PICTURE_SUFFIXES and args.format is None:
+        return _export_map(args, path, out)
+    from desktop.exchange import registry
+    from desktop.exchange.importing import export_deals
+    from desktop.exchange.problems import ExportProblem
+
+    output = Path(args.output)
+    try:
+        fmt = registry.for_output(output, args.format)
+    except (KeyError, ValueError) as error:
+        message = (f"{args.format} is not a format Deal Triangle writes"
+                   if isinstance(error, KeyError) else str(error))
+        raise UserError(message) from None
+    if not output.parent.is_dir():
+        raise UserError(f"{output} cannot be written: the folder {output.parent} does not "
+                        "exist")
+    with Library.open(path, create=False) as library:
+        if args.all:
+            ids = [d.id for d in library.list_deals()]
+        elif args.deal:
+            ids = list(dict.fromkeys(library.find_deal(d) for d in args.deal))
+        else:
+            raise UserError("name the deals to export, or --all")
+        if not ids:
+            raise UserError(f"{path} has no deals to export")
+        try:
+            written = export_deals(library, ids, output, fmt.name,
+                                   include_private=args.include_private)
+        except ExportProblem as error:
+            raise UserError(str(error)) from None
+        except ValueError as error:
+            raise UserError(str(error)) from None
+    print(f"Exported {len(ids)} deal{'s' if len(ids) != 1 else ''} as {fmt.label}: "
+          + ", ".join(str(p) for p in written) + ".", file=out)
+    return EXIT_OK
+
+
+def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    from desktop.domain.merge import Resolution
+    from desktop.exchange.importing import apply_import, describe, plan_import, read_files
+
+    incoming = read_files([Path(f) for f in args.files], args.format)
+    prepare_default_folder(path)
+    with Library.open(path) as library:
+        into = library.find_deal(args.deal) if args.deal else None
+        plan = plan_import(library, incoming, into)
+        if plan.changes_nothing:
+            print("Nothing to import: the library already has all of it.", file=out)
+            return EXIT_OK
+        if plan.has_conflicts and args.on_conflict is None:
+            for line in describe(plan):
+                print(f"conflict: {line}", file=out)
+            raise UserError(f"{len(describe(plan))} conflict(s) and nothing was written; "
+                            "choose --on-conflict mine, theirs or both")
+        resolution = Resolution(args.on_conflict or "mine")
+        deal_resolution = Resolution.THEIRS if resolution is Resolution.THEIRS \
+            else Resolution.MINE
+        result = apply_import(library, plan, resolution, deal_resolution)
+    added_people = sum(len(m.added) for m in plan.merges)
+    print(f"Imported into {path}: {len(result.added)} new deal"
+          f"{'s' if len(result.added) != 1 else ''}, {len(result.after)} merged "
+          f"({added_people} people added, {len(plan.conflicts)} conflict"
+          f"{'s' if len(plan.conflicts) != 1 else ''} settled as {resolution.value}).",
+          file=out)
+    return EXIT_OK
+
+
+def _export_map(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    output = _output_path(args.output, PICTURE_SUFFIXES)
+    if len(args.deal) != 1:
+        raise UserError("a map picture shows one deal; name exactly one")
     if not 10 <= args.dpi <= 2400:
         raise UserError(f"--dpi {args.dpi:g} is out of range (10 to 2400)")
     with Library.open(path, create=False) as library:
-        deal = library.get_deal(library.find_deal(args.deal))
+        deal = library.get_deal(library.find_deal(args.deal[0]))
     _headless_qt()
     from desktop.domain.redaction import for_output
     from desktop.render.atomic_file import ExportError
@@ -330,6 +422,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Path, TextIO], int]] = {
     "check": command_check,
     "print": command_print,
     "export": command_export,
+    "import": command_import,
 }
 
 

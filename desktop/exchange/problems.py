@@ -1,4 +1,5 @@
-"""The one error every importer raises: a file, a place in it, a problem — one sentence."""
+"""The errors every importer and exporter raises: one sentence naming the file, the place in
+it and the problem — shown as it is in the window and on the command line."""
 
 from __future__ import annotations
 
@@ -14,3 +15,12 @@ class ImportProblem(Exception):
         self.problem = problem
         where = f" at {place}" if place else ""
         super().__init__(f"{self.source}{where}: {problem}")
+
+
+class ExportProblem(Exception):
+    """A file cannot be written. ``str()`` is the sentence shown to the user."""
+
+    def __init__(self, target: str | Path, problem: str) -> None:
+        self.target = str(target)
+        self.problem = problem
+        super().__init__(f"{self.target} could not be written: {problem}")

@@ -199,6 +199,14 @@ class Library:
             taken = self._snapshots(deal_id) if snapshots else []
             return rows.deal_from_row(found[0], people, relations, taken)
 
+    def ids_in_use(self) -> set[str]:
+        """Every person, relation and snapshot id in the library (ids are unique across
+        deals: an import gives new ids to what would collide)."""
+        with translated(self.path):
+            return {row[0] for row in self._connection.execute(
+                "SELECT id FROM people UNION ALL SELECT id FROM relations "
+                "UNION ALL SELECT id FROM snapshots")}
+
     def get_person(self, person_id: str) -> Person:
         with self._read():
             found = list(self._query("SELECT * FROM people WHERE id = ?", [person_id]))
@@ -257,29 +265,90 @@ class Library:
         Used to create a deal, to load the demo deals, to import, and to undo a deletion:
         all of them land, or none does.
         """
+        with self._write():
+            return self._insert_deals(deals)
+
+    def _insert_deals(self, deals: Sequence[Deal]) -> ChangeSet:
         now = utc_now()
         changes = ChangeSet()
-        with self._write():
-            for deal in deals:
-                deal = replace(deal, created_at=deal.created_at or now,
-                               updated_at=deal.updated_at or now)
-                if list(self._query("SELECT 1 FROM deals WHERE id = ?", [deal.id])):
-                    raise Conflict(f"The library already has a deal with the id {deal.id}.")
-                self._connection.execute(rows.insert_sql("deals", rows.DEAL_COLUMNS),
-                                         rows.deal_row(deal))
-                self._insert_people(deal.id, deal.people, 0)
-                self._insert_relations(deal.id, deal.relations)
-                self._connection.executemany(
-                    rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
-                    [_snapshot_row(deal.id, snapshot) for snapshot in deal.snapshots],
-                )
-                changes = changes | ChangeSet(
-                    deals=frozenset({deal.id}),
-                    people=frozenset(p.id for p in deal.people),
-                    relations=frozenset(r.id for r in deal.relations),
-                    snapshots=frozenset(s.id for s in deal.snapshots),
-                )
+        for deal in deals:
+            deal = replace(deal, created_at=deal.created_at or now,
+                           updated_at=deal.updated_at or now)
+            if list(self._query("SELECT 1 FROM deals WHERE id = ?", [deal.id])):
+                raise Conflict(f"The library already has a deal with the id {deal.id}.")
+            self._connection.execute(rows.insert_sql("deals", rows.DEAL_COLUMNS),
+                                     rows.deal_row(deal))
+            self._insert_people(deal.id, deal.people, 0)
+            self._insert_relations(deal.id, deal.relations)
+            self._connection.executemany(
+                rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
+                [_snapshot_row(deal.id, snapshot) for snapshot in deal.snapshots],
+            )
+            changes = changes | ChangeSet(
+                deals=frozenset({deal.id}),
+                people=frozenset(p.id for p in deal.people),
+                relations=frozenset(r.id for r in deal.relations),
+                snapshots=frozenset(s.id for s in deal.snapshots),
+            )
         return changes
+
+    def write_deals(self, *, add: Sequence[Deal] = (), replace_with: Sequence[Deal] = (),
+                    delete: Sequence[str] = ()) -> ChangeSet:
+        """Import (and its undo) in one transaction: add new deals, make existing deals
+        exactly ``replace_with`` (people, relations and snapshots it lacks are removed, the
+        rest updated or added, in its order), delete deals by id. All of it, or none."""
+        changes = ChangeSet()
+        with self._write():
+            changes = changes | self._insert_deals(add)
+            for deal in replace_with:
+                changes = changes | self._replace_deal(deal)
+            for deal_id in delete:
+                changes = changes | self._delete_deal(deal_id)
+        return changes
+
+    def _replace_deal(self, deal: Deal) -> ChangeSet:
+        before = self.get_deal(deal.id)
+        row = rows.deal_row(replace(deal, created_at=deal.created_at or before.created_at,
+                                    updated_at=deal.updated_at or utc_now()))
+        self._connection.execute(
+            "UPDATE deals SET name = :name, account = :account, stage = :stage, "
+            "amount = :amount, currency = :currency, close_date = :close_date, "
+            "objective = :objective, solution = :solution, competitors = :competitors, "
+            "updated_at = :updated_at WHERE id = :id", row)
+        keep_people = {p.id for p in deal.people}
+        keep_relations = {r.id for r in deal.relations}
+        keep_snapshots = {s.id for s in deal.snapshots}
+        gone_people = [p.id for p in before.people if p.id not in keep_people]
+        gone_relations = [r.id for r in before.relations if r.id not in keep_relations]
+        gone_snapshots = [s.id for s in before.snapshots if s.id not in keep_snapshots]
+        self._connection.executemany("DELETE FROM people WHERE id = ?",
+                                     [[i] for i in gone_people])
+        self._connection.executemany("DELETE FROM snapshots WHERE id = ?",
+                                     [[i] for i in gone_snapshots])
+        # Rewrite people and relations in the new order (ordinals are the deal's order).
+        old_people = {p.id for p in before.people}
+        self._connection.execute("DELETE FROM relations WHERE deal_id = ?", [deal.id])
+        for ordinal, person in enumerate(deal.people):
+            if person.id in old_people:
+                self._connection.execute(UPDATE_PERSON_SQL,
+                                         rows.person_row(person, deal.id, ordinal))
+                self._connection.execute("UPDATE people SET ordinal = ? WHERE id = ?",
+                                         [ordinal, person.id])
+                self._connection.executemany(UPSERT_SCORE_SQL, rows.score_rows(person))
+            else:
+                self._insert_people(deal.id, [person], ordinal)
+        self._insert_relations(deal.id, deal.relations)
+        old_snapshots = {s.id for s in before.snapshots}
+        self._connection.executemany(
+            rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
+            [_snapshot_row(deal.id, s) for s in deal.snapshots if s.id not in old_snapshots])
+        return ChangeSet(deals=frozenset({deal.id}),
+                         people=frozenset(keep_people),
+                         relations=frozenset(keep_relations),
+                         snapshots=frozenset(keep_snapshots - old_snapshots),
+                         people_removed=frozenset(gone_people),
+                         relations_removed=frozenset(gone_relations),
+                         snapshots_removed=frozenset(gone_snapshots))
 
     def update_deal(self, deal: Deal) -> ChangeSet:
         """Store the deal's own fields (name, account, stage, …); people are left alone."""
@@ -301,14 +370,17 @@ class Library:
     def delete_deal(self, deal_id: str) -> ChangeSet:
         """Remove a deal with everything that hangs on it (cascades)."""
         with self._write():
-            people = [r["id"] for r in self._query("SELECT id FROM people WHERE deal_id = ?",
-                                                [deal_id])]
-            relations = [r["id"] for r in self._query("SELECT id FROM relations WHERE deal_id = ?",
-                                                   [deal_id])]
-            snapshots = [r["id"] for r in self._query("SELECT id FROM snapshots WHERE deal_id = ?",
-                                                   [deal_id])]
-            cursor = self._connection.execute("DELETE FROM deals WHERE id = ?", [deal_id])
-            _require_row(cursor, f"The deal {deal_id} does not exist (any more).")
+            return self._delete_deal(deal_id)
+
+    def _delete_deal(self, deal_id: str) -> ChangeSet:
+        people = [r["id"] for r in self._query("SELECT id FROM people WHERE deal_id = ?",
+                                            [deal_id])]
+        relations = [r["id"] for r in self._query("SELECT id FROM relations WHERE deal_id = ?",
+                                               [deal_id])]
+        snapshots = [r["id"] for r in self._query("SELECT id FROM snapshots WHERE deal_id = ?",
+                                               [deal_id])]
+        cursor = self._connection.execute("DELETE FROM deals WHERE id = ?", [deal_id])
+        _require_row(cursor, f"The deal {deal_id} does not exist (any more).")
         return ChangeSet(deals_removed=frozenset({deal_id}),
                          people_removed=frozenset(people),
                          relations_removed=frozenset(relations),

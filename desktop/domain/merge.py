@@ -1,0 +1,240 @@
+"""Merging an incoming copy of a deal into the library's, person by person.
+
+Two laptops share a deal by files, without a server and without a common ancestor, so the
+merge is two-way: it cannot know who changed what, only where the copies differ. It never
+deletes anything; it adds what is new and lists every person whose fields differ as a
+*conflict* for the seller to decide: keep mine, take theirs, or keep both.
+
+A person from the file is matched to one of mine by id, then by e-mail, then by name and
+title (case and spacing ignored) — the same person typed on two laptops has two ids.
+
+What does not count as a difference: the card's position on the map (moving cards is not
+news; taking theirs takes it), and evidence the other side withheld (an export without
+private notes carries the personal-win evidence as empty: that is "not shared", not "erased").
+
+``provided`` says which person fields the source really carries: a CSV of contacts has a
+name, title and e-mail but no scores, and must not be read as "their scores are unknown".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields, replace
+from enum import Enum
+
+from desktop.domain.deal import Deal, Snapshot
+from desktop.domain.enums import Axis
+from desktop.domain.ids import new_id
+from desktop.domain.person import Person
+from desktop.domain.relation import Relation
+from desktop.domain.scores import Score, Triangle
+
+PERSON_FIELDS = tuple(f.name for f in fields(Person) if f.name != "id")
+DEAL_FIELDS = ("name", "account", "stage", "amount", "currency", "close_date", "objective",
+               "solution", "competitors")
+# Differences here are never a conflict on their own.
+QUIET_FIELDS = frozenset({"position"})
+
+
+class Resolution(Enum):
+    MINE = "mine"
+    THEIRS = "theirs"
+    BOTH = "both"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonConflict:
+    mine: Person
+    theirs: Person
+    matched_by: str  # "id", "e-mail" or "name and title"
+    fields: tuple[str, ...]  # the fields that differ
+
+    @property
+    def key(self) -> str:
+        return self.theirs.id
+
+
+@dataclass(frozen=True, slots=True)
+class MergePlan:
+    """What importing ``theirs`` into ``mine`` would do, before anybody decides."""
+
+    mine: Deal
+    theirs: Deal
+    matches: Mapping[str, str]  # their person id → my person id
+    matched_by: Mapping[str, str]  # their person id → how
+    added: tuple[Person, ...]  # their people with no match
+    conflicts: tuple[PersonConflict, ...]
+    deal_fields: tuple[str, ...]  # the deal's own fields (name, stage, …) that differ
+    provided: frozenset[str]
+
+    @property
+    def has_conflicts(self) -> bool:
+        return bool(self.conflicts or self.deal_fields)
+
+    def result(self, decide: Callable[[PersonConflict], Resolution]
+               | Mapping[str, Resolution] | Resolution,
+               deal: Resolution = Resolution.MINE) -> Deal:
+        """The merged deal once every conflict has its resolution; ``deal`` decides the
+        deal's own fields (keeping both is for people: there is one deal record)."""
+        choose = _chooser(decide)
+        ids = dict(self.matches)  # their person id → id in the result
+        replaced: dict[str, Person] = {}
+        extra: list[Person] = []
+        taken_ids = {p.id for p in self.mine.people}
+        for conflict in self.conflicts:
+            resolution = choose(conflict)
+            if resolution is Resolution.THEIRS:
+                replaced[conflict.mine.id] = _take(conflict.mine, conflict.theirs,
+                                                   self.provided, positions=True)
+            elif resolution is Resolution.BOTH:
+                twin = replace(_take(_blank(conflict.theirs), conflict.theirs, self.provided,
+                                     positions=True), id=new_id())
+                ids[conflict.theirs.id] = twin.id
+                extra.append(twin)
+        for person in self.added:
+            fresh = person if person.id not in taken_ids else replace(person, id=new_id())
+            ids[person.id] = fresh.id
+            taken_ids.add(fresh.id)
+            extra.append(fresh)
+        people = tuple(replaced.get(p.id, p) for p in self.mine.people) + tuple(extra)
+        relations = _merge_relations(self.mine.relations, self.theirs.relations, ids)
+        snapshots = _merge_snapshots(self.mine.snapshots, self.theirs.snapshots)
+        deal_values: dict[str, object] = {}
+        if deal is Resolution.THEIRS:
+            deal_values = {name: getattr(self.theirs, name) for name in self.deal_fields}
+        return replace(self.mine, people=people, relations=relations, snapshots=snapshots,
+                       **deal_values)  # type: ignore[arg-type]
+
+    @property
+    def changes_nothing(self) -> bool:
+        """True when importing would leave my deal as it is, whatever is decided."""
+        return not self.added and not self.has_conflicts and \
+            self.result(Resolution.MINE) == self.mine
+
+
+def plan_merge(mine: Deal, theirs: Deal, provided: Iterable[str] | None = None) -> MergePlan:
+    provided_fields = frozenset(PERSON_FIELDS if provided is None else provided)
+    matches: dict[str, str] = {}
+    how: dict[str, str] = {}
+    by_id = {p.id: p for p in mine.people}
+    by_email = {p.email.casefold(): p for p in mine.people if p.email}
+    by_name = {_name_key(p): p for p in mine.people}
+    used: set[str] = set()
+    added: list[Person] = []
+    conflicts: list[PersonConflict] = []
+    for person in theirs.people:
+        found, matched_by = _match(person, by_id, by_email, by_name, used)
+        if found is None:
+            added.append(person)
+            continue
+        used.add(found.id)
+        matches[person.id] = found.id
+        how[person.id] = matched_by
+        differing = _differences(found, person, provided_fields)
+        if differing:
+            conflicts.append(PersonConflict(found, person, matched_by, differing))
+    deal_fields = tuple(name for name in DEAL_FIELDS
+                        if provided is None and getattr(mine, name) != getattr(theirs, name))
+    return MergePlan(mine, theirs, matches, how, tuple(added), tuple(conflicts), deal_fields,
+                     provided_fields)
+
+
+def _match(person: Person, by_id: Mapping[str, Person], by_email: Mapping[str, Person],
+           by_name: Mapping[tuple[str, str], Person],
+           used: set[str]) -> tuple[Person | None, str]:
+    candidates = ((by_id.get(person.id), "id"),
+                  (by_email.get(person.email.casefold()) if person.email else None, "e-mail"),
+                  (by_name.get(_name_key(person)), "name and title"))
+    for found, matched_by in candidates:
+        if found is not None and found.id not in used:
+            return found, matched_by
+    return None, ""
+
+
+def _name_key(person: Person) -> tuple[str, str]:
+    return (" ".join(person.name.casefold().split()), " ".join(person.title.casefold().split()))
+
+
+def _differences(mine: Person, theirs: Person, provided: frozenset[str]) -> tuple[str, ...]:
+    differing = []
+    for name in PERSON_FIELDS:
+        if name not in provided or name in QUIET_FIELDS:
+            continue
+        if name == "scores":
+            if _scores_as_shared(mine.scores, theirs.scores) != theirs.scores:
+                differing.append(name)
+        elif getattr(mine, name) != getattr(theirs, name):
+            differing.append(name)
+    return tuple(differing)
+
+
+def _scores_as_shared(mine: Triangle, theirs: Triangle) -> Triangle:
+    """My scores as the other side would see them: evidence they withheld, withheld."""
+    result = mine
+    for axis in Axis:
+        if _withheld(theirs[axis]):
+            result = result.with_score(axis, replace(mine[axis], evidence=""))
+    return result
+
+
+def _withheld(score: Score) -> bool:
+    return score.private and not score.evidence
+
+
+def _take(mine: Person, theirs: Person, provided: frozenset[str], *,
+          positions: bool) -> Person:
+    """My person with their values for every field their source provides."""
+    values: dict[str, object] = {}
+    for name in provided:
+        if name == "position" and not positions:
+            continue
+        values[name] = getattr(theirs, name)
+    if "scores" in provided:
+        scores = theirs.scores
+        for axis in Axis:
+            if _withheld(theirs.scores[axis]) and mine.scores[axis].evidence:
+                scores = scores.with_score(axis, replace(scores[axis],
+                                                         evidence=mine.scores[axis].evidence))
+        values["scores"] = scores
+    return replace(mine, **values)  # type: ignore[arg-type]
+
+
+def _blank(person: Person) -> Person:
+    return Person(name=person.name, id=person.id)
+
+
+def _merge_relations(mine: tuple[Relation, ...], theirs: tuple[Relation, ...],
+                     ids: Mapping[str, str]) -> tuple[Relation, ...]:
+    """Their lines, with their people's ids mapped to mine, added where not drawn yet."""
+    result = list(mine)
+    seen_ids = {r.id for r in mine}
+    seen_lines = {r.identity for r in mine}
+    for relation in theirs:
+        source, target = ids.get(relation.source), ids.get(relation.target)
+        if source is None or target is None or source == target:
+            continue
+        mapped = replace(relation, source=source, target=target)
+        if mapped.identity in seen_lines:
+            continue
+        if mapped.id in seen_ids:
+            mapped = replace(mapped, id=new_id())
+        seen_ids.add(mapped.id)
+        seen_lines.add(mapped.identity)
+        result.append(mapped)
+    return tuple(result)
+
+
+def _merge_snapshots(mine: tuple[Snapshot, ...],
+                     theirs: tuple[Snapshot, ...]) -> tuple[Snapshot, ...]:
+    known = {s.id for s in mine}
+    return mine + tuple(s for s in theirs if s.id not in known)
+
+
+def _chooser(decide: Callable[[PersonConflict], Resolution] | Mapping[str, Resolution]
+             | Resolution) -> Callable[[PersonConflict], Resolution]:
+    if isinstance(decide, Resolution):
+        return lambda _conflict: decide
+    if isinstance(decide, Mapping):
+        table = decide
+        return lambda conflict: table.get(conflict.key, Resolution.MINE)
+    return decide

@@ -1,0 +1,30 @@
+"""The ``.dealtri`` deal file: several whole deals, with snapshots (see dealfile.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.domain.deal import Deal
+from desktop.exchange import dealfile
+from desktop.exchange.incoming import Incoming
+from desktop.exchange.registry import Format
+from desktop.exchange.safe_write import write_bytes
+
+
+def read(data: bytes, path: Path) -> list[Incoming]:
+    return [Incoming(deal) for deal in dealfile.parse(data, path)]
+
+
+def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
+    write_bytes(path, dealfile.dumps(deals, include_private=include_private).encode())
+    return [path]
+
+
+def sniff(head: bytes) -> bool:
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return text.startswith(b"{") and b'"deal-triangle"' in head
+
+
+FORMAT = Format("dealtri", "Deal Triangle deal files", (dealfile.EXTENSION,), read=read,
+                write=write, sniff=sniff)

@@ -1,0 +1,182 @@
+"""Importing files into the library: read and validate every file first, plan the merge of
+each deal, then write everything in one transaction — all or nothing.
+
+The window and the command line share this: the window shows the plan's conflicts in a
+review dialog, the command line decides them with ``--on-conflict`` (or lists them and
+writes nothing).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from desktop.domain.deal import Deal
+from desktop.domain.ids import new_id
+from desktop.domain.merge import DEAL_FIELDS, MergePlan, PersonConflict, Resolution, plan_merge
+from desktop.exchange import registry
+from desktop.exchange.incoming import Incoming
+from desktop.exchange.problems import ImportProblem
+from desktop.store.changes import ChangeSet
+from desktop.store.library import Library
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    new_deals: tuple[Deal, ...]
+    merges: tuple[MergePlan, ...]
+    sources: tuple[str, ...] = ()
+
+    @property
+    def conflicts(self) -> list[tuple[MergePlan, PersonConflict]]:
+        return [(m, c) for m in self.merges for c in m.conflicts]
+
+    @property
+    def has_conflicts(self) -> bool:
+        return any(m.has_conflicts for m in self.merges)
+
+    @property
+    def changes_nothing(self) -> bool:
+        return not self.new_deals and all(m.changes_nothing for m in self.merges)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    changes: ChangeSet
+    added: tuple[Deal, ...]  # for undo: delete these
+    before: tuple[Deal, ...]  # for undo: put these back
+    after: tuple[Deal, ...]  # for redo
+
+
+def read_files(paths: Sequence[Path], format_name: str | None = None) -> list[Incoming]:
+    """Read and validate every file; the first problem stops everything (nothing written)."""
+    incoming: list[Incoming] = []
+    for path in paths:
+        data = _read_bytes(path)
+        fmt = registry.for_input(path, data[:registry.SNIFF_BYTES], format_name)
+        assert fmt.read is not None
+        incoming.extend(fmt.read(data, path))
+    return incoming
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise ImportProblem(path, "", "this is a folder, not a file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ImportProblem(path, "", f"the file is {size / 1e6:.0f} MB; the limit is "
+                                f"{MAX_FILE_BYTES / 1e6:.0f} MB")
+        return path.read_bytes()
+    except OSError as error:
+        raise ImportProblem(path, "", f"cannot be read ({error.strerror})") from None
+
+
+def plan_import(library: Library, incoming: Sequence[Incoming],
+                into: str | None = None) -> ImportPlan:
+    """What importing would do. ``into``: the deal id that people files (CSV, graphs) go
+    into; without it each becomes a new deal. Deal files always keep their own deals."""
+    existing = {s.id for s in library.list_deals()}
+    new: dict[str, Deal] = {}
+    merges: list[MergePlan] = []
+    current: dict[str, Deal] = {}
+    for item in incoming:
+        deal = item.deal
+        if not item.whole_deal and into is not None:
+            deal = replace(deal, id=into)
+        if deal.id in new:  # the same deal twice among the files: merge into the first
+            new[deal.id] = plan_merge(new[deal.id], deal, item.provided).result(
+                Resolution.THEIRS, Resolution.THEIRS)
+            continue
+        if deal.id not in existing:
+            new[deal.id] = deal if item.whole_deal else replace(deal, snapshots=())
+            continue
+        mine = current.get(deal.id) or library.get_deal(deal.id)
+        if not item.whole_deal:  # people for my deal: its own fields are not in question
+            deal = replace(deal, snapshots=(),
+                           **{name: getattr(mine, name) for name in DEAL_FIELDS})
+        plan = plan_merge(mine, deal, item.provided)
+        merges.append(plan)
+        current[deal.id] = plan.result(Resolution.MINE)
+    return ImportPlan(tuple(new.values()), tuple(merges))
+
+
+Decision = Callable[[PersonConflict], Resolution] | Mapping[str, Resolution] | Resolution
+
+
+def apply_import(library: Library, plan: ImportPlan, decide: Decision = Resolution.MINE,
+                 deal_decision: Resolution = Resolution.MINE) -> ImportResult:
+    """Write the plan in one transaction. Ids already used by another deal of the library
+    are replaced (a person belongs to one deal)."""
+    taken = library.ids_in_use()
+    added = tuple(_fresh_ids(deal, taken, keep=frozenset()) for deal in plan.new_deals)
+    before: list[Deal] = []
+    after: list[Deal] = []
+    for merge in plan.merges:
+        result = merge.result(decide, deal_decision)
+        if result == merge.mine:
+            continue
+        mine_ids = frozenset({p.id for p in merge.mine.people}
+                             | {r.id for r in merge.mine.relations}
+                             | {s.id for s in merge.mine.snapshots})
+        before.append(merge.mine)
+        after.append(_fresh_ids(result, taken, keep=mine_ids))
+    changes = library.write_deals(add=added, replace_with=after)
+    return ImportResult(changes, added, tuple(before), tuple(after))
+
+
+def _fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
+    """New ids for people, lines and snapshots whose id another deal already uses."""
+    renamed: dict[str, str] = {}
+    people = []
+    for person in deal.people:
+        if person.id in taken and person.id not in keep:
+            renamed[person.id] = new_id()
+            person = replace(person, id=renamed[person.id])
+        taken.add(person.id)
+        people.append(person)
+    relations = []
+    for relation in deal.relations:
+        relation = replace(relation, source=renamed.get(relation.source, relation.source),
+                           target=renamed.get(relation.target, relation.target))
+        if relation.id in taken and relation.id not in keep:
+            relation = replace(relation, id=new_id())
+        taken.add(relation.id)
+        relations.append(relation)
+    snapshots = []
+    for snapshot in deal.snapshots:
+        if snapshot.id in taken and snapshot.id not in keep:
+            snapshot = replace(snapshot, id=new_id())
+        taken.add(snapshot.id)
+        snapshots.append(snapshot)
+    return replace(deal, people=tuple(people), relations=tuple(relations),
+                   snapshots=tuple(snapshots))
+
+
+def export_deals(library: Library, deal_ids: Sequence[str], path: Path,
+                 format_name: str | None = None, *, include_private: bool = False
+                 ) -> list[Path]:
+    """Write deals to ``path`` in the format its extension (or ``format_name``) names."""
+    fmt = registry.for_output(path, format_name)
+    deals = [library.get_deal(deal_id, snapshots=fmt.name == "dealtri") for deal_id in deal_ids]
+    if fmt.one_deal and len(deals) != 1:
+        raise ValueError(f"{fmt.label} hold one deal each; export one deal at a time")
+    assert fmt.write is not None
+    return fmt.write(deals, path, include_private)
+
+
+def describe(plan: ImportPlan) -> list[str]:
+    """One line per conflict, for the command line."""
+    lines = []
+    for merge in plan.merges:
+        if merge.deal_fields:
+            lines.append(f"{merge.mine.name}: the deal's {', '.join(merge.deal_fields)} "
+                         "differ")
+        for conflict in merge.conflicts:
+            lines.append(f"{merge.mine.name}: {conflict.mine.name} (matched by "
+                         f"{conflict.matched_by}) differs in {', '.join(conflict.fields)}")
+    return lines
+

@@ -1,0 +1,15 @@
+"""What a reader hands over: a deal as the file has it, and which person fields the file
+really carries (a CSV of contacts has no scores — that is not "scores unknown")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain.deal import Deal
+
+
+@dataclass(frozen=True, slots=True)
+class Incoming:
+    deal: Deal
+    provided: frozenset[str] | None = None  # None: every field (a deal file)
+    whole_deal: bool = True  # a deal file; False: people for a deal (CSV, a graph)

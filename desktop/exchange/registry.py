@@ -1,0 +1,102 @@
+"""The file formats Deal Triangle reads and writes, found by name, extension or content.
+
+Each format is one module in ``desktop/exchange/formats/`` that defines ``FORMAT``; the
+registry discovers them, so adding a format touches that one module (Picard's format
+registry, without the plugin machinery).
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from desktop.domain.deal import Deal
+from desktop.exchange import formats
+from desktop.exchange.incoming import Incoming
+from desktop.exchange.problems import ImportProblem
+
+Reader = Callable[[bytes, Path], list[Incoming]]
+Writer = Callable[[Sequence[Deal], Path, bool], list[Path]]  # deals, target, include_private
+SNIFF_BYTES = 4096
+
+
+@dataclass(frozen=True, slots=True)
+class Format:
+    name: str  # as on the command line: --format NAME
+    label: str  # for file dialogs
+    extensions: tuple[str, ...]  # the first is the one written
+    read: Reader | None = None
+    write: Writer | None = None
+    sniff: Callable[[bytes], bool] | None = None  # does this start look like ours?
+    one_deal: bool = False  # holds exactly one deal (a graph), not several
+
+    @property
+    def file_filter(self) -> str:
+        return f"{self.label} ({' '.join('*' + e for e in self.extensions)})"
+
+
+@cache
+def all_formats() -> tuple[Format, ...]:
+    found = []
+    for module in sorted(pkgutil.iter_modules(formats.__path__), key=lambda m: m.name):
+        loaded = importlib.import_module(f"{formats.__name__}.{module.name}")
+        fmt = getattr(loaded, "FORMAT", None)
+        if isinstance(fmt, Format):
+            found.append(fmt)
+    return tuple(found)
+
+
+def by_name(name: str) -> Format:
+    for fmt in all_formats():
+        if fmt.name == name:
+            return fmt
+    raise KeyError(name)
+
+
+def readers() -> list[Format]:
+    return [f for f in all_formats() if f.read is not None]
+
+
+def writers() -> list[Format]:
+    return [f for f in all_formats() if f.write is not None]
+
+
+def for_output(path: Path, name: str | None = None) -> Format:
+    """The writer for ``path``: by ``name`` when given, else by the file's extension."""
+    if name is not None:
+        fmt = by_name(name)
+        if fmt.write is None:
+            raise ValueError(f"{name} files can be imported, not exported")
+        return fmt
+    suffix = "".join(path.suffixes[-1:]).lower()
+    for fmt in writers():
+        if suffix in fmt.extensions:
+            return fmt
+    known = ", ".join(sorted({e for f in writers() for e in f.extensions}))
+    raise ValueError(f"{path.name} has no extension Deal Triangle writes ({known})")
+
+
+def for_input(path: Path, head: bytes, name: str | None = None) -> Format:
+    """The reader for a file: by ``name``, else by its content, else by its extension."""
+    if name not in (None, "auto"):
+        try:
+            fmt = by_name(name)
+        except KeyError:
+            raise ImportProblem(path, "", f"{name} is not a format Deal Triangle reads"
+                                ) from None
+        if fmt.read is None:
+            raise ImportProblem(path, "", f"{name} files can be exported, not imported")
+        return fmt
+    for fmt in readers():
+        if fmt.sniff is not None and fmt.sniff(head[:SNIFF_BYTES]):
+            return fmt
+    suffix = path.suffix.lower()
+    for fmt in readers():
+        if suffix in fmt.extensions:
+            return fmt
+    raise ImportProblem(path, "", "this is not a file Deal Triangle can import (a .dealtri "
+                        "deal file, a CSV of people, GraphML or GEXF)")

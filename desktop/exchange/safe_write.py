@@ -1,0 +1,43 @@
+"""Writing an export without a window: into a temporary file in the same folder, flushed to
+disk, then renamed over the target — a failure leaves no half file and the old one intact.
+(The window's picture and PDF exports use Qt's QSaveFile for the same guarantee.)"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+from desktop.exchange.problems import ExportProblem
+
+
+@contextlib.contextmanager
+def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    folder = path.parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",
+                                             dir=folder)
+    except OSError as error:
+        raise ExportProblem(path, error.strerror or str(error)) from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise ExportProblem(path, error.strerror or str(error)) from None
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    with atomic_writer(path) as stream:
+        stream.write(data)
