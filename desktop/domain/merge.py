@@ -155,10 +155,18 @@ def _name_key(person: Person) -> tuple[str, str]:
     return (" ".join(person.name.casefold().split()), " ".join(person.title.casefold().split()))
 
 
+def _given(person: Person, name: str, provided: frozenset[str]) -> bool:
+    """Does the source give this field for this person? A table of contacts (a partial
+    source) with an empty cell says nothing — it does not say "erase it"."""
+    if name not in provided:
+        return False
+    return len(provided) == len(PERSON_FIELDS) or getattr(person, name) not in ("", None, ())
+
+
 def _differences(mine: Person, theirs: Person, provided: frozenset[str]) -> tuple[str, ...]:
     differing = []
     for name in PERSON_FIELDS:
-        if name not in provided or name in QUIET_FIELDS:
+        if not _given(theirs, name, provided) or name in QUIET_FIELDS:
             continue
         if name == "scores":
             if _scores_as_shared(mine.scores, theirs.scores) != theirs.scores:
@@ -186,10 +194,10 @@ def _take(mine: Person, theirs: Person, provided: frozenset[str], *,
     """My person with their values for every field their source provides."""
     values: dict[str, object] = {}
     for name in provided:
-        if name == "position" and not positions:
+        if (name == "position" and not positions) or not _given(theirs, name, provided):
             continue
         values[name] = getattr(theirs, name)
-    if "scores" in provided:
+    if "scores" in values:
         scores = theirs.scores
         for axis in Axis:
             if _withheld(theirs.scores[axis]) and mine.scores[axis].evidence:

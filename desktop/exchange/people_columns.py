@@ -1,0 +1,124 @@
+"""Which column of a contacts table holds what: the known header layouts of LinkedIn
+connections, Outlook, Google Contacts, Salesforce (Data Loader and report exports) and
+HubSpot, and the mapping a seller chose for anything else.
+
+Headers are compared normalised (case, spaces and punctuation ignored). Each field lists its
+synonyms in order of preference: Outlook has both "Title" (Mr, Dr) and "Job Title", and the
+job title wins; Salesforce reports call the job title "Title".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Field(Enum):
+    NAME = "name"
+    FIRST_NAME = "first_name"
+    MIDDLE_NAME = "middle_name"
+    LAST_NAME = "last_name"
+    TITLE = "title"
+    DEPARTMENT = "department"
+    EMAIL = "email"
+    PHONE = "phone"
+    MANAGER = "manager"  # the manager's name (or record id, Salesforce's ReportsToId)
+    RECORD_ID = "record_id"  # the source's own id, what a manager column may point at
+    NOTES = "notes"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {Field.NAME: "Full name", Field.FIRST_NAME: "First name",
+           Field.MIDDLE_NAME: "Middle name", Field.LAST_NAME: "Last name",
+           Field.TITLE: "Job title", Field.DEPARTMENT: "Department", Field.EMAIL: "E-mail",
+           Field.PHONE: "Phone", Field.MANAGER: "Manager (reports to)",
+           Field.RECORD_ID: "Record id", Field.NOTES: "Notes"}
+
+SYNONYMS: dict[Field, tuple[str, ...]] = {
+    Field.NAME: ("name", "fullname", "contactname", "displayname"),
+    Field.FIRST_NAME: ("firstname", "givenname", "first", "vorname", "prenom"),
+    Field.MIDDLE_NAME: ("middlename", "additionalname"),
+    Field.LAST_NAME: ("lastname", "familyname", "surname", "last", "nachname", "nom"),
+    Field.TITLE: ("jobtitle", "position", "organizationtitle", "organization1title",
+                  "title", "fonction", "berufsbezeichnung"),
+    Field.DEPARTMENT: ("department", "organizationdepartment", "organization1department",
+                       "abteilung", "service"),
+    Field.EMAIL: ("email", "emailaddress", "email1value", "primaryemail", "workemail",
+                  "businessemail", "email1", "emailadresse", "courriel"),
+    Field.PHONE: ("phone", "phonenumber", "businessphone", "workphone", "phone1value",
+                  "mobilephone", "mobile", "mobilephonenumber"),
+    Field.MANAGER: ("managersname", "manager", "reportsto", "reportstofullname",
+                    "reportstoname", "reportstoid", "managername", "linemanager",
+                    "namedesvorgesetzten", "vorgesetzter"),
+    Field.RECORD_ID: ("recordid", "contactid", "id"),
+    Field.NOTES: ("notes", "description"),
+}
+
+# The layouts we recognise by name (for the message "read as Outlook contacts").
+KNOWN_SOURCES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("LinkedIn connections", frozenset({"firstname", "lastname", "url", "emailaddress",
+                                        "company", "position", "connectedon"})),
+    ("Outlook contacts", frozenset({"firstname", "lastname", "emailaddress", "jobtitle",
+                                    "company", "managersname"})),
+    ("Google Contacts", frozenset({"firstname", "lastname", "email1value",
+                                   "organizationtitle"})),
+    ("Google Contacts", frozenset({"givenname", "familyname", "email1value",
+                                   "organization1title"})),
+    ("Salesforce contacts", frozenset({"id", "accountid", "lastname", "firstname",
+                                       "reportstoid"})),
+    ("Salesforce report", frozenset({"firstname", "lastname", "title", "accountname",
+                                     "email"})),
+    ("HubSpot contacts", frozenset({"recordid", "firstname", "lastname", "email",
+                                    "jobtitle"})),
+)
+
+
+def normalise(header: str) -> str:
+    return re.sub(r"[^0-9a-z]", "", header.casefold())
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnMapping:
+    columns: Mapping[Field, int]  # field → column index
+
+    def has_name(self) -> bool:
+        return Field.NAME in self.columns or Field.FIRST_NAME in self.columns or \
+            Field.LAST_NAME in self.columns or Field.EMAIL in self.columns
+
+
+def automatic(header: Sequence[str]) -> ColumnMapping:
+    """The mapping the known layouts give this header (possibly incomplete)."""
+    normalised = [normalise(h) for h in header]
+    columns: dict[Field, int] = {}
+    for fld, names in SYNONYMS.items():
+        for name in names:
+            if name in normalised:
+                columns[fld] = normalised.index(name)
+                break
+    if Field.NAME in columns and (Field.FIRST_NAME in columns or Field.LAST_NAME in columns):
+        del columns[Field.NAME]  # the parts are better than a "Name" that may be an account
+    return ColumnMapping(columns)
+
+
+def looks_like_header(cells: Sequence[str]) -> bool:
+    """A header names a person (or an e-mail) and at least one more known field."""
+    mapping = automatic(cells)
+    return mapping.has_name() and len(mapping.columns) >= 2
+
+
+def source_name(header: Sequence[str]) -> str:
+    names = {normalise(h) for h in header}
+    for source, required in KNOWN_SOURCES:
+        if required <= names:
+            return source
+    return "a table of people"
+
+
+def header_key(header: Sequence[str]) -> str:
+    """What a remembered mapping is filed under: the set of column names."""
+    return "|".join(sorted(normalise(h) for h in header if h.strip()))
