@@ -14,8 +14,8 @@ FORBIDDEN_IN_DOMAIN = ("PySide6", "sqlite3", "sqlite_utils", "matplotlib", "desk
                        "desktop.exchange", "desktop.render", "desktop.ui", "desktop.cli")
 ALLOWED_INSIDE = {
     "store": ("domain", "store"),
-    "exchange": ("domain", "exchange", "resource_paths"),
-    "render": ("domain", "render", "resource_paths"),
+    "exchange": ("domain", "exchange", "resource_paths", "palette"),
+    "render": ("domain", "render", "resource_paths", "palette"),
 }
 
 

@@ -21,9 +21,9 @@ from desktop.domain.influence import influence_weights
 from desktop.domain.person import Person
 from desktop.domain.scores import Score, Triangle
 from desktop.domain.triangle_math import deal_triangle
+from desktop.palette import HIGHLIGHT, SUPPORT_COLOURS
 from desktop.render.legend import legend_size, paint_legend
 from desktop.render.map_scene import MapScene
-from desktop.render.palette import HIGHLIGHT, SUPPORT_COLOURS
 from desktop.render.triangle_figure import (
     barycentre,
     draw_balance_map,

@@ -16,10 +16,9 @@ from desktop.domain.deal import Deal
 from desktop.domain.ids import new_id
 from desktop.domain.merge import DEAL_FIELDS, MergePlan, PersonConflict, Resolution, plan_merge
 from desktop.exchange import registry
+from desktop.exchange.deal_store import DealStore
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.problems import ImportProblem
-from desktop.store.changes import ChangeSet
-from desktop.store.library import Library
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -45,7 +44,7 @@ class ImportPlan:
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    changes: ChangeSet
+    changes: object  # the store's change set, for the window to refresh
     added: tuple[Deal, ...]  # for undo: delete these
     before: tuple[Deal, ...]  # for undo: put these back
     after: tuple[Deal, ...]  # for redo
@@ -75,7 +74,7 @@ def _read_bytes(path: Path) -> bytes:
         raise ImportProblem(path, "", f"cannot be read ({error.strerror})") from None
 
 
-def plan_import(library: Library, incoming: Sequence[Incoming],
+def plan_import(library: DealStore, incoming: Sequence[Incoming],
                 into: str | None = None) -> ImportPlan:
     """What importing would do. ``into``: the deal id that people files (CSV, graphs) go
     into; without it each becomes a new deal. Deal files always keep their own deals."""
@@ -107,7 +106,7 @@ def plan_import(library: Library, incoming: Sequence[Incoming],
 Decision = Callable[[PersonConflict], Resolution] | Mapping[str, Resolution] | Resolution
 
 
-def apply_import(library: Library, plan: ImportPlan, decide: Decision = Resolution.MINE,
+def apply_import(library: DealStore, plan: ImportPlan, decide: Decision = Resolution.MINE,
                  deal_decision: Resolution = Resolution.MINE) -> ImportResult:
     """Write the plan in one transaction. Ids already used by another deal of the library
     are replaced (a person belongs to one deal)."""
@@ -156,7 +155,7 @@ def _fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
                    snapshots=tuple(snapshots))
 
 
-def export_deals(library: Library, deal_ids: Sequence[str], path: Path,
+def export_deals(library: DealStore, deal_ids: Sequence[str], path: Path,
                  format_name: str | None = None, *, include_private: bool = False
                  ) -> list[Path]:
     """Write deals to ``path`` in the format its extension (or ``format_name``) names."""

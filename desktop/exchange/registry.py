@@ -33,6 +33,7 @@ class Format:
     write: Writer | None = None
     sniff: Callable[[bytes], bool] | None = None  # does this start look like ours?
     one_deal: bool = False  # holds exactly one deal (a graph), not several
+    by_extension: bool = True  # False: chosen by name only (Gephi and Kumu write .csv too)
 
     @property
     def file_filter(self) -> str:
@@ -74,9 +75,9 @@ def for_output(path: Path, name: str | None = None) -> Format:
         return fmt
     suffix = "".join(path.suffixes[-1:]).lower()
     for fmt in writers():
-        if suffix in fmt.extensions:
+        if fmt.by_extension and suffix in fmt.extensions:
             return fmt
-    known = ", ".join(sorted({e for f in writers() for e in f.extensions}))
+    known = ", ".join(sorted({e for f in writers() if f.by_extension for e in f.extensions}))
     raise ValueError(f"{path.name} has no extension Deal Triangle writes ({known})")
 
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen, QPolygonF
 
 from desktop.domain.enums import Axis
 from desktop.domain.scores import Triangle
-from desktop.render.palette import AXIS_COLOURS, BADGE_FILL, INK, SupportSymbol
+from desktop.palette import AXIS_COLOURS, BADGE_FILL, INK, SupportSymbol
 
 # Vertex directions of the decision triangle, the same as the matplotlib chart:
 # business at the top, technical bottom right, personal bottom left.

@@ -9,8 +9,7 @@ from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from desktop.domain.enums import Axis, RelationKind, Support
-from desktop.render.card_painting import paint_support_symbol
-from desktop.render.palette import (
+from desktop.palette import (
     AXIS_COLOURS,
     INK,
     RELATION_STYLES,
@@ -18,6 +17,7 @@ from desktop.render.palette import (
     SUPPORT_SYMBOLS,
     relation_width,
 )
+from desktop.render.card_painting import paint_support_symbol
 
 ROW = 16.0
 SWATCH = 26.0

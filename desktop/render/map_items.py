@@ -31,9 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import Axis, Influence, RelationKind, Role, Support
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
-from desktop.render.card_painting import paint_triangle_glyph, symbol_polygons, triangle_glyph
-from desktop.render.drag_layer import DragLayer
-from desktop.render.palette import (
+from desktop.palette import (
     AXIS_SHORT,
     HIGHLIGHT,
     INFLUENCE_BORDER,
@@ -46,6 +44,8 @@ from desktop.render.palette import (
     SUPPORT_TINTS,
     relation_width,
 )
+from desktop.render.card_painting import paint_triangle_glyph, symbol_polygons, triangle_glyph
+from desktop.render.drag_layer import DragLayer
 
 # Looked up once: attribute access on Qt enums and QColor parsing show up in profiles of a
 # 2,000-card map.

@@ -26,8 +26,8 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from desktop.palette import INK, MUTED_INK
 from desktop.render.atomic_file import ExportError, atomic_file
-from desktop.render.palette import INK, MUTED_INK
 from desktop.render.print_options import Orientation, Paper
 
 MARGIN_MM = 12.0

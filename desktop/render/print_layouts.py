@@ -20,17 +20,17 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Influence, RelationKind
 from desktop.domain.person import Person
 from desktop.domain.redaction import for_output
-from desktop.render.chart_svg import paint_chart
-from desktop.render.legend import legend_size, paint_legend
-from desktop.render.map_items import CARD_HEIGHT, SMALLEST_TEXT_PX
-from desktop.render.map_scene import MapScene
-from desktop.render.palette import (
+from desktop.palette import (
     AXIS_COLOURS,
     HIGHLIGHT,
     INFLUENCE_CARD_WIDTH,
     INK,
     MUTED_INK,
 )
+from desktop.render.chart_svg import paint_chart
+from desktop.render.legend import legend_size, paint_legend
+from desktop.render.map_items import CARD_HEIGHT, SMALLEST_TEXT_PX
+from desktop.render.map_scene import MapScene
 from desktop.render.print_document import Header, Page, body_rect, font, write_pdf
 from desktop.render.print_options import Orientation, PrintLayout, PrintOptions
 from desktop.render.print_table import Column, Table

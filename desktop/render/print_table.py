@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from desktop.render.palette import INK
+from desktop.palette import INK
 from desktop.render.print_document import font
 
 PADDING = 3.0

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from desktop.domain.enums import Axis, Support
 from desktop.domain.person import Person
 from desktop.domain.triangle_math import DealTriangle
-from desktop.render.palette import (
+from desktop.palette import (
     AXIS_COLOURS,
     HIGHLIGHT,
     INK,

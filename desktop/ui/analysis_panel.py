@@ -18,7 +18,7 @@ from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.red_flags import Severity
-from desktop.render.palette import AXIS_COLOURS
+from desktop.palette import AXIS_COLOURS
 
 PEOPLE_ROLE = Qt.ItemDataRole.UserRole + 1
 SEVERITY_COLOURS = {Severity.HIGH: "#B2182B", Severity.MEDIUM: "#B8860B",

@@ -23,11 +23,11 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QToolTip, QWidget
 
 from desktop.domain.position import Position
+from desktop.palette import HIGHLIGHT
 from desktop.render.drag_layer import Showing
 from desktop.render.legend import legend_size, paint_legend
 from desktop.render.map_items import ConnectHandle, PersonCard
 from desktop.render.map_scene import MapScene
-from desktop.render.palette import HIGHLIGHT
 
 MIN_SCALE = 0.03
 MAX_SCALE = 4.0

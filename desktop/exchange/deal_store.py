@@ -1,0 +1,25 @@
+"""What importing and exporting need from the library — a Protocol, so the exchange layer
+stays independent of the store (``desktop.store.library.Library`` satisfies it)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Protocol
+
+from desktop.domain.deal import Deal
+
+
+class DealSummaryLike(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class DealStore(Protocol):
+    def list_deals(self) -> Sequence[DealSummaryLike]: ...
+
+    def get_deal(self, deal_id: str, *, snapshots: bool = True) -> Deal: ...
+
+    def ids_in_use(self) -> set[str]: ...
+
+    def write_deals(self, *, add: Sequence[Deal] = (), replace_with: Sequence[Deal] = (),
+                    delete: Sequence[str] = ()) -> object: ...

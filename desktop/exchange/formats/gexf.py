@@ -1,0 +1,158 @@
+"""GEXF 1.3 (Gephi's own format): attributes, support colours, positions and influence sizes
+in the viz namespace. Gephi's y axis points up, the map's down: y is flipped both ways so an
+org chart stays the right way up. Reading goes through defusedxml."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+
+from desktop.domain.deal import Deal
+from desktop.exchange.graph_model import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, nodes_and_edges, rgb
+from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming
+from desktop.exchange.incoming import Incoming
+from desktop.exchange.problems import ImportProblem
+from desktop.exchange.registry import Format
+from desktop.exchange.safe_write import write_bytes
+from desktop.exchange.safe_xml import local, parse
+
+NS = "http://gexf.net/1.3"
+NS_VIZ = "http://gexf.net/1.3/viz"
+NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
+_TYPES = {"x": "double", "y": "double", "support": "integer", "strength": "integer"}
+_PLAIN = tuple(a for a in NODE_ATTRIBUTES if a not in ("label", "x", "y"))
+
+
+def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
+    (deal,) = deals
+    write_bytes(path, gexf_bytes(deal))
+    return [path]
+
+
+def gexf_bytes(deal: Deal) -> bytes:
+    ET.register_namespace("", NS)
+    ET.register_namespace("viz", NS_VIZ)
+    ET.register_namespace("xsi", NS_XSI)
+    root = ET.Element(f"{{{NS}}}gexf", {
+        "version": "1.3",
+        f"{{{NS_XSI}}}schemaLocation": f"{NS} http://gexf.net/1.3/gexf.xsd"})
+    meta = ET.SubElement(root, f"{{{NS}}}meta", {"lastmodifieddate": date.today().isoformat()})
+    ET.SubElement(meta, f"{{{NS}}}creator").text = "Deal Triangle"
+    ET.SubElement(meta, f"{{{NS}}}description").text = deal.name
+    graph = ET.SubElement(root, f"{{{NS}}}graph", {"defaultedgetype": "directed",
+                                                    "mode": "static"})
+    node_attributes = ET.SubElement(graph, f"{{{NS}}}attributes", {"class": "node"})
+    for name in _PLAIN:
+        ET.SubElement(node_attributes, f"{{{NS}}}attribute", {
+            "id": name, "title": name, "type": _TYPES.get(name, "string")})
+    edge_attributes = ET.SubElement(graph, f"{{{NS}}}attributes", {"class": "edge"})
+    for name in EDGE_ATTRIBUTES:
+        ET.SubElement(edge_attributes, f"{{{NS}}}attribute", {
+            "id": name, "title": name, "type": _TYPES.get(name, "string")})
+    nodes, edges = nodes_and_edges(deal)
+    node_list = ET.SubElement(graph, f"{{{NS}}}nodes")
+    for node in nodes:
+        element = ET.SubElement(node_list, f"{{{NS}}}node", {"id": node.id,
+                                                             "label": str(node.values["label"])})
+        values = ET.SubElement(element, f"{{{NS}}}attvalues")
+        for name in _PLAIN:
+            ET.SubElement(values, f"{{{NS}}}attvalue", {"for": name,
+                                                       "value": str(node.values[name])})
+        r, g, b = rgb(node.colour)
+        ET.SubElement(element, f"{{{NS_VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b),
+                                                      "a": "1.0"})
+        ET.SubElement(element, f"{{{NS_VIZ}}}position", {
+            "x": f"{node.x:.1f}", "y": f"{-node.y:.1f}", "z": "0.0"})
+        ET.SubElement(element, f"{{{NS_VIZ}}}size", {"value": f"{node.size:.1f}"})
+    edge_list = ET.SubElement(graph, f"{{{NS}}}edges")
+    for edge in edges:
+        # Every edge directed: networkx and others refuse mixed graphs; a conflict line
+        # says it is undirected by its kind.
+        element = ET.SubElement(edge_list, f"{{{NS}}}edge", {
+            "id": edge.id, "source": edge.source, "target": edge.target,
+            "weight": str(edge.strength), "kind": edge.kind.value,
+            "label": edge.kind.label})
+        values = ET.SubElement(element, f"{{{NS}}}attvalues")
+        for name, value in (("kind", edge.kind.value), ("strength", edge.strength),
+                            ("note", edge.note)):
+            ET.SubElement(values, f"{{{NS}}}attvalue", {"for": name, "value": str(value)})
+        r, g, b = rgb(edge.colour)
+        ET.SubElement(element, f"{{{NS_VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b)})
+        ET.SubElement(element, f"{{{NS_VIZ}}}thickness", {"value": f"{edge.width:.1f}"})
+        if edge.dashes:
+            ET.SubElement(element, f"{{{NS_VIZ}}}shape", {
+                "value": "dotted" if edge.dashes[0] <= 1.0 else "dashed"})
+    ET.indent(root)
+    text: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return text
+
+
+def read(data: bytes, path: Path) -> list[Incoming]:
+    root = parse(data, path)
+    if local(root.tag) != "gexf":
+        raise ImportProblem(path, "", "this is not a GEXF file (no gexf element)")
+    graph = next((child for child in root if local(child.tag) == "graph"), None)
+    if graph is None:
+        raise ImportProblem(path, "", "the GEXF file holds no graph")
+    titles: dict[str, str] = {}
+    for attributes in graph:
+        if local(attributes.tag) == "attributes":
+            for attribute in attributes:
+                ident = attribute.get("id", "")
+                titles[ident] = attribute.get("title") or ident
+    default_directed = graph.get("defaultedgetype", "directed") != "undirected"
+    nodes: list[RawNode] = []
+    edges: list[RawEdge] = []
+    for part in graph:
+        tag = local(part.tag)
+        if tag == "nodes":
+            for number, element in enumerate(part):
+                node = RawNode(element.get("id", ""), f"node {element.get('id', number)!s:.40}")
+                node.values["label"] = element.get("label", "")
+                _values(element, titles, node.values)
+                position = next((e for e in element if local(e.tag) == "position"), None)
+                if position is not None:
+                    node.x = _number(position.get("x"))
+                    y = _number(position.get("y"))
+                    node.y = None if y is None else -y
+                nodes.append(node)
+        elif tag == "edges":
+            for number, element in enumerate(part):
+                edge_type = element.get("type")
+                edge = RawEdge(element.get("id", ""), f"edge {element.get('id') or number!s:.40}",
+                               element.get("source", ""), element.get("target", ""),
+                               directed=default_directed if edge_type is None
+                               else edge_type != "undirected")
+                for key in ("kind", "weight", "label"):
+                    if element.get(key):
+                        edge.values[key] = element.get(key) or ""
+                _values(element, titles, edge.values)
+                edges.append(edge)
+    description = next((e.text for m in root if local(m.tag) == "meta" for e in m
+                        if local(e.tag) == "description"), None)
+    return [build_incoming(nodes, edges, path, (description or path.stem).strip())]
+
+
+def _values(element: ET.Element, titles: dict[str, str], into: dict[str, str]) -> None:
+    for block in element:
+        if local(block.tag) == "attvalues":
+            for value in block:
+                name = titles.get(value.get("for", ""), value.get("for", ""))
+                into[name] = value.get("value", "")
+
+
+def _number(text: str | None) -> float | None:
+    try:
+        return float(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def sniff(head: bytes) -> bool:
+    return b"<gexf" in head
+
+
+FORMAT = Format("gexf", "GEXF 1.3 (Gephi)", (".gexf",), read=read, write=write, sniff=sniff,
+                one_deal=True)

@@ -1,0 +1,37 @@
+"""An Excel workbook of deals: People, Relations and Scores sheets (one row per person, per
+line, per score), for sellers who report from spreadsheets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.domain.deal import Deal
+from desktop.exchange.formats.people_csv import people_rows
+from desktop.exchange.registry import Format
+from desktop.exchange.safe_write import write_bytes
+from desktop.exchange.workbook import workbook_bytes
+
+
+def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
+    relations: list[list[object]] = [["Deal", "From", "To", "Kind", "Strength", "Note"]]
+    scores: list[list[object]] = [["Deal", "Person", "Axis", "Value", "Evidence", "Confidence",
+                                   "Private"]]
+    for deal in deals:
+        names = {p.id: p.name for p in deal.people}
+        for relation in deal.relations:
+            relations.append([deal.name, names[relation.source], names[relation.target],
+                              relation.kind.label, relation.strength, relation.note])
+        for person in deal.people:
+            for axis, score in person.scores.items():
+                withheld = score.private and not include_private
+                scores.append([deal.name, person.name, axis.label,
+                               "" if score.value is None else score.value,
+                               "" if withheld else score.evidence, score.confidence.label,
+                               "yes" if score.private else "no"])
+    write_bytes(path, workbook_bytes({"People": people_rows(deals), "Relations": relations,
+                                      "Scores": scores}))
+    return [path]
+
+
+FORMAT = Format("xlsx", "Excel workbook (XLSX)", (".xlsx",), write=write)
