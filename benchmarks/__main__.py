@@ -9,7 +9,7 @@ from collections.abc import Callable
 from benchmarks.harness import Result
 
 BENCHMARKS = ["store_edits", "list_library", "startup", "map_render", "auto_layout", "map_drag",
-              "print_pdf"]
+              "print_pdf", "csv_import"]
 
 
 def main(argv: list[str]) -> int:

@@ -12,8 +12,8 @@ from desktop.domain.person import Person
 from desktop.domain.relation import Relation
 from desktop.domain.text import MEDIUM_TEXT, SHORT_TEXT, clean_name, clean_text
 
-MAX_PEOPLE = 5_000
-MAX_RELATIONS = 50_000
+MAX_PEOPLE = 20_000  # a whole CRM account export fits; a map that big is for tables
+MAX_RELATIONS = 100_000
 MAX_COMPETITORS = 50
 MAX_AMOUNT = 1e15
 

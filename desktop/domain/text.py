@@ -29,7 +29,10 @@ def clean_text(value: object, path: str, *, limit: int, multiline: bool = False)
         return ""
     if not isinstance(value, str):
         raise ValidationError(path, f"expected text, found {type(value).__name__}")
-    text = unicodedata.normalize("NFC", _UNSAFE.sub("", value.replace("\r\n", "\n")))
+    if value.isascii() and value.isprintable():
+        text = value  # the common case: nothing to remove, NFC already
+    else:
+        text = unicodedata.normalize("NFC", _UNSAFE.sub("", value.replace("\r\n", "\n")))
     text = text.strip("\n ") if multiline else " ".join(text.split())
     if len(text) > limit:
         raise ValidationError(path, f"is {len(text):,} characters long; the limit is {limit:,}")

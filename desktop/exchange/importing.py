@@ -91,7 +91,8 @@ def plan_import(library: DealStore, incoming: Sequence[Incoming],
                 Resolution.THEIRS, Resolution.THEIRS)
             continue
         if deal.id not in existing:
-            new[deal.id] = deal if item.whole_deal else replace(deal, snapshots=())
+            new[deal.id] = deal if item.whole_deal or not deal.snapshots else replace(
+                deal, snapshots=())
             continue
         mine = current.get(deal.id) or library.get_deal(deal.id)
         if not item.whole_deal:  # people for my deal: its own fields are not in question
@@ -130,27 +131,29 @@ def apply_import(library: DealStore, plan: ImportPlan, decide: Decision = Resolu
 def _fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
     """New ids for people, lines and snapshots whose id another deal already uses."""
     renamed: dict[str, str] = {}
-    people = []
-    for person in deal.people:
+    people = list(deal.people)
+    for index, person in enumerate(people):
         if person.id in taken and person.id not in keep:
             renamed[person.id] = new_id()
-            person = replace(person, id=renamed[person.id])
-        taken.add(person.id)
-        people.append(person)
-    relations = []
-    for relation in deal.relations:
-        relation = replace(relation, source=renamed.get(relation.source, relation.source),
-                           target=renamed.get(relation.target, relation.target))
-        if relation.id in taken and relation.id not in keep:
-            relation = replace(relation, id=new_id())
-        taken.add(relation.id)
-        relations.append(relation)
-    snapshots = []
-    for snapshot in deal.snapshots:
+            people[index] = replace(person, id=renamed[person.id])
+        taken.add(people[index].id)
+    relations = list(deal.relations)
+    for index, relation in enumerate(relations):
+        clash = relation.id in taken and relation.id not in keep
+        if clash or relation.source in renamed or relation.target in renamed:
+            relations[index] = replace(
+                relation, source=renamed.get(relation.source, relation.source),
+                target=renamed.get(relation.target, relation.target),
+                id=new_id() if clash else relation.id)
+        taken.add(relations[index].id)
+    snapshots = list(deal.snapshots)
+    for index, snapshot in enumerate(snapshots):
         if snapshot.id in taken and snapshot.id not in keep:
-            snapshot = replace(snapshot, id=new_id())
-        taken.add(snapshot.id)
-        snapshots.append(snapshot)
+            snapshots[index] = replace(snapshot, id=new_id())
+        taken.add(snapshots[index].id)
+    if (people == list(deal.people) and relations == list(deal.relations)
+            and snapshots == list(deal.snapshots)):
+        return deal
     return replace(deal, people=tuple(people), relations=tuple(relations),
                    snapshots=tuple(snapshots))
 

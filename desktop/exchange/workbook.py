@@ -6,11 +6,11 @@ from __future__ import annotations
 import io
 from collections.abc import Mapping, Sequence
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 
 def workbook_bytes(sheets: Mapping[str, Sequence[Sequence[object]]]) -> bytes:
+    from openpyxl import Workbook  # loaded when a workbook is written (~0.3 s)
+    from openpyxl.styles import Font
+
     book = Workbook()
     default = book.active
     for title, rows in sheets.items():

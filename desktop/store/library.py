@@ -538,7 +538,7 @@ class Library:
             raise Conflict(f"A person is already in the library ({error}).") from None
         self._connection.executemany(
             rows.insert_sql("scores", rows.SCORE_COLUMNS),
-            [row for person in people for row in rows.score_rows(person)])
+            [row for person in people for row in rows.score_rows(person, skip_defaults=True)])
 
     def _insert_relations(self, deal_id: str, relations: Sequence[Relation],
                           ordinals: Mapping[str, int] | None = None) -> None:

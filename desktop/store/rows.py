@@ -77,8 +77,14 @@ def person_row(person: Person, deal_id: str, ordinal: int) -> dict[str, Any]:
     }
 
 
-def score_rows(person: Person) -> list[dict[str, Any]]:
-    return [score_row(person.id, axis, score) for axis, score in person.scores.items()]
+_DEFAULT_SCORES = Triangle()
+
+
+def score_rows(person: Person, *, skip_defaults: bool = False) -> list[dict[str, Any]]:
+    """The person's score rows. A new person's unknown, note-less scores need no row
+    (reading gives the defaults back); an update writes all three, to overwrite."""
+    return [score_row(person.id, axis, score) for axis, score in person.scores.items()
+            if not skip_defaults or score != _DEFAULT_SCORES[axis]]
 
 
 def score_row(person_id: str, axis: Axis, score: Score) -> dict[str, Any]:

@@ -65,20 +65,23 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
     managers: list[tuple[str, str, int]] = []  # (person id, manager reference, line)
     columns = mapping.columns
     total = len(table.rows)
+    # Column index per field, -1 when absent: one list lookup per cell in the loop.
+    at = {fld: columns.get(fld, -1) for fld in Field}
     for done, (line, cells) in enumerate(table.rows, start=1):
         if progress is not None and done % 500 == 0 and not progress(done, total):
             raise Cancelled
-        value = _cells(cells, columns)
-        name = _name(value)
+        width = len(cells)
+        row = {fld: cells[i] if 0 <= i < width else "" for fld, i in at.items()}
+        name = _name(row)
         if not name:
             continue
-        keys = [k for k in (value(Field.EMAIL).casefold(),
-                            f"{name.casefold()}|{value(Field.TITLE).casefold()}") if k]
+        email = row[Field.EMAIL].strip()
+        title = " ".join(row[Field.TITLE].split())
+        keys = [k for k in (email.casefold(), f"{name.casefold()}|{title.casefold()}") if k]
         try:
-            person = Person(name=name, id=str(uuid.uuid5(NAMESPACE, keys[0])),
-                            title=value(Field.TITLE), department=value(Field.DEPARTMENT),
-                            email=value(Field.EMAIL), phone=value(Field.PHONE),
-                            notes=value(Field.NOTES))
+            person = Person(name=name, id=str(uuid.uuid5(NAMESPACE, keys[0])), title=title,
+                            department=row[Field.DEPARTMENT], email=email,
+                            phone=row[Field.PHONE], notes=row[Field.NOTES])
         except ValidationError as error:
             column = _column_name(table, columns, error.path)
             raise ImportProblem(path, f"line {line}{column}", error.problem) from None
@@ -89,11 +92,11 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         for key in keys:
             index[key] = len(people)
         people.append(person)
-        if Field.RECORD_ID in columns and value(Field.RECORD_ID):
-            record_of[value(Field.RECORD_ID)] = person.id
+        if row[Field.RECORD_ID]:
+            record_of[row[Field.RECORD_ID].strip()] = person.id
         name_of.setdefault(name.casefold(), person.id)
-        if Field.MANAGER in columns and value(Field.MANAGER):
-            managers.append((person.id, value(Field.MANAGER), line))
+        if row[Field.MANAGER].strip():
+            managers.append((person.id, row[Field.MANAGER].strip(), line))
     relations = []
     drawn = set()
     for person_id, reference, _line in managers:
@@ -112,22 +115,12 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
     return Incoming(deal, frozenset(provided), whole_deal=False)
 
 
-def _cells(cells: list[str], columns: Mapping[Field, int]) -> Callable[[Field], str]:
-    def value(fld: Field) -> str:
-        column = columns.get(fld)
-        if column is None or column >= len(cells):
-            return ""
-        return " ".join(cells[column].split()) if fld is not Field.NOTES else cells[column]
-
-    return value
-
-
-def _name(value: Callable[[Field], str]) -> str:
-    full = value(Field.NAME)
+def _name(row: Mapping[Field, str]) -> str:
+    full = " ".join(row[Field.NAME].split())
     if not full:
-        full = " ".join(p for p in (value(Field.FIRST_NAME), value(Field.MIDDLE_NAME),
-                                    value(Field.LAST_NAME)) if p)
-    return full or value(Field.EMAIL)
+        full = " ".join(" ".join(row[f].split()) for f in (
+            Field.FIRST_NAME, Field.MIDDLE_NAME, Field.LAST_NAME) if row[f].strip())
+    return full or row[Field.EMAIL].strip()
 
 
 def _filled(first: Person, second: Person) -> Person:
