@@ -44,7 +44,7 @@ class ImportPlan:
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    changes: object  # the store's change set, for the window to refresh
+    changes: object  # the store's change set once written (None before)
     added: tuple[Deal, ...]  # for undo: delete these
     before: tuple[Deal, ...]  # for undo: put these back
     after: tuple[Deal, ...]  # for redo
@@ -107,16 +107,20 @@ def plan_import(library: DealStore, incoming: Sequence[Incoming],
 Decision = Callable[[PersonConflict], Resolution] | Mapping[str, Resolution] | Resolution
 
 
-def apply_import(library: DealStore, plan: ImportPlan, decide: Decision = Resolution.MINE,
-                 deal_decision: Resolution = Resolution.MINE) -> ImportResult:
-    """Write the plan in one transaction. Ids already used by another deal of the library
-    are replaced (a person belongs to one deal)."""
+def resolve_import(library: DealStore, plan: ImportPlan, decide: Decision = Resolution.MINE,
+                   deal_decision: Resolution | Mapping[str, Resolution] = Resolution.MINE
+                   ) -> ImportResult:
+    """The deals to write once every conflict is decided — nothing written yet (the window's
+    undo command writes them, and writes ``before`` back on undo). Ids already used by
+    another deal of the library are replaced (a person belongs to one deal)."""
     taken = library.ids_in_use()
     added = tuple(_fresh_ids(deal, taken, keep=frozenset()) for deal in plan.new_deals)
     before: list[Deal] = []
     after: list[Deal] = []
     for merge in plan.merges:
-        result = merge.result(decide, deal_decision)
+        for_deal = deal_decision if isinstance(deal_decision, Resolution) else \
+            deal_decision.get(merge.mine.id, Resolution.MINE)
+        result = merge.result(decide, for_deal)
         if result == merge.mine:
             continue
         mine_ids = frozenset({p.id for p in merge.mine.people}
@@ -124,8 +128,15 @@ def apply_import(library: DealStore, plan: ImportPlan, decide: Decision = Resolu
                              | {s.id for s in merge.mine.snapshots})
         before.append(merge.mine)
         after.append(_fresh_ids(result, taken, keep=mine_ids))
-    changes = library.write_deals(add=added, replace_with=after)
-    return ImportResult(changes, added, tuple(before), tuple(after))
+    return ImportResult(None, added, tuple(before), tuple(after))
+
+
+def apply_import(library: DealStore, plan: ImportPlan, decide: Decision = Resolution.MINE,
+                 deal_decision: Resolution = Resolution.MINE) -> ImportResult:
+    """Resolve and write the plan in one transaction."""
+    result = resolve_import(library, plan, decide, deal_decision)
+    changes = library.write_deals(add=result.added, replace_with=result.after)
+    return replace(result, changes=changes)
 
 
 def _fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
@@ -51,10 +52,8 @@ def run(library_path: Path, file: Path | None = None) -> int:
     window = MainWindow(library)
     window.show()
     if file is not None:
-        # Opening and merging deal files is the exchange issue's work; until it lands, say so
-        # rather than ignore the file the user double-clicked.
-        QMessageBox.information(window, APP_NAME, f"{file} was not opened: importing deal "
-                                "files is not available in this version yet.")
+        # A double-clicked deal file: imported (reviewed like any import), then shown.
+        QTimer.singleShot(0, lambda: window.exchange.import_files([file]))
     code = app.exec()
     if window.session is not None:
         window.session.close()

@@ -233,3 +233,22 @@ class TakeSnapshot(StoreCommand):
     def backward(self, library: Library) -> ChangeSet:
         assert self.snapshot is not None
         return library.delete_snapshot(self.snapshot.id)
+
+
+class ImportDeals(StoreCommand):
+    """An import as one undo step: new deals added, merged deals replaced by their merged
+    version; undo deletes the new ones and puts the merged ones back as they were."""
+
+    def __init__(self, session: LibrarySession, text: str, added: Sequence[Deal],
+                 before: Sequence[Deal], after: Sequence[Deal]) -> None:
+        super().__init__(session, text)
+        self.added = tuple(added)
+        self.before = tuple(before)
+        self.after = tuple(after)
+
+    def forward(self, library: Library) -> ChangeSet:
+        return library.write_deals(add=self.added, replace_with=self.after)
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.write_deals(replace_with=self.before,
+                                   delete=[deal.id for deal in self.added])

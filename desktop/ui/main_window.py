@@ -13,13 +13,21 @@ from typing import Any
 from PySide6.QtCore import (
     QItemSelection,
     QItemSelectionModel,
+    QMimeData,
     QModelIndex,
     QPoint,
     QSettings,
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -55,6 +63,7 @@ from desktop.store.library import Library
 from desktop.ui import commands
 from desktop.ui.analysis_panel import AnalysisPanel
 from desktop.ui.deal_dialog import DealDialog
+from desktop.ui.deal_exchange import DealExchange
 from desktop.ui.deal_list_model import DEAL_ID_ROLE, DealFilterModel, DealListModel
 from desktop.ui.delegates import ScoreDelegate
 from desktop.ui.inspector import Inspector
@@ -128,6 +137,7 @@ class MainWindow(QMainWindow):
             self.side_splitter.setSizes([480, 320])
         if self.settings.get(WINDOW_GEOMETRY).isEmpty():
             self.resize(1360, 800)
+        self.setAcceptDrops(True)
         self.set_library(library)
 
     # -- building -------------------------------------------------------------------------
@@ -296,6 +306,16 @@ class MainWindow(QMainWindow):
         self.printing = Printing(self, self.settings, lambda: self.deal,
                                  lambda: [p.id for p in self.selected_people()],
                                  self._report_failure, self._report_done)
+        self.exchange = DealExchange(
+            self, self.settings, self._session,
+            lambda: (self.deal.id, self.deal.name) if self.deal else None, self._push,
+            self._choose_deal, self._report_failure, self._report_done)
+        self.import_action = self._action(
+            "&Import…", self.exchange.ask_import, "Ctrl+Shift+I",
+            "Import deal files, or people from CSV, GraphML or GEXF")
+        self.export_deals_action = self._action(
+            "E&xport deals…", self.exchange.ask_export, "Ctrl+Shift+X",
+            "Export deals to share them, or for Excel, yEd, Gephi or Kumu")
         self.print_preview_action = self._action(
             "Print pre&view…", partial(self.printing.ask, OutputKind.PREVIEW),
             "Ctrl+Shift+P", "See the printed pages before printing")
@@ -368,6 +388,9 @@ class MainWindow(QMainWindow):
         file.addAction(self.new_library_action)
         file.addAction(self.open_library_action)
         self.recent_menu = file.addMenu("Open &recent")
+        file.addSeparator()
+        file.addAction(self.import_action)
+        file.addAction(self.export_deals_action)
         file.addSeparator()
         for action in (self.print_preview_action, self.print_action, self.export_pdf_action,
                        self.export_svg_action, self.export_png_action):
@@ -957,6 +980,23 @@ class MainWindow(QMainWindow):
     def _about_qt(self) -> None:
         QMessageBox.aboutQt(self)
 
+    # -- files dropped on the window ---------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if _local_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = _local_files(event.mimeData())
+        if files:
+            event.acceptProposedAction()
+            # After the drop returns: the import may open dialogs.
+            QTimer.singleShot(0, partial(self.exchange.import_files, files))
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(SPLITTER_STATE, self.splitter.saveState())
@@ -977,3 +1017,7 @@ class MainWindow(QMainWindow):
 def _html(text: str) -> str:
     return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace("\n", "<br>"))
+
+
+def _local_files(mime: QMimeData) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]

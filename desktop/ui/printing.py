@@ -9,15 +9,14 @@ which keeps the window responsive and lets the tests drive every step.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 from desktop.domain.deal import Deal
 from desktop.domain.redaction import for_output
@@ -26,6 +25,7 @@ from desktop.render.map_export import export_png, export_svg
 from desktop.render.print_document import page_layout, paint_document, write_pdf
 from desktop.render.print_layouts import Document, build_document
 from desktop.render.print_options import PrintOptions
+from desktop.ui.busy import busy
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
 from desktop.ui.settings import EXPORT_FOLDER, Settings
 
@@ -93,7 +93,7 @@ class Printing(QObject):
         return printer
 
     def preview(self, deal: Deal, options: PrintOptions) -> None:
-        with _busy():
+        with busy():
             document = build_document(deal, options, date.today())
         self.printer = printer = self._printer(document, options)
         dialog = QPrintPreviewDialog(printer, self.window)
@@ -106,7 +106,7 @@ class Printing(QObject):
         dialog.open()
 
     def send_to_printer(self, deal: Deal, options: PrintOptions) -> None:
-        with _busy():
+        with busy():
             document = build_document(deal, options, date.today())
         self.printer = printer = self._printer(document, options)
         dialog = QPrintDialog(printer, self.window)
@@ -130,7 +130,7 @@ class Printing(QObject):
         wanted = None if ranges.isEmpty() else {
             n for n in range(1, len(document.pages) + 1) if ranges.contains(n)}
         try:
-            with _busy():
+            with busy():
                 paint_document(printer, document.pages, document.header, options.paper,
                                wanted)
         except ExportError as error:
@@ -158,7 +158,7 @@ class Printing(QObject):
         if path is None:
             return
         try:
-            with _busy():
+            with busy():
                 document = build_document(deal, options, date.today())
                 write_pdf(path, document.pages, document.header, options.paper,
                           greyscale=options.greyscale)
@@ -177,7 +177,7 @@ class Printing(QObject):
         shown = for_output(deal, include_private=options.include_private,
                            anonymize=options.anonymize)
         try:
-            with _busy():
+            with busy():
                 if kind is OutputKind.SVG:
                     export_svg(shown, path)
                 else:
@@ -186,12 +186,3 @@ class Printing(QObject):
             self._report_failure(str(error))
             return
         self._report_done(f"Exported the map of {deal.name} to {path}.")
-
-
-@contextmanager
-def _busy() -> Iterator[None]:
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        yield
-    finally:
-        QApplication.restoreOverrideCursor()

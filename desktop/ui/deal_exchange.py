@@ -1,0 +1,164 @@
+"""File ▸ Import and Export, drag and drop, and files given on the command line: read and
+check every file first, review conflicts, then one undo step that writes everything in one
+transaction. A bad file is one sentence in a message box and the library stays as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+
+from desktop.domain.merge import Resolution
+from desktop.exchange import registry
+from desktop.exchange.importing import (
+    ImportPlan,
+    export_deals,
+    plan_import,
+    read_files,
+    resolve_import,
+)
+from desktop.exchange.problems import ExportProblem, ImportProblem
+from desktop.store.errors import StoreError
+from desktop.ui import commands
+from desktop.ui.busy import busy
+from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.merge_dialog import MergeReviewDialog
+from desktop.ui.session import LibrarySession
+from desktop.ui.settings import EXPORT_FOLDER, Settings
+
+
+class DealExchange(QObject):
+    def __init__(self, parent: QWidget, settings: Settings,
+                 session: Callable[[], LibrarySession],
+                 current_deal: Callable[[], tuple[str, str] | None],
+                 push: Callable[[commands.StoreCommand], None],
+                 show_deal: Callable[[str], None],
+                 report_failure: Callable[[str], None],
+                 report_done: Callable[[str], None]) -> None:
+        super().__init__(parent)
+        self.window = parent
+        self.settings = settings
+        self._session = session
+        self._current_deal = current_deal  # (id, name) of the deal shown
+        self._push = push
+        self._show_deal = show_deal
+        self._report_failure = report_failure
+        self._report_done = report_done
+
+    # -- import -------------------------------------------------------------------------------
+
+    def ask_import(self) -> None:
+        filters = ";;".join(["Everything Deal Triangle reads (" + " ".join(
+            f"*{e}" for f in registry.readers() for e in f.extensions) + ")",
+            *(f.file_filter for f in registry.readers()), "All files (*)"])
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Import", str(self._folder()),
+                                                filters)
+        if names:
+            self.import_files([Path(n) for n in names])
+
+    def import_files(self, paths: Sequence[Path]) -> bool:
+        """Import ``paths``; True when something was imported."""
+        session = self._session()
+        try:
+            with busy():
+                incoming = read_files(paths)
+        except ImportProblem as error:
+            self._report_failure(str(error))
+            return False
+        into = None
+        current = self._current_deal()
+        people_files = [i for i in incoming if not i.whole_deal]
+        if people_files and current is not None:
+            answer = QMessageBox.question(
+                self.window, "Import people",
+                f"Add the people of {len(people_files)} file"
+                f"{'s' if len(people_files) != 1 else ''} to the deal “{current[1]}”?\n\n"
+                "No: each file becomes a new deal.",
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
+            if answer == QMessageBox.StandardButton.Cancel:
+                return False
+            into = current[0] if answer == QMessageBox.StandardButton.Yes else None
+        try:
+            plan = plan_import(session.library, incoming, into)
+        except StoreError as error:
+            self._report_failure(str(error))
+            return False
+        if plan.changes_nothing:
+            self._report_done("Nothing to import: the library already has all of it.")
+            return False
+        decisions: dict[str, Resolution] = {}
+        deal_decisions: dict[str, Resolution] = {}
+        if plan.has_conflicts:
+            dialog = MergeReviewDialog(plan, self.window)
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return False
+            decisions = dialog.decisions()
+            deal_decisions = {m.mine.id: dialog.deal_decision(m.mine.id) for m in plan.merges}
+        try:
+            result = resolve_import(session.library, plan, decisions, deal_decisions)
+        except StoreError as error:
+            self._report_failure(str(error))
+            return False
+        text = _describe(paths, plan)
+        self._push(commands.ImportDeals(session, text, result.added, result.before,
+                                        result.after))
+        shown = (result.added or result.after)
+        if shown:
+            self._show_deal(shown[0].id)
+        self._report_done(f"{text}.")
+        return True
+
+    # -- export -------------------------------------------------------------------------------
+
+    def ask_export(self) -> None:
+        session = self._session()
+        current = self._current_deal()
+        count = len(session.library.list_deals())
+        if count == 0:
+            return
+        dialog = ExportDialog(current[1] if current else None, count, self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        fmt = dialog.chosen_format()
+        if fmt is None:
+            return
+        ids = ([s.id for s in session.library.list_deals()] if dialog.all_deals() or
+               current is None else [current[0]])
+        stem = "deals" if len(ids) > 1 or current is None else _safe_stem(current[1])
+        name, _ = QFileDialog.getSaveFileName(
+            self.window, "Export deals", str(self._folder() / f"{stem}{fmt.extensions[0]}"),
+            fmt.file_filter)
+        if not name:
+            return
+        path = Path(name)
+        if path.suffix.lower() not in fmt.extensions:
+            path = path.with_name(path.name + fmt.extensions[0])
+        self.settings.set(EXPORT_FOLDER, str(path.parent))
+        try:
+            with busy():
+                written = export_deals(session.library, ids, path, fmt.name,
+                                       include_private=dialog.include_private())
+        except (ExportProblem, StoreError, ValueError) as error:
+            self._report_failure(str(error))
+            return
+        self._report_done(f"Exported {len(ids)} deal{'s' if len(ids) != 1 else ''} to "
+                          + ", ".join(str(p) for p in written) + ".")
+
+    def _folder(self) -> Path:
+        return Path(self.settings.get(EXPORT_FOLDER) or QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+
+def _describe(paths: Sequence[Path], plan: ImportPlan) -> str:
+    what = paths[0].name if len(paths) == 1 else f"{len(paths)} files"
+    return f"Import {what}"
+
+
+def _safe_stem(name: str) -> str:
+    import re
+
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip() or "deal"

@@ -1,0 +1,61 @@
+"""Export deals: which deals (this one or all), which format, and whether private notes go
+too (unticked every time, like printing)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QWidget,
+)
+
+from desktop.exchange import registry
+from desktop.exchange.registry import Format
+
+
+class ExportDialog(QDialog):
+    def __init__(self, deal_name: str | None, deal_count: int,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Export deals")
+        form = QFormLayout(self)
+        self.scope = QComboBox()
+        if deal_name is not None:
+            self.scope.addItem(f"This deal: {deal_name}", False)
+        self.scope.addItem(f"All {deal_count} deals", True)
+        self.format_box = QComboBox()
+        self.private_box = QCheckBox("Include &private notes (personal-win evidence)")
+        form.addRow("&Deals", self.scope)
+        form.addRow("&Format", self.format_box)
+        form.addRow("", self.private_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        self._scope_changed()
+
+    def _scope_changed(self) -> None:
+        """Graph formats hold one deal: offered only when one deal is exported."""
+        chosen = self.chosen_format()
+        self.format_box.clear()
+        for fmt in registry.writers():
+            if not (fmt.one_deal and self.all_deals()):
+                self.format_box.addItem(fmt.label, fmt.name)
+        index = self.format_box.findData(chosen.name if chosen else "dealtri")
+        self.format_box.setCurrentIndex(max(0, index))
+
+    def all_deals(self) -> bool:
+        return bool(self.scope.currentData())
+
+    def chosen_format(self) -> Format | None:
+        name = self.format_box.currentData()
+        return registry.by_name(name) if name else None
+
+    def include_private(self) -> bool:
+        return self.private_box.isChecked()

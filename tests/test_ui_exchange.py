@@ -1,0 +1,163 @@
+"""Import and export in the window: the File actions, the conflict review, drag and drop,
+one undo step per import, bad files as one sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.merge import Resolution
+from desktop.domain.person import Person
+from desktop.exchange import dealfile
+from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.merge_dialog import MergeReviewDialog
+from tests.test_cli import digest
+from tests.test_ui_main_window import open_window
+from tests.ui_helpers import answer_next_dialog
+
+SAMPLES = Path(__file__).parent / "data"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    opened = open_window(qtbot, tmp_path / "library.sqlite", tmp_path)
+    yield opened
+    if opened.session is not None:
+        opened.session.close()
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    return shown
+
+
+def open_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *_args: ([str(p) for p in paths], ""))
+
+
+def test_import_with_a_conflict_is_reviewed_and_one_undo_step(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert window.deal is not None
+    mine = window.library.get_deal(window.deal.id)
+    first = mine.people[0]
+    theirs = replace(mine, people=(replace(first, title="Changed on the other laptop"),
+                                   *mine.people[1:], Person(name="Newly Met")))
+    path = tmp_path / "theirs.dealtri"
+    path.write_text(dealfile.dumps([theirs]))
+    open_files(monkeypatch, path)
+    seen: list[MergeReviewDialog] = []
+
+    def review(dialog: QDialog) -> None:
+        assert isinstance(dialog, MergeReviewDialog)
+        seen.append(dialog)
+        assert dialog.table.rowCount() == 1
+        assert "Changed on the other laptop" in dialog.table.item(0, 2).text()
+        dialog.choose_all(Resolution.THEIRS)
+        dialog.accept()
+
+    answer_next_dialog(review)
+    window.import_action.trigger()
+    assert seen
+    stored = window.library.get_deal(mine.id)
+    assert stored.person(first.id).title == "Changed on the other laptop"
+    assert any(p.name == "Newly Met" for p in stored.people)
+    assert window.people_model.rowCount() == len(mine.people) + 1
+    stack = window.session.undo_stack if window.session else None
+    assert stack is not None
+    assert stack.undoText().startswith("Import theirs.dealtri")
+    stack.undo()
+    restored = window.library.get_deal(mine.id)
+    assert restored.person(first.id).title == first.title
+    assert len(restored.people) == len(mine.people)
+    stack.redo()
+    assert len(window.library.get_deal(mine.id).people) == len(mine.people) + 1
+
+
+def test_a_new_deal_file_adds_and_shows_the_deal(window: MainWindow, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    assert window.deal is not None
+    copy = replace(window.library.get_deal(window.deal.id),
+                   id="5f0e1d2c-3b4a-4958-8776-a5b4c3d2e1f0", name="Shared by a colleague")
+    path = tmp_path / "colleague.dealtri"
+    path.write_text(dealfile.dumps([copy]))
+    count = len(window.library.list_deals())
+    open_files(monkeypatch, path)
+    window.import_action.trigger()
+    assert len(window.library.list_deals()) == count + 1
+    assert window.deal is not None
+    assert window.deal.name == "Shared by a colleague"
+
+
+def test_a_bad_file_is_one_sentence_and_nothing_changes(
+        window: MainWindow, qtbot: QtBot, warnings: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = SAMPLES / "bad" / "relation_to_nobody.dealtri"
+    before = digest(window.library.path)
+    open_files(monkeypatch, bad)
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert warnings[0].startswith(str(bad))
+    assert "relations[0].target" in warnings[0]
+    assert "\n" not in warnings[0]
+    assert digest(window.library.path) == before
+
+
+def test_people_from_csv_join_the_current_deal(window: MainWindow,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    assert window.deal is not None
+    deal_id = window.deal.id
+    people = len(window.deal.people)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)
+    open_files(monkeypatch, SAMPLES / "csv" / "google_contacts.csv")
+    window.import_action.trigger()
+    assert len(window.library.get_deal(deal_id).people) == people + 2
+
+
+def test_dropping_a_file_on_the_window_imports_it(window: MainWindow, qtbot: QtBot,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    count = len(window.library.list_deals())
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.No)  # a new deal
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SAMPLES / "graph" / "yed_sample.graphml"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: len(window.library.list_deals()) == count + 1)
+    assert window.deal is not None
+    assert {p.name for p in window.deal.people} == {"Ines Alvarez", "Kofi Mensah",
+                                                   "Sara Lindqvist"}
+
+
+def test_export_all_deals_to_a_deal_file(window: MainWindow, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "everything"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(out), ""))
+
+    def choose(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExportDialog)
+        dialog.scope.setCurrentIndex(dialog.scope.findData(True))
+        labels = [dialog.format_box.itemText(i) for i in range(dialog.format_box.count())]
+        assert not any("GraphML" in label for label in labels)  # one deal per graph file
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData("dealtri"))
+        dialog.accept()
+
+    answer_next_dialog(choose)
+    window.export_deals_action.trigger()
+    written = tmp_path / "everything.dealtri"
+    assert {d.id for d in dealfile.read_file(written)} == {
+        s.id for s in window.library.list_deals()}
+    assert str(written) in window.statusBar().currentMessage()
