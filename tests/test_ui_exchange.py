@@ -63,7 +63,9 @@ def test_import_with_a_conflict_is_reviewed_and_one_undo_step(
         assert isinstance(dialog, MergeReviewDialog)
         seen.append(dialog)
         assert dialog.table.rowCount() == 1
-        assert "Changed on the other laptop" in dialog.table.item(0, 2).text()
+        item = dialog.table.item(0, 2)
+        assert item is not None
+        assert "Changed on the other laptop" in item.text()
         dialog.choose_all(Resolution.THEIRS)
         dialog.accept()
 

@@ -36,9 +36,13 @@ class MergeReviewDialog(QDialog):
         self.resize(900, 480)
         layout = QVBoxLayout(self)
         added = sum(len(m.added) for m in plan.merges)
-        summary = (f"{len(plan.new_deals)} new deal{'s' if len(plan.new_deals) != 1 else ''}, "
-                   f"{added} new {'person' if added == 1 else 'people'} in existing deals. "
-                   "These differ from your copy — choose for each:")
+        news = [text for count, text in (
+            (len(plan.new_deals), f"{len(plan.new_deals)} new deal"
+                                  f"{'s' if len(plan.new_deals) != 1 else ''}"),
+            (added, f"{added} new {'person' if added == 1 else 'people'} in your deals"))
+            if count]
+        summary = ((", ".join(news) + " will be added. ") if news else "") + \
+            "These differ from your copy — choose for each:"
         layout.addWidget(QLabel(summary))
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(["Deal", "Person", "What differs (mine → theirs)",
@@ -111,6 +115,8 @@ class MergeReviewDialog(QDialog):
 
 def _shown(value: object) -> str:
     text = value.label if hasattr(value, "label") else str(value)  # enums read as words
+    if isinstance(value, float):
+        text = f"{value:,.2f}".removesuffix(".00")
     if isinstance(value, tuple):
         text = ", ".join(getattr(v, "label", str(v)) for v in value)
     text = " ".join(str(text).split()) or "(empty)"
