@@ -163,3 +163,62 @@ def test_export_all_deals_to_a_deal_file(window: MainWindow, tmp_path: Path,
     assert {d.id for d in dealfile.read_file(written)} == {
         s.id for s in window.library.list_deals()}
     assert str(written) in window.statusBar().currentMessage()
+
+
+def test_an_unknown_layout_is_mapped_once_and_remembered(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.exchange.people_columns import Field
+    from desktop.ui.column_mapping_dialog import ColumnMappingDialog
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.No)  # new deals
+    first = tmp_path / "crm-april.csv"
+    first.write_text("Kontakt;Rolle;Mail\nAda Byron;CTO;ada@example.com\n"
+                     "Alan Turing;Chief Scientist;alan@example.com\n", encoding="utf-8")
+    asked: list[ColumnMappingDialog] = []
+
+    def map_columns(dialog: QDialog) -> None:
+        assert isinstance(dialog, ColumnMappingDialog)
+        asked.append(dialog)
+        assert dialog.mapping().columns == {Field.EMAIL: 2}  # "Mail" is known, names not
+        dialog.choose(2, None)
+        assert not dialog.ok.isEnabled()  # nothing holds names
+        dialog.choose(0, Field.NAME)
+        dialog.choose(1, Field.TITLE)
+        dialog.choose(2, Field.EMAIL)
+        assert dialog.ok.isEnabled()
+        dialog.accept()
+
+    answer_next_dialog(map_columns)
+    count = len(window.library.list_deals())
+    assert window.exchange.import_files([first])
+    assert asked
+    assert len(window.library.list_deals()) == count + 1
+    assert window.deal is not None
+    assert {(p.name, p.title) for p in window.deal.people} == {
+        ("Ada Byron", "CTO"), ("Alan Turing", "Chief Scientist")}
+    # Next month's export from the same tool: the same columns, no question.
+    second = tmp_path / "crm-may.csv"
+    second.write_text("Kontakt;Rolle;Mail\nGrace Hopper;Admiral;grace@example.com\n",
+                      encoding="utf-8")
+    asked.clear()
+    assert window.exchange.import_files([second])
+    assert not asked
+    assert window.deal is not None
+    assert [p.title for p in window.deal.people] == ["Admiral"]
+
+
+def test_cancelling_a_long_import_writes_nothing(window: MainWindow, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    big = tmp_path / "big.csv"
+    big.write_text("First Name,Last Name,Email Address\n" + "".join(
+        f"P{i},Q{i},p{i}@example.com\n" for i in range(3000)), encoding="utf-8")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _self: True)
+    before = digest(window.library.path)
+    assert not window.exchange.import_files([big])
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert digest(window.library.path) == before

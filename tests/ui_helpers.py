@@ -17,7 +17,11 @@ def answer_next_dialog(fill: Callable[[QDialog], None], *, timeout_ms: int = 500
         nonlocal waited
         widget: QWidget | None = QApplication.activeModalWidget()
         if isinstance(widget, QDialog):
-            fill(widget)
+            try:
+                fill(widget)
+            except BaseException:
+                widget.reject()  # a failed check must fail the test, not hang it in exec()
+                raise
             return
         waited += 20
         if waited < timeout_ms:

@@ -17,6 +17,8 @@ from desktop.domain.ids import new_id
 from desktop.domain.merge import DEAL_FIELDS, MergePlan, PersonConflict, Resolution, plan_merge
 from desktop.exchange import registry
 from desktop.exchange.deal_store import DealStore
+from desktop.exchange.formats import people_csv
+from desktop.exchange.formats.people_csv import MappingChooser, Progress
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.problems import ImportProblem
 
@@ -50,12 +52,19 @@ class ImportResult:
     after: tuple[Deal, ...]  # for redo
 
 
-def read_files(paths: Sequence[Path], format_name: str | None = None) -> list[Incoming]:
-    """Read and validate every file; the first problem stops everything (nothing written)."""
+def read_files(paths: Sequence[Path], format_name: str | None = None, *,
+               choose_mapping: MappingChooser | None = None,
+               progress: Progress | None = None) -> list[Incoming]:
+    """Read and validate every file; the first problem stops everything (nothing written).
+    The window passes ``choose_mapping`` (CSV columns) and ``progress`` (rows read, cancel:
+    ``people_csv.Cancelled``)."""
     incoming: list[Incoming] = []
     for path in paths:
         data = _read_bytes(path)
         fmt = registry.for_input(path, data[:registry.SNIFF_BYTES], format_name)
+        if fmt.name == people_csv.FORMAT.name and (choose_mapping or progress):
+            incoming.extend(people_csv.read_with(data, path, choose_mapping, progress))
+            continue
         assert fmt.read is not None
         incoming.extend(fmt.read(data, path))
     return incoming

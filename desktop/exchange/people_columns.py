@@ -49,9 +49,9 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
     Field.DEPARTMENT: ("department", "organizationdepartment", "organization1department",
                        "abteilung", "service"),
     Field.EMAIL: ("email", "emailaddress", "email1value", "primaryemail", "workemail",
-                  "businessemail", "email1", "emailadresse", "courriel"),
+                  "businessemail", "email1", "emailadresse", "courriel", "mail"),
     Field.PHONE: ("phone", "phonenumber", "businessphone", "workphone", "phone1value",
-                  "mobilephone", "mobile", "mobilephonenumber"),
+                  "mobilephone", "mobile", "mobilephonenumber", "telefon", "telephone"),
     Field.MANAGER: ("managersname", "manager", "reportsto", "reportstofullname",
                     "reportstoname", "reportstoid", "managername", "linemanager",
                     "namedesvorgesetzten", "vorgesetzter"),
@@ -85,6 +85,10 @@ def normalise(header: str) -> str:
 @dataclass(frozen=True, slots=True)
 class ColumnMapping:
     columns: Mapping[Field, int]  # field → column index
+
+    def has_person_name(self) -> bool:
+        """A column of names (not only e-mails)."""
+        return bool({Field.NAME, Field.FIRST_NAME, Field.LAST_NAME} & set(self.columns))
 
     def has_name(self) -> bool:
         return Field.NAME in self.columns or Field.FIRST_NAME in self.columns or \

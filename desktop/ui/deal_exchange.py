@@ -8,11 +8,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
 
 from desktop.domain.merge import Resolution
 from desktop.exchange import registry
+from desktop.exchange.formats.people_csv import Cancelled
 from desktop.exchange.importing import (
     ImportPlan,
     export_deals,
@@ -20,10 +28,13 @@ from desktop.exchange.importing import (
     read_files,
     resolve_import,
 )
+from desktop.exchange.people_columns import ColumnMapping, Field, header_key
 from desktop.exchange.problems import ExportProblem, ImportProblem
+from desktop.exchange.text_sniffing import TextTable
 from desktop.store.errors import StoreError
 from desktop.ui import commands
 from desktop.ui.busy import busy
+from desktop.ui.column_mapping_dialog import ColumnMappingDialog
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.merge_dialog import MergeReviewDialog
 from desktop.ui.session import LibrarySession
@@ -47,6 +58,7 @@ class DealExchange(QObject):
         self._show_deal = show_deal
         self._report_failure = report_failure
         self._report_done = report_done
+        self.mapping_dialog: ColumnMappingDialog | None = None  # the last one, for tests
 
     # -- import -------------------------------------------------------------------------------
 
@@ -62,12 +74,19 @@ class DealExchange(QObject):
     def import_files(self, paths: Sequence[Path]) -> bool:
         """Import ``paths``; True when something was imported."""
         session = self._session()
+        progress = _Progress(self.window)
         try:
             with busy():
-                incoming = read_files(paths)
+                incoming = read_files(paths, choose_mapping=self._choose_mapping,
+                                      progress=progress)
         except ImportProblem as error:
             self._report_failure(str(error))
             return False
+        except Cancelled:
+            self._report_done("Import cancelled; nothing was written.")
+            return False
+        finally:
+            progress.close()
         into = None
         current = self._current_deal()
         people_files = [i for i in incoming if not i.whole_deal]
@@ -112,6 +131,29 @@ class DealExchange(QObject):
         self._report_done(f"{text}.")
         return True
 
+    def _choose_mapping(self, path: Path, table: TextTable,
+                        guess: ColumnMapping) -> ColumnMapping | None:
+        """A remembered mapping for these headers, else a known layout's, else ask."""
+        key = header_key(table.header)
+        remembered = self.settings.column_mapping(key)
+        if remembered:
+            fields = {f.value: f for f in Field}
+            return ColumnMapping({fields[name]: column for name, column in remembered.items()
+                                  if name in fields and column < len(table.header)})
+        if guess.has_person_name():
+            return guess
+        QApplication.restoreOverrideCursor()  # a question, not a wait
+        try:
+            dialog = ColumnMappingDialog(path.name, table, guess, self.window)
+            self.mapping_dialog = dialog
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+        finally:
+            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        chosen = dialog.mapping()
+        self.settings.set_column_mapping(key, {f.value: c for f, c in chosen.columns.items()})
+        return chosen
+
     # -- export -------------------------------------------------------------------------------
 
     def ask_export(self) -> None:
@@ -151,6 +193,29 @@ class DealExchange(QObject):
     def _folder(self) -> Path:
         return Path(self.settings.get(EXPORT_FOLDER) or QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+
+
+class _Progress:
+    """Rows read, for big tables: a progress dialog with Cancel, shown after half a second."""
+
+    def __init__(self, parent: QWidget) -> None:
+        self.parent = parent
+        self.dialog: QProgressDialog | None = None
+
+    def __call__(self, done: int, total: int) -> bool:
+        if self.dialog is None:
+            self.dialog = QProgressDialog("Reading people…", "Cancel", 0, total, self.parent)
+            self.dialog.setWindowTitle("Import")
+            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            self.dialog.setMinimumDuration(500)
+        self.dialog.setValue(done)  # processes events: Cancel can be pressed
+        return not self.dialog.wasCanceled()
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.deleteLater()
+            self.dialog = None
 
 
 def _describe(paths: Sequence[Path], plan: ImportPlan) -> str:

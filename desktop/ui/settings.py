@@ -84,6 +84,24 @@ class Settings:
     def set_last_deal(self, library: str, deal_id: str) -> None:
         self.store.setValue(f"libraries/lastDeal/{_key(library)}", deal_id)
 
+    def column_mapping(self, header_key: str) -> dict[str, int]:
+        """The CSV column mapping chosen for this set of headers (field name → column)."""
+        import json
+
+        value = self.store.value(f"import/mappings/{_key(header_key)}", "")
+        try:
+            loaded = json.loads(value) if isinstance(value, str) and value else {}
+        except ValueError:
+            return {}
+        if not isinstance(loaded, dict):
+            return {}
+        return {k: v for k, v in loaded.items() if isinstance(k, str) and isinstance(v, int)}
+
+    def set_column_mapping(self, header_key: str, mapping: dict[str, int]) -> None:
+        import json
+
+        self.store.setValue(f"import/mappings/{_key(header_key)}", json.dumps(mapping))
+
     def add_recent(self, library: str) -> list[str]:
         recent = [library, *(p for p in self.get(RECENT_LIBRARIES) if p != library)]
         recent = recent[:MAX_RECENT]

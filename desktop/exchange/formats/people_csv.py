@@ -45,14 +45,30 @@ class Cancelled(Exception):
     """The seller cancelled a long import; nothing was written."""
 
 
+MappingChooser = Callable[[Path, TextTable, ColumnMapping], ColumnMapping | None]
+
+
 def read(data: bytes, path: Path) -> list[Incoming]:
+    return read_with(data, path)
+
+
+def read_with(data: bytes, path: Path, choose: MappingChooser | None = None,
+              progress: Progress | None = None) -> list[Incoming]:
+    """Read with the columns mapped automatically — or by ``choose`` (the window's mapping
+    dialog: it sees the table and the automatic guess, returns the mapping or None to
+    cancel). ``progress`` is told how far the rows are and may cancel."""
     table = read_table(data, path, looks_like_header)
     mapping = automatic(table.header)
+    if choose is not None:
+        chosen = choose(path, table, mapping)
+        if chosen is None:
+            raise Cancelled
+        mapping = chosen
     if not mapping.has_name():
         raise ImportProblem(path, f"line {table.header_line}", "no column holds names or "
                             "e-mail addresses (columns: " + ", ".join(table.header[:8])
                             + "); map the columns in the window's import dialog")
-    return [people_from_table(table, mapping, path)]
+    return [people_from_table(table, mapping, path, progress)]
 
 
 def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
