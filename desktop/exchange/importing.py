@@ -151,11 +151,13 @@ def apply_import(library: DealStore, plan: ImportPlan, decide: Decision = Resolu
 def _fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
     """New ids for people, lines and snapshots whose id another deal already uses."""
     renamed: dict[str, str] = {}
+    changed = False
     people = list(deal.people)
     for index, person in enumerate(people):
         if person.id in taken and person.id not in keep:
             renamed[person.id] = new_id()
             people[index] = replace(person, id=renamed[person.id])
+            changed = True
         taken.add(people[index].id)
     relations = list(deal.relations)
     for index, relation in enumerate(relations):
@@ -165,14 +167,15 @@ def _fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
                 relation, source=renamed.get(relation.source, relation.source),
                 target=renamed.get(relation.target, relation.target),
                 id=new_id() if clash else relation.id)
+            changed = True
         taken.add(relations[index].id)
     snapshots = list(deal.snapshots)
     for index, snapshot in enumerate(snapshots):
         if snapshot.id in taken and snapshot.id not in keep:
             snapshots[index] = replace(snapshot, id=new_id())
+            changed = True
         taken.add(snapshots[index].id)
-    if (people == list(deal.people) and relations == list(deal.relations)
-            and snapshots == list(deal.snapshots)):
+    if not changed:
         return deal
     return replace(deal, people=tuple(people), relations=tuple(relations),
                    snapshots=tuple(snapshots))

@@ -272,12 +272,12 @@ class Library:
         now = utc_now()
         changes = ChangeSet()
         for deal in deals:
-            deal = replace(deal, created_at=deal.created_at or now,
-                           updated_at=deal.updated_at or now)
             if list(self._query("SELECT 1 FROM deals WHERE id = ?", [deal.id])):
                 raise Conflict(f"The library already has a deal with the id {deal.id}.")
-            self._connection.execute(rows.insert_sql("deals", rows.DEAL_COLUMNS),
-                                     rows.deal_row(deal))
+            # The times go into the row, not a copy of the deal: re-validating a deal of
+            # ten thousand people just to stamp it would cost more than storing it.
+            row = rows.deal_row(deal, default_time=now)
+            self._connection.execute(rows.insert_sql("deals", rows.DEAL_COLUMNS), row)
             self._insert_people(deal.id, deal.people, 0)
             self._insert_relations(deal.id, deal.relations)
             self._connection.executemany(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp
@@ -35,8 +36,10 @@ SCORE_COLUMNS = ("person_id", "axis", "value", "evidence", "confidence", "privat
 RELATION_COLUMNS = ("id", "deal_id", "ordinal", "source", "target", "kind", "strength", "note")
 
 
-def deal_row(deal: Deal) -> dict[str, Any]:
-    if deal.created_at is None or deal.updated_at is None:
+def deal_row(deal: Deal, default_time: datetime | None = None) -> dict[str, Any]:
+    created = deal.created_at or default_time
+    updated = deal.updated_at or default_time
+    if created is None or updated is None:
         raise ValueError("a stored deal needs its created and updated times")
     return {
         "id": deal.id,
@@ -49,8 +52,8 @@ def deal_row(deal: Deal) -> dict[str, Any]:
         "objective": deal.objective,
         "solution": deal.solution,
         "competitors": json.dumps(list(deal.competitors), ensure_ascii=False),
-        "created_at": format_timestamp(deal.created_at),
-        "updated_at": format_timestamp(deal.updated_at),
+        "created_at": format_timestamp(created),
+        "updated_at": format_timestamp(updated),
     }
 
 
@@ -64,7 +67,7 @@ def person_row(person: Person, deal_id: str, ordinal: int) -> dict[str, Any]:
         "department": person.department,
         "email": person.email,
         "phone": person.phone,
-        "roles": json.dumps([role.value for role in person.roles]),
+        "roles": json.dumps([role.value for role in person.roles]) if person.roles else "[]",
         "support": int(person.support),
         "influence": person.influence.value,
         "coverage": person.coverage.value,
@@ -83,6 +86,8 @@ _DEFAULT_SCORES = Triangle()
 def score_rows(person: Person, *, skip_defaults: bool = False) -> list[dict[str, Any]]:
     """The person's score rows. A new person's unknown, note-less scores need no row
     (reading gives the defaults back); an update writes all three, to overwrite."""
+    if skip_defaults and person.scores == _DEFAULT_SCORES:  # identity first: shared default
+        return []
     return [score_row(person.id, axis, score) for axis, score in person.scores.items()
             if not skip_defaults or score != _DEFAULT_SCORES[axis]]
 

@@ -4,7 +4,7 @@
 Reading: the whole file is checked before anything is kept — a bad e-mail on line 812 stops
 the import with that line named. The same person twice (same e-mail, or same name and title)
 becomes one person; a manager column becomes reports-to lines between the people of the file.
-A person's id is derived from the file's data (uuid5), so importing the same file twice
+A person's id is derived from the file's data (a uuid5), so importing the same file twice
 matches every person by id and changes nothing.
 """
 
@@ -20,6 +20,7 @@ from pathlib import Path
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, RelationKind
 from desktop.domain.errors import ValidationError
+from desktop.domain.ids import derived_id
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
 from desktop.exchange.incoming import Incoming
@@ -81,13 +82,14 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
     managers: list[tuple[str, str, int]] = []  # (person id, manager reference, line)
     columns = mapping.columns
     total = len(table.rows)
-    # Column index per field, -1 when absent: one list lookup per cell in the loop.
-    at = {fld: columns.get(fld, -1) for fld in Field}
+    # Column index per mapped field: one list lookup per cell in the loop.
+    at = dict(columns)
+    empty = dict.fromkeys(Field, "")
     for done, (line, cells) in enumerate(table.rows, start=1):
         if progress is not None and done % 500 == 0 and not progress(done, total):
             raise Cancelled
         width = len(cells)
-        row = {fld: cells[i] if 0 <= i < width else "" for fld, i in at.items()}
+        row = empty | {fld: cells[i] for fld, i in at.items() if i < width}
         name = _name(row)
         if not name:
             continue
@@ -95,7 +97,7 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         title = " ".join(row[Field.TITLE].split())
         keys = [k for k in (email.casefold(), f"{name.casefold()}|{title.casefold()}") if k]
         try:
-            person = Person(name=name, id=str(uuid.uuid5(NAMESPACE, keys[0])), title=title,
+            person = Person(name=name, id=derived_id(NAMESPACE, keys[0]), title=title,
                             department=row[Field.DEPARTMENT], email=email,
                             phone=row[Field.PHONE], notes=row[Field.NOTES])
         except ValidationError as error:
@@ -120,11 +122,11 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         if manager and manager != person_id and (person_id, manager) not in drawn:
             drawn.add((person_id, manager))
             relations.append(Relation(person_id, manager, RelationKind.REPORTS_TO,
-                                      id=str(uuid.uuid5(NAMESPACE, f"{person_id}>{manager}"))))
+                                      id=derived_id(NAMESPACE, f"{person_id}>{manager}")))
     provided = {"name"} | {_FIELD_FOR_PERSON[f] for f in columns if f in _FIELD_FOR_PERSON}
     try:
         deal = Deal(name=path.stem[:120] or "Imported people",
-                    id=str(uuid.uuid5(NAMESPACE, str(path.name))),
+                    id=derived_id(NAMESPACE, path.name),
                     people=tuple(people), relations=tuple(relations))
     except ValidationError as error:
         raise ImportProblem(path, "", error.problem) from None
