@@ -72,3 +72,12 @@ def demos() -> list[Deal]:
 @pytest.fixture
 def small_demo(demos: list[Deal]) -> Deal:
     return min(demos, key=lambda deal: len(deal.people))
+
+
+@pytest.fixture
+def window(qtbot: object, tmp_path: Path) -> Iterator[object]:
+    """The main window on a new library with the demo deals."""
+    from tests.ui_helpers import main_window
+
+    with main_window(qtbot, tmp_path) as opened:  # type: ignore[arg-type]
+        yield opened

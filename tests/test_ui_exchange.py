@@ -3,7 +3,6 @@ one undo step per import, bad files as one sentence."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,18 +19,9 @@ from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.merge_dialog import MergeReviewDialog
 from tests.test_cli import digest
-from tests.test_ui_main_window import open_window
 from tests.ui_helpers import answer_next_dialog
 
 SAMPLES = Path(__file__).parent / "data"
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    opened = open_window(qtbot, tmp_path / "library.sqlite", tmp_path)
-    yield opened
-    if opened.session is not None:
-        opened.session.close()
 
 
 @pytest.fixture

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QDialog, QMessageBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
@@ -16,32 +15,11 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Support
 from desktop.domain.plain import deal_to_plain
 from desktop.store.library import Library
-from desktop.ui.application import open_library
 from desktop.ui.deal_dialog import DealDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.people_model import Column
-from desktop.ui.settings import RECENT_LIBRARIES, Settings
-from tests.ui_helpers import answer_next_dialog
-
-
-def make_settings(folder: Path) -> Settings:
-    return Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-
-
-def open_window(qtbot: QtBot, path: Path, folder: Path) -> MainWindow:
-    window = MainWindow(open_library(path), make_settings(folder))
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
-
-
-@pytest.fixture
-def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    opened = open_window(qtbot, tmp_path / "library.sqlite", tmp_path)
-    yield opened
-    if opened.session is not None:
-        opened.session.close()
+from desktop.ui.settings import RECENT_LIBRARIES
+from tests.ui_helpers import answer_next_dialog, open_window
 
 
 def library_state(library: Library) -> list[dict[str, Any]]:

@@ -22,18 +22,17 @@ from desktop.render.map_items import PersonCard
 from desktop.ui import commands
 from desktop.ui.layout_runner import LayoutKind
 from desktop.ui.main_window import MainWindow
-from tests.test_ui_main_window import open_window
+from tests.ui_helpers import main_window
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    opened = open_window(qtbot, tmp_path / "library.sqlite", tmp_path)
-    northwind = next(d for d in opened.library.list_deals() if d.name.startswith("Northwind"))
-    opened._choose_deal(northwind.id)
-    opened.resize(1400, 900)
-    yield opened
-    if opened.session is not None:
-        opened.session.close()
+    with main_window(qtbot, tmp_path) as opened:
+        northwind = next(d for d in opened.library.list_deals()
+                         if d.name.startswith("Northwind"))
+        opened._choose_deal(northwind.id)
+        opened.resize(1400, 900)
+        yield opened
 
 
 def person_named(window: MainWindow, name: str) -> Person:

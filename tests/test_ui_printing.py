@@ -18,18 +18,16 @@ from desktop.render.print_options import Paper, PrintLayout, PrintOptions
 from desktop.ui.main_window import MainWindow
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
 from tests.test_printing import pdfinfo, pdftext
-from tests.test_ui_main_window import open_window
+from tests.ui_helpers import main_window
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    opened = open_window(qtbot, tmp_path / "library.sqlite", tmp_path)
-    yield opened
-    for dialog in (opened.printing.preview_dialog, opened.printing.print_dialog):
-        if dialog is not None:
-            dialog.close()
-    if opened.session is not None:
-        opened.session.close()
+    with main_window(qtbot, tmp_path) as opened:
+        yield opened
+        for dialog in (opened.printing.preview_dialog, opened.printing.print_dialog):
+            if dialog is not None:
+                dialog.close()
 
 
 def choose(window: MainWindow, deal_name: str) -> None:

@@ -1,11 +1,42 @@
-"""Driving modal dialogs in tests: answer the next one that opens, as a person would."""
+"""Driving the window in tests: open it on a throwaway library, and answer the next modal
+dialog that opens, as a person would."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.application import open_library
+from desktop.ui.main_window import MainWindow
+from desktop.ui.settings import Settings
+
+
+def make_settings(folder: Path) -> Settings:
+    return Settings(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+
+
+def open_window(qtbot: QtBot, path: Path, folder: Path) -> MainWindow:
+    window = MainWindow(open_library(path), make_settings(folder))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@contextmanager
+def main_window(qtbot: QtBot, folder: Path) -> Iterator[MainWindow]:
+    """The window on a new library (with the demo deals) in ``folder``; closed after."""
+    opened = open_window(qtbot, folder / "library.sqlite", folder)
+    try:
+        yield opened
+    finally:
+        if opened.session is not None:
+            opened.session.close()
 
 
 def answer_next_dialog(fill: Callable[[QDialog], None], *, timeout_ms: int = 5000) -> None:

@@ -8,9 +8,11 @@ drops it instead of offering to undo something that never happened.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain.dates import utc_now
 from desktop.domain.deal import Deal, Snapshot
 from desktop.domain.person import Person
 from desktop.domain.position import Position
@@ -49,7 +51,10 @@ class StoreCommand(QUndoCommand):
 class CreateDeal(StoreCommand):
     def __init__(self, session: LibrarySession, deal: Deal) -> None:
         super().__init__(session, f"New deal “{deal.name}”")
-        self.deal = deal
+        # Stamped once: a redo after an undo brings back the same deal, created when it was.
+        now = utc_now()
+        self.deal = replace(deal, created_at=deal.created_at or now,
+                            updated_at=deal.updated_at or now)
 
     def forward(self, library: Library) -> ChangeSet:
         return library.add_deal(self.deal)
