@@ -88,6 +88,8 @@ class Person:
 
 def _canonical_roles(roles: object) -> tuple[Role, ...]:
     """Roles as a duplicate-free tuple in the one display order, so equal sets compare equal."""
+    if roles == ():
+        return ()
     if isinstance(roles, str) or not isinstance(roles, tuple | list | set | frozenset):
         raise ValidationError("roles", "must be a list of roles")
     chosen: set[Role] = set()

@@ -25,7 +25,7 @@ def clean_text(value: object, path: str, *, limit: int, multiline: bool = False)
 
     Single-line fields also fold newlines and tabs into spaces and trim the ends.
     """
-    if value is None:
+    if value is None or value == "":
         return ""
     if not isinstance(value, str):
         raise ValidationError(path, f"expected text, found {type(value).__name__}")

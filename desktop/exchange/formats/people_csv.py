@@ -82,24 +82,33 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
     managers: list[tuple[str, str, int]] = []  # (person id, manager reference, line)
     columns = mapping.columns
     total = len(table.rows)
-    # Column index per mapped field: one list lookup per cell in the loop.
-    at = dict(columns)
-    empty = dict.fromkeys(Field, "")
+    # Column index per field (-1: not mapped), as plain ints: Enum keys hash in Python code,
+    # and this loop runs once per row of tables with tens of thousands of rows.
+    (at_name, at_first, at_middle, at_last, at_title, at_department, at_email, at_phone,
+     at_manager, at_record, at_notes) = (columns.get(f, -1) for f in (
+        Field.NAME, Field.FIRST_NAME, Field.MIDDLE_NAME, Field.LAST_NAME, Field.TITLE,
+        Field.DEPARTMENT, Field.EMAIL, Field.PHONE, Field.MANAGER, Field.RECORD_ID,
+        Field.NOTES))
     for done, (line, cells) in enumerate(table.rows, start=1):
         if progress is not None and done % 500 == 0 and not progress(done, total):
             raise Cancelled
         width = len(cells)
-        row = empty | {fld: cells[i] for fld, i in at.items() if i < width}
-        name = _name(row)
+
+        def cell(at: int) -> str:
+            return cells[at] if 0 <= at < width else ""  # noqa: B023 - used at once
+
+        email = cell(at_email).strip()
+        name = " ".join(cell(at_name).split()) or " ".join(
+            " ".join(part.split()) for part in (cell(at_first), cell(at_middle),
+                                                cell(at_last)) if part.strip()) or email
         if not name:
             continue
-        email = row[Field.EMAIL].strip()
-        title = " ".join(row[Field.TITLE].split())
+        title = " ".join(cell(at_title).split())
         keys = [k for k in (email.casefold(), f"{name.casefold()}|{title.casefold()}") if k]
         try:
             person = Person(name=name, id=derived_id(NAMESPACE, keys[0]), title=title,
-                            department=row[Field.DEPARTMENT], email=email,
-                            phone=row[Field.PHONE], notes=row[Field.NOTES])
+                            department=cell(at_department), email=email,
+                            phone=cell(at_phone), notes=cell(at_notes))
         except ValidationError as error:
             column = _column_name(table, columns, error.path)
             raise ImportProblem(path, f"line {line}{column}", error.problem) from None
@@ -110,11 +119,11 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         for key in keys:
             index[key] = len(people)
         people.append(person)
-        if row[Field.RECORD_ID]:
-            record_of[row[Field.RECORD_ID].strip()] = person.id
+        if cell(at_record).strip():
+            record_of[cell(at_record).strip()] = person.id
         name_of.setdefault(name.casefold(), person.id)
-        if row[Field.MANAGER].strip():
-            managers.append((person.id, row[Field.MANAGER].strip(), line))
+        if cell(at_manager).strip():
+            managers.append((person.id, cell(at_manager).strip(), line))
     relations = []
     drawn = set()
     for person_id, reference, _line in managers:
@@ -131,14 +140,6 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
     except ValidationError as error:
         raise ImportProblem(path, "", error.problem) from None
     return Incoming(deal, frozenset(provided), whole_deal=False)
-
-
-def _name(row: Mapping[Field, str]) -> str:
-    full = " ".join(row[Field.NAME].split())
-    if not full:
-        full = " ".join(" ".join(row[f].split()) for f in (
-            Field.FIRST_NAME, Field.MIDDLE_NAME, Field.LAST_NAME) if row[f].strip())
-    return full or row[Field.EMAIL].strip()
 
 
 def _filled(first: Person, second: Person) -> Person:
