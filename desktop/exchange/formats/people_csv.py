@@ -82,48 +82,51 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
     managers: list[tuple[str, str, int]] = []  # (person id, manager reference, line)
     columns = mapping.columns
     total = len(table.rows)
-    # Column index per field (-1: not mapped), as plain ints: Enum keys hash in Python code,
-    # and this loop runs once per row of tables with tens of thousands of rows.
+    # Column index per field as plain ints (Enum keys hash in Python code, and this loop runs
+    # once per row of tables with tens of thousands of rows). An unmapped field reads the
+    # empty cell every row gets at index ``blank``.
+    blank = max(columns.values(), default=0) + 1
     (at_name, at_first, at_middle, at_last, at_title, at_department, at_email, at_phone,
-     at_manager, at_record, at_notes) = (columns.get(f, -1) for f in (
+     at_manager, at_record, at_notes) = (columns.get(f, blank) for f in (
         Field.NAME, Field.FIRST_NAME, Field.MIDDLE_NAME, Field.LAST_NAME, Field.TITLE,
         Field.DEPARTMENT, Field.EMAIL, Field.PHONE, Field.MANAGER, Field.RECORD_ID,
         Field.NOTES))
+    padding = [""] * (blank + 1)
     for done, (line, cells) in enumerate(table.rows, start=1):
         if progress is not None and done % 500 == 0 and not progress(done, total):
             raise Cancelled
-        width = len(cells)
-
-        def cell(at: int) -> str:
-            return cells[at] if 0 <= at < width else ""  # noqa: B023 - used at once
-
-        email = cell(at_email).strip()
-        name = " ".join(cell(at_name).split()) or " ".join(
-            " ".join(part.split()) for part in (cell(at_first), cell(at_middle),
-                                                cell(at_last)) if part.strip()) or email
+        row = cells[:blank] + padding[min(len(cells), blank):]
+        email = row[at_email].strip()
+        name = " ".join(row[at_name].split()) or " ".join(
+            " ".join(part.split()) for part in (row[at_first], row[at_middle], row[at_last])
+            if part.strip()) or email
         if not name:
             continue
-        title = " ".join(cell(at_title).split())
+        title = " ".join(row[at_title].split())
         keys = [k for k in (email.casefold(), f"{name.casefold()}|{title.casefold()}") if k]
         try:
             person = Person(name=name, id=derived_id(NAMESPACE, keys[0]), title=title,
-                            department=cell(at_department), email=email,
-                            phone=cell(at_phone), notes=cell(at_notes))
+                            department=row[at_department], email=email,
+                            phone=row[at_phone], notes=row[at_notes])
         except ValidationError as error:
             column = _column_name(table, columns, error.path)
             raise ImportProblem(path, f"line {line}{column}", error.problem) from None
-        known = next((index[k] for k in keys if k in index), None)
+        known = index.get(keys[0])
+        if known is None and len(keys) > 1:
+            known = index.get(keys[1])
         if known is not None:
             people[known] = _filled(people[known], person)
             continue
         for key in keys:
             index[key] = len(people)
         people.append(person)
-        if cell(at_record).strip():
-            record_of[cell(at_record).strip()] = person.id
+        record = row[at_record].strip()
+        if record:
+            record_of[record] = person.id
         name_of.setdefault(name.casefold(), person.id)
-        if cell(at_manager).strip():
-            managers.append((person.id, cell(at_manager).strip(), line))
+        reference = row[at_manager].strip()
+        if reference:
+            managers.append((person.id, reference, line))
     relations = []
     drawn = set()
     for person_id, reference, _line in managers:
