@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Coverage, RelationKind, Role
@@ -162,3 +163,13 @@ def test_enums_have_labels() -> None:
     assert Coverage.IN_DEPTH.label == "In depth"
     assert [axis.label for axis in Axis] == ["Business outcome", "Technical fit", "Personal win"]
     assert replace(Person(name="A"), name="B").name == "B"
+
+
+@given(st.text(max_size=80))
+def test_derived_ids_are_uuid5(name: str) -> None:
+    import uuid
+
+    from desktop.domain.ids import derived_id
+
+    namespace = uuid.UUID("5b0c8a54-2f7e-4d0e-9d44-3a9f0f2e7c61")
+    assert derived_id(namespace, name) == str(uuid.uuid5(namespace, name))

@@ -196,3 +196,12 @@ def test_every_edit_is_durable_at_once(library_path: Path) -> None:
         writer.add_deal(deal)
         writer.set_score(deal.people[0].id, Axis.BUSINESS, Score(9))
         assert reader.get_person(deal.people[0].id).scores.business.value == 9
+
+
+def test_bulk_person_values_match_the_named_row(demos: list[Deal]) -> None:
+    from desktop.store import rows
+
+    for person in demos[0].people:
+        named = rows.person_row(person, demos[0].id, 3)
+        assert rows.person_values(person, demos[0].id, 3) == tuple(
+            named[column] for column in rows.PERSON_COLUMNS)

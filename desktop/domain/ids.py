@@ -21,14 +21,11 @@ def new_id() -> str:
 
 
 def derived_id(namespace: uuid.UUID, name: str) -> str:
-    """``str(uuid.uuid5(namespace, name))`` without building UUID objects: the same id,
-    three times faster (imports derive one per row)."""
-    digest = bytearray(hashlib.sha1(namespace.bytes + name.encode("utf-8"),
-                                    usedforsecurity=False).digest()[:16])
-    digest[6] = (digest[6] & 0x0F) | 0x50  # version 5
-    digest[8] = (digest[8] & 0x3F) | 0x80  # RFC 4122 variant
-    text = digest.hex()
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+    """``str(uuid.uuid5(namespace, name))`` without building UUID objects: the same id, in
+    half the time (imports derive one per row)."""
+    h = hashlib.sha1(namespace.bytes + name.encode("utf-8"), usedforsecurity=False).hexdigest()
+    variant = "89ab"[int(h[16], 16) & 3]  # RFC 4122 variant bits 10xx
+    return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}"  # version 5
 
 
 def check_id(value: object, path: str) -> str:

@@ -531,8 +531,8 @@ class Library:
         ordinals = ordinals or {}
         try:
             self._connection.executemany(
-                rows.insert_sql("people", rows.PERSON_COLUMNS),
-                [rows.person_row(p, deal_id, ordinals.get(p.id, start + i))
+                rows.positional_insert_sql("people", rows.PERSON_COLUMNS),
+                [rows.person_values(p, deal_id, ordinals.get(p.id, start + i))
                  for i, p in enumerate(people)])
         except sqlite3.IntegrityError as error:
             raise Conflict(f"A person is already in the library ({error}).") from None
@@ -547,8 +547,8 @@ class Library:
             "SELECT coalesce(max(ordinal), -1) + 1 FROM relations WHERE deal_id = ?",
             [deal_id]).fetchone()[0]
         self._connection.executemany(
-            rows.insert_sql("relations", rows.RELATION_COLUMNS),
-            [rows.relation_row(r, deal_id, ordinals.get(r.id, start + i))
+            rows.positional_insert_sql("relations", rows.RELATION_COLUMNS),
+            [rows.relation_values(r, deal_id, ordinals.get(r.id, start + i))
              for i, r in enumerate(relations)])
 
     def _check_relations(self, deal_id: str, relations: Sequence[Relation]) -> None:

@@ -58,29 +58,27 @@ def deal_row(deal: Deal, default_time: datetime | None = None) -> dict[str, Any]
 
 
 def person_row(person: Person, deal_id: str, ordinal: int) -> dict[str, Any]:
-    return {
-        "id": person.id,
-        "deal_id": deal_id,
-        "ordinal": ordinal,
-        "name": person.name,
-        "title": person.title,
-        "department": person.department,
-        "email": person.email,
-        "phone": person.phone,
-        "roles": json.dumps([role.value for role in person.roles]) if person.roles else "[]",
-        "support": int(person.support),
-        "influence": person.influence.value,
-        "coverage": person.coverage.value,
-        "mode": person.mode.value if person.mode else None,
-        "last_contact": person.last_contact.isoformat() if person.last_contact else None,
-        "next_step": person.next_step,
-        "notes": person.notes,
-        "x": person.position.x,
-        "y": person.position.y,
-    }
+    return dict(zip(PERSON_COLUMNS, person_values(person, deal_id, ordinal), strict=True))
 
 
 _DEFAULT_SCORES = Triangle()
+
+
+def person_values(person: Person, deal_id: str, ordinal: int) -> tuple[Any, ...]:
+    """``person_row`` as a tuple in ``PERSON_COLUMNS`` order, for bulk inserts (no dict
+    per row)."""
+    return (person.id, deal_id, ordinal, person.name, person.title, person.department,
+            person.email, person.phone,
+            json.dumps([role.value for role in person.roles]) if person.roles else "[]",
+            int(person.support), person.influence.value, person.coverage.value,
+            person.mode.value if person.mode else None,
+            person.last_contact.isoformat() if person.last_contact else None,
+            person.next_step, person.notes, person.position.x, person.position.y)
+
+
+def positional_insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return (f"INSERT INTO {table} ({', '.join(columns)}) "  # noqa: S608 - fixed names
+            f"VALUES ({', '.join('?' * len(columns))})")
 
 
 def score_rows(person: Person, *, skip_defaults: bool = False) -> list[dict[str, Any]]:
@@ -104,16 +102,14 @@ def score_row(person_id: str, axis: Axis, score: Score) -> dict[str, Any]:
 
 
 def relation_row(relation: Relation, deal_id: str, ordinal: int) -> dict[str, Any]:
-    return {
-        "id": relation.id,
-        "deal_id": deal_id,
-        "ordinal": ordinal,
-        "source": relation.source,
-        "target": relation.target,
-        "kind": relation.kind.value,
-        "strength": relation.strength,
-        "note": relation.note,
-    }
+    return dict(zip(RELATION_COLUMNS, relation_values(relation, deal_id, ordinal),
+                    strict=True))
+
+
+def relation_values(relation: Relation, deal_id: str, ordinal: int) -> tuple[Any, ...]:
+    """A relation in ``RELATION_COLUMNS`` order, for bulk inserts."""
+    return (relation.id, deal_id, ordinal, relation.source, relation.target,
+            relation.kind.value, relation.strength, relation.note)
 
 
 def deal_from_row(row: Row, people: Iterable[Person] = (), relations: Iterable[Relation] = (),
