@@ -4,7 +4,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup run test lint typecheck pytest bench clean screenshots
+.PHONY: setup run test lint typecheck pytest bench clean screenshots soak fuzz
 
 setup:
 	@bash packaging/setup-dev.sh
@@ -22,6 +22,13 @@ typecheck:
 
 pytest:
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+# The long runs of the reliability tests: thousands of SIGKILLs, many fuzz examples.
+soak: setup
+	DEAL_TRIANGLE_KILLS=3000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/test_crash_harness.py
+
+fuzz: setup
+	DEAL_TRIANGLE_FUZZ_EXAMPLES=20000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/test_fuzz_importers.py
 
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
