@@ -32,7 +32,7 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("demo", "list", "show", "check", "print", "export", "import")
+COMMANDS = ("demo", "list", "show", "check", "print", "export", "import", "backup", "restore")
 IMPORT_FORMATS = ("auto", "dealtri", "csv", "graphml", "gexf")
 PICTURE_SUFFIXES = (".svg", ".png")
 LAYOUTS = ("brief", "map", "triangle", "people", "cards", "full")
@@ -101,6 +101,14 @@ def build_parser() -> argparse.ArgumentParser:
                         help="include private evidence (personal-win notes)")
     export.add_argument("--anonymize", "--anonymise", action="store_true",
                         help="maps only: initials and roles instead of names")
+
+    backup = commands.add_parser("backup", help="copy the library to a file (SQLite's "
+                                                "backup API: consistent while in use)")
+    backup.add_argument("-o", "--output", metavar="FILE", required=True)
+
+    restore = commands.add_parser("restore", help="replace the library with a backup (the "
+                                                  "current library is backed up first)")
+    restore.add_argument("file", metavar="FILE", help="a backup of a Deal Triangle library")
 
     importing = commands.add_parser(
         "import", help="import deal files, or people from CSV, GraphML or GEXF")
@@ -338,6 +346,24 @@ def command_export(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     return EXIT_OK
 
 
+def command_backup(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    output = Path(args.output)
+    with Library.open(path, create=False) as library:
+        library.backup_to(output)
+    print(f"Backed up {path} to {output} ({output.stat().st_size / 1e6:.1f} MB).", file=out)
+    return EXIT_OK
+
+
+def command_restore(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    from desktop.store.restoring import restore
+
+    source = Path(args.file)
+    safety = restore(path, source)
+    kept = f" What was there is kept in {safety}." if safety else ""
+    print(f"Restored {path} from {source}.{kept}", file=out)
+    return EXIT_OK
+
+
 def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     from desktop.domain.merge import Resolution
     from desktop.exchange.importing import apply_import, describe, plan_import, read_files
@@ -355,6 +381,8 @@ def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
                 print(f"conflict: {line}", file=out)
             raise UserError(f"{len(describe(plan))} conflict(s) and nothing was written; "
                             "choose --on-conflict mine, theirs or both")
+        if plan.merges:
+            library.backup("before-merge")  # a merge changes deals you have: a way back
         resolution = Resolution(args.on_conflict or "mine")
         deal_resolution = Resolution.THEIRS if resolution is Resolution.THEIRS \
             else Resolution.MINE
@@ -423,6 +451,8 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Path, TextIO], int]] = {
     "print": command_print,
     "export": command_export,
     "import": command_import,
+    "backup": command_backup,
+    "restore": command_restore,
 }
 
 

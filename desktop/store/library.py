@@ -30,8 +30,17 @@ from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Score
 from desktop.store import rows
+from desktop.store.backups import DEFAULT_KEEP, backup_copy, copy_to, daily_due
 from desktop.store.changes import ChangeSet
-from desktop.store.errors import AmbiguousReference, Conflict, NotFound, translated
+from desktop.store.errors import (
+    AmbiguousReference,
+    Conflict,
+    LibraryCorrupt,
+    LibraryUnavailable,
+    NotALibrary,
+    NotFound,
+    translated,
+)
 from desktop.store.opening import open_connection
 from desktop.store.summaries import DealSummary, SnapshotInfo
 
@@ -88,7 +97,41 @@ class Library:
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Library:
         resolved = Path(path).expanduser().absolute()
-        return cls(resolved, open_connection(resolved, create=create))
+        try:
+            return cls(resolved, open_connection(resolved, create=create))
+        except LibraryCorrupt as error:
+            from desktop.store.restoring import damage_hint
+
+            raise LibraryCorrupt(str(error) + damage_hint(resolved)) from None
+        except NotALibrary as error:
+            from desktop.store.restoring import damage_hint, newest_good_backup
+
+            if newest_good_backup(resolved) is None:  # some other file, not ours damaged
+                raise
+            raise NotALibrary(str(error) + damage_hint(resolved)) from None
+
+    # -- backups ----------------------------------------------------------------------------
+
+    def backup(self, reason: str, keep: int | None = DEFAULT_KEEP) -> Path:
+        """An automatic backup (``reason``: daily, before-merge, …), rotated to ``keep``."""
+        with translated(self.path):
+            return backup_copy(self._connection, self.path, reason, keep)
+
+    def backup_if_due(self, keep: int = DEFAULT_KEEP) -> Path | None:
+        """The daily backup, when the newest backup is a day old (or there is none)."""
+        if not daily_due(self.path):
+            return None
+        return self.backup("daily", keep)
+
+    def backup_to(self, target: Path) -> None:
+        """A backup where the seller chooses (``deal-triangle backup -o FILE``)."""
+        target = Path(target).expanduser().absolute()
+        if target == self.path:
+            raise LibraryUnavailable(f"{target} is the library itself; choose another file.")
+        if not target.parent.is_dir():
+            raise LibraryUnavailable(f"The folder {target.parent} does not exist.")
+        with translated(target):
+            copy_to(self._connection, target)
 
     def close(self) -> None:
         self._connection.close()

@@ -9,6 +9,7 @@ Any refusal leaves the file exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -94,7 +95,23 @@ def configure(connection: sqlite3.Connection) -> None:
 
 
 def inspect(path: Path) -> Inspection:
-    """Look at a file without writing to it; raise if it is not a sound SQLite database."""
+    """Look at a file without writing to it; raise if it is not a sound SQLite database.
+
+    A read-only connection to a WAL database still creates the empty ``-wal`` and ``-shm``
+    companions; when they were not there before, they are removed again afterwards."""
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [c.exists() for c in companions]
+    try:
+        return _inspect(path)
+    finally:
+        wal = companions[0]
+        if not any(existed) and (not wal.exists() or wal.stat().st_size == 0):
+            for companion in companions:
+                with contextlib.suppress(OSError):
+                    companion.unlink()
+
+
+def _inspect(path: Path) -> Inspection:
     with translated(path):
         connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
                                      timeout=BUSY_TIMEOUT_SECONDS)
@@ -107,9 +124,11 @@ def inspect(path: Path) -> Inspection:
             if application_id == APPLICATION_ID:
                 problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
                 if problems != ["ok"]:
+                    found = [" ".join(line.split()) for p in problems for line in
+                             p.splitlines() if line.strip()]
+                    more = f" and {len(found) - 1} more problems" if len(found) > 1 else ""
                     raise LibraryCorrupt(
-                        f"{path} is damaged ({'; '.join(problems)[:300]}); "
-                        "it was left untouched."
+                        f"{path} is damaged ({found[0][:160]}{more}); it was left untouched."
                     )
         finally:
             connection.close()

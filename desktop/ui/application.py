@@ -3,28 +3,41 @@ start) and the main window."""
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.demo import add_demo_deals
-from desktop.store.errors import StoreError
+from desktop.store.backups import DEFAULT_KEEP
+from desktop.store.errors import LibraryCorrupt, NotALibrary, StoreError
 from desktop.store.library import Library
 from desktop.store.location import prepare_default_folder
 from desktop.ui.gui_thread_gc import GuiThreadGarbageCollector
+from desktop.ui.recovery import open_or_recover
+from desktop.ui.settings import BACKUPS_KEPT, Settings
 
 
-def open_library(path: Path) -> Library:
-    """Open the library; a new one starts with the demo deals so the first look is not empty."""
+def open_library(path: Path, keep: int = DEFAULT_KEEP) -> Library:
+    """Open the library; a new one starts with the demo deals so the first look is not empty.
+    The daily backup is made here, when due."""
     prepare_default_folder(path)
     first_start = not path.exists() or path.stat().st_size == 0
     library = Library.open(path)
     if first_start:
         add_demo_deals(library)
+    daily_backup(library, keep)
     return library
+
+
+def daily_backup(library: Library, keep: int) -> None:
+    """A failed backup (disk full, read-only folder) must not stop the seller from working;
+    the next start tries again."""
+    with contextlib.suppress(StoreError, OSError):
+        library.backup_if_due(keep)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -42,14 +55,21 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(library_path: Path, file: Path | None = None) -> int:
     app = create_application()
+    settings = Settings(QSettings())
+    keep = settings.get(BACKUPS_KEPT)
     try:
-        library = open_library(library_path)
+        library = open_library(library_path, keep)
+    except (LibraryCorrupt, NotALibrary):
+        recovered = open_or_recover(library_path, None, keep)
+        if recovered is None:
+            return 1
+        library = recovered
     except StoreError as error:
         QMessageBox.critical(None, APP_NAME, str(error))
         return 1
     from desktop.ui.main_window import MainWindow
 
-    window = MainWindow(library)
+    window = MainWindow(library, settings)
     window.show()
     if file is not None:
         # A double-clicked deal file: imported (reviewed like any import), then shown.

@@ -38,7 +38,7 @@ from desktop.ui.column_mapping_dialog import ColumnMappingDialog
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.merge_dialog import MergeReviewDialog
 from desktop.ui.session import LibrarySession
-from desktop.ui.settings import EXPORT_FOLDER, Settings
+from desktop.ui.settings import BACKUPS_KEPT, EXPORT_FOLDER, Settings
 
 
 class DealExchange(QObject):
@@ -122,6 +122,13 @@ class DealExchange(QObject):
         except StoreError as error:
             self._report_failure(str(error))
             return False
+        if result.before:  # a merge changes deals the seller has: a way back first
+            try:
+                session.library.backup("before-merge", self.settings.get(BACKUPS_KEPT))
+            except StoreError as error:
+                self._report_failure(f"Nothing was imported: the backup before the merge "
+                                     f"failed ({error})")
+                return False
         text = _describe(paths, plan)
         self._push(commands.ImportDeals(session, text, result.added, result.before,
                                         result.after))

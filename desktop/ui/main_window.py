@@ -60,8 +60,11 @@ from desktop.render.map_scene import MapScene
 from desktop.store.changes import ChangeSet
 from desktop.store.errors import StoreError
 from desktop.store.library import Library
+from desktop.store.restoring import restore
 from desktop.ui import commands
 from desktop.ui.analysis_panel import AnalysisPanel
+from desktop.ui.application import daily_backup
+from desktop.ui.backups_dialog import BackupsDialog
 from desktop.ui.deal_dialog import DealDialog
 from desktop.ui.deal_exchange import DealExchange
 from desktop.ui.deal_list_model import DEAL_ID_ROLE, DealFilterModel, DealListModel
@@ -72,8 +75,10 @@ from desktop.ui.map_view import MapView
 from desktop.ui.people_model import Column, PeopleFilterModel, PeopleTableModel
 from desktop.ui.print_options_dialog import OutputKind
 from desktop.ui.printing import Printing
+from desktop.ui.recovery import open_or_recover
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import (
+    BACKUPS_KEPT,
     CENTRE_SPLITTER_STATE,
     LAST_LIBRARY,
     RECENT_LIBRARIES,
@@ -316,6 +321,8 @@ class MainWindow(QMainWindow):
         self.export_deals_action = self._action(
             "E&xport deals…", self.exchange.ask_export, "Ctrl+Shift+X",
             "Export deals to share them, or for Excel, yEd, Gephi or Kumu")
+        self.backups_action = self._action("&Backups…", self.show_backups,
+                                           tip="Automatic backups; back up now or restore")
         self.print_preview_action = self._action(
             "Print pre&view…", partial(self.printing.ask, OutputKind.PREVIEW),
             "Ctrl+Shift+P", "See the printed pages before printing")
@@ -391,6 +398,7 @@ class MainWindow(QMainWindow):
         file.addSeparator()
         file.addAction(self.import_action)
         file.addAction(self.export_deals_action)
+        file.addAction(self.backups_action)
         file.addSeparator()
         for action in (self.print_preview_action, self.print_action, self.export_pdf_action,
                        self.export_svg_action, self.export_png_action):
@@ -494,12 +502,52 @@ class MainWindow(QMainWindow):
             self._open_path(Path(name))
 
     def _open_path(self, path: Path) -> None:
+        keep = self.settings.get(BACKUPS_KEPT)
+        library = open_or_recover(path, self, keep)
+        if library is None:
+            return
+        daily_backup(library, keep)
+        self.set_library(library)
+
+    def show_backups(self) -> None:
+        keep = self.settings.get(BACKUPS_KEPT)
+        dialog = BackupsDialog(self.library.path, self._back_up_now, self._restore_backup,
+                               keep, self)
+        self.backups_dialog = dialog
+        dialog.exec()
+
+    def _back_up_now(self) -> None:
+        try:
+            made = self.library.backup("manual", self.settings.get(BACKUPS_KEPT))
+        except StoreError as error:
+            self._report_failure(str(error))
+            return
+        self._report_done(f"Backed up to {made}.")
+
+    def _restore_backup(self, backup: Path) -> bool:
+        """Close the library, restore, open it again (undo history ends with the old file)."""
+        path = self.library.path
+        assert self.session is not None
+        self.session.close()
+        try:
+            safety = restore(path, backup, self.settings.get(BACKUPS_KEPT))
+        except StoreError as error:
+            self._report_failure(str(error))
+            safety = None
+            failed = True
+        else:
+            failed = False
         try:
             library = Library.open(path)
         except StoreError as error:
             self._report_failure(str(error))
-            return
+            return False
         self.set_library(library)
+        if not failed:
+            self._report_done(f"Restored {path.name} from {backup.name}"
+                              + (f"; the library as it was is in {safety}." if safety
+                                 else "."))
+        return not failed
 
     def _refresh_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -44,6 +44,8 @@ PRINT_ORIENTATION: Setting[str] = Setting("print/orientation", "",
 PRINT_GREYSCALE: Setting[bool] = Setting("print/greyscale", False, "print in shades of grey")
 PNG_DPI: Setting[int] = Setting("export/pngDpi", 192, "the resolution of exported PNG maps")
 EXPORT_FOLDER: Setting[str] = Setting("export/folder", "", "where the last export was saved")
+BACKUPS_KEPT: Setting[int] = Setting("backups/kept", 10,
+                                     "how many automatic backups are kept beside the library")
 STALE_CONTACT_DAYS: Setting[int] = Setting("analysis/staleContactDays", 30,
                                            "days without contact before a red flag")
 
