@@ -16,6 +16,7 @@ from desktop.domain.person import Person
 from desktop.domain.plain import deal_to_plain
 from desktop.domain.scores import Score
 from desktop.exchange import dealfile
+from desktop.exchange.formats import dealtri
 from desktop.exchange.importing import apply_import, export_deals, plan_import, read_files
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.problems import ImportProblem
@@ -113,15 +114,21 @@ def test_withheld_private_evidence_is_not_a_difference(small_demo: Deal) -> None
     person = small_demo.people[0].with_score(
         Axis.PERSONAL, Score(7, "wants the promotion", private=True))
     mine = replace(small_demo, people=(person, *small_demo.people[1:]))
-    shared = dealfile.parse(dealfile.dumps([mine]).encode(), "shared.dealtri")[0]
+    mine = replace(mine, people=(replace(mine.people[0], notes="Plays golf with the CFO"),
+                                 *mine.people[1:]))
+    (incoming,) = dealtri.read(dealfile.dumps([mine]).encode(), Path("shared.dealtri"))
+    shared = incoming.deal
     assert shared.people[0].scores[Axis.PERSONAL].evidence == ""
-    plan = plan_merge(mine, shared)
+    assert shared.people[0].notes == ""
+    plan = plan_merge(mine, shared, incoming.provided)
     assert plan.changes_nothing
-    # Taking theirs for another reason keeps my private evidence.
+    # Taking theirs for another reason keeps my private evidence and my notes.
     theirs = replace(shared, people=(replace(shared.people[0], title="New title"),
                                      *shared.people[1:]))
-    merged = plan_merge(mine, theirs).result(Resolution.THEIRS)
+    merged = plan_merge(mine, theirs, incoming.provided).result(Resolution.THEIRS)
+    assert merged.people[0].title == "New title"
     assert merged.people[0].scores[Axis.PERSONAL].evidence == "wants the promotion"
+    assert merged.people[0].notes == "Plays golf with the CFO"
 
 
 def test_moving_cards_is_not_a_conflict(small_demo: Deal) -> None:

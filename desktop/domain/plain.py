@@ -88,7 +88,7 @@ def person_to_plain(person: Person, *, include_private: bool = False) -> Plain:
         "mode": person.mode.value if person.mode else None,
         "last_contact": person.last_contact.isoformat() if person.last_contact else None,
         "next_step": person.next_step,
-        "notes": person.notes,
+        "notes": person.notes if include_private else "",
         "position": {"x": person.position.x, "y": person.position.y},
         "scores": {
             axis.value: score_to_plain(score, include_private=include_private)

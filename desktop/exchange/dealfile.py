@@ -29,6 +29,7 @@ def to_document(deals: Sequence[Deal], *, include_private: bool = False) -> dict
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
+        "private": include_private,
         "deals": [deal_to_plain(deal, include_private=include_private) for deal in deals],
     }
 
@@ -53,6 +54,20 @@ def read_file(path: Path) -> list[Deal]:
 
 
 def parse(data: bytes, source: str | Path) -> list[Deal]:
+    return from_document(load(data, source), source)
+
+
+def parse_document(data: bytes, source: str | Path) -> tuple[list[Deal], bool]:
+    """The deals, and whether the writer included private fields (a file without the flag
+    is taken as complete)."""
+    document = load(data, source)
+    deals = from_document(document, source)
+    assert isinstance(document, dict)
+    return deals, bool(document.get("private", True))
+
+
+def load(data: bytes, source: str | Path) -> object:
+    """The JSON document, checked for size, encoding, NUL, depth, duplicates, constants."""
     if len(data) > MAX_BYTES:
         raise ImportProblem(source, "", f"the file is larger than {MAX_BYTES / 1e6:.0f} MB")
     try:
@@ -76,7 +91,7 @@ def parse(data: bytes, source: str | Path) -> list[Deal]:
     except _BadConstant as error:
         raise ImportProblem(source, "", f"{error.name} is not a number a deal file may hold"
                             ) from None
-    return from_document(document, source)
+    return document
 
 
 def from_document(document: object, source: str | Path) -> list[Deal]:
@@ -91,9 +106,11 @@ def from_document(document: object, source: str | Path) -> list[Deal]:
                                 "written by a newer Deal Triangle; update the app to read it")
         raise ImportProblem(source, "version", f"{version!r} is not a known format version")
     # "analysis" is derived data (show --json adds it); a reader recomputes it.
-    unknown = set(document) - {"format", "version", "deals", "analysis"}
+    unknown = set(document) - {"format", "version", "deals", "analysis", "private"}
     if unknown:
         raise ImportProblem(source, "", f"unknown field {sorted(unknown)[0][:40]!r}")
+    if not isinstance(document.get("private", True), bool):
+        raise ImportProblem(source, "private", "expected true or false")
     deals_data = document.get("deals")
     if not isinstance(deals_data, list):
         raise ImportProblem(source, "deals", "expected a list of deals")

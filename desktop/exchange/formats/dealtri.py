@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.domain.deal import Deal
+from desktop.domain.merge import PERSON_FIELDS
 from desktop.exchange import dealfile
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.registry import Format
@@ -13,7 +14,10 @@ from desktop.exchange.safe_write import write_bytes
 
 
 def read(data: bytes, path: Path) -> list[Incoming]:
-    return [Incoming(deal) for deal in dealfile.parse(data, path)]
+    deals, private = dealfile.parse_document(data, path)
+    # Written without private fields: their empty notes say "not shared", not "erased".
+    provided = None if private else frozenset(PERSON_FIELDS) - {"notes"}
+    return [Incoming(deal, provided) for deal in deals]
 
 
 def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
