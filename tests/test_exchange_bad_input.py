@@ -33,6 +33,7 @@ EXPECTED = {
     "edge_to_nobody.graphml": "no node",
     "duplicate_node_ids.gexf": "used twice",
     "not_xml.graphml": "not well-formed XML",
+    "unknown_encoding.graphml": "encoding that does not exist",  # found by fuzzing
     "binary_junk.csv": "line",
     "no_header.csv": "no column holds names",
 }

@@ -28,6 +28,11 @@ def parse(data: bytes, source: str | Path) -> Element:
         line, column = error.position
         raise ImportProblem(source, f"line {line}, column {column + 1}",
                             "this is not well-formed XML") from None
+    except LookupError as error:  # found by fuzzing: encoding='u-f-8' in the declaration
+        raise ImportProblem(source, "line 1", f"the XML declares an encoding that does not "
+                            f"exist ({error})") from None
+    except (ValueError, UnicodeError, RecursionError) as error:
+        raise ImportProblem(source, "", f"this XML cannot be read ({error})") from None
     count = sum(1 for _ in root.iter())
     if count > MAX_ELEMENTS:
         raise ImportProblem(source, "", f"the XML has {count:,} elements; the limit is "
