@@ -110,6 +110,12 @@ class Library:
                 raise
             raise NotALibrary(str(error) + damage_hint(resolved)) from None
 
+    def data_version(self) -> int:
+        """Changes when another connection — another window, the command line — commits
+        to this file (never for this connection's own commits): the cue to refresh."""
+        with translated(self.path):
+            return int(self._connection.execute("PRAGMA data_version").fetchone()[0])
+
     # -- backups ----------------------------------------------------------------------------
 
     def backup(self, reason: str, keep: int | None = DEFAULT_KEEP) -> Path:
