@@ -41,7 +41,7 @@ from desktop.store.errors import (
     NotFound,
     translated,
 )
-from desktop.store.opening import open_connection
+from desktop.store.opening import open_connection, open_read_only, writable
 from desktop.store.summaries import DealSummary, SnapshotInfo
 
 if TYPE_CHECKING:
@@ -74,9 +74,11 @@ SNAPSHOT_COLUMNS = ("id", "deal_id", "name", "taken_at", "content")
 class Library:
     """An open library file. Use :meth:`open`; close it (or use ``with``) when done."""
 
-    def __init__(self, path: Path, connection: sqlite3.Connection) -> None:
+    def __init__(self, path: Path, connection: sqlite3.Connection, *,
+                 read_only: bool = False) -> None:
         self.path = path
         self._connection = connection
+        self.read_only = read_only  # opened for reading: the file or its folder is read-only
         connection.row_factory = sqlite3.Row
 
     @functools.cached_property
@@ -97,6 +99,10 @@ class Library:
     @classmethod
     def open(cls, path: Path | str, *, create: bool = True) -> Library:
         resolved = Path(path).expanduser().absolute()
+        if resolved.is_file() and resolved.stat().st_size > 0 and not writable(resolved):
+            # Read-only file, folder or medium: the deals can still be read, printed and
+            # exported; every write is refused with a sentence saying why.
+            return cls(resolved, open_read_only(resolved), read_only=True)
         try:
             return cls(resolved, open_connection(resolved, create=create))
         except LibraryCorrupt as error:

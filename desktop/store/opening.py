@@ -10,6 +10,7 @@ Any refusal leaves the file exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -79,6 +80,39 @@ def open_connection(
         try:
             configure(connection)
             migrate(connection, path, migrations)
+        except BaseException:
+            connection.close()
+            raise
+    return connection
+
+
+def writable(path: Path) -> bool:
+    """Can this file (and its folder, for the WAL files) be written? False on read-only
+    media, in read-only folders and for read-only files."""
+    folder = path.parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return False
+    except (OSError, AttributeError):
+        pass
+    return os.access(folder, os.W_OK) and (not path.exists() or os.access(path, os.W_OK))
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """Open a library that cannot be written (read-only file, folder or medium) for reading.
+    ``immutable``: nobody can be writing to it, and SQLite need not create WAL files."""
+    check_header(path)
+    with translated(path):
+        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True,
+                                     isolation_level=None, check_same_thread=False)
+        try:
+            found = connection.execute("PRAGMA application_id").fetchone()[0]
+            if found != APPLICATION_ID:
+                raise NotALibrary(f"{path} is not a Deal Triangle library.")
+            problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
+            if problems != ["ok"]:
+                raise LibraryCorrupt(f"{path} is damaged; it was left untouched.")
+            connection.execute("PRAGMA foreign_keys = ON")
         except BaseException:
             connection.close()
             raise

@@ -288,7 +288,21 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(centre)
         self.splitter.addWidget(self.side_splitter)
         self.splitter.setStretchFactor(1, 1)
-        self.setCentralWidget(self.splitter)
+        # Shown when the library can only be read (read-only file, folder or medium).
+        self.read_only_banner = QLabel()
+        self.read_only_banner.setObjectName("read_only_banner")
+        self.read_only_banner.setWordWrap(True)
+        self.read_only_banner.setStyleSheet(
+            "QLabel#read_only_banner { background: #FFF4CE; color: #4A3B00; "
+            "border-bottom: 1px solid #E0C060; padding: 6px 10px; }")
+        self.read_only_banner.hide()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.read_only_banner)
+        central_layout.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)
 
     def _action(self, text: str, slot: object, shortcut: QKeySequence | str | None = None,
                 tip: str = "") -> QAction:
@@ -477,6 +491,11 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._apply_changes)
         self.session.failed.connect(self._report_failure)
         self._build_edit_menu()
+        self.read_only_banner.setText(
+            f"Read-only: {library.path} cannot be written (read-only file, folder or disk). "
+            "You can read, print and export; changes cannot be saved — copy the library to "
+            "a writable folder to edit it.")
+        self.read_only_banner.setVisible(library.read_only)
         path = str(library.path)
         self.settings.set(LAST_LIBRARY, path)
         self.settings.add_recent(path)
