@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -24,11 +25,14 @@ from PySide6.QtWidgets import (
 from desktop.store.backups import BackupInfo, backup_folder, list_backups
 
 Restorer = Callable[[Path], bool]  # restore this backup; True when it worked
+MIN_KEPT = 1
+MAX_KEPT = 100
 
 
 class BackupsDialog(QDialog):
     def __init__(self, library: Path, back_up_now: Callable[[], None], restorer: Restorer,
-                 keep: int, parent: QWidget | None = None) -> None:
+                 keep: int, parent: QWidget | None = None,
+                 keep_changed: Callable[[int], None] | None = None) -> None:
         super().__init__(parent)
         self.library = library
         self._back_up_now = back_up_now
@@ -38,7 +42,20 @@ class BackupsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(
             f"Automatic backups of {library.name} in {backup_folder(library)}: one a day, "
-            f"before every merge-import and restore; the newest {keep} are kept."))
+            "before every upgrade, merge-import and restore."))
+        keep_row = QHBoxLayout()
+        keep_label = QLabel("&Keep the newest")
+        keep_row.addWidget(keep_label)
+        self.keep_box = QSpinBox()
+        self.keep_box.setRange(MIN_KEPT, MAX_KEPT)
+        self.keep_box.setValue(min(MAX_KEPT, max(MIN_KEPT, keep)))
+        self.keep_box.setSuffix(" backups")
+        keep_label.setBuddy(self.keep_box)
+        keep_row.addWidget(self.keep_box)
+        keep_row.addStretch(1)
+        layout.addLayout(keep_row)
+        if keep_changed is not None:
+            self.keep_box.valueChanged.connect(keep_changed)
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels(["Taken", "Kind", "Size"])
         self.tree.setRootIsDecorated(False)

@@ -531,7 +531,7 @@ class MainWindow(QMainWindow):
     def show_backups(self) -> None:
         keep = self.settings.get(BACKUPS_KEPT)
         dialog = BackupsDialog(self.library.path, self._back_up_now, self._restore_backup,
-                               keep, self)
+                               keep, self, partial(self.settings.set, BACKUPS_KEPT))
         self.backups_dialog = dialog
         dialog.exec()
 
