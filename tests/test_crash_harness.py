@@ -51,8 +51,10 @@ class Zygote:
 
     def close(self) -> None:
         assert self.process.stdin is not None
+        assert self.process.stdout is not None
         self.process.stdin.close()
         self.process.wait(timeout=30)
+        self.process.stdout.close()
 
 
 def wait_for_ready(log: Path, readies: int, timeout: float = 10.0) -> None:
