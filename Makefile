@@ -4,7 +4,7 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 
-.PHONY: setup run test lint typecheck pytest bench clean screenshots soak fuzz
+.PHONY: setup run test lint typecheck pytest bench clean screenshots soak fuzz icons bundle smoke
 
 setup:
 	@bash packaging/setup-dev.sh
@@ -30,11 +30,25 @@ soak: setup
 fuzz: setup
 	DEAL_TRIANGLE_FUZZ_EXAMPLES=20000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/test_fuzz_importers.py
 
+# The app icon's PNG sizes, rendered from resources/icons/deal-triangle.svg.
+icons: setup
+	$(PY) packaging/make_icons.py build/icons
+
+# A one-folder bundle that runs without Python (dist/DealTriangle/), then its smoke test.
+bundle: setup icons
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[bundle]"
+	$(PY) -m PyInstaller packaging/deal-triangle.spec --noconfirm --clean \
+		--distpath dist --workpath build/pyinstaller
+	$(PY) packaging/smoke.py dist/DealTriangle
+
+smoke:
+	$(PY) packaging/smoke.py dist/DealTriangle
+
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
 clean:
-	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) .mypy_cache .ruff_cache .hypothesis build dist
 
 screenshots: setup
 	xvfb-run -a -s "-screen 0 1920x1080x24 -dpi 96" $(PY) packaging/screenshots.py

@@ -4,14 +4,17 @@ start) and the main window."""
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
 from desktop.demo import add_demo_deals
+from desktop.resource_paths import resources_dir
 from desktop.store.backups import DEFAULT_KEEP
 from desktop.store.errors import LibraryCorrupt, NotALibrary, StoreError
 from desktop.store.library import Library
@@ -19,6 +22,8 @@ from desktop.store.location import prepare_default_folder
 from desktop.ui.gui_thread_gc import GuiThreadGarbageCollector
 from desktop.ui.recovery import open_or_recover
 from desktop.ui.settings import BACKUPS_KEPT, Settings
+
+DESKTOP_FILE = "org.dealtriangle.DealTriangle"
 
 
 def open_library(path: Path, keep: int = DEFAULT_KEEP) -> Library:
@@ -49,6 +54,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_ID)
+    app.setDesktopFileName(DESKTOP_FILE)  # Wayland and docks match the window to its entry
+    icon = resources_dir() / "icons" / "deal-triangle.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     GuiThreadGarbageCollector(app)  # lives as the application's child
     return app
 
@@ -74,6 +83,9 @@ def run(library_path: Path, file: Path | None = None) -> int:
     if file is not None:
         # A double-clicked deal file: imported (reviewed like any import), then shown.
         QTimer.singleShot(0, lambda: window.exchange.import_files([file]))
+    quit_after = os.environ.get("DEAL_TRIANGLE_QUIT_AFTER_MS", "")
+    if quit_after.isdigit():  # for smoke tests of a built bundle: start, paint, quit
+        QTimer.singleShot(int(quit_after), app.quit)
     code = app.exec()
     if window.session is not None:
         window.session.close()
