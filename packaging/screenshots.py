@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from desktop.render.print_options import PrintLayout, PrintOptions
 from desktop.synthetic import arranged, synthetic_deal
 from desktop.ui.application import create_application, open_library
 from desktop.ui.main_window import MainWindow
+from desktop.ui.print_options_dialog import OutputKind
 from desktop.ui.settings import Settings
 
 OUT = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
@@ -59,8 +62,91 @@ def shoot(app: QApplication, name: str, size: tuple[int, int], folder: Path, *,
     target = OUT / f"{name}.png"
     window.grab().save(str(target))
     window.close()
-    library.close()
+    if window.session is not None:
+        window.session.close()  # stops its watch on the file, then closes the library
     return target
+
+
+def new_window(app: QApplication, name: str, folder: Path,
+               size: tuple[int, int] = (1366, 768)) -> MainWindow:
+    settings = Settings(QSettings(str(folder / f"{name}.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(open_library(folder / f"{name}.sqlite"), settings)
+    window.resize(*size)
+    window.show()
+    settle(app)
+    return window
+
+
+def dialog_shot(app: QApplication, name: str, folder: Path,
+                open_it: Callable[[MainWindow], object], *, deal: str = "Helix") -> Path:
+    """Open a dialog from the window (modal or not), photograph it, close it."""
+    window = new_window(app, name, folder)
+    chosen = next(d for d in window.library.list_deals() if d.name.startswith(deal))
+    window._choose_deal(chosen.id)
+    settle(app)
+    target = OUT / f"{name}.png"
+
+    def grab() -> None:
+        settle(app, 400)
+        dialog = QApplication.activeModalWidget() or QApplication.activeWindow()
+        if dialog is None or dialog is window:
+            raise SystemExit(f"screenshots: no dialog opened for {name}")
+        dialog.grab().save(str(target))
+        dialog.close()
+
+    QTimer.singleShot(500, grab)
+    open_it(window)
+    settle(app, 1200)
+    window.close()
+    if window.session is not None:
+        window.session.close()
+    return target
+
+
+def theirs_file(window: MainWindow, folder: Path) -> Path:
+    """A colleague's copy of the shown deal, with a changed person and a new one."""
+    from dataclasses import replace
+
+    from desktop.domain.enums import Support
+    from desktop.domain.person import Person
+    from desktop.exchange import dealfile
+
+    assert window.deal is not None
+    mine = window.library.get_deal(window.deal.id)
+    people = list(mine.people)
+    people[0] = replace(people[0], title=f"{people[0].title} (interim)", support=Support.MENTOR)
+    people[2] = replace(people[2], next_step="Send the security answers by Friday")
+    theirs = replace(mine, stage="Negotiate", people=(*people, Person(name="Ingrid Moreau",
+                                                                     title="CFO")))
+    path = folder / "from-a-colleague.dealtri"
+    path.write_text(dealfile.dumps([theirs]))
+    return path
+
+
+def unknown_csv(folder: Path) -> Path:
+    path = folder / "crm-export.csv"
+    path.write_text("Kontakt;Rolle;Mail;Telefon;Chef\nAda Byron;CTO;ada@example.com;"
+                    "+44 20 1234;Charles Babbage\nAlan Turing;Chief Scientist;"
+                    "alan@example.com;;Ada Byron\nGrace Hopper;Rear Admiral;"
+                    "grace@example.com;+1 202 555;\n", encoding="utf-8")
+    return path
+
+
+def printed_page(folder: Path) -> Path:
+    """The Northwind deal brief as printed (PDF rendered by pdftoppm)."""
+    import subprocess
+
+    from desktop.render.print_layouts import print_pdf
+    from desktop.render.print_options import PrintLayout, PrintOptions
+
+    with open_library(folder / "printed.sqlite") as library:
+        deal = next(library.get_deal(d.id) for d in library.list_deals()
+                    if d.name.startswith("Helix"))
+    pdf = folder / "brief.pdf"
+    print_pdf(deal, pdf, PrintOptions(layout=PrintLayout.BRIEF))
+    subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(pdf),
+                    str(OUT / "printed-brief-helix")], check=True)
+    return OUT / "printed-brief-helix.png"
 
 
 def main() -> int:
@@ -78,6 +164,20 @@ def main() -> int:
                     person="Fatima Haddad", tab=TAB_TRIANGLE))
         print(shoot(app, "balance-helix", big, Path(folder), deal="Helix",
                     person="Jonas Berg", tab=TAB_BALANCE))
+        work = Path(folder)
+        print(dialog_shot(app, "print-options", work,
+                          lambda w: w.printing.ask(OutputKind.PREVIEW)))
+        print(dialog_shot(app, "print-preview", work, lambda w: w.printing.preview(
+            w.library.get_deal(w.deal.id), PrintOptions(layout=PrintLayout.BRIEF))))
+        print(dialog_shot(app, "merge-review", work,
+                          lambda w: w.exchange.import_files([theirs_file(w, work)])))
+        QMessageBox.question = staticmethod(  # type: ignore[method-assign,assignment]
+            lambda *_a: QMessageBox.StandardButton.No)
+        print(dialog_shot(app, "column-mapping", work,
+                          lambda w: w.exchange.import_files([unknown_csv(work)])))
+        print(dialog_shot(app, "backups", work, lambda w: (
+            w.library.backup("before-merge"), w.show_backups())))
+        print(printed_page(work))
     return 0
 
 

@@ -12,7 +12,7 @@ VENV=${VENV:-.venv}
 # Offscreen Qt (tests) and a font: without a font every Qt text renders as empty boxes.
 OFFSCREEN_PKGS="libglib2.0-0 libgl1 libegl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core"
 # A real X11 window, Xvfb for screenshots, poppler for reading PDFs back.
-X11_PKGS="xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 poppler-utils"
+X11_PKGS="xvfb xauth libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0 poppler-utils desktop-file-utils appstream shared-mime-info libglib2.0-bin"
 
 missing_packages() {
     local pkg missing=()

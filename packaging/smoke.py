@@ -12,6 +12,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 
 
@@ -47,8 +48,8 @@ def main(bundle: Path) -> None:
                               check=True).stdout
         pages = int(next(line.split()[-1] for line in info.splitlines()
                          if line.startswith("Pages:")))
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                              check=True).stdout
+        text = unicodedata.normalize("NFKC", subprocess.run(  # ﬁ ligatures → fi
+            ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout)
         if pages < 5 or "Margaret Okafor" not in text or "Confidential" not in text:
             raise SystemExit(f"smoke: the PDF is not right ({pages} pages)")
         print(f"PDF: {pages} pages, names and header present")
@@ -63,7 +64,8 @@ def main(bundle: Path) -> None:
         if window.returncode != 0:
             raise SystemExit(f"smoke: the window did not start:\n{window.stderr}")
         print("window: started and quit")
-    size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    size = sum(f.stat().st_size for f in bundle.rglob("*")
+               if f.is_file() and not f.is_symlink())
     print(f"smoke: passed; bundle size {size / 1e6:.0f} MB")
 
 

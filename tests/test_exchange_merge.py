@@ -248,3 +248,11 @@ def test_export_command_writes_several_deals(tmp_path: Path, demos: list[Deal]) 
     result = run("--db", db, "export", demos[0].id[:8], demos[1].id[:8], "-o", out)
     assert result.returncode == 0, result.stderr
     assert {d.id for d in dealfile.read_file(out)} == {d.id for d in demos[:2]}
+
+
+def test_deal_fields_differ_even_in_a_file_without_private_fields(small_demo: Deal) -> None:
+    theirs = replace(small_demo, stage="Negotiate")
+    (incoming,) = dealtri.read(dealfile.dumps([theirs]).encode(), Path("t.dealtri"))
+    plan = plan_merge(small_demo, incoming.deal, incoming.provided)
+    assert plan.deal_fields == ("stage",)
+    assert plan.result(Resolution.MINE, Resolution.THEIRS).stage == "Negotiate"

@@ -134,7 +134,7 @@ def plan_merge(mine: Deal, theirs: Deal, provided: Iterable[str] | None = None) 
         if differing:
             conflicts.append(PersonConflict(found, person, matched_by, differing))
     deal_fields = tuple(name for name in DEAL_FIELDS
-                        if provided is None and getattr(mine, name) != getattr(theirs, name))
+                        if getattr(mine, name) != getattr(theirs, name))
     return MergePlan(mine, theirs, matches, how, tuple(added), tuple(conflicts), deal_fields,
                      provided_fields)
 
