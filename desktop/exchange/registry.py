@@ -9,18 +9,17 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from desktop.domain.deal import Deal
 from desktop.exchange import formats
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.problems import ImportProblem
+from desktop.exchange.safe_write import Writer
 
 Reader = Callable[[bytes, Path], list[Incoming]]
-Writer = Callable[[Sequence[Deal], Path, bool], list[Path]]  # deals, target, include_private
 SNIFF_BYTES = 4096
 
 

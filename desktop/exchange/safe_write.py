@@ -7,11 +7,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop.domain.deal import Deal
 from desktop.exchange.problems import ExportProblem
+
+Writer = Callable[[Sequence[Deal], Path, bool], list[Path]]  # deals, target, include_private
 
 
 @contextlib.contextmanager
@@ -41,3 +44,14 @@ def atomic_writer(path: Path) -> Iterator[BinaryIO]:
 def write_bytes(path: Path, data: bytes) -> None:
     with atomic_writer(path) as stream:
         stream.write(data)
+
+
+def one_deal_writer(to_bytes: Callable[[Deal], bytes]) -> Writer:
+    """A format writer for formats that hold exactly one deal (graphs)."""
+
+    def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
+        (deal,) = deals
+        write_bytes(path, to_bytes(deal))
+        return [path]
+
+    return write

@@ -5,7 +5,6 @@ org chart stays the right way up. Reading goes through defusedxml."""
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.problems import ImportProblem
 from desktop.exchange.registry import Format
-from desktop.exchange.safe_write import write_bytes
+from desktop.exchange.safe_write import one_deal_writer
 from desktop.exchange.safe_xml import local, parse
 
 NS = "http://gexf.net/1.3"
@@ -23,12 +22,6 @@ NS_VIZ = "http://gexf.net/1.3/viz"
 NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _TYPES = {"x": "double", "y": "double", "support": "integer", "strength": "integer"}
 _PLAIN = tuple(a for a in NODE_ATTRIBUTES if a not in ("label", "x", "y"))
-
-
-def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
-    (deal,) = deals
-    write_bytes(path, gexf_bytes(deal))
-    return [path]
 
 
 def gexf_bytes(deal: Deal) -> bytes:
@@ -154,5 +147,5 @@ def sniff(head: bytes) -> bool:
     return b"<gexf" in head
 
 
-FORMAT = Format("gexf", "GEXF 1.3 (Gephi)", (".gexf",), read=read, write=write, sniff=sniff,
-                one_deal=True)
+FORMAT = Format("gexf", "GEXF 1.3 (Gephi)", (".gexf",), read=read,
+                write=one_deal_writer(gexf_bytes), sniff=sniff, one_deal=True)

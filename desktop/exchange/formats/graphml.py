@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.domain.deal import Deal
@@ -24,7 +23,7 @@ from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.problems import ImportProblem
 from desktop.exchange.registry import Format
-from desktop.exchange.safe_write import write_bytes
+from desktop.exchange.safe_write import one_deal_writer
 from desktop.exchange.safe_xml import local, parse
 
 NS = "http://graphml.graphdrawing.org/xmlns"
@@ -34,12 +33,6 @@ NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA = ("http://graphml.graphdrawing.org/xmlns "
           "http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd")
 _TYPES = {"x": "double", "y": "double", "support": "int", "strength": "int"}
-
-
-def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
-    (deal,) = deals
-    write_bytes(path, graphml_bytes(deal))
-    return [path]
 
 
 def graphml_bytes(deal: Deal) -> bytes:
@@ -181,4 +174,4 @@ def sniff(head: bytes) -> bool:
 
 
 FORMAT = Format("graphml", "GraphML (yEd, Gephi, Cytoscape)", (".graphml",), read=read,
-                write=write, sniff=sniff, one_deal=True)
+                write=one_deal_writer(graphml_bytes), sniff=sniff, one_deal=True)
