@@ -36,6 +36,7 @@ EXPECTED = {
     "unknown_encoding.graphml": "encoding that does not exist",  # found by fuzzing
     "binary_junk.csv": "line",
     "no_header.csv": "no column holds names",
+    "header_with_newline.csv": "no column holds names",  # found by fuzzing
 }
 
 

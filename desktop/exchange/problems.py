@@ -3,7 +3,15 @@ it and the problem — shown as it is in the window and on the command line."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+_CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str) -> str:
+    """Text from a file, fit for a one-line message: no line breaks, no control characters."""
+    return " ".join(_CONTROLS.sub(" ", text).split())
 
 
 class ImportProblem(Exception):
@@ -12,9 +20,11 @@ class ImportProblem(Exception):
     def __init__(self, source: str | Path, place: str, problem: str) -> None:
         self.source = str(source)
         self.place = place
-        self.problem = problem
+        # One line whatever the file holds: a quoted header may contain a newline (fuzzing
+        # found one), and the message quotes it.
+        self.problem = one_line(problem)
         where = f" at {place}" if place else ""
-        super().__init__(f"{self.source}{where}: {problem}")
+        super().__init__(one_line(f"{self.source}{where}: {self.problem}"))
 
 
 class ExportProblem(Exception):
@@ -22,5 +32,5 @@ class ExportProblem(Exception):
 
     def __init__(self, target: str | Path, problem: str) -> None:
         self.target = str(target)
-        self.problem = problem
-        super().__init__(f"{self.target} could not be written: {problem}")
+        self.problem = one_line(problem)
+        super().__init__(one_line(f"{self.target} could not be written: {self.problem}"))
