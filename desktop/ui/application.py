@@ -20,7 +20,6 @@ from desktop.store.errors import LibraryCorrupt, NotALibrary, StoreError
 from desktop.store.library import Library
 from desktop.store.location import prepare_default_folder
 from desktop.ui.gui_thread_gc import GuiThreadGarbageCollector
-from desktop.ui.recovery import open_or_recover
 from desktop.ui.settings import BACKUPS_KEPT, Settings
 
 DESKTOP_FILE = "org.dealtriangle.DealTriangle"
@@ -69,6 +68,8 @@ def run(library_path: Path, file: Path | None = None) -> int:
     try:
         library = open_library(library_path, keep)
     except (LibraryCorrupt, NotALibrary):
+        from desktop.ui.recovery import open_or_recover
+
         recovered = open_or_recover(library_path, None, keep)
         if recovered is None:
             return 1

@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QItemSelection,
@@ -60,22 +60,16 @@ from desktop.render.map_scene import MapScene
 from desktop.store.changes import ChangeSet
 from desktop.store.errors import StoreError
 from desktop.store.library import Library
-from desktop.store.restoring import restore
 from desktop.ui import commands
 from desktop.ui.analysis_panel import AnalysisPanel
 from desktop.ui.application import daily_backup
-from desktop.ui.backups_dialog import BackupsDialog
 from desktop.ui.deal_dialog import DealDialog
-from desktop.ui.deal_exchange import DealExchange
 from desktop.ui.deal_list_model import DEAL_ID_ROLE, DealFilterModel, DealListModel
 from desktop.ui.delegates import ScoreDelegate
 from desktop.ui.inspector import Inspector
 from desktop.ui.layout_runner import LayoutKind, LayoutRunner
 from desktop.ui.map_view import MapView
 from desktop.ui.people_model import Column, PeopleFilterModel, PeopleTableModel
-from desktop.ui.print_options_dialog import OutputKind
-from desktop.ui.printing import Printing
-from desktop.ui.recovery import open_or_recover
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import (
     BACKUPS_KEPT,
@@ -91,6 +85,10 @@ from desktop.ui.settings import (
 )
 from desktop.ui.snapshots_dialog import SnapshotsDialog
 from desktop.ui.triangle_view import Chart, TriangleView
+
+if TYPE_CHECKING:
+    from desktop.ui.deal_exchange import DealExchange
+    from desktop.ui.printing import Printing
 
 # Typical contents, measured in the table's font so the columns fit at any size and DPI.
 _COLUMN_SAMPLES = {Column.NAME: "Margaret Okafor", Column.TITLE: "Head of Procurement",
@@ -322,35 +320,30 @@ class MainWindow(QMainWindow):
         self.open_library_action = self._action("&Open library…", self.open_library,
                                                 QKeySequence(key.Open))
         self.quit_action = self._action("&Quit", self.close, QKeySequence(key.Quit))
-        self.printing = Printing(self, self.settings, lambda: self.deal,
-                                 lambda: [p.id for p in self.selected_people()],
-                                 self._report_failure, self._report_done)
-        self.exchange = DealExchange(
-            self, self.settings, self._session,
-            lambda: (self.deal.id, self.deal.name) if self.deal else None, self._push,
-            self._choose_deal, self._report_failure, self._report_done)
+        # Printing and import/export load their modules on first use (start-up stays fast).
+        self._printing: Printing | None = None
+        self._exchange: DealExchange | None = None
         self.import_action = self._action(
-            "&Import…", self.exchange.ask_import, "Ctrl+Shift+I",
+            "&Import…", lambda: self.exchange.ask_import(), "Ctrl+Shift+I",
             "Import deal files, or people from CSV, GraphML or GEXF")
         self.export_deals_action = self._action(
-            "E&xport deals…", self.exchange.ask_export, "Ctrl+Shift+X",
+            "E&xport deals…", lambda: self.exchange.ask_export(), "Ctrl+Shift+X",
             "Export deals to share them, or for Excel, yEd, Gephi or Kumu")
         self.backups_action = self._action("&Backups…", self.show_backups,
                                            tip="Automatic backups; back up now or restore")
         self.print_preview_action = self._action(
-            "Print pre&view…", partial(self.printing.ask, OutputKind.PREVIEW),
+            "Print pre&view…", partial(self._ask_output, "PREVIEW"),
             "Ctrl+Shift+P", "See the printed pages before printing")
-        self.print_action = self._action("&Print…", partial(self.printing.ask,
-                                                            OutputKind.PRINTER),
+        self.print_action = self._action("&Print…", partial(self._ask_output, "PRINTER"),
                                          QKeySequence(key.Print), "Print the deal")
         self.export_pdf_action = self._action(
-            "Export as P&DF…", partial(self.printing.ask, OutputKind.PDF), "Ctrl+Shift+E",
+            "Export as P&DF…", partial(self._ask_output, "PDF"), "Ctrl+Shift+E",
             "Save the printed pages as a PDF file")
         self.export_svg_action = self._action(
-            "Export map as &SVG…", partial(self.printing.ask, OutputKind.SVG),
+            "Export map as &SVG…", partial(self._ask_output, "SVG"),
             tip="Save the map as a vector picture")
         self.export_png_action = self._action(
-            "Export map as P&NG…", partial(self.printing.ask, OutputKind.PNG),
+            "Export map as P&NG…", partial(self._ask_output, "PNG"),
             tip="Save the map as an image at a chosen resolution")
         self.new_deal_action = self._action("&New deal…", self.new_deal, QKeySequence(key.New))
         self.edit_deal_action = self._action("Deal &properties…", self.edit_deal, "Ctrl+I")
@@ -522,13 +515,43 @@ class MainWindow(QMainWindow):
 
     def _open_path(self, path: Path) -> None:
         keep = self.settings.get(BACKUPS_KEPT)
+        from desktop.ui.recovery import open_or_recover
+
         library = open_or_recover(path, self, keep)
         if library is None:
             return
         daily_backup(library, keep)
         self.set_library(library)
 
+    @property
+    def printing(self) -> Printing:
+        if self._printing is None:
+            from desktop.ui.printing import Printing
+
+            self._printing = Printing(self, self.settings, lambda: self.deal,
+                                      lambda: [p.id for p in self.selected_people()],
+                                      self._report_failure, self._report_done)
+        return self._printing
+
+    @property
+    def exchange(self) -> DealExchange:
+        if self._exchange is None:
+            from desktop.ui.deal_exchange import DealExchange
+
+            self._exchange = DealExchange(
+                self, self.settings, self._session,
+                lambda: (self.deal.id, self.deal.name) if self.deal else None, self._push,
+                self._choose_deal, self._report_failure, self._report_done)
+        return self._exchange
+
+    def _ask_output(self, kind: str) -> None:
+        from desktop.ui.print_options_dialog import OutputKind
+
+        self.printing.ask(OutputKind[kind])
+
     def show_backups(self) -> None:
+        from desktop.ui.backups_dialog import BackupsDialog
+
         keep = self.settings.get(BACKUPS_KEPT)
         dialog = BackupsDialog(self.library.path, self._back_up_now, self._restore_backup,
                                keep, self, partial(self.settings.set, BACKUPS_KEPT))
@@ -545,6 +568,8 @@ class MainWindow(QMainWindow):
 
     def _restore_backup(self, backup: Path) -> bool:
         """Close the library, restore, open it again (undo history ends with the old file)."""
+        from desktop.store.restoring import restore
+
         path = self.library.path
         assert self.session is not None
         self.session.close()
