@@ -212,3 +212,30 @@ def test_cancelling_a_long_import_writes_nothing(window: MainWindow, tmp_path: P
     assert not window.exchange.import_files([big])
     assert "cancelled" in window.statusBar().currentMessage()
     assert digest(window.library.path) == before
+
+
+def test_a_deal_file_given_at_start_is_imported_and_shown(tmp_path: Path) -> None:
+    """What a double-click on a .dealtri file does: the app starts with the file, imports
+    it, shows it (here it quits by itself after a moment)."""
+    import os
+    import subprocess
+    import sys
+
+    from desktop.store.library import Library
+
+    deal = dealfile.read_file(Path(__file__).parent.parent / "resources" / "demo" /
+                              "northwind-fleet-telematics.dealtri")[0]
+    shared = replace(deal, id="7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b", name="Sent by Alex")
+    path = tmp_path / "from-alex.dealtri"
+    path.write_text(dealfile.dumps([shared]))
+    library = tmp_path / "library.sqlite"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(library), str(path)],
+        cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True,
+        timeout=120, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "DEAL_TRIANGLE_QUIT_AFTER_MS": "3000",
+             "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert result.returncode == 0, result.stderr
+    with Library.open(library) as opened:
+        names = {s.name for s in opened.list_deals()}
+    assert "Sent by Alex" in names
