@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
@@ -22,18 +24,24 @@ from desktop.store.location import prepare_default_folder
 from desktop.ui.gui_thread_gc import GuiThreadGarbageCollector
 from desktop.ui.settings import BACKUPS_KEPT, Settings
 
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
 DESKTOP_FILE = "org.dealtriangle.DealTriangle"
+BACKUP_DELAY_MS = 3000  # the daily backup, once the window is up
 
 
-def open_library(path: Path, keep: int = DEFAULT_KEEP) -> Library:
+def open_library(path: Path, keep: int = DEFAULT_KEEP, *, daily: bool = True) -> Library:
     """Open the library; a new one starts with the demo deals so the first look is not empty.
-    The daily backup is made here, when due."""
+    The daily backup is made here when due (``daily``; the app defers it until the window is
+    up, so a big library's backup never delays the first paint)."""
     prepare_default_folder(path)
     first_start = not path.exists() or path.stat().st_size == 0
     library = Library.open(path)
     if first_start:
         add_demo_deals(library)
-    daily_backup(library, keep)
+    if daily:
+        daily_backup(library, keep)
     return library
 
 
@@ -42,6 +50,11 @@ def daily_backup(library: Library, keep: int) -> None:
     the next start tries again."""
     with contextlib.suppress(StoreError, OSError):
         library.backup_if_due(keep)
+
+
+def _deferred_daily_backup(window: MainWindow, keep: int) -> None:
+    if window.session is not None:
+        daily_backup(window.session.library, keep)
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -66,7 +79,7 @@ def run(library_path: Path, file: Path | None = None) -> int:
     settings = Settings(QSettings())
     keep = settings.get(BACKUPS_KEPT)
     try:
-        library = open_library(library_path, keep)
+        library = open_library(library_path, keep, daily=False)
     except (LibraryCorrupt, NotALibrary):
         from desktop.ui.recovery import open_or_recover
 
@@ -81,6 +94,7 @@ def run(library_path: Path, file: Path | None = None) -> int:
 
     window = MainWindow(library, settings)
     window.show()
+    QTimer.singleShot(BACKUP_DELAY_MS, partial(_deferred_daily_backup, window, keep))
     if file is not None:
         # A double-clicked deal file: imported (reviewed like any import), then shown.
         QTimer.singleShot(0, lambda: window.exchange.import_files([file]))
