@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QImage, QKeySequence
+from PySide6.QtGui import QColor, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -94,6 +94,18 @@ def test_preview_shows_every_page_of_the_chosen_layout(window: MainWindow,
     assert expected > 5
     qtbot.waitUntil(lambda: widget.pageCount() == expected)
     assert preview.printer().colorMode() is QPrinter.ColorMode.GrayScale
+    # What the preview shows is grey too (Qt's preview has no grey mode of its own).
+    widget.setViewMode(QPrintPreviewWidget.ViewMode.AllPagesView)
+    qtbot.wait(200)
+    shown = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    coloured = sum(1 for x in range(0, shown.width(), 4) for y in range(0, shown.height(), 4)
+                   if _saturated(shown.pixelColor(x, y)))
+    assert coloured == 0
+
+
+def _saturated(colour: QColor) -> bool:
+    return max(colour.red(), colour.green(), colour.blue()) - min(
+        colour.red(), colour.green(), colour.blue()) > 24
 
 
 def test_print_paints_the_chosen_pages_on_the_printer(window: MainWindow, qtbot: QtBot,

@@ -8,6 +8,7 @@ them, in points (1/72 inch), whatever the device's resolution.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QImage,
     QPagedPaintDevice,
     QPageLayout,
     QPaintEngine,
@@ -34,6 +36,7 @@ MARGIN_MM = 12.0
 HEADER_HEIGHT = 30.0  # points
 FOOTER_HEIGHT = 18.0
 PDF_RESOLUTION = 1200
+GREY_PREVIEW_DPI = 150  # the preview's greyscale pages: pictures, sharp on screen
 
 PagePainter = Callable[[QPainter, QRectF], None]
 
@@ -76,9 +79,12 @@ def body_rect(paper: Paper, orientation: Orientation) -> QRectF:
 
 
 def paint_document(device: QPagedPaintDevice, pages: Sequence[Page], header: Header,
-                   paper: Paper, only: Container[int] | None = None) -> int:
+                   paper: Paper, only: Container[int] | None = None, *,
+                   grey_pictures: bool = False) -> int:
     """Paint ``pages`` on ``device`` (a QPrinter or a QPdfWriter), each in its orientation;
     ``only``: the page numbers (from 1) wanted, the footers still count the whole document.
+    ``grey_pictures``: each page as a greyscale picture — for the print preview, whose
+    engine has no grey mode, so that choosing greyscale shows what the paper will show.
     Returns the number of pages painted."""
     numbered = [(n, page) for n, page in enumerate(pages, start=1) if only is None or n in only]
     if not numbered:
@@ -92,7 +98,7 @@ def paint_document(device: QPagedPaintDevice, pages: Sequence[Page], header: Hea
             if index:
                 _turn_to(device, paper, page.orientation)
                 device.newPage()
-            _paint_page(painter, device, page, header, number, len(pages))
+            _paint_page(painter, device, page, header, number, len(pages), grey_pictures)
     finally:
         painter.end()
     return len(numbered)
@@ -113,7 +119,7 @@ def _can_turn(device: QPagedPaintDevice) -> bool:
 
 
 def _paint_page(painter: QPainter, device: QPagedPaintDevice, page: Page, header: Header,
-                number: int, total: int) -> None:
+                number: int, total: int, grey_picture: bool = False) -> None:
     painter.save()
     resolution = device.logicalDpiX()
     painter.scale(resolution / 72.0, resolution / 72.0)
@@ -125,6 +131,16 @@ def _paint_page(painter: QPainter, device: QPagedPaintDevice, page: Page, header
         painter.translate(0, whole.height())
         painter.rotate(-90)
         whole = QRectF(0, 0, whole.height(), whole.width())
+    if grey_picture:
+        painter.drawImage(whole, _grey_picture(whole, page, header, number, total))
+    else:
+        _paint_content(painter, whole, page, header, number, total)
+    painter.restore()
+
+
+def _paint_content(painter: QPainter, whole: QRectF, page: Page, header: Header,
+                   number: int, total: int) -> None:
+    """Header, footer and body of one page; the painter's unit is the point."""
     _paint_header(painter, whole, header)
     _paint_footer(painter, whole, page.label, number, total)
     body = QRectF(0, HEADER_HEIGHT, whole.width(),
@@ -134,7 +150,22 @@ def _paint_page(painter: QPainter, device: QPagedPaintDevice, page: Page, header
     painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
     page.paint(painter, QRectF(0, 0, body.width(), body.height()))
     painter.restore()
-    painter.restore()
+
+
+def _grey_picture(whole: QRectF, page: Page, header: Header, number: int,
+                  total: int) -> QImage:
+    scale = GREY_PREVIEW_DPI / 72.0
+    image = QImage(math.ceil(whole.width() * scale), math.ceil(whole.height() * scale),
+                   QImage.Format.Format_RGB32)
+    image.fill(QColor("#FFFFFF"))
+    inner = QPainter(image)
+    inner.setRenderHint(QPainter.RenderHint.Antialiasing)
+    inner.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+    inner.scale(scale, scale)
+    _paint_content(inner, QRectF(0, 0, whole.width(), whole.height()), page, header, number,
+                   total)
+    inner.end()
+    return image.convertToFormat(QImage.Format.Format_Grayscale8)
 
 
 def _paint_header(painter: QPainter, whole: QRectF, header: Header) -> None:

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtGui import QPaintEngine
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
@@ -129,10 +130,14 @@ class Printing(QObject):
         ranges = printer.pageRanges()
         wanted = None if ranges.isEmpty() else {
             n for n in range(1, len(document.pages) + 1) if ranges.contains(n)}
+        # Qt's preview has no grey mode: greyscale pages are shown as grey pictures there
+        # (the printer and PDF files get vectors in their own grey colour model).
+        engine = printer.paintEngine()
+        preview = engine is not None and engine.type() is QPaintEngine.Type.Picture
         try:
             with busy():
                 paint_document(printer, document.pages, document.header, options.paper,
-                               wanted)
+                               wanted, grey_pictures=options.greyscale and preview)
         except ExportError as error:
             self._report_failure(f"{document.header.deal} was not printed: {error}.")
 
