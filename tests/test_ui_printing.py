@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QColor, QImage, QKeySequence
+from PySide6.QtGui import QAction, QColor, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -94,6 +94,12 @@ def test_preview_shows_every_page_of_the_chosen_layout(window: MainWindow,
     assert expected > 5
     qtbot.waitUntil(lambda: widget.pageCount() == expected)
     assert preview.printer().colorMode() is QPrinter.ColorMode.GrayScale
+    # Paper and orientation come from the options: the preview's own buttons are hidden.
+    texts = {a.text().replace("&", ""): a.isVisible() for a in preview.findChildren(QAction)}
+    assert texts["Portrait"] is False
+    assert texts["Landscape"] is False
+    assert texts["Page setup"] is False
+    assert texts.get("Print") is True
     # What the preview shows is grey too (Qt's preview has no grey mode of its own).
     widget.setViewMode(QPrintPreviewWidget.ViewMode.AllPagesView)
     qtbot.wait(200)

@@ -15,7 +15,7 @@ from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QStandardPaths
-from PySide6.QtGui import QPaintEngine
+from PySide6.QtGui import QAction, QPaintEngine
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
@@ -100,6 +100,7 @@ class Printing(QObject):
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(f"Print preview — {deal.name}")
         dialog.paintRequested.connect(partial(self.paint, document, options))
+        _hide_page_setup(dialog)
         available = self.window.screen().availableGeometry()
         dialog.resize(int(available.width() * 0.8), int(available.height() * 0.85))
         dialog.finished.connect(dialog.deleteLater)
@@ -191,3 +192,15 @@ class Printing(QObject):
             self._report_failure(str(error))
             return
         self._report_done(f"Exported the map of {deal.name} to {path}.")
+
+
+# The preview's own paper and orientation buttons would be overridden by each page's layout
+# (chosen in the options dialog): hidden rather than offered and ignored. The interface is
+# English only, so Qt's button texts are these.
+_PAGE_SETUP_ACTIONS = {"Portrait", "Landscape", "Page setup"}
+
+
+def _hide_page_setup(dialog: QPrintPreviewDialog) -> None:
+    for action in dialog.findChildren(QAction):
+        if action.text().replace("&", "") in _PAGE_SETUP_ACTIONS:
+            action.setVisible(False)
