@@ -174,3 +174,34 @@ def test_a_read_only_copy_still_reads(tmp_path: Path, library_path: Path) -> Non
     shutil.copy(library_path, copy)
     with Library.open(copy) as library:
         assert len(library.list_deals()) == 2
+
+
+def test_a_look_at_a_closed_library_creates_no_files(library_path: Path) -> None:
+    from desktop.store.opening import inspect
+
+    with Library.open(library_path) as library:
+        add_demo_deals(library)
+    before = sorted(p.name for p in library_path.parent.iterdir())
+    inspect(library_path)
+    assert sorted(p.name for p in library_path.parent.iterdir()) == before
+
+
+def test_a_look_while_another_program_writes_loses_none_of_its_edits(
+        library_path: Path) -> None:
+    """Regression: inspecting once deleted WAL files it had not found at first — which a
+    writer starting meanwhile was using: that writer's commits vanished with its WAL."""
+    from desktop.domain.deal import Deal
+    from desktop.domain.person import Person
+    from desktop.store.opening import inspect
+
+    with Library.open(library_path) as setup:
+        setup.add_deal(Deal(name="Shared", id="6f1c1a4e-6a7b-4bb5-9c3e-2d7b7f0c2a11"))
+    writer = Library.open(library_path)  # another program, WAL files in use
+    try:
+        for i in range(20):
+            inspect(library_path)  # a third program opening the library looks first
+            writer.add_person("6f1c1a4e-6a7b-4bb5-9c3e-2d7b7f0c2a11", Person(name=f"P{i}"))
+    finally:
+        writer.close()
+    with Library.open(library_path) as reader:
+        assert len(reader.get_deal("6f1c1a4e-6a7b-4bb5-9c3e-2d7b7f0c2a11").people) == 20

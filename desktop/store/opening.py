@@ -9,7 +9,6 @@ Any refusal leaves the file exactly as it was.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
 from collections.abc import Mapping, Sequence
@@ -131,24 +130,16 @@ def configure(connection: sqlite3.Connection) -> None:
 def inspect(path: Path) -> Inspection:
     """Look at a file without writing to it; raise if it is not a sound SQLite database.
 
-    A read-only connection to a WAL database still creates the empty ``-wal`` and ``-shm``
-    companions; when they were not there before, they are removed again afterwards."""
+    Not even the ``-wal``/``-shm`` companions are created: when none exist (nobody has the
+    library open, or it was closed cleanly), the file is read as *immutable* — no WAL files,
+    no locks. When they exist, another program has it open: a plain read-only connection
+    shares them. (Never delete companions afterwards: they may belong to a writer that
+    started meanwhile, whose commits would vanish with its WAL file.)"""
     companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    existed = [c.exists() for c in companions]
-    try:
-        return _inspect(path)
-    finally:
-        wal = companions[0]
-        if not any(existed) and (not wal.exists() or wal.stat().st_size == 0):
-            for companion in companions:
-                with contextlib.suppress(OSError):
-                    companion.unlink()
-
-
-def _inspect(path: Path) -> Inspection:
+    closed = not any(c.exists() for c in companions)
     with translated(path):
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
-                                     timeout=BUSY_TIMEOUT_SECONDS)
+        uri = f"{path.as_uri()}?mode=ro" + ("&immutable=1" if closed else "")
+        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             user_version = connection.execute("PRAGMA user_version").fetchone()[0]
