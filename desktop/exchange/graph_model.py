@@ -52,6 +52,11 @@ class Edge:
     dashes: tuple[float, ...]  # () solid
     width: float
 
+    @property
+    def values(self) -> dict[str, str | int]:
+        """The plain attributes (``EDGE_ATTRIBUTES``) every graph format writes."""
+        return {"kind": self.kind.value, "strength": self.strength, "note": self.note}
+
 
 def nodes_and_edges(deal: Deal) -> tuple[list[Node], list[Edge]]:
     nodes = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -22,7 +22,6 @@ from desktop.domain.merge import Resolution
 from desktop.exchange import registry
 from desktop.exchange.formats.people_csv import Cancelled
 from desktop.exchange.importing import (
-    ImportPlan,
     export_deals,
     plan_import,
     read_files,
@@ -37,8 +36,9 @@ from desktop.ui.busy import busy
 from desktop.ui.column_mapping_dialog import ColumnMappingDialog
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.merge_dialog import MergeReviewDialog
+from desktop.ui.save_dialog import ask_save_path, file_stem, last_folder
 from desktop.ui.session import LibrarySession
-from desktop.ui.settings import BACKUPS_KEPT, EXPORT_FOLDER, Settings
+from desktop.ui.settings import BACKUPS_KEPT, Settings
 
 
 class DealExchange(QObject):
@@ -66,8 +66,8 @@ class DealExchange(QObject):
         filters = ";;".join(["Everything Deal Triangle reads (" + " ".join(
             f"*{e}" for f in registry.readers() for e in f.extensions) + ")",
             *(f.file_filter for f in registry.readers()), "All files (*)"])
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Import", str(self._folder()),
-                                                filters)
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Import",
+                                                str(last_folder(self.settings)), filters)
         if names:
             self.import_files([Path(n) for n in names])
 
@@ -129,7 +129,7 @@ class DealExchange(QObject):
                 self._report_failure(f"Nothing was imported: the backup before the merge "
                                      f"failed ({error})")
                 return False
-        text = _describe(paths, plan)
+        text = _describe(paths)
         self._push(commands.ImportDeals(session, text, result.added, result.before,
                                         result.after))
         shown = (result.added or result.after)
@@ -177,16 +177,11 @@ class DealExchange(QObject):
             return
         ids = ([s.id for s in session.library.list_deals()] if dialog.all_deals() or
                current is None else [current[0]])
-        stem = "deals" if len(ids) > 1 or current is None else _safe_stem(current[1])
-        name, _ = QFileDialog.getSaveFileName(
-            self.window, "Export deals", str(self._folder() / f"{stem}{fmt.extensions[0]}"),
-            fmt.file_filter)
-        if not name:
+        stem = "deals" if len(ids) > 1 or current is None else file_stem(current[1])
+        path = ask_save_path(self.window, self.settings, "Export deals", stem,
+                             fmt.extensions, fmt.file_filter)
+        if path is None:
             return
-        path = Path(name)
-        if path.suffix.lower() not in fmt.extensions:
-            path = path.with_name(path.name + fmt.extensions[0])
-        self.settings.set(EXPORT_FOLDER, str(path.parent))
         try:
             with busy():
                 written = export_deals(session.library, ids, path, fmt.name,
@@ -197,9 +192,6 @@ class DealExchange(QObject):
         self._report_done(f"Exported {len(ids)} deal{'s' if len(ids) != 1 else ''} to "
                           + ", ".join(str(p) for p in written) + ".")
 
-    def _folder(self) -> Path:
-        return Path(self.settings.get(EXPORT_FOLDER) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
 
 
 class _Progress:
@@ -225,12 +217,7 @@ class _Progress:
             self.dialog = None
 
 
-def _describe(paths: Sequence[Path], plan: ImportPlan) -> str:
+def _describe(paths: Sequence[Path]) -> str:
     what = paths[0].name if len(paths) == 1 else f"{len(paths)} files"
     return f"Import {what}"
 
-
-def _safe_stem(name: str) -> str:
-    import re
-
-    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", name).strip() or "deal"

@@ -8,16 +8,15 @@ which keeps the window responsive and lets the tests drive every step.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QPaintEngine
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.domain.deal import Deal
 from desktop.domain.redaction import for_output
@@ -28,12 +27,12 @@ from desktop.render.print_layouts import Document, build_document
 from desktop.render.print_options import PrintOptions
 from desktop.ui.busy import busy
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
-from desktop.ui.settings import EXPORT_FOLDER, Settings
+from desktop.ui.save_dialog import ask_save_path, file_stem
+from desktop.ui.settings import Settings
 
 _FILTERS = {OutputKind.PDF: ("pdf", "PDF documents (*.pdf)"),
             OutputKind.SVG: ("svg", "SVG pictures (*.svg)"),
             OutputKind.PNG: ("png", "PNG images (*.png)")}
-_UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 
 class Printing(QObject):
@@ -146,18 +145,8 @@ class Printing(QObject):
 
     def _save_path(self, kind: OutputKind, deal: Deal) -> Path | None:
         suffix, name_filter = _FILTERS[kind]
-        folder = Path(self.settings.get(EXPORT_FOLDER) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
-        stem = _UNSAFE_IN_NAMES.sub(" ", deal.name).strip() or "deal"
-        name, _ = QFileDialog.getSaveFileName(self.window, kind.value,
-                                              str(folder / f"{stem}.{suffix}"), name_filter)
-        if not name:
-            return None
-        path = Path(name)
-        if path.suffix.lower() != f".{suffix}":
-            path = path.with_name(f"{path.name}.{suffix}")
-        self.settings.set(EXPORT_FOLDER, str(path.parent))
-        return path
+        return ask_save_path(self.window, self.settings, kind.value, file_stem(deal.name),
+                             (f".{suffix}",), name_filter)
 
     def export_pdf(self, deal: Deal, options: PrintOptions) -> None:
         path = self._save_path(OutputKind.PDF, deal)

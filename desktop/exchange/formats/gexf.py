@@ -68,8 +68,7 @@ def gexf_bytes(deal: Deal) -> bytes:
             "weight": str(edge.strength), "kind": edge.kind.value,
             "label": edge.kind.label})
         values = ET.SubElement(element, f"{{{NS}}}attvalues")
-        for name, value in (("kind", edge.kind.value), ("strength", edge.strength),
-                            ("note", edge.note)):
+        for name, value in edge.values.items():
             ET.SubElement(values, f"{{{NS}}}attvalue", {"for": name, "value": str(value)})
         r, g, b = rgb(edge.colour)
         ET.SubElement(element, f"{{{NS_VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b)})

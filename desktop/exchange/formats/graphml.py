@@ -88,8 +88,7 @@ def graphml_bytes(deal: Deal) -> bytes:
                 "dotted" if edge.dashes[0] <= 1.0 else "dashed")})
         ET.SubElement(line, f"{{{NS_Y}}}Arrows", {
             "source": "none", "target": "standard" if edge.directed else "none"})
-        for name, value in (("kind", edge.kind.value), ("strength", edge.strength),
-                            ("note", edge.note)):
+        for name, value in edge.values.items():
             data = ET.SubElement(element, f"{{{NS}}}data", {"key": f"e_{name}"})
             data.text = str(value)
     ET.indent(root)
