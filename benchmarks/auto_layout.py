@@ -1,7 +1,7 @@
 """Auto-layout of 2,000 people (3 relations each) versus ``networkx.spring_layout`` on the
 same graph, in the same run: goal ≤ 2 s and ≥ 5× faster, with a quality figure no worse.
 
-Quality = normalised stress (``desktop.render.auto_layout.normalised_stress``): how far map
+Quality = normalised stress (``desktop.layout.auto_layout.normalised_stress``): how far map
 distances are from hop distances after the best uniform scaling, 0 being perfect; lower is
 better. Ours is measured on the positions the window would apply (after overlap removal).
 """
@@ -13,7 +13,7 @@ import time
 import numpy as np
 
 from benchmarks.harness import Result
-from desktop.render.auto_layout import hop_distances, influence_layout, normalised_stress
+from desktop.layout.auto_layout import hop_distances, influence_layout, normalised_stress
 from desktop.synthetic import synthetic_deal
 
 PEOPLE = 2_000

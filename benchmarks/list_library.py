@@ -13,7 +13,8 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Influence
 from desktop.domain.person import Person
 from desktop.domain.scores import Score
-from desktop.store.library import LIST_DEALS_SQL, Library
+from desktop.store.library import Library
+from desktop.store.reading import LIST_DEALS_SQL
 
 DEALS = 1_000
 PEOPLE = 30

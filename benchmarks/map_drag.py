@@ -37,7 +37,7 @@ def _mouse(kind: QEvent.Type, at: QPointF, buttons: Qt.MouseButton,
 
 def run() -> list[Result]:
     from desktop.render.map_scene import MapScene
-    from desktop.ui.map_view import MapView
+    from desktop.ui.panels.map_view import MapView
 
     app = application()
     deal = arranged(synthetic_deal(PEOPLE, relations_per_person=3, seed=5))

@@ -20,8 +20,9 @@ from desktop.domain.enums import Axis
 from desktop.domain.person import Person
 from desktop.domain.scores import Score
 from desktop.store import rows
-from desktop.store.library import TOUCH_DEAL_SQL, UPDATE_PERSON_SQL, UPSERT_SCORE_SQL, Library
+from desktop.store.library import Library
 from desktop.store.opening import configure
+from desktop.store.writing import UPDATE_PERSON_SQL, UPSERT_SCORE_SQL
 
 EDITS = 1_000
 ROUNDS = 5
@@ -39,7 +40,7 @@ def _ours(path: Path, edits: list[Person]) -> float:
     with Library.open(path) as library:
         start = time.perf_counter()
         for person in edits:
-            library.update_person(person)
+            library.update_people([person])
         return time.perf_counter() - start
 
 
@@ -55,7 +56,7 @@ def _raw(path: Path, edits: list[Person], deal_id: str) -> float:
             connection.execute("SELECT deal_id FROM people WHERE id = ?", [person_row["id"]])
             connection.execute(UPDATE_PERSON_SQL, person_row)
             connection.executemany(UPSERT_SCORE_SQL, score_rows)
-            connection.execute(TOUCH_DEAL_SQL, [stamp, deal_id])
+            connection.execute("UPDATE deals SET updated_at = ? WHERE id = ?", [stamp, deal_id])
             connection.execute("COMMIT")
         return time.perf_counter() - start
     finally:

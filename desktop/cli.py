@@ -20,6 +20,7 @@ from desktop import __version__
 from desktop.domain.analysis import analyse
 from desktop.domain.enums import Axis
 from desktop.domain.errors import ValidationError
+from desktop.domain.wording import average_text, money, score_text
 from desktop.exchange import dealfile
 from desktop.exchange.problems import ImportProblem
 from desktop.store.errors import StoreError
@@ -210,7 +211,7 @@ def command_list(args: argparse.Namespace, path: Path, out: TextIO) -> int:
         return EXIT_OK
     table = [("ID", "NAME", "ACCOUNT", "STAGE", "PEOPLE", "AMOUNT")]
     table += [
-        (d.id[:8], d.name, d.account, d.stage, str(d.people), _money(d.amount, d.currency))
+        (d.id[:8], d.name, d.account, d.stage, str(d.people), money(d.amount, d.currency))
         for d in deals
     ]
     _print_table(table, out, right_aligned={4, 5})
@@ -227,7 +228,7 @@ def command_show(args: argparse.Namespace, path: Path, out: TextIO) -> int:
         _print_json(document, out)
         return EXIT_OK
     print(f"{deal.name} — {deal.account}" if deal.account else deal.name, file=out)
-    facts = [f"stage {deal.stage}" if deal.stage else "", _money(deal.amount, deal.currency),
+    facts = [f"stage {deal.stage}" if deal.stage else "", money(deal.amount, deal.currency),
              f"closes {deal.close_date.isoformat()}" if deal.close_date else "", f"id {deal.id}"]
     print(" · ".join(fact for fact in facts if fact), file=out)
     if deal.objective:
@@ -237,13 +238,13 @@ def command_show(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     legs = []
     for axis in Axis:
         result = analysis.triangle[axis]
-        value = "?" if result.value is None else f"{result.value:.1f}"
-        legs.append(f"{axis.label} {value} ({result.coverage:.0%} of influence known)")
+        legs.append(f"{axis.label} {average_text(result.value)} "
+                    f"({result.coverage:.0%} of influence known)")
     print("Deal triangle: " + " · ".join(legs), file=out)
     print(f"\nPeople ({len(deal.people)}):", file=out)
     table = [("NAME", "TITLE", "ROLES", "SUPPORT", "INFLUENCE", "B", "T", "P", "WEIGHT")]
     for person in sorted(deal.people, key=lambda p: -analysis.weights[p.id]):
-        b, t, p = ("?" if v is None else str(v) for v in person.scores.values())
+        b, t, p = (score_text(v) for v in person.scores.values())
         table.append((person.name, person.title,
                       " ".join(role.abbreviation for role in person.roles),
                       person.support.label, person.influence.label, b, t, p,
@@ -473,8 +474,3 @@ def _print_table(rows: Sequence[Sequence[str]], out: TextIO, *, right_aligned: s
             cells.append(text.rjust(widths[i]) if i in right_aligned else text.ljust(widths[i]))
         print("  ".join(cells).rstrip(), file=out)
 
-
-def _money(amount: float | None, currency: str) -> str:
-    if amount is None:
-        return ""
-    return f"{amount:,.0f} {currency}".strip()

@@ -6,10 +6,10 @@ adds nothing: a deal whose id is already in the library is left as it is.
 
 from __future__ import annotations
 
+from desktop.domain.changes import ChangeSet
 from desktop.domain.deal import Deal
 from desktop.exchange import dealfile
 from desktop.resource_paths import demo_files
-from desktop.store.changes import ChangeSet
 from desktop.store.library import Library
 
 

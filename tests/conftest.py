@@ -15,8 +15,6 @@ from desktop.demo import demo_deals
 from desktop.domain.deal import Deal
 from desktop.store.library import Library
 
-ROOT = Path(__file__).resolve().parent.parent
-
 
 def pytest_configure(config: pytest.Config) -> None:
     from PySide6.QtCore import QStandardPaths
@@ -77,7 +75,7 @@ def small_demo(demos: list[Deal]) -> Deal:
 @pytest.fixture
 def window(qtbot: object, tmp_path: Path) -> Iterator[object]:
     """The main window on a new library with the demo deals."""
-    from tests.ui_helpers import main_window
+    from tests.helpers.ui import main_window
 
     with main_window(qtbot, tmp_path) as opened:  # type: ignore[arg-type]
         yield opened

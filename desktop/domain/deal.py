@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 
+from desktop.domain.enums import RelationKind
 from desktop.domain.errors import ValidationError
 from desktop.domain.ids import check_id, new_id
 from desktop.domain.person import Person
-from desktop.domain.relation import Relation
+from desktop.domain.relation import Relation, line_identity
 from desktop.domain.text import MEDIUM_TEXT, SHORT_TEXT, clean_name, clean_text
 
 MAX_PEOPLE = 20_000  # a whole CRM account export fits; a map that big is for tables
@@ -41,6 +43,11 @@ class Deal:
     snapshots: tuple[Snapshot, ...] = ()
     created_at: datetime | None = None
     updated_at: datetime | None = None
+    # Built by the graph check: where each person sits, and the lines drawn (by identity).
+    _index: dict[str, int] = field(default_factory=dict, init=False, repr=False,
+                                   compare=False, hash=False)
+    _lines: frozenset[tuple[str, str, RelationKind]] = field(
+        default=frozenset(), init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         fix = object.__setattr__
@@ -69,11 +76,11 @@ class Deal:
         if len(self.relations) > MAX_RELATIONS:
             raise ValidationError("relations", f"has {len(self.relations):,} relations; the "
                                                f"limit is {MAX_RELATIONS:,}")
-        seen: set[str] = set()
+        seen: dict[str, int] = {}
         for index, person in enumerate(self.people):
             if person.id in seen:
                 raise ValidationError(f"people[{index}].id", f"{person.id} appears twice")
-            seen.add(person.id)
+            seen[person.id] = index
         relation_ids: set[str] = set()
         lines: set[tuple[str, str, object]] = set()
         for index, relation in enumerate(self.relations):
@@ -88,20 +95,58 @@ class Deal:
             if relation.identity in lines:
                 raise ValidationError(where, f"the same {relation.kind.value} line is drawn twice")
             lines.add(relation.identity)
+        object.__setattr__(self, "_index", seen)
+        object.__setattr__(self, "_lines", frozenset(lines))
 
     # -- queries ----------------------------------------------------------------------------
 
     def person(self, person_id: str) -> Person:
-        for person in self.people:
-            if person.id == person_id:
-                return person
-        raise KeyError(person_id)
+        return self.people[self._index[person_id]]
+
+    def has_person(self, person_id: str) -> bool:
+        return person_id in self._index
+
+    def index_of(self, person_id: str) -> int:
+        """Where the person sits in the deal's order."""
+        return self._index[person_id]
+
+    def has_line(self, source: str, target: str, kind: RelationKind) -> bool:
+        """Whether this line is drawn already (a conflict line in either direction): the one
+        rule for "the same line twice", used by the map, the inspector and the store."""
+        return line_identity(source, target, kind) in self._lines
 
     def relations_of(self, person_id: str) -> tuple[Relation, ...]:
         return tuple(r for r in self.relations if r.touches(person_id))
 
     def without_snapshots(self) -> Deal:
         return replace(self, snapshots=())
+
+    # -- new versions without checking again what cannot have changed -----------------------
+
+    def with_people_replaced(self, people: Iterable[Person]) -> Deal:
+        """This deal with new values for some of its people (same ids, same places).
+
+        Nobody comes or goes and no line changes, so the graph's invariants still hold and
+        are not checked again: what keeps one edit on a 10,000-person deal cheap.
+        """
+        crowd = list(self.people)
+        for person in people:
+            crowd[self._index[person.id]] = person  # KeyError: not a person of this deal
+        return self._copy(people=tuple(crowd))
+
+    def with_fields_of(self, other: Deal) -> Deal:
+        """This deal's people, lines and snapshots with ``other``'s own fields (name,
+        account, stage …): ``other`` is a valid deal, so nothing needs checking."""
+        if other.id != self.id:
+            raise ValueError("not the same deal")
+        return self._copy(**{name: getattr(other, name) for name in _OWN_FIELDS})
+
+    def _copy(self, **changes: object) -> Deal:
+        copy = object.__new__(Deal)
+        for name in _ALL_FIELDS:
+            object.__setattr__(copy, name, changes[name] if name in changes
+                               else getattr(self, name))
+        return copy
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +165,14 @@ class Snapshot:
             raise ValidationError("taken_at", "must be a timestamp")
         if self.deal.snapshots:
             object.__setattr__(self, "deal", self.deal.without_snapshots())
+
+
+_ALL_FIELDS = tuple(f.name for f in fields(Deal))
+DEAL_FIELDS = tuple(name for name in _ALL_FIELDS if not name.startswith("_")
+                    and name not in ("id", "people", "relations", "snapshots"))
+"""The deal's own fields, in order: the store's columns and the deal file's keys derive
+from this one list."""
+_OWN_FIELDS = DEAL_FIELDS
 
 
 def _check_amount(value: object) -> float | None:

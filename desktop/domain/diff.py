@@ -8,6 +8,7 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
+from desktop.domain.wording import score_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,16 +42,12 @@ class DealDiff:
         return out or ["Nothing changed."]
 
 
-def _score_text(value: int | None) -> str:
-    return "?" if value is None else str(value)
-
-
 def person_changes(before: Person, after: Person) -> tuple[str, ...]:
     changes: list[str] = []
     for axis in Axis:
         old, new = before.scores[axis].value, after.scores[axis].value
         if old != new:
-            changes.append(f"{axis.label} {_score_text(old)} → {_score_text(new)}")
+            changes.append(f"{axis.label} {score_text(old)} → {score_text(new)}")
     if before.support != after.support:
         changes.append(f"support {before.support.label} → {after.support.label}")
     if before.influence != after.influence:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
 from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp
-from desktop.domain.deal import Deal, Snapshot
+from desktop.domain.deal import DEAL_FIELDS, Deal, Snapshot
 from desktop.domain.enums import (
     Axis,
     Confidence,
@@ -34,10 +34,7 @@ from desktop.domain.scores import Score, Triangle
 Plain = dict[str, Any]
 T = TypeVar("T")
 
-DEAL_KEYS = frozenset({
-    "id", "name", "account", "stage", "amount", "currency", "close_date", "objective",
-    "solution", "competitors", "people", "relations", "snapshots", "created_at", "updated_at",
-})
+DEAL_KEYS = frozenset({"id", *DEAL_FIELDS, "people", "relations", "snapshots"})
 PERSON_KEYS = frozenset({
     "id", "name", "title", "department", "email", "phone", "roles", "support", "influence",
     "coverage", "mode", "last_contact", "next_step", "notes", "position", "scores",
@@ -54,22 +51,44 @@ def deal_to_plain(deal: Deal, *, include_private: bool = False) -> Plain:
     """The deal as plain data. Private evidence is left out unless ``include_private``."""
     return {
         "id": deal.id,
-        "name": deal.name,
-        "account": deal.account,
-        "stage": deal.stage,
-        "amount": deal.amount,
-        "currency": deal.currency,
-        "close_date": deal.close_date.isoformat() if deal.close_date else None,
-        "objective": deal.objective,
-        "solution": deal.solution,
-        "competitors": list(deal.competitors),
-        "created_at": format_timestamp(deal.created_at) if deal.created_at else None,
-        "updated_at": format_timestamp(deal.updated_at) if deal.updated_at else None,
+        **deal_fields_to_plain(deal),
         "people": [person_to_plain(p, include_private=include_private) for p in deal.people],
         "relations": [relation_to_plain(r) for r in deal.relations],
         "snapshots": [
             snapshot_to_plain(s, include_private=include_private) for s in deal.snapshots
         ],
+    }
+
+
+def deal_fields_to_plain(deal: Deal) -> Plain:
+    """The deal's own fields (``DEAL_FIELDS``, in order) as plain values: the deal file and
+    the library's row both start from this."""
+    plain: Plain = {name: getattr(deal, name) for name in DEAL_FIELDS}
+    plain["close_date"] = deal.close_date.isoformat() if deal.close_date else None
+    plain["competitors"] = list(deal.competitors)
+    for name in ("created_at", "updated_at"):
+        stamp = getattr(deal, name)
+        plain[name] = format_timestamp(stamp) if stamp else None
+    return plain
+
+
+def deal_fields_from_plain(obj: Mapping[str, Any]) -> dict[str, Any]:
+    """``deal_fields_to_plain`` read back (missing keys take the defaults), as keyword
+    arguments for ``Deal``."""
+    created = obj.get("created_at")
+    updated = obj.get("updated_at")
+    return {
+        "name": obj["name"],
+        "account": obj.get("account", ""),
+        "stage": obj.get("stage", ""),
+        "amount": obj.get("amount"),
+        "currency": obj.get("currency", ""),
+        "close_date": parse_date(obj.get("close_date"), "close_date"),
+        "objective": obj.get("objective", ""),
+        "solution": obj.get("solution", ""),
+        "competitors": tuple(_list(obj.get("competitors", []), "competitors")),
+        "created_at": parse_timestamp(created, "created_at") if created is not None else None,
+        "updated_at": parse_timestamp(updated, "updated_at") if updated is not None else None,
     }
 
 
@@ -144,27 +163,10 @@ def deal_from_plain(data: object, path: str = "") -> Deal:
         snapshot_from_plain(item, _join(path, f"snapshots[{i}]"))
         for i, item in enumerate(_list(obj.get("snapshots", []), _join(path, "snapshots")))
     ]
-    created = obj.get("created_at")
-    updated = obj.get("updated_at")
     return _build(
         path,
-        lambda: Deal(
-            id=obj["id"],
-            name=obj["name"],
-            account=obj.get("account", ""),
-            stage=obj.get("stage", ""),
-            amount=obj.get("amount"),
-            currency=obj.get("currency", ""),
-            close_date=parse_date(obj.get("close_date"), "close_date"),
-            objective=obj.get("objective", ""),
-            solution=obj.get("solution", ""),
-            competitors=tuple(_list(obj.get("competitors", []), "competitors")),
-            people=tuple(people),
-            relations=tuple(relations),
-            snapshots=tuple(snapshots),
-            created_at=parse_timestamp(created, "created_at") if created is not None else None,
-            updated_at=parse_timestamp(updated, "updated_at") if updated is not None else None,
-        ),
+        lambda: Deal(id=obj["id"], **deal_fields_from_plain(obj), people=tuple(people),
+                     relations=tuple(relations), snapshots=tuple(snapshots)),
     )
 
 

@@ -44,10 +44,14 @@ class Relation:
     @property
     def identity(self) -> tuple[str, str, RelationKind]:
         """What makes two relations the same line: conflict has no direction."""
-        if self.kind is RelationKind.CONFLICT:
-            low, high = sorted((self.source, self.target))
-            return (low, high, self.kind)
-        return (self.source, self.target, self.kind)
+        return line_identity(self.source, self.target, self.kind)
 
     def touches(self, person_id: str) -> bool:
         return person_id in (self.source, self.target)
+
+
+def line_identity(source: str, target: str, kind: RelationKind) -> tuple[str, str, RelationKind]:
+    """What makes two lines the same: their ends and kind; a conflict has no direction."""
+    if kind is RelationKind.CONFLICT and target < source:
+        return (target, source, kind)
+    return (source, target, kind)

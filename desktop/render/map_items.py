@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.enums import Axis, Influence, RelationKind, Role, Support
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
+from desktop.domain.wording import score_text
 from desktop.palette import (
     AXIS_SHORT,
     HIGHLIGHT,
@@ -235,7 +236,9 @@ class PersonCard(QGraphicsItem):
         self._glyph = triangle_glyph(person.scores, geometry.glyph)
         if self._handle is not None:
             self._handle.setPos(geometry.rect.right(), 0.0)
-        self.setPos(person.position.x, person.position.y)
+        where = (person.position.x, person.position.y)
+        if where != self.centre:  # lines follow only a card that moved
+            self.setPos(*where)
         self.update()
 
     def _layout_badges(self, geometry: CardGeometry) -> list[tuple[QRectF, str]]:
@@ -261,9 +264,8 @@ class PersonCard(QGraphicsItem):
     def tooltip_text(self) -> str:
         """Made when the view asks (hover), not for each of 2,000 cards at build time."""
         person = self.person
-        scores = " · ".join(
-            f"{AXIS_SHORT[a]} {'?' if person.scores[a].value is None else person.scores[a].value}"
-            for a in Axis)
+        scores = " · ".join(f"{AXIS_SHORT[a]} {score_text(person.scores[a].value)}"
+                            for a in Axis)
         roles = ", ".join(r.label for r in person.roles) or "no role yet"
         return (f"{person.name}\n{person.title}\n{roles}\n"
                 f"{person.support.label} · {person.influence.label} influence\n{scores}")

@@ -10,7 +10,9 @@ from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter
 from PySide6.QtWidgets import QGraphicsScene
 
+from desktop.domain.changes import Aspect, ChangeSet
 from desktop.domain.deal import Deal
+from desktop.domain.person import Person
 from desktop.domain.relation import Relation
 from desktop.render.drag_layer import DragLayer, Showing
 from desktop.render.map_items import CardFonts, PersonCard, RelationLine
@@ -48,36 +50,67 @@ class MapScene(QGraphicsScene):
         if deal is None:
             self.setSceneRect(QRectF())
             return
-        people = {p.id: p for p in deal.people}
-        for gone in [i for i in self.cards if i not in people]:
+        for gone in [i for i in self.cards if not deal.has_person(i)]:
             self._remove_card(gone)
         for person in deal.people:
-            card = self.cards.get(person.id)
-            if card is None:
-                card = PersonCard(person, self.fonts, self.drag_layer)
-                card.full_detail = self.full_detail
-                self.cards[person.id] = card
-                self.addItem(card)
-            elif card.person != person:
-                card.set_person(person)
-            elif (card.pos().x(), card.pos().y()) != (person.position.x, person.position.y):
-                card.setPos(person.position.x, person.position.y)  # a drag not committed
-        relations = {r.id: r for r in deal.relations}
+            self._show_person(person)
+        relations = {r.id for r in deal.relations}
         for gone in [i for i in self.lines if i not in relations]:
             self._remove_line(gone)
         for relation in deal.relations:
-            line = self.lines.get(relation.id)
-            if line is not None and (line.relation.source, line.relation.target) != (
-                    relation.source, relation.target):
-                self._remove_line(relation.id)
-                line = None
-            if line is None:
-                self._add_line(relation)
-            elif line.relation != relation:
-                line.set_relation(relation)
+            self._show_relation(relation)
         self._spread_parallel_lines()
         self.set_path(self.path)
         self.fit_scene_rect()
+
+    def apply_changes(self, deal: Deal, changes: ChangeSet) -> None:
+        """Follow one change set of the shown deal: only the cards and lines it names are
+        touched (a score edit repaints one card; a drag's undo moves one card back)."""
+        if changes.unknown or deal.id != self.deal_id:
+            self.show_deal(deal)
+            return
+        for person_id in changes.people_removed:
+            if person_id in self.cards:
+                self._remove_card(person_id)
+        for relation_id in changes.relations_removed:
+            self._remove_line(relation_id)
+        for person_id in changes.people | changes.people_added:
+            if deal.has_person(person_id):
+                self._show_person(deal.person(person_id))
+        if changes.relations or changes.relations_added:
+            ids = changes.relations | changes.relations_added
+            for relation in deal.relations:
+                if relation.id in ids:
+                    self._show_relation(relation)
+        if changes.structure_changed:
+            self._spread_parallel_lines()
+            self.set_path(tuple(i for i in self.path if i in self.cards))
+        if changes.people_added or changes.people_removed or (
+                changes.people and changes.aspects & Aspect.POSITION):
+            self.fit_scene_rect()
+
+    def _show_person(self, person: Person) -> None:
+        card = self.cards.get(person.id)
+        if card is None:
+            card = PersonCard(person, self.fonts, self.drag_layer)
+            card.full_detail = self.full_detail
+            self.cards[person.id] = card
+            self.addItem(card)
+        elif card.person != person:
+            card.set_person(person)
+        elif card.centre != (person.position.x, person.position.y):
+            card.setPos(person.position.x, person.position.y)  # a drag not committed
+
+    def _show_relation(self, relation: Relation) -> None:
+        line = self.lines.get(relation.id)
+        if line is not None and (line.relation.source, line.relation.target) != (
+                relation.source, relation.target):
+            self._remove_line(relation.id)
+            line = None
+        if line is None:
+            self._add_line(relation)
+        elif line.relation != relation:
+            line.set_relation(relation)
 
     def fit_scene_rect(self) -> None:
         """The scrollable area: the cards with room around them. Set explicitly, because a

@@ -20,6 +20,7 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Influence, RelationKind
 from desktop.domain.person import Person
 from desktop.domain.redaction import for_output
+from desktop.domain.wording import average_text, money, score_out_of_ten, score_text
 from desktop.palette import (
     AXIS_COLOURS,
     HIGHLIGHT,
@@ -261,8 +262,7 @@ def triangle_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) ->
 
 
 def _score(person: Person, axis: Axis) -> str:
-    value = person.scores[axis].value
-    return "?" if value is None else str(value)
+    return score_text(person.scores[axis].value)
 
 
 def _table_pages(table: Table, orientation: Orientation, body: QRectF, title: str,
@@ -358,8 +358,8 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
         legs = []
         for axis in Axis:
             result = analysis.triangle[axis]
-            value = "?" if result.value is None else f"{result.value:.1f}"
-            legs.append(f"{axis.label}: {value} ({result.coverage:.0%} of influence known)")
+            legs.append(f"{axis.label}: {average_text(result.value)} "
+                        f"({result.coverage:.0%} of influence known)")
         lines = ["Deal triangle (influence-weighted):", *legs]
         if analysis.tipping_point is not None:
             lines.append(f"Tipping point: {names[analysis.tipping_point.person]} — a personal "
@@ -416,7 +416,7 @@ def _paragraph(painter: QPainter, box: QRectF, text: str, size: int, *,
 
 
 def _money(deal: Deal) -> str:
-    return "" if deal.amount is None else f"{deal.amount:,.0f} {deal.currency}".strip()
+    return money(deal.amount, deal.currency)
 
 
 # -- person cards --------------------------------------------------------------------------
@@ -470,7 +470,7 @@ def _person_card(painter: QPainter, box: QRectF, person: Person, deal: Deal,
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(AXIS_COLOURS[axis]))
         painter.drawEllipse(QPointF(x + 4, y + 6), 4, 4)
-        value = "?" if score.value is None else f"{score.value}/10"
+        value = score_out_of_ten(score.value)
         painter.setFont(font(9, bold=True))
         painter.setPen(QColor(INK))
         painter.drawText(QRectF(x + 12, y, 140, 12), Qt.AlignmentFlag.AlignLeft,

@@ -8,9 +8,10 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp
-from desktop.domain.deal import Deal
+from desktop.domain.dates import format_timestamp, parse_date
+from desktop.domain.deal import DEAL_FIELDS, Deal
 from desktop.domain.enums import (
+    ROLE_ORDER,
     Axis,
     Confidence,
     Coverage,
@@ -21,40 +22,34 @@ from desktop.domain.enums import (
     Support,
 )
 from desktop.domain.person import Person
+from desktop.domain.plain import deal_fields_from_plain, deal_fields_to_plain
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Score, Triangle
+from desktop.domain.trusted import trusted
 
 Row = Mapping[str, Any] | sqlite3.Row
 
-DEAL_COLUMNS = ("id", "name", "account", "stage", "amount", "currency", "close_date",
-                "objective", "solution", "competitors", "created_at", "updated_at")
+# The deal's columns are its own fields, declared once in the domain (``DEAL_FIELDS``).
+DEAL_COLUMNS = ("id", *DEAL_FIELDS)
+DEAL_FIELD_COLUMNS = tuple(c for c in DEAL_FIELDS if c not in ("created_at", "updated_at"))
 PERSON_COLUMNS = ("id", "deal_id", "ordinal", "name", "title", "department", "email", "phone",
                   "roles", "support", "influence", "coverage", "mode", "last_contact",
                   "next_step", "notes", "x", "y")
+PERSON_FIELD_COLUMNS = tuple(c for c in PERSON_COLUMNS if c not in ("id", "deal_id", "ordinal"))
 SCORE_COLUMNS = ("person_id", "axis", "value", "evidence", "confidence", "private")
 RELATION_COLUMNS = ("id", "deal_id", "ordinal", "source", "target", "kind", "strength", "note")
 
 
 def deal_row(deal: Deal, default_time: datetime | None = None) -> dict[str, Any]:
-    created = deal.created_at or default_time
-    updated = deal.updated_at or default_time
-    if created is None or updated is None:
-        raise ValueError("a stored deal needs its created and updated times")
-    return {
-        "id": deal.id,
-        "name": deal.name,
-        "account": deal.account,
-        "stage": deal.stage,
-        "amount": deal.amount,
-        "currency": deal.currency,
-        "close_date": deal.close_date.isoformat() if deal.close_date else None,
-        "objective": deal.objective,
-        "solution": deal.solution,
-        "competitors": json.dumps(list(deal.competitors), ensure_ascii=False),
-        "created_at": format_timestamp(created),
-        "updated_at": format_timestamp(updated),
-    }
+    row = {"id": deal.id, **deal_fields_to_plain(deal)}
+    for name in ("created_at", "updated_at"):
+        if row[name] is None:
+            if default_time is None:
+                raise ValueError("a stored deal needs its created and updated times")
+            row[name] = format_timestamp(default_time)
+    row["competitors"] = json.dumps(row["competitors"], ensure_ascii=False)
+    return row
 
 
 def person_row(person: Person, deal_id: str, ordinal: int) -> dict[str, Any]:
@@ -114,68 +109,74 @@ def relation_values(relation: Relation, deal_id: str, ordinal: int) -> tuple[Any
 
 def deal_from_row(row: Row, people: Iterable[Person] = (), relations: Iterable[Relation] = (),
                   snapshots: Iterable[Any] = ()) -> Deal:
-    return Deal(
-        id=row["id"],
-        name=row["name"],
-        account=row["account"],
-        stage=row["stage"],
-        amount=row["amount"],
-        currency=row["currency"],
-        close_date=parse_date(row["close_date"], "close_date"),
-        objective=row["objective"],
-        solution=row["solution"],
-        competitors=tuple(json.loads(row["competitors"])),
-        people=tuple(people),
-        relations=tuple(relations),
-        snapshots=tuple(snapshots),
-        created_at=parse_timestamp(row["created_at"], "created_at"),
-        updated_at=parse_timestamp(row["updated_at"], "updated_at"),
-    )
+    fields = {name: row[name] for name in DEAL_FIELDS}
+    fields["competitors"] = json.loads(row["competitors"])
+    return Deal(id=row["id"], **deal_fields_from_plain(fields), people=tuple(people),
+                relations=tuple(relations), snapshots=tuple(snapshots))
+
+
+# Rows of our own tables are trusted (see desktop/domain/trusted.py): enums are looked up in
+# dictionaries and values are not checked again. The tables' CHECK constraints hold the rules.
+_CONFIDENCE = {c.value: c for c in Confidence}
+_SUPPORT = {int(s): s for s in Support}
+_INFLUENCE = {i.value: i for i in Influence}
+_COVERAGE = {c.value: c for c in Coverage}
+_MODE = {m.value: m for m in ResponseMode}
+_ROLE = {r.value: r for r in Role}
+_KIND = {k.value: k for k in RelationKind}
+_ROLES_CACHE: dict[str, tuple[Role, ...]] = {"[]": ()}
+_NO_ROLES = "[]"
+_DEFAULT_TRIANGLE = Triangle()
 
 
 def score_from_row(row: Row) -> Score:
-    return Score(
-        value=row["value"],
-        evidence=row["evidence"],
-        confidence=Confidence(row["confidence"]),
-        private=bool(row["private"]),
-    )
+    return trusted(Score, value=row["value"], evidence=row["evidence"],
+                   confidence=_CONFIDENCE[row["confidence"]], private=bool(row["private"]))
 
 
 def person_from_row(row: Row, scores: Mapping[str, Score]) -> Person:
-    triangle = Triangle()
-    for axis in Axis:
-        if axis.value in scores:
-            triangle = triangle.with_score(axis, scores[axis.value])
-    return Person(
-        id=row["id"],
+    """``scores`` by axis name; an axis without a row is unknown, as a new person's are."""
+    triangle = _DEFAULT_TRIANGLE
+    if scores:
+        triangle = trusted(Triangle, **{axis.value: scores.get(axis.value, _DEFAULT_TRIANGLE[axis])
+                                        for axis in Axis})
+    roles = _ROLES_CACHE.get(row["roles"])
+    if roles is None:  # a handful of distinct role sets in a deal: decode each once
+        chosen = {_ROLE[value] for value in json.loads(row["roles"])}
+        roles = _ROLES_CACHE[row["roles"]] = tuple(r for r in ROLE_ORDER if r in chosen)
+    mode = row["mode"]
+    last_contact = row["last_contact"]
+    return trusted(
+        Person,
         name=row["name"],
+        id=row["id"],
         title=row["title"],
         department=row["department"],
         email=row["email"],
         phone=row["phone"],
-        roles=tuple(Role(value) for value in json.loads(row["roles"])),
-        support=Support(row["support"]),
-        influence=Influence(row["influence"]),
-        coverage=Coverage(row["coverage"]),
-        mode=ResponseMode(row["mode"]) if row["mode"] else None,
-        last_contact=parse_date(row["last_contact"], "last_contact"),
+        roles=roles,
+        support=_SUPPORT[row["support"]],
+        influence=_INFLUENCE[row["influence"]],
+        coverage=_COVERAGE[row["coverage"]],
+        mode=_MODE[mode] if mode else None,
+        last_contact=parse_date(last_contact, "last_contact") if last_contact else None,
         next_step=row["next_step"],
         notes=row["notes"],
-        position=Position(row["x"], row["y"]),
+        position=trusted(Position, x=row["x"], y=row["y"]),
         scores=triangle,
     )
 
 
 def relation_from_row(row: Row) -> Relation:
-    return Relation(
-        id=row["id"],
-        source=row["source"],
-        target=row["target"],
-        kind=RelationKind(row["kind"]),
-        strength=row["strength"],
-        note=row["note"],
-    )
+    return trusted(Relation, source=row["source"], target=row["target"],
+                   kind=_KIND[row["kind"]], strength=row["strength"], note=row["note"],
+                   id=row["id"])
+
+
+def update_sql(table: str, columns: tuple[str, ...]) -> str:
+    """``UPDATE table SET column = :column, … WHERE id = :id``."""
+    settings = ", ".join(f"{column} = :{column}" for column in columns)
+    return f"UPDATE {table} SET {settings} WHERE id = :id"  # noqa: S608 - fixed names
 
 
 def insert_sql(table: str, columns: tuple[str, ...]) -> str:

@@ -3,7 +3,6 @@ start) and the main window."""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from functools import partial
@@ -22,6 +21,7 @@ from desktop.store.errors import LibraryCorrupt, NotALibrary, StoreError
 from desktop.store.library import Library
 from desktop.store.location import prepare_default_folder
 from desktop.ui.gui_thread_gc import GuiThreadGarbageCollector
+from desktop.ui.library_files import daily_backup
 from desktop.ui.settings import BACKUPS_KEPT, Settings
 
 if TYPE_CHECKING:
@@ -45,15 +45,8 @@ def open_library(path: Path, keep: int = DEFAULT_KEEP, *, daily: bool = True) ->
     return library
 
 
-def daily_backup(library: Library, keep: int) -> None:
-    """A failed backup (disk full, read-only folder) must not stop the seller from working;
-    the next start tries again."""
-    with contextlib.suppress(StoreError, OSError):
-        library.backup_if_due(keep)
-
-
 def _deferred_daily_backup(window: MainWindow, keep: int) -> None:
-    if window.session is not None:
+    if window.session.is_open:
         daily_backup(window.session.library, keep)
 
 
@@ -102,6 +95,5 @@ def run(library_path: Path, file: Path | None = None) -> int:
     if quit_after.isdigit():  # for smoke tests of a built bundle: start, paint, quit
         QTimer.singleShot(int(quit_after), app.quit)
     code = app.exec()
-    if window.session is not None:
-        window.session.close()
+    window.session.close()
     return code

@@ -12,12 +12,13 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain.changes import Aspect, ChangeSet, person_aspects
 from desktop.domain.dates import utc_now
 from desktop.domain.deal import Deal, Snapshot
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
-from desktop.store.changes import ChangeSet
+from desktop.domain.wording import people_count
 from desktop.store.library import Library
 from desktop.ui.session import LibrarySession
 
@@ -27,11 +28,17 @@ _EDIT_PEOPLE_ID = 1001
 
 
 class StoreCommand(QUndoCommand):
-    """A command made of two store operations: forward and back."""
+    """A command made of two store operations: forward and back.
 
-    def __init__(self, session: LibrarySession, text: str) -> None:
+    ``origin`` is the view that asked for the change and already shows it: the first run's
+    change set carries it, so that view skips its own echo. Undo and redo later carry none —
+    then every view shows what the store says.
+    """
+
+    def __init__(self, session: LibrarySession, text: str, origin: object | None = None) -> None:
         super().__init__(text)
         self.session = session
+        self.origin = origin
 
     def forward(self, library: Library) -> ChangeSet:
         raise NotImplementedError
@@ -40,7 +47,8 @@ class StoreCommand(QUndoCommand):
         raise NotImplementedError
 
     def redo(self) -> None:
-        if self.session.apply(self.forward) is None:
+        origin, self.origin = self.origin, None
+        if self.session.apply(self.forward, origin) is None:
             self.setObsolete(True)
 
     def undo(self) -> None:
@@ -94,7 +102,8 @@ class DeleteDeal(StoreCommand):
 class AddPeople(StoreCommand):
     def __init__(self, session: LibrarySession, deal_id: str, people: Sequence[Person],
                  relations: Sequence[Relation] = ()) -> None:
-        text = (f"Add “{people[0].name}”" if len(people) == 1 else f"Add {len(people)} people")
+        text = (f"Add “{people[0].name}”" if len(people) == 1
+                else f"Add {people_count(len(people))}")
         super().__init__(session, text)
         self.deal_id = deal_id
         self.people = tuple(people)
@@ -113,15 +122,16 @@ class EditPeople(StoreCommand):
 
     def __init__(self, session: LibrarySession, before: Sequence[Person],
                  after: Sequence[Person], *, field: str = "", text: str = "",
-                 merge: bool = False) -> None:
+                 merge: bool = False, origin: object | None = None) -> None:
         if not text:
             who = f"“{after[0].name}”" if len(after) == 1 else f"{len(after)} people"
             text = f"Edit {field} of {who}" if field else f"Edit {who}"
-        super().__init__(session, text)
+        super().__init__(session, text, origin)
         self.before = tuple(before)
         self.after = tuple(after)
         self.field = field
         self.merge = merge
+        self.aspects = _aspects(self.before, self.after)
 
     def id(self) -> int:
         return _EDIT_PEOPLE_ID if self.merge else -1
@@ -132,13 +142,14 @@ class EditPeople(StoreCommand):
         if [p.id for p in other.after] != [p.id for p in self.after]:
             return False
         self.after = other.after
+        self.aspects |= other.aspects
         return True
 
     def forward(self, library: Library) -> ChangeSet:
-        return library.update_people(self.after)
+        return library.update_people(self.after, self.aspects)
 
     def backward(self, library: Library) -> ChangeSet:
-        return library.update_people(self.before)
+        return library.update_people(self.before, self.aspects)
 
 
 class RemovePeople(StoreCommand):
@@ -148,7 +159,7 @@ class RemovePeople(StoreCommand):
         ids = set(person_ids)
         self.people = tuple(p for p in deal.people if p.id in ids)
         text = (f"Delete “{self.people[0].name}”" if len(self.people) == 1
-                else f"Delete {len(self.people)} people")
+                else f"Delete {people_count(len(self.people))}")
         super().__init__(session, text)
         self.deal_id = deal.id
         self.relations = tuple(r for r in deal.relations if r.source in ids or r.target in ids)
@@ -210,8 +221,10 @@ class MovePeople(StoreCommand):
     """One drag of one or more cards: pushed once, on mouse release."""
 
     def __init__(self, session: LibrarySession, before: Mapping[str, Position],
-                 after: Mapping[str, Position]) -> None:
-        super().__init__(session, "Move card" if len(after) == 1 else f"Move {len(after)} cards")
+                 after: Mapping[str, Position], *, text: str = "",
+                 origin: object | None = None) -> None:
+        super().__init__(session, text or ("Move card" if len(after) == 1
+                                           else f"Move {len(after)} cards"), origin)
         self.before = dict(before)
         self.after = dict(after)
 
@@ -257,3 +270,10 @@ class ImportDeals(StoreCommand):
     def backward(self, library: Library) -> ChangeSet:
         return library.write_deals(replace_with=self.before,
                                    delete=[deal.id for deal in self.added])
+
+
+def _aspects(before: Sequence[Person], after: Sequence[Person]) -> Aspect:
+    aspects = Aspect.NONE
+    for old, new in zip(before, after, strict=True):
+        aspects |= person_aspects(old, new)
+    return aspects or Aspect.EVERYTHING

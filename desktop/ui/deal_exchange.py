@@ -5,7 +5,7 @@ transaction. A bad file is one sentence in a message box and the library stays a
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.merge import Resolution
+from desktop.domain.wording import plural
 from desktop.exchange import registry
 from desktop.exchange.formats.people_csv import Cancelled
 from desktop.exchange.importing import (
@@ -42,22 +43,14 @@ from desktop.ui.settings import BACKUPS_KEPT, Settings
 
 
 class DealExchange(QObject):
-    def __init__(self, parent: QWidget, settings: Settings,
-                 session: Callable[[], LibrarySession],
-                 current_deal: Callable[[], tuple[str, str] | None],
-                 push: Callable[[commands.StoreCommand], None],
-                 show_deal: Callable[[str], None],
-                 report_failure: Callable[[str], None],
-                 report_done: Callable[[str], None]) -> None:
+    """Imports and exports for the window; talks to the session (the library, the deal shown,
+    the undo stack, the status messages) and nothing else."""
+
+    def __init__(self, parent: QWidget, settings: Settings, session: LibrarySession) -> None:
         super().__init__(parent)
         self.window = parent
         self.settings = settings
-        self._session = session
-        self._current_deal = current_deal  # (id, name) of the deal shown
-        self._push = push
-        self._show_deal = show_deal
-        self._report_failure = report_failure
-        self._report_done = report_done
+        self.session = session
         self.mapping_dialog: ColumnMappingDialog | None = None  # the last one, for tests
 
     # -- import -------------------------------------------------------------------------------
@@ -73,28 +66,29 @@ class DealExchange(QObject):
 
     def import_files(self, paths: Sequence[Path]) -> bool:
         """Import ``paths``; True when something was imported."""
-        session = self._session()
+        session = self.session
         progress = _Progress(self.window)
         try:
             with busy():
                 incoming = read_files(paths, choose_mapping=self._choose_mapping,
                                       progress=progress)
         except ImportProblem as error:
-            self._report_failure(str(error))
+            self.session.failed.emit(str(error))
             return False
         except Cancelled:
-            self._report_done("Import cancelled; nothing was written.")
+            self.session.done.emit("Import cancelled; nothing was written.")
             return False
         finally:
             progress.close()
         into = None
-        current = self._current_deal()
+        current = (self.session.deal.id, self.session.deal.name) if self.session.deal \
+            else None
         people_files = [i for i in incoming if not i.whole_deal]
         if people_files and current is not None:
             answer = QMessageBox.question(
                 self.window, "Import people",
-                f"Add the people of {len(people_files)} file"
-                f"{'s' if len(people_files) != 1 else ''} to the deal “{current[1]}”?\n\n"
+                f"Add the people of {plural(len(people_files), 'file')} to the deal "
+                f"“{current[1]}”?\n\n"
                 "No: each file becomes a new deal.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
                 | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
@@ -104,10 +98,10 @@ class DealExchange(QObject):
         try:
             plan = plan_import(session.library, incoming, into)
         except StoreError as error:
-            self._report_failure(str(error))
+            self.session.failed.emit(str(error))
             return False
         if plan.changes_nothing:
-            self._report_done("Nothing to import: the library already has all of it.")
+            self.session.done.emit("Nothing to import: the library already has all of it.")
             return False
         decisions: dict[str, Resolution] = {}
         deal_decisions: dict[str, Resolution] = {}
@@ -120,22 +114,22 @@ class DealExchange(QObject):
         try:
             result = resolve_import(session.library, plan, decisions, deal_decisions)
         except StoreError as error:
-            self._report_failure(str(error))
+            self.session.failed.emit(str(error))
             return False
         if result.before:  # a merge changes deals the seller has: a way back first
             try:
                 session.library.backup("before-merge", self.settings.get(BACKUPS_KEPT))
             except StoreError as error:
-                self._report_failure(f"Nothing was imported: the backup before the merge "
+                self.session.failed.emit(f"Nothing was imported: the backup before the merge "
                                      f"failed ({error})")
                 return False
         text = _describe(paths)
-        self._push(commands.ImportDeals(session, text, result.added, result.before,
+        session.push(commands.ImportDeals(session, text, result.added, result.before,
                                         result.after))
         shown = (result.added or result.after)
         if shown:
-            self._show_deal(shown[0].id)
-        self._report_done(f"{text}.")
+            session.show_deal(shown[0].id)
+        self.session.done.emit(f"{text}.")
         return True
 
     def _choose_mapping(self, path: Path, table: TextTable,
@@ -164,8 +158,9 @@ class DealExchange(QObject):
     # -- export -------------------------------------------------------------------------------
 
     def ask_export(self) -> None:
-        session = self._session()
-        current = self._current_deal()
+        session = self.session
+        current = (self.session.deal.id, self.session.deal.name) if self.session.deal \
+            else None
         count = len(session.library.list_deals())
         if count == 0:
             return
@@ -187,10 +182,10 @@ class DealExchange(QObject):
                 written = export_deals(session.library, ids, path, fmt.name,
                                        include_private=dialog.include_private())
         except (ExportProblem, StoreError, ValueError) as error:
-            self._report_failure(str(error))
+            self.session.failed.emit(str(error))
             return
-        self._report_done(f"Exported {len(ids)} deal{'s' if len(ids) != 1 else ''} to "
-                          + ", ".join(str(p) for p in written) + ".")
+        self.session.done.emit(f"Exported {plural(len(ids), 'deal')} to "
+                               + ", ".join(str(p) for p in written) + ".")
 
 
 

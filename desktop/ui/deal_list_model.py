@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop.domain.wording import people_count
 from desktop.store.summaries import DealSummary
 from desktop.ui.qt_types import Index
 
@@ -36,6 +37,13 @@ class DealListModel(QAbstractListModel):
         self._deals = list(deals)
         self.endResetModel()
 
+    def update_summary(self, summary: DealSummary) -> None:
+        """One deal's line again (its people count after an edit of that deal alone)."""
+        row = self.row_of(summary.id)
+        if row is not None and self._deals[row] != summary:
+            self._deals[row] = summary
+            self.dataChanged.emit(self.index(row), self.index(row))
+
     def row_of(self, deal_id: str) -> int | None:
         return next((i for i, d in enumerate(self._deals) if d.id == deal_id), None)
 
@@ -50,11 +58,11 @@ class DealListModel(QAbstractListModel):
             return None
         deal = self._deals[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            people = f"{deal.people} {'person' if deal.people == 1 else 'people'}"
-            second = " · ".join(part for part in (deal.account, people) if part)
+            second = " · ".join(part for part in (deal.account, people_count(deal.people))
+                                if part)
             return f"{deal.name}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [deal.name, deal.account, f"{deal.people} people"]
+            lines = [deal.name, deal.account, people_count(deal.people)]
             if deal.stage:
                 lines.append(f"Stage: {deal.stage}")
             return "\n".join(line for line in lines if line)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.merge import MergePlan, PersonConflict, Resolution
+from desktop.domain.wording import plural, scores_text
 from desktop.exchange.importing import ImportPlan
 
 _CHOICES = ((Resolution.MINE, "Keep mine"), (Resolution.THEIRS, "Take theirs"),
@@ -37,9 +38,8 @@ class MergeReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         added = sum(len(m.added) for m in plan.merges)
         news = [text for count, text in (
-            (len(plan.new_deals), f"{len(plan.new_deals)} new deal"
-                                  f"{'s' if len(plan.new_deals) != 1 else ''}"),
-            (added, f"{added} new {'person' if added == 1 else 'people'} in your deals"))
+            (len(plan.new_deals), plural(len(plan.new_deals), "new deal")),
+            (added, f"{plural(added, 'new person', 'new people')} in your deals"))
             if count]
         summary = ((", ".join(news) + " will be added. ") if news else "") + \
             "These differ from your copy — choose for each:"
@@ -127,9 +127,8 @@ def _person_differences(conflict: PersonConflict) -> str:
     parts = []
     for name in conflict.fields:
         if name == "scores":
-            mine = "/".join("?" if v is None else str(v) for v in conflict.mine.scores.values())
-            theirs = "/".join("?" if v is None else str(v)
-                              for v in conflict.theirs.scores.values())
+            mine = scores_text(conflict.mine.scores.values())
+            theirs = scores_text(conflict.theirs.scores.values())
             parts.append(f"scores {mine} → {theirs}" if mine != theirs
                          else "score evidence")
         else:

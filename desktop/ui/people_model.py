@@ -3,7 +3,7 @@ by the view — an inline edit becomes an undo command through ``edit_requested`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from enum import IntEnum
 from typing import Any
@@ -13,16 +13,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 
 from desktop.domain.enums import Axis
 from desktop.domain.person import Person
-from desktop.domain.scores import Score
+from desktop.domain.wording import UNKNOWN, score_text
 from desktop.ui.qt_types import Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 2
-UNKNOWN = "?"
 
 
 class Column(IntEnum):
@@ -61,50 +61,70 @@ _TOOLTIPS = {
     Column.NEXT_STEP: "What does this person need in order to move forward?",
 }
 
-EditRequest = Callable[[Person, Person], None]
-
-
 class PeopleTableModel(QAbstractTableModel):
-    """Rows are the deal's people in their stored order; scores are editable in place."""
+    """Rows are the deal's people in their stored order; scores are editable in place.
 
-    def __init__(self, edit_requested: EditRequest | None = None) -> None:
+    An edit in a cell asks for a change (``edit_requested``) and changes nothing itself; the
+    row changes when the store's change set comes back (:meth:`update_people`).
+    """
+
+    edit_requested = Signal(object, object)  # Person before, Person after
+
+    def __init__(self) -> None:
         super().__init__()
         self._people: list[Person] = []
-        self._edit_requested = edit_requested
+        self._rows: dict[str, int] = {}
         self.read_only = False
 
     # -- keeping in step with the store ---------------------------------------------------
 
+    def reset(self, people: Sequence[Person]) -> None:
+        """Show another deal's people (one reset, not a row at a time)."""
+        self.beginResetModel()
+        self._people = list(people)
+        self._reindex()
+        self.endResetModel()
+
+    def update_people(self, people: Iterable[Person]) -> None:
+        """New values for people already shown: one ``dataChanged`` per row."""
+        last = len(Column) - 1
+        for person in people:
+            row = self._rows.get(person.id)
+            if row is not None and self._people[row] != person:
+                self._people[row] = person
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
+
     def set_people(self, people: Sequence[Person]) -> None:
-        """Bring the rows in line with ``people`` with fine-grained signals, so selection
-        and scroll position survive an edit."""
-        new_ids = {p.id for p in people}
+        """Bring the rows in line with ``people`` (people came, went or changed order) with
+        fine-grained signals, so selection and scroll position survive the change."""
+        if not self._people:
+            self.reset(people)
+            return
+        wanted = {p.id for p in people}
         for row in range(len(self._people) - 1, -1, -1):
-            if self._people[row].id not in new_ids:
+            if self._people[row].id not in wanted:
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._people[row]
                 self.endRemoveRows()
+        self._reindex()
         for row, person in enumerate(people):
             if row < len(self._people) and self._people[row].id == person.id:
-                if self._people[row] != person:
-                    self._people[row] = person
-                    self.dataChanged.emit(self.index(row, 0),
-                                          self.index(row, len(Column) - 1))
+                self.update_people([person])
                 continue
-            existing = next((i for i, p in enumerate(self._people) if p.id == person.id), None)
+            existing = self._rows.get(person.id)
             if existing is not None:  # order changed: move the row
                 self.beginMoveRows(QModelIndex(), existing, existing, QModelIndex(), row)
-                moved = self._people.pop(existing)
-                self._people.insert(row, moved)
+                self._people.insert(row, self._people.pop(existing))
                 self.endMoveRows()
-                if moved != person:
-                    self._people[row] = person
-                    self.dataChanged.emit(self.index(row, 0),
-                                          self.index(row, len(Column) - 1))
-                continue
-            self.beginInsertRows(QModelIndex(), row, row)
-            self._people.insert(row, person)
-            self.endInsertRows()
+            else:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._people.insert(row, person)
+                self.endInsertRows()
+            self._reindex()
+            self.update_people([person])
+
+    def _reindex(self) -> None:
+        self._rows = {person.id: row for row, person in enumerate(self._people)}
 
     def people(self) -> list[Person]:
         return list(self._people)
@@ -113,7 +133,7 @@ class PeopleTableModel(QAbstractTableModel):
         return self._people[row]
 
     def row_of(self, person_id: str) -> int | None:
-        return next((i for i, p in enumerate(self._people) if p.id == person_id), None)
+        return self._rows.get(person_id)
 
     # -- the model interface --------------------------------------------------------------
 
@@ -175,7 +195,7 @@ class PeopleTableModel(QAbstractTableModel):
     def setData(self, index: Index, value: Any,
                 role: int = Qt.ItemDataRole.EditRole) -> bool:
         axis = Column(index.column()).axis if index.isValid() else None
-        if role != Qt.ItemDataRole.EditRole or axis is None or self._edit_requested is None:
+        if role != Qt.ItemDataRole.EditRole or axis is None or self.read_only:
             return False
         parsed = parse_score_value(value)
         if parsed is False:
@@ -184,7 +204,7 @@ class PeopleTableModel(QAbstractTableModel):
         if before.scores[axis].value == parsed:
             return False
         after = before.with_score(axis, replace(before.scores[axis], value=parsed))
-        self._edit_requested(before, after)  # the store answers through set_people
+        self.edit_requested.emit(before, after)  # the store answers through update_people
         return True
 
 
@@ -197,10 +217,6 @@ def parse_score_value(value: Any) -> int | bool | None:
     except (TypeError, ValueError):
         return False
     return number if 0 <= number <= 10 else False
-
-
-def _score_text(score: Score) -> str:
-    return UNKNOWN if score.value is None else str(score.value)
 
 
 def _display(person: Person, column: Column) -> str:
@@ -222,7 +238,7 @@ def _display(person: Person, column: Column) -> str:
             return person.last_contact.isoformat() if person.last_contact else ""
     axis = column.axis
     assert axis is not None
-    return _score_text(person.scores[axis])
+    return score_text(person.scores[axis].value)
 
 
 def _sort_key(person: Person, column: Column) -> Any:

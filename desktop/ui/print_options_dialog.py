@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.wording import plural
 from desktop.render.print_options import (
     Orientation,
     Paper,
@@ -130,8 +131,9 @@ class PrintOptionsDialog(QDialog):
         layout = self.layout_box.currentData()
         with_cards = layout in (PrintLayout.CARDS, PrintLayout.FULL)
         if self.selected:
-            people = "person" if self.selected == 1 else "people"
-            self.cards_note.setText(f"Person cards for the {self.selected} selected {people}.")
+            self.cards_note.setText(
+                f"Person cards for the "
+                f"{plural(self.selected, 'selected person', 'selected people')}.")
         else:
             self.cards_note.setText("Person cards for everybody; select people first to "
                                     "print fewer.")

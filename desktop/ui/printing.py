@@ -8,7 +8,6 @@ which keeps the window responsive and lets the tests drive every step.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -28,6 +27,8 @@ from desktop.render.print_options import PrintOptions
 from desktop.ui.busy import busy
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
 from desktop.ui.save_dialog import ask_save_path, file_stem
+from desktop.ui.selection import Selection
+from desktop.ui.session import LibrarySession
 from desktop.ui.settings import Settings
 
 _FILTERS = {OutputKind.PDF: ("pdf", "PDF documents (*.pdf)"),
@@ -36,18 +37,15 @@ _FILTERS = {OutputKind.PDF: ("pdf", "PDF documents (*.pdf)"),
 
 
 class Printing(QObject):
-    def __init__(self, parent: QWidget, settings: Settings,
-                 current_deal: Callable[[], Deal | None],
-                 selected_ids: Callable[[], list[str]],
-                 report_failure: Callable[[str], None],
-                 report_done: Callable[[str], None]) -> None:
+    """Prints and picture exports of the shown deal (person cards for the selected people)."""
+
+    def __init__(self, parent: QWidget, settings: Settings, session: LibrarySession,
+                 selection: Selection) -> None:
         super().__init__(parent)
         self.window = parent
         self.settings = settings
-        self._current_deal = current_deal
-        self._selected_ids = selected_ids
-        self._report_failure = report_failure
-        self._report_done = report_done
+        self.session = session
+        self.selection = selection
         # The open dialogs, for the window's lifetime and for the tests.
         self.options_dialog: PrintOptionsDialog | None = None
         self.preview_dialog: QPrintPreviewDialog | None = None
@@ -55,9 +53,12 @@ class Printing(QObject):
         # The dialogs do not own their printer: it lives here as long as they may use it.
         self.printer: QPrinter | None = None
 
+    def _selected_ids(self) -> list[str]:
+        return [p.id for p in self.selection.people(self.session.deal)]
+
     def ask(self, kind: OutputKind) -> None:
         """Open the options dialog for ``kind``; the output follows when it is accepted."""
-        if self._current_deal() is None:
+        if self.session.deal is None:
             return
         dialog = PrintOptionsDialog(kind, self.settings, len(self._selected_ids()), self.window)
         dialog.accepted.connect(partial(self._chosen, dialog))
@@ -66,7 +67,7 @@ class Printing(QObject):
         dialog.open()
 
     def _chosen(self, dialog: PrintOptionsDialog) -> None:
-        deal = self._current_deal()
+        deal = self.session.deal
         if deal is None:
             return
         options = dialog.options(tuple(self._selected_ids()))
@@ -139,7 +140,7 @@ class Printing(QObject):
                 paint_document(printer, document.pages, document.header, options.paper,
                                wanted, grey_pictures=options.greyscale and preview)
         except ExportError as error:
-            self._report_failure(f"{document.header.deal} was not printed: {error}.")
+            self.session.failed.emit(f"{document.header.deal} was not printed: {error}.")
 
     # -- files ------------------------------------------------------------------------------
 
@@ -158,10 +159,10 @@ class Printing(QObject):
                 write_pdf(path, document.pages, document.header, options.paper,
                           greyscale=options.greyscale)
         except ExportError as error:
-            self._report_failure(str(error))
+            self.session.failed.emit(str(error))
             return
         pages = len(document.pages)
-        self._report_done(f"Exported {deal.name} to {path}: {pages} "
+        self.session.done.emit(f"Exported {deal.name} to {path}: {pages} "
                           f"page{'s' if pages != 1 else ''}.")
 
     def export_map(self, deal: Deal, options: PrintOptions, kind: OutputKind,
@@ -178,9 +179,9 @@ class Printing(QObject):
                 else:
                     export_png(shown, path, dpi, greyscale=options.greyscale)
         except ExportError as error:
-            self._report_failure(str(error))
+            self.session.failed.emit(str(error))
             return
-        self._report_done(f"Exported the map of {deal.name} to {path}.")
+        self.session.done.emit(f"Exported the map of {deal.name} to {path}.")
 
 
 # The preview's own paper and orientation buttons would be overridden by each page's layout

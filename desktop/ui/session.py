@@ -1,40 +1,168 @@
-"""The open library as the window sees it: the store, the undo stack, and one signal.
+"""The open library as the window sees it: the store, the deal shown, the undo stack, and the
+signals every panel listens to (Anki's collection + ``operation_did_execute``).
 
-Every edit goes gesture → undo command → :meth:`LibrarySession.apply` (one store transaction)
-→ ``changed(ChangeSet)`` → each view refreshes what changed. Views never write to the store
-themselves and never keep data the store does not have.
+Every edit goes gesture → intent signal → undo command → :meth:`LibrarySession.apply` (one
+store transaction) → the session brings its copy of the shown deal up to date, reading only
+what the change set names → ``changed(ChangeSet)`` → each panel refreshes its part, and skips
+the change it asked for itself (``ChangeSet.origin``). Panels never write to the store and
+never keep data the store does not have; they read the shown deal from ``session.deal``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from desktop.store.changes import ChangeSet
-from desktop.store.errors import StoreError
+from desktop.domain.changes import ChangeSet
+from desktop.domain.deal import DEAL_FIELDS, Deal
+from desktop.store.errors import NotFound, StoreError
 from desktop.store.library import Library
 
 EXTERNAL_CHECK_MS = 1500
 
 
 class LibrarySession(QObject):
-    changed = Signal(object)  # ChangeSet
-    failed = Signal(str)  # one sentence for the user
+    library_opened = Signal()  # another library file: every view starts afresh
+    deal_shown = Signal()  # another deal (or none) is shown: views rebuild from session.deal
+    changed = Signal(object)  # ChangeSet, after session.deal is up to date
+    failed = Signal(str)  # one sentence for the user: something did not happen
+    done = Signal(str)  # one sentence for the status bar: something happened
 
-    def __init__(self, library: Library, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.library = library
+        self._library: Library | None = None
+        self.deal: Deal | None = None
         self.undo_stack = QUndoStack(self)
         # Another window or the command line may write the same file (WAL lets both work):
         # SQLite's data_version says when, and the views refresh from the store.
-        self._version = self._data_version()
-        self._known_deals = self._deal_ids()
+        self._version = -1
+        self._known_deals: frozenset[str] = frozenset()
         self.watch = QTimer(self)
         self.watch.setInterval(EXTERNAL_CHECK_MS)
         self.watch.timeout.connect(self.check_external_changes)
+
+    # -- the library ------------------------------------------------------------------------
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            raise RuntimeError("no library is open")
+        return self._library
+
+    @property
+    def is_open(self) -> bool:
+        return self._library is not None
+
+    def open(self, library: Library) -> None:
+        """Show ``library``; the previous one is closed and its undo history ends."""
+        self.close()
+        self._library = library
+        self._version = self._data_version()
+        self._known_deals = self._deal_ids()
         self.watch.start()
+        self.library_opened.emit()
+
+    def close(self) -> None:
+        self.watch.stop()
+        self.undo_stack.clear()
+        self.deal = None
+        if self._library is not None:
+            self._library.close()
+            self._library = None
+
+    # -- the deal shown ---------------------------------------------------------------------
+
+    def show_deal(self, deal_id: str | None) -> None:
+        """Show another deal (None: none); the only time a whole deal is read."""
+        try:
+            self.deal = self.library.get_deal(deal_id, snapshots=False) if deal_id else None
+        except NotFound:
+            self.deal = None
+        except StoreError as error:
+            self.deal = None
+            self.failed.emit(str(error))
+        self.deal_shown.emit()
+
+    def _follow(self, changes: ChangeSet) -> None:
+        """Bring ``self.deal`` up to date with ``changes``, reading only what they name."""
+        deal = self.deal
+        if deal is None or not changes.touches_deal(deal.id):
+            return
+        library = self.library
+        if deal.id in changes.deals_removed:
+            self.deal = None
+            return
+        if changes.unknown:
+            try:
+                self.deal = library.get_deal(deal.id, snapshots=False)
+            except NotFound:
+                self.deal = None
+            return
+        if deal.id in changes.deals:
+            deal = deal.with_fields_of(library.get_deal_fields(deal.id))
+        if deal.id in changes.contents:
+            deal = self._follow_contents(deal, changes)
+        self.deal = deal
+
+    def _follow_contents(self, deal: Deal, changes: ChangeSet) -> Deal:
+        library = self.library
+        fresh_people = library.get_people(deal.id, changes.people | changes.people_added) \
+            if changes.people or changes.people_added else []
+        if not changes.structure_changed:
+            return deal.with_people_replaced(fresh_people)
+        fresh_relations = library.get_relations(
+            deal.id, changes.relations | changes.relations_added) \
+            if changes.relations or changes.relations_added else []
+        people_order, relations_order = library.deal_order(deal.id)
+        people = {p.id: p for p in deal.people} | {p.id: p for p in fresh_people}
+        relations = {r.id: r for r in deal.relations} | {r.id: r for r in fresh_relations}
+        return Deal(**{name: getattr(deal, name) for name in DEAL_FIELDS},
+                    id=deal.id, people=tuple(people[i] for i in people_order),
+                    relations=tuple(relations[i] for i in relations_order))
+
+    # -- changing ---------------------------------------------------------------------------
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def apply(self, operation: Callable[[Library], ChangeSet],
+              origin: object | None = None) -> ChangeSet | None:
+        """Run one store operation; on an environment error tell the user and return None.
+        ``origin`` is the view that asked for it (it skips its own echo)."""
+        try:
+            changes = operation(self.library)
+        except StoreError as error:
+            self.failed.emit(str(error))
+            return None
+        self._known_deals = (self._known_deals | changes.deals_added) - changes.deals_removed
+        self._emit(replace(changes, origin=origin))
+        return changes
+
+    def _emit(self, changes: ChangeSet) -> None:
+        try:
+            self._follow(changes)
+        except StoreError as error:  # the file went away under us: show what can be read
+            self.failed.emit(str(error))
+            self.deal = None
+            self.deal_shown.emit()
+            return
+        self.changed.emit(changes)
+
+    def check_external_changes(self) -> bool:
+        """Refresh when someone else committed; True when they had."""
+        version = self._data_version()
+        if version in (-1, self._version):
+            return False
+        self._version = version
+        deals = self._deal_ids()
+        changes = ChangeSet(deals_added=deals - self._known_deals,
+                            deals_removed=self._known_deals - deals, unknown=True)
+        self._known_deals = deals
+        self._emit(changes)
+        return True
 
     def _data_version(self) -> int:
         try:
@@ -48,30 +176,4 @@ class LibrarySession(QObject):
         except StoreError:
             return frozenset()
 
-    def check_external_changes(self) -> bool:
-        """Refresh when someone else committed; True when they had."""
-        version = self._data_version()
-        if version in (-1, self._version):
-            return False
-        self._version = version
-        deals = self._deal_ids()
-        changes = ChangeSet(deals=deals, deals_removed=self._known_deals - deals)
-        self._known_deals = deals
-        self.changed.emit(changes)
-        return True
 
-    def apply(self, operation: Callable[[Library], ChangeSet]) -> ChangeSet | None:
-        """Run one store operation; on an environment error tell the user and return None."""
-        try:
-            changes = operation(self.library)
-        except StoreError as error:
-            self.failed.emit(str(error))
-            return None
-        self._known_deals = (self._known_deals | changes.deals) - changes.deals_removed
-        self.changed.emit(changes)
-        return changes
-
-    def close(self) -> None:
-        self.watch.stop()
-        self.undo_stack.clear()
-        self.library.close()

@@ -1,0 +1,64 @@
+"""One score change typed into the inspector's own editor (the personal-win spin box, key
+Up or Down), timed until the map, the table and the charts are painted, on deals of 25, 300,
+2,000 and 10,000 people; then until the analysis panel shows the new analysis. Baseline: the
+store write of the same change (goal ≤ 16 ms at 300, ≤ 50 ms at 2,000, ≤ 250 ms at 10,000;
+analysis within 100 ms at 2,000)."""
+
+from __future__ import annotations
+
+import statistics
+import time
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from benchmarks.harness import Result
+from benchmarks.window_bench import (
+    SIZES,
+    AnalysisWatch,
+    choose_deal,
+    deal_of,
+    score_spin,
+    select_first_person,
+    settle,
+    store_write_time,
+    window_on,
+)
+
+EDITS = 5
+GOALS = {300: "≤ 16 ms", 2_000: "≤ 50 ms", 10_000: "≤ 250 ms"}
+
+
+def run(sizes: tuple[int, ...] = SIZES) -> list[Result]:
+    deals = [deal_of(size) for size in sizes]
+    results = []
+    with window_on(deals) as (app, window, path):
+        watch = AnalysisWatch(window)
+        for size, deal in zip(sizes, deals, strict=True):
+            choose_deal(app, window, deal.name)
+            time.sleep(0.2)
+            settle(app)
+            select_first_person(app, window)
+            watch.wait(app, time.perf_counter() - 60)
+            spin = score_spin(window)
+            painted, analysed = [], []
+            for step in range(EDITS):
+                key = Qt.Key.Key_Up if step % 2 == 0 or spin.value() <= 0 else Qt.Key.Key_Down
+                if spin.value() >= 10:
+                    key = Qt.Key.Key_Down
+                start = time.perf_counter()
+                QTest.keyClick(spin, key)
+                settle(app)
+                painted.append(time.perf_counter() - start)
+                analysed.append(watch.wait(app, start))
+                time.sleep(0.05)
+                settle(app)
+            baseline = store_write_time(path, deal.people[0].id)
+            results.append(Result(f"edit → painted, {size:,} people",
+                                  statistics.median(painted), baseline,
+                                  goal=GOALS.get(size, ""),
+                                  note="baseline: the store write"))
+            results.append(Result(f"edit → analysis shown, {size:,} people",
+                                  statistics.median(analysed), baseline,
+                                  goal="≤ 100 ms" if size == 2_000 else ""))
+    return results

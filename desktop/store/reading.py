@@ -1,0 +1,214 @@
+"""Reading the library: deals whole or in part, people and lines by id, lists for the window.
+
+Functions over a connection, called by :class:`~desktop.store.library.Library` inside one read
+transaction. The partial reads (``people``, ``relations``, ``*_order``) are what lets the
+window refresh one person after an edit instead of reading the whole deal again.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Collection
+from datetime import date
+
+from desktop.domain.dates import parse_date, parse_timestamp
+from desktop.domain.deal import Deal, Snapshot
+from desktop.domain.errors import ValidationError
+from desktop.domain.person import Person
+from desktop.domain.plain import snapshot_from_plain
+from desktop.domain.relation import Relation
+from desktop.domain.scores import Score
+from desktop.store import rows
+from desktop.store.errors import AmbiguousReference, NotFound
+from desktop.store.summaries import DealSummary, SnapshotInfo
+
+MIN_PREFIX = 4
+_SUMMARY_SQL = (
+    "SELECT d.id, d.name, d.account, d.stage, d.amount, d.currency, d.close_date, "
+    "d.updated_at, (SELECT count(*) FROM people AS p WHERE p.deal_id = d.id) AS people "
+    "FROM deals AS d"
+)
+# Lists of ids go in as one JSON parameter (json_each), so any number fits in one query.
+
+
+LIST_DEALS_SQL = _SUMMARY_SQL + " ORDER BY d.name COLLATE NOCASE, d.id"
+
+
+def list_deals(connection: sqlite3.Connection) -> list[DealSummary]:
+    cursor = connection.execute(LIST_DEALS_SQL)
+    return [_summary(row) for row in cursor]
+
+
+def deal_summary(connection: sqlite3.Connection, deal_id: str) -> DealSummary:
+    row = connection.execute(_SUMMARY_SQL + " WHERE d.id = ?", [deal_id]).fetchone()
+    if row is None:
+        raise NotFound(f"The deal {deal_id} does not exist (any more).")
+    return _summary(row)
+
+
+def _summary(row: sqlite3.Row) -> DealSummary:
+    return DealSummary(id=row[0], name=row[1], account=row[2], stage=row[3], amount=row[4],
+                       currency=row[5], close_date=_date(row[6]),
+                       updated_at=parse_timestamp(row[7], "updated_at"), people=row[8])
+
+
+def find_deal(connection: sqlite3.Connection, reference: str) -> str:
+    """The id of the deal that ``reference`` names: its id, its exact name (then ignoring
+    case), or a unique id prefix of at least four characters."""
+    ref = reference.strip()
+
+    def ids(sql: str, value: str) -> list[str]:
+        return [str(row[0]) for row in connection.execute(sql, [value])]
+
+    if ids("SELECT id FROM deals WHERE id = ?", ref.lower()):
+        return ref.lower()
+    named = ids("SELECT id FROM deals WHERE name = ?", ref) or ids(
+        "SELECT id FROM deals WHERE name = ? COLLATE NOCASE", ref)
+    if len(named) == 1:
+        return named[0]
+    if len(named) > 1:
+        raise AmbiguousReference(f"{len(named)} deals are named {ref!r}; name one by its id "
+                                 f"({', '.join(i[:8] for i in named)}).")
+    if len(ref) >= MIN_PREFIX:
+        pattern = ref.lower().replace("\\", "").replace("%", "").replace("_", "") + "%"
+        matches = ids("SELECT id FROM deals WHERE id LIKE ? ORDER BY id", pattern)
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            raise AmbiguousReference(
+                f"The id prefix {ref!r} fits {len(matches)} deals; type more of it.")
+    raise NotFound(f"No deal is called {ref!r} or has that id.")
+
+
+def deal(connection: sqlite3.Connection, deal_id: str, *, snapshots: bool = True) -> Deal:
+    head = _deal_row(connection, deal_id)
+    return rows.deal_from_row(head, people(connection, deal_id), relations(connection, deal_id),
+                              deal_snapshots(connection, deal_id) if snapshots else [])
+
+
+def deal_fields(connection: sqlite3.Connection, deal_id: str) -> Deal:
+    """The deal's own fields only (no people, lines or snapshots)."""
+    return rows.deal_from_row(_deal_row(connection, deal_id))
+
+
+def _deal_row(connection: sqlite3.Connection, deal_id: str) -> sqlite3.Row:
+    row = connection.execute("SELECT * FROM deals WHERE id = ?", [deal_id]).fetchone()
+    if row is None:
+        raise NotFound(f"The deal {deal_id} does not exist (any more).")
+    return row  # type: ignore[no-any-return]
+
+
+def people(connection: sqlite3.Connection, deal_id: str,
+           ids: Collection[str] | None = None) -> list[Person]:
+    """The deal's people in its order; only those of ``ids`` when given (ids of other deals
+    or of nobody are left out)."""
+    if ids is None:
+        scores_sql = ("SELECT s.* FROM scores AS s JOIN people AS p ON p.id = s.person_id "
+                      "WHERE p.deal_id = ?")
+        people_sql = "SELECT * FROM people WHERE deal_id = ? ORDER BY ordinal, id"
+        parameters: list[object] = [deal_id]
+    else:
+        if not ids:
+            return []
+        scores_sql = ("SELECT s.* FROM scores AS s JOIN people AS p ON p.id = s.person_id "
+                      "WHERE p.deal_id = ? AND s.person_id IN (SELECT value FROM json_each(?))")
+        people_sql = ("SELECT * FROM people WHERE deal_id = ? "
+                      "AND id IN (SELECT value FROM json_each(?)) ORDER BY ordinal, id")
+        parameters = [deal_id, json.dumps(list(ids))]
+    scores: dict[str, dict[str, Score]] = defaultdict(dict)
+    for row in connection.execute(scores_sql, parameters):
+        scores[row["person_id"]][row["axis"]] = rows.score_from_row(row)
+    no_scores: dict[str, Score] = {}
+    return [rows.person_from_row(row, scores.get(row["id"], no_scores))
+            for row in connection.execute(people_sql, parameters)]
+
+
+def relations(connection: sqlite3.Connection, deal_id: str,
+              ids: Collection[str] | None = None) -> list[Relation]:
+    """The deal's lines in its order; only those of ``ids`` when given."""
+    if ids is None:
+        cursor = connection.execute(
+            "SELECT * FROM relations WHERE deal_id = ? ORDER BY ordinal, id", [deal_id])
+    elif not ids:
+        return []
+    else:
+        cursor = connection.execute(
+            "SELECT * FROM relations WHERE deal_id = ? "
+            "AND id IN (SELECT value FROM json_each(?)) ORDER BY ordinal, id",
+            [deal_id, json.dumps(list(ids))])
+    return [rows.relation_from_row(row) for row in cursor]
+
+
+def people_order(connection: sqlite3.Connection, deal_id: str) -> list[str]:
+    return [row[0] for row in connection.execute(
+        "SELECT id FROM people WHERE deal_id = ? ORDER BY ordinal, id", [deal_id])]
+
+
+def relations_order(connection: sqlite3.Connection, deal_id: str) -> list[str]:
+    return [row[0] for row in connection.execute(
+        "SELECT id FROM relations WHERE deal_id = ? ORDER BY ordinal, id", [deal_id])]
+
+
+def ordinals(connection: sqlite3.Connection, deal_id: str) -> dict[str, int]:
+    return dict(connection.execute(
+        "SELECT id, ordinal FROM people WHERE deal_id = ? "
+        "UNION ALL SELECT id, ordinal FROM relations WHERE deal_id = ?",
+        [deal_id, deal_id]).fetchall())
+
+
+def ids_in_use(connection: sqlite3.Connection) -> set[str]:
+    return {row[0] for row in connection.execute(
+        "SELECT id FROM people UNION ALL SELECT id FROM relations "
+        "UNION ALL SELECT id FROM snapshots")}
+
+
+def deal_of(connection: sqlite3.Connection, table: str, item_id: str, what: str) -> str:
+    row = connection.execute(
+        f"SELECT deal_id FROM {table} WHERE id = ?", [item_id]).fetchone()  # noqa: S608
+    if row is None:
+        raise NotFound(f"The {what} {item_id} does not exist (any more).")
+    return str(row[0])
+
+
+def require_deal(connection: sqlite3.Connection, deal_id: str) -> None:
+    if not connection.execute("SELECT 1 FROM deals WHERE id = ?", [deal_id]).fetchone():
+        raise NotFound(f"The deal {deal_id} does not exist (any more).")
+
+
+# -- snapshots ------------------------------------------------------------------------------
+
+def list_snapshots(connection: sqlite3.Connection, deal_id: str) -> list[SnapshotInfo]:
+    return [
+        SnapshotInfo(id=row["id"], deal_id=row["deal_id"], name=row["name"],
+                     taken_at=parse_timestamp(row["taken_at"], "taken_at"))
+        for row in connection.execute(
+            "SELECT id, deal_id, name, taken_at FROM snapshots WHERE deal_id = ? "
+            "ORDER BY taken_at, id", [deal_id])
+    ]
+
+
+def snapshot(connection: sqlite3.Connection, snapshot_id: str) -> Snapshot:
+    row = connection.execute("SELECT * FROM snapshots WHERE id = ?", [snapshot_id]).fetchone()
+    if row is None:
+        raise NotFound(f"The snapshot {snapshot_id} does not exist (any more).")
+    return snapshot_from_row(row)
+
+
+def deal_snapshots(connection: sqlite3.Connection, deal_id: str) -> list[Snapshot]:
+    return [snapshot_from_row(row) for row in connection.execute(
+        "SELECT * FROM snapshots WHERE deal_id = ? ORDER BY taken_at, id", [deal_id])]
+
+
+def snapshot_from_row(row: rows.Row) -> Snapshot:
+    try:
+        return snapshot_from_plain({"id": row["id"], "name": row["name"],
+                                    "taken_at": row["taken_at"],
+                                    "deal": json.loads(row["content"])}, "snapshot")
+    except (ValueError, ValidationError) as error:  # a damaged snapshot must not hide the deal
+        raise NotFound(f"The snapshot {row['name']!r} is damaged ({error}).") from None
+
+
+def _date(value: str | None) -> date | None:
+    return parse_date(value, "close_date")

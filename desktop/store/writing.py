@@ -1,0 +1,185 @@
+"""Writing the library: the statements behind each operation, over a connection that is
+already inside the operation's one transaction (``Library._write``). Each returns the
+:class:`~desktop.domain.changes.ChangeSet` of what it did."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from desktop.domain.changes import ChangeSet
+from desktop.domain.dates import format_timestamp, utc_now
+from desktop.domain.deal import Deal, Snapshot
+from desktop.domain.person import Person
+from desktop.domain.plain import snapshot_to_plain
+from desktop.domain.relation import Relation
+from desktop.store import reading, rows
+from desktop.store.errors import Conflict, NotFound
+
+UPDATE_PERSON_SQL = rows.update_sql("people", rows.PERSON_FIELD_COLUMNS)
+UPDATE_DEAL_SQL = rows.update_sql("deals", (*rows.DEAL_FIELD_COLUMNS, "updated_at"))
+UPSERT_SCORE_SQL = (
+    "INSERT INTO scores (person_id, axis, value, evidence, confidence, private) "
+    "VALUES (:person_id, :axis, :value, :evidence, :confidence, :private) "
+    "ON CONFLICT (person_id, axis) DO UPDATE SET value = excluded.value, "
+    "evidence = excluded.evidence, confidence = excluded.confidence, "
+    "private = excluded.private"
+)
+SNAPSHOT_COLUMNS = ("id", "deal_id", "name", "taken_at", "content")
+
+
+def insert_deals(connection: sqlite3.Connection, deals: Sequence[Deal]) -> ChangeSet:
+    now = utc_now()
+    for deal in deals:
+        if connection.execute("SELECT 1 FROM deals WHERE id = ?", [deal.id]).fetchone():
+            raise Conflict(f"The library already has a deal with the id {deal.id}.")
+        # The times go into the row, not a copy of the deal: re-validating a deal of
+        # ten thousand people just to stamp it would cost more than storing it.
+        connection.execute(rows.insert_sql("deals", rows.DEAL_COLUMNS),
+                           rows.deal_row(deal, default_time=now))
+        insert_people(connection, deal.id, deal.people, 0)
+        insert_relations(connection, deal.id, deal.relations)
+        connection.executemany(rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
+                               [snapshot_row(deal.id, s) for s in deal.snapshots])
+    ids = frozenset(deal.id for deal in deals)
+    return ChangeSet(deals_added=ids, contents=ids)
+
+
+def replace_deal(connection: sqlite3.Connection, deal: Deal) -> ChangeSet:
+    """Make the stored deal exactly ``deal``: people, relations and snapshots it lacks are
+    removed, the rest updated or added, in its order."""
+    before = reading.deal(connection, deal.id)
+    connection.execute(UPDATE_DEAL_SQL, rows.deal_row(
+        replace(deal, created_at=deal.created_at or before.created_at,
+                updated_at=deal.updated_at or utc_now())))
+    keep_people = {p.id for p in deal.people}
+    keep_relations = {r.id for r in deal.relations}
+    keep_snapshots = {s.id for s in deal.snapshots}
+    gone_people = [p.id for p in before.people if p.id not in keep_people]
+    gone_relations = [r.id for r in before.relations if r.id not in keep_relations]
+    gone_snapshots = [s.id for s in before.snapshots if s.id not in keep_snapshots]
+    connection.executemany("DELETE FROM people WHERE id = ?", [[i] for i in gone_people])
+    connection.executemany("DELETE FROM snapshots WHERE id = ?", [[i] for i in gone_snapshots])
+    # Rewrite people and relations in the new order (ordinals are the deal's order).
+    old_people = {p.id for p in before.people}
+    old_relations = {r.id for r in before.relations}
+    connection.execute("DELETE FROM relations WHERE deal_id = ?", [deal.id])
+    for ordinal, person in enumerate(deal.people):
+        if person.id in old_people:
+            connection.execute(UPDATE_PERSON_SQL, rows.person_row(person, deal.id, ordinal))
+            connection.execute("UPDATE people SET ordinal = ? WHERE id = ?",
+                               [ordinal, person.id])
+            connection.executemany(UPSERT_SCORE_SQL, rows.score_rows(person))
+        else:
+            insert_people(connection, deal.id, [person], ordinal)
+    insert_relations(connection, deal.id, deal.relations)
+    old_snapshots = {s.id for s in before.snapshots}
+    connection.executemany(
+        rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
+        [snapshot_row(deal.id, s) for s in deal.snapshots if s.id not in old_snapshots])
+    return ChangeSet(deals=frozenset({deal.id}), contents=frozenset({deal.id}),
+                     people=frozenset(keep_people & old_people),
+                     people_added=frozenset(keep_people - old_people),
+                     people_removed=frozenset(gone_people),
+                     relations=frozenset(keep_relations & old_relations),
+                     relations_added=frozenset(keep_relations - old_relations),
+                     relations_removed=frozenset(gone_relations),
+                     snapshots=frozenset(keep_snapshots - old_snapshots),
+                     snapshots_removed=frozenset(gone_snapshots))
+
+
+def delete_deal(connection: sqlite3.Connection, deal_id: str) -> ChangeSet:
+    """Remove a deal with everything that hangs on it (cascades)."""
+    def ids(table: str) -> frozenset[str]:
+        return frozenset(row[0] for row in connection.execute(
+            f"SELECT id FROM {table} WHERE deal_id = ?", [deal_id]))  # noqa: S608
+
+    people, relations, snapshots = ids("people"), ids("relations"), ids("snapshots")
+    cursor = connection.execute("DELETE FROM deals WHERE id = ?", [deal_id])
+    require_row(cursor, f"The deal {deal_id} does not exist (any more).")
+    return ChangeSet(deals_removed=frozenset({deal_id}), people_removed=people,
+                     relations_removed=relations, snapshots_removed=snapshots)
+
+
+def insert_people(connection: sqlite3.Connection, deal_id: str, people: Sequence[Person],
+                  start: int, ordinals: Mapping[str, int] | None = None) -> None:
+    ordinals = ordinals or {}
+    try:
+        connection.executemany(
+            rows.positional_insert_sql("people", rows.PERSON_COLUMNS),
+            [rows.person_values(p, deal_id, ordinals.get(p.id, start + i))
+             for i, p in enumerate(people)])
+    except sqlite3.IntegrityError as error:
+        raise Conflict(f"A person is already in the library ({error}).") from None
+    connection.executemany(
+        rows.insert_sql("scores", rows.SCORE_COLUMNS),
+        [row for person in people for row in rows.score_rows(person, skip_defaults=True)])
+
+
+def insert_relations(connection: sqlite3.Connection, deal_id: str,
+                     relations: Sequence[Relation],
+                     ordinals: Mapping[str, int] | None = None) -> None:
+    ordinals = ordinals or {}
+    start = connection.execute(
+        "SELECT coalesce(max(ordinal), -1) + 1 FROM relations WHERE deal_id = ?",
+        [deal_id]).fetchone()[0]
+    connection.executemany(
+        rows.positional_insert_sql("relations", rows.RELATION_COLUMNS),
+        [rows.relation_values(r, deal_id, ordinals.get(r.id, start + i))
+         for i, r in enumerate(relations)])
+
+
+def check_new_relations(connection: sqlite3.Connection, deal_id: str,
+                        relations: Sequence[Relation]) -> None:
+    """Every new line joins two people of the deal, is not drawn already, has a new id."""
+    if not relations:
+        return
+    members = set(reading.people_order(connection, deal_id))
+    for relation in relations:
+        for end in (relation.source, relation.target):
+            if end not in members:
+                raise NotFound(f"The person {end} is not in this deal.")
+    check_unique_lines(connection, deal_id, relations)
+
+
+def check_unique_lines(connection: sqlite3.Connection, deal_id: str,
+                       relations: Sequence[Relation], *, replacing: bool = False) -> None:
+    """The same line twice is refused, by the one rule of what makes two lines the same
+    (``line_identity``, which ``Deal.has_line`` asks too)."""
+    changed = {r.id for r in relations}
+    existing = [r for r in reading.relations(connection, deal_id)
+                if not (replacing and r.id in changed)]
+    if not replacing:
+        taken = {r.id for r in existing}
+        for relation in relations:
+            if relation.id in taken:
+                raise Conflict(f"A relation with the id {relation.id} already exists.")
+    drawn = {r.identity for r in existing}
+    for relation in relations:
+        if relation.identity in drawn:
+            raise Conflict(f"That {relation.kind.label.lower()} line is already drawn.")
+        drawn.add(relation.identity)
+
+
+def touch(connection: sqlite3.Connection, deal_id: str) -> None:
+    connection.execute("UPDATE deals SET updated_at = ? WHERE id = ?",
+                       [format_timestamp(utc_now()), deal_id])
+
+
+def snapshot_row(deal_id: str, snapshot: Snapshot) -> dict[str, Any]:
+    return {
+        "id": snapshot.id,
+        "deal_id": deal_id,
+        "name": snapshot.name,
+        "taken_at": format_timestamp(snapshot.taken_at),
+        "content": json.dumps(snapshot_to_plain(snapshot, include_private=True)["deal"],
+                              ensure_ascii=False, separators=(",", ":")),
+    }
+
+
+def require_row(cursor: sqlite3.Cursor, message: str) -> None:
+    if cursor.rowcount == 0:
+        raise NotFound(message)

@@ -1,0 +1,158 @@
+"""The analysis panel: the deal's triangle in figures, the tipping point, the path to power,
+and the red flags — each flag clickable to select the people it names.
+
+It runs the analysis itself when the shown deal changes in a way that matters (not when
+cards only moved, not for another deal), once per burst of edits, off the GUI thread when
+the deal is big enough for it to take longer than a frame (``LatestOnly``), and tells the
+map and the charts by ``analysis_shown``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.analysis import DealAnalysis, analyse
+from desktop.domain.changes import ChangeSet
+from desktop.domain.deal import Deal
+from desktop.domain.enums import Axis
+from desktop.domain.red_flags import Severity
+from desktop.domain.wording import average_text
+from desktop.palette import AXIS_COLOURS
+from desktop.ui.background import LatestOnly
+from desktop.ui.session import LibrarySession
+from desktop.ui.settings import STALE_CONTACT_DAYS, Settings
+from desktop.ui.text import html
+
+PEOPLE_ROLE = Qt.ItemDataRole.UserRole + 1
+SEVERITY_COLOURS = {Severity.HIGH: "#B2182B", Severity.MEDIUM: "#B8860B",
+                    Severity.LOW: "#555555"}
+SEVERITY_MARKS = {Severity.HIGH: "■■■", Severity.MEDIUM: "■■", Severity.LOW: "■"}
+
+
+# Up to this many people the analysis takes under a frame and runs in the GUI thread;
+# above, in the pool (measured: ~7 ms at 300 people, ~45 ms at 2,000).
+IN_THREAD_FROM = 400
+
+
+class AnalysisPanel(QWidget):
+    people_chosen = Signal(list)  # person ids named by a clicked flag
+    path_toggled = Signal(bool)
+    analysis_shown = Signal(object)  # DealAnalysis | None, with self.deal its deal
+
+    def __init__(self, session: LibrarySession, settings: Settings,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("analysis_panel")
+        self.session = session
+        self.settings = settings
+        self.deal: Deal | None = None  # the deal the analysis shown is of
+        self.analysis: DealAnalysis | None = None
+        self.runs = 0  # analyses delivered (tests check coalescing)
+        self.runner = LatestOnly(self)
+        self.runner.finished.connect(self._analysed)
+        self.runner.failed.connect(session.failed)
+        session.deal_shown.connect(self.refresh)
+        session.changed.connect(self._changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        self.summary = QLabel()
+        self.summary.setObjectName("analysis_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.show_path = QCheckBox("Show path to power on the map")
+        self.show_path.setObjectName("show_path")
+        self.show_path.toggled.connect(self.path_toggled)
+        self.flags = QListWidget()
+        self.flags.setObjectName("red_flags")
+        self.flags.setWordWrap(True)
+        self.flags.setAlternatingRowColors(True)
+        self.flags.itemActivated.connect(self._flag_clicked)
+        self.flags.itemClicked.connect(self._flag_clicked)
+        heading = QLabel("<b>Red flags</b> — click one to select its people")
+        layout.addWidget(self.summary)
+        layout.addWidget(self.show_path)
+        layout.addWidget(heading)
+        layout.addWidget(self.flags, 1)
+        self.show_analysis(None, None)
+
+    def _changed(self, changes: ChangeSet) -> None:
+        deal = self.session.deal
+        if deal is None:
+            if self.deal is not None:
+                self.refresh()
+        elif changes.touches_deal(deal.id) and not changes.positions_only:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Analyse the shown deal again (coalesced with other requests of this moment)."""
+        deal = self.session.deal
+        if deal is None or not deal.people:
+            self.runner.cancel()
+            self._analysed((deal, None))
+            return
+        stale_days = self.settings.get(STALE_CONTACT_DAYS)
+        self.runner.request(lambda: (deal, analyse(deal, stale_days=stale_days)),
+                            in_thread=len(deal.people) >= IN_THREAD_FROM,
+                            prepare=_import_compiled_modules)
+
+    def _analysed(self, result: tuple[Deal | None, DealAnalysis | None]) -> None:
+        self.deal, self.analysis = result
+        self.runs += 1
+        self.show_analysis(self.deal, self.analysis)
+        self.analysis_shown.emit(self.analysis)
+
+    def show_analysis(self, deal: Deal | None, analysis: DealAnalysis | None) -> None:
+        self.flags.clear()
+        if deal is None or analysis is None or not deal.people:
+            self.summary.setText("<i>No analysis: the deal has no people yet.</i>")
+            self.show_path.setEnabled(False)
+            return
+        names = {p.id: p.name for p in deal.people}
+        rows = []
+        for axis in Axis:
+            result = analysis.triangle[axis]
+            value = "unknown" if result.value is None else f"<b>{average_text(result.value)}</b>"
+            rows.append(f"<span style='color:{AXIS_COLOURS[axis]}'>●</span> {axis.label}: "
+                        f"{value} <span style='color:#666'>on {result.coverage:.0%} "
+                        "of influence</span>")
+        text = "<b>Deal triangle</b> (influence-weighted)<br>" + "<br>".join(rows)
+        tip = analysis.tipping_point
+        if tip is not None:
+            text += (f"<br><br><b>Tipping point:</b> {html(names[tip.person])} — a personal "
+                     f"win of 10 would lift the deal's personal win by +{tip.gain:.1f}")
+        path = analysis.path_to_power
+        if path:
+            text += "<br><b>Path to power:</b> " + " → ".join(html(names[i]) for i in path)
+        else:
+            text += "<br><b>Path to power:</b> <i>none found</i>"
+        self.summary.setText(text)
+        self.show_path.setEnabled(bool(path))
+        for flag in analysis.flags:
+            item = QListWidgetItem(f"{SEVERITY_MARKS[flag.severity]}  {flag.message}")
+            item.setForeground(QColor(SEVERITY_COLOURS[flag.severity]))
+            item.setData(PEOPLE_ROLE, list(flag.people))
+            item.setToolTip(f"{flag.severity.value.capitalize()} · {flag.code}")
+            self.flags.addItem(item)
+        if not analysis.flags:
+            self.flags.addItem(QListWidgetItem("No red flags."))
+
+    def _flag_clicked(self, item: QListWidgetItem) -> None:
+        people = item.data(PEOPLE_ROLE)
+        if people:
+            self.people_chosen.emit(list(people))
+
+
+def _import_compiled_modules() -> None:
+    """networkx's PageRank loads numpy and scipy: load them here, in the GUI thread, before a
+    worker needs them (see desktop/ui/background.py)."""
+    import networkx  # noqa: F401
+    import scipy.sparse  # noqa: F401

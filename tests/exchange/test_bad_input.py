@@ -1,0 +1,104 @@
+"""Every broken or hostile file in tests/data/bad (plus 50 MB of junk made on the fly):
+one sentence naming the file, the place and the problem; exit 1; the library unchanged."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from desktop.cli import main
+from desktop.domain.deal import Deal
+from desktop.store.library import Library
+from tests.helpers.cli import digest
+from tests.helpers.paths import DATA
+
+BAD = DATA / "bad"
+# The place each file's sentence must name (line, JSON path or element).
+EXPECTED = {
+    "truncated.dealtri": "at line",
+    "wrong_format.dealtri": "not a Deal Triangle deal file",
+    "newer_version.dealtri": "newer Deal Triangle",
+    "invalid_utf8.dealtri": "not valid UTF-8",
+    "nul_byte.dealtri": "NUL",
+    "deep_nesting.dealtri": "nested more than",
+    "duplicate_person_ids.dealtri": "deals[0].people[1].id",
+    "relation_to_nobody.dealtri": "deals[0].relations[0].target",
+    "score_out_of_range.dealtri": "deals[0].people[0].scores.business.value",
+    "duplicate_keys.dealtri": "appears twice",
+    "nan_amount.dealtri": "NaN",
+    "billion_laughs.graphml": "DTD or entities",
+    "external_entity.gexf": "DTD or entities",
+    "edge_to_nobody.graphml": "no node",
+    "duplicate_node_ids.gexf": "used twice",
+    "not_xml.graphml": "not well-formed XML",
+    "unknown_encoding.graphml": "encoding that does not exist",  # found by fuzzing
+    "binary_junk.csv": "line",
+    "no_header.csv": "no column holds names",
+    "header_with_newline.csv": "no column holds names",  # found by fuzzing
+}
+
+
+@pytest.fixture(scope="module")
+def library_file(tmp_path_factory: pytest.TempPathFactory, demos: list[Deal]) -> Path:
+    path = tmp_path_factory.mktemp("bad") / "library.sqlite"
+    with Library.open(path) as library:
+        library.add_deals(demos)
+    return path
+
+
+def import_with_cli(library_file: Path, *files: Path) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["--db", str(library_file), "import", *map(str, files)], stdout=out,
+                stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_the_corpus_is_complete() -> None:
+    assert sorted(p.name for p in BAD.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_a_bad_file_is_one_sentence_and_changes_nothing(library_file: Path,
+                                                       name: str) -> None:
+    before = digest(library_file)
+    code, out, err = import_with_cli(library_file, BAD / name)
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err
+    assert "Traceback" not in err
+    assert str(BAD / name) in lines[0]
+    assert EXPECTED[name] in lines[0]
+    assert digest(library_file) == before
+    assert not out
+
+
+def test_a_bad_file_after_good_ones_writes_nothing(library_file: Path, tmp_path: Path) -> None:
+    good = DATA / "csv" / "outlook_contacts.csv"
+    before = digest(library_file)
+    code, _out, err = import_with_cli(library_file, good, BAD / "truncated.dealtri")
+    assert code == 1
+    assert "truncated.dealtri" in err
+    assert digest(library_file) == before
+
+
+def test_fifty_megabytes_of_junk(library_file: Path, tmp_path: Path) -> None:
+    junk = tmp_path / "junk.dealtri"
+    with junk.open("wb") as stream:
+        for _ in range(50):
+            stream.write(os.urandom(1024 * 1024))
+    before = digest(library_file)
+    code, _out, err = import_with_cli(library_file, junk)
+    assert code == 1
+    assert str(junk) in err
+    assert len(err.strip().splitlines()) == 1
+    assert digest(library_file) == before
+
+
+def test_a_folder_and_a_missing_file(library_file: Path, tmp_path: Path) -> None:
+    for target, words in ((tmp_path, "folder"), (tmp_path / "gone.dealtri", "cannot be read")):
+        code, _out, err = import_with_cli(library_file, target)
+        assert code == 1
+        assert words in err

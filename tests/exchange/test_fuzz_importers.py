@@ -1,0 +1,93 @@
+"""Fuzzing every importer: random bytes, and valid sample files with random damage (bytes
+flipped, cut, inserted, repeated). Whatever comes in, a reader returns deals or raises
+ImportProblem — never anything else. Bounded in CI; ``make fuzz`` runs many more examples
+(DEAL_TRIANGLE_FUZZ_EXAMPLES). A crash found this way becomes a file in tests/data/bad."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from desktop.domain.deal import Deal
+from desktop.exchange import dealfile
+from desktop.exchange.formats import dealtri, gexf, graphml, people_csv
+from desktop.exchange.formats.gexf import gexf_bytes
+from desktop.exchange.formats.graphml import graphml_bytes
+from desktop.exchange.problems import ImportProblem
+from desktop.exchange.registry import Reader
+from tests.helpers.paths import DATA
+
+EXAMPLES = int(os.environ.get("DEAL_TRIANGLE_FUZZ_EXAMPLES", "150"))
+
+FUZZ = settings(max_examples=EXAMPLES, deadline=None, derandomize="CI" in os.environ,
+                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+def samples(demo: Deal) -> dict[str, tuple[Reader, bytes]]:
+    csv_sample = (DATA / "csv" / "outlook_contacts.csv").read_bytes()
+    return {
+        "dealtri": (dealtri.read, dealfile.dumps([demo], include_private=True).encode()),
+        "csv": (people_csv.read, csv_sample),
+        "graphml": (graphml.read, graphml_bytes(demo)),
+        "gexf": (gexf.read, gexf_bytes(demo)),
+    }
+
+
+@st.composite
+def damaged(draw: st.DrawFn, original: bytes) -> bytes:
+    data = bytearray(original)
+    for _ in range(draw(st.integers(1, 6))):
+        if not data:
+            break
+        at = draw(st.integers(0, len(data) - 1))
+        action = draw(st.sampled_from(["flip", "cut", "insert", "repeat", "truncate"]))
+        if action == "flip":
+            data[at] = draw(st.integers(0, 255))
+        elif action == "cut":
+            del data[at:at + draw(st.integers(1, 64))]
+        elif action == "insert":
+            data[at:at] = draw(st.binary(min_size=1, max_size=32))
+        elif action == "repeat":
+            data[at:at] = data[at:at + draw(st.integers(1, 200))] * draw(st.integers(2, 50))
+        else:
+            del data[at:]
+    return bytes(data)
+
+
+def read_or_refuse(reader: Reader, data: bytes, name: str) -> None:
+    message = ""
+    try:
+        reader(data, Path(name))
+    except ImportProblem as problem:
+        message = str(problem)
+    if message:  # one sentence that names the file
+        assert name in message
+        assert "\n" not in message
+
+
+@pytest.mark.parametrize("kind", ["dealtri", "csv", "graphml", "gexf"])
+def test_random_bytes(kind: str, small_demo: Deal) -> None:
+    reader, _sample = samples(small_demo)[kind]
+
+    @FUZZ
+    @given(st.binary(max_size=4096))
+    def fuzz(data: bytes) -> None:
+        read_or_refuse(reader, data, f"fuzz.{kind}")
+
+    fuzz()
+
+
+@pytest.mark.parametrize("kind", ["dealtri", "csv", "graphml", "gexf"])
+def test_damaged_sample_files(kind: str, small_demo: Deal) -> None:
+    reader, sample = samples(small_demo)[kind]
+
+    @FUZZ
+    @given(damaged(sample))
+    def fuzz(data: bytes) -> None:
+        read_or_refuse(reader, data, f"fuzz.{kind}")
+
+    fuzz()

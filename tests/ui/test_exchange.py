@@ -1,0 +1,242 @@
+"""Import and export in the window: the File actions, the conflict review, drag and drop,
+one undo step per import, bad files as one sentence."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.merge import Resolution
+from desktop.domain.person import Person
+from desktop.exchange import dealfile
+from desktop.ui.export_dialog import ExportDialog
+from desktop.ui.main_window import MainWindow
+from desktop.ui.merge_dialog import MergeReviewDialog
+from tests.helpers.cli import digest
+from tests.helpers.paths import DATA, ROOT
+from tests.helpers.ui import answer_next_dialog, stored_deal
+
+SAMPLES = DATA
+
+
+@pytest.fixture
+def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    return shown
+
+
+def open_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda *_args: ([str(p) for p in paths], ""))
+
+
+def test_import_with_a_conflict_is_reviewed_and_one_undo_step(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    assert window.session.deal is not None
+    mine = stored_deal(window)
+    first = mine.people[0]
+    theirs = replace(mine, people=(replace(first, title="Changed on the other laptop"),
+                                   *mine.people[1:], Person(name="Newly Met")))
+    path = tmp_path / "theirs.dealtri"
+    path.write_text(dealfile.dumps([theirs]))
+    open_files(monkeypatch, path)
+    seen: list[MergeReviewDialog] = []
+
+    def review(dialog: QDialog) -> None:
+        assert isinstance(dialog, MergeReviewDialog)
+        seen.append(dialog)
+        assert dialog.table.rowCount() == 1
+        item = dialog.table.item(0, 2)
+        assert item is not None
+        assert "Changed on the other laptop" in item.text()
+        dialog.choose_all(Resolution.THEIRS)
+        dialog.accept()
+
+    answer_next_dialog(review)
+    window.import_action.trigger()
+    assert seen
+    stored = window.session.library.get_deal(mine.id)
+    assert stored.person(first.id).title == "Changed on the other laptop"
+    assert any(p.name == "Newly Met" for p in stored.people)
+    assert window.people.model.rowCount() == len(mine.people) + 1
+    stack = window.session.undo_stack if window.session else None
+    assert stack is not None
+    assert stack.undoText().startswith("Import theirs.dealtri")
+    stack.undo()
+    restored = window.session.library.get_deal(mine.id)
+    assert restored.person(first.id).title == first.title
+    assert len(restored.people) == len(mine.people)
+    stack.redo()
+    assert len(window.session.library.get_deal(mine.id).people) == len(mine.people) + 1
+
+
+def test_a_new_deal_file_adds_and_shows_the_deal(window: MainWindow, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    assert window.session.deal is not None
+    copy = replace(stored_deal(window),
+                   id="5f0e1d2c-3b4a-4958-8776-a5b4c3d2e1f0", name="Shared by a colleague")
+    path = tmp_path / "colleague.dealtri"
+    path.write_text(dealfile.dumps([copy]))
+    count = len(window.session.library.list_deals())
+    open_files(monkeypatch, path)
+    window.import_action.trigger()
+    assert len(window.session.library.list_deals()) == count + 1
+    assert window.session.deal is not None
+    assert window.session.deal.name == "Shared by a colleague"
+
+
+def test_a_bad_file_is_one_sentence_and_nothing_changes(
+        window: MainWindow, qtbot: QtBot, warnings: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    bad = SAMPLES / "bad" / "relation_to_nobody.dealtri"
+    before = digest(window.session.library.path)
+    open_files(monkeypatch, bad)
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert warnings[0].startswith(str(bad))
+    assert "relations[0].target" in warnings[0]
+    assert "\n" not in warnings[0]
+    assert digest(window.session.library.path) == before
+
+
+def test_people_from_csv_join_the_current_deal(window: MainWindow,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    assert window.session.deal is not None
+    deal_id = window.session.deal.id
+    people = len(window.session.deal.people)
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)
+    open_files(monkeypatch, SAMPLES / "csv" / "google_contacts.csv")
+    window.import_action.trigger()
+    assert len(window.session.library.get_deal(deal_id).people) == people + 2
+
+
+def test_dropping_a_file_on_the_window_imports_it(window: MainWindow, qtbot: QtBot,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    count = len(window.session.library.list_deals())
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.No)  # a new deal
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(SAMPLES / "graph" / "yed_sample.graphml"))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: len(window.session.library.list_deals()) == count + 1)
+    assert window.session.deal is not None
+    assert {p.name for p in window.session.deal.people} == {"Ines Alvarez", "Kofi Mensah",
+                                                   "Sara Lindqvist"}
+
+
+def test_export_all_deals_to_a_deal_file(window: MainWindow, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "everything"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(out), ""))
+
+    def choose(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExportDialog)
+        dialog.scope.setCurrentIndex(dialog.scope.findData(True))
+        labels = [dialog.format_box.itemText(i) for i in range(dialog.format_box.count())]
+        assert not any("GraphML" in label for label in labels)  # one deal per graph file
+        dialog.format_box.setCurrentIndex(dialog.format_box.findData("dealtri"))
+        dialog.accept()
+
+    answer_next_dialog(choose)
+    window.export_deals_action.trigger()
+    written = tmp_path / "everything.dealtri"
+    assert {d.id for d in dealfile.read_file(written)} == {
+        s.id for s in window.session.library.list_deals()}
+    assert str(written) in window.statusBar().currentMessage()
+
+
+def test_an_unknown_layout_is_mapped_once_and_remembered(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.exchange.people_columns import Field
+    from desktop.ui.column_mapping_dialog import ColumnMappingDialog
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.No)  # new deals
+    first = tmp_path / "crm-april.csv"
+    first.write_text("Kontakt;Rolle;Mail\nAda Byron;CTO;ada@example.com\n"
+                     "Alan Turing;Chief Scientist;alan@example.com\n", encoding="utf-8")
+    asked: list[ColumnMappingDialog] = []
+
+    def map_columns(dialog: QDialog) -> None:
+        assert isinstance(dialog, ColumnMappingDialog)
+        asked.append(dialog)
+        assert dialog.mapping().columns == {Field.EMAIL: 2}  # "Mail" is known, names not
+        dialog.choose(2, None)
+        assert not dialog.ok.isEnabled()  # nothing holds names
+        dialog.choose(0, Field.NAME)
+        dialog.choose(1, Field.TITLE)
+        dialog.choose(2, Field.EMAIL)
+        assert dialog.ok.isEnabled()
+        dialog.accept()
+
+    answer_next_dialog(map_columns)
+    count = len(window.session.library.list_deals())
+    assert window.exchange.import_files([first])
+    assert asked
+    assert len(window.session.library.list_deals()) == count + 1
+    assert window.session.deal is not None
+    assert {(p.name, p.title) for p in window.session.deal.people} == {
+        ("Ada Byron", "CTO"), ("Alan Turing", "Chief Scientist")}
+    # Next month's export from the same tool: the same columns, no question.
+    second = tmp_path / "crm-may.csv"
+    second.write_text("Kontakt;Rolle;Mail\nGrace Hopper;Admiral;grace@example.com\n",
+                      encoding="utf-8")
+    asked.clear()
+    assert window.exchange.import_files([second])
+    assert not asked
+    assert window.session.deal is not None
+    assert [p.title for p in window.session.deal.people] == ["Admiral"]
+
+
+def test_cancelling_a_long_import_writes_nothing(window: MainWindow, tmp_path: Path,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from PySide6.QtWidgets import QProgressDialog
+
+    big = tmp_path / "big.csv"
+    big.write_text("First Name,Last Name,Email Address\n" + "".join(
+        f"P{i},Q{i},p{i}@example.com\n" for i in range(3000)), encoding="utf-8")
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QProgressDialog, "wasCanceled", lambda _self: True)
+    before = digest(window.session.library.path)
+    assert not window.exchange.import_files([big])
+    assert "cancelled" in window.statusBar().currentMessage()
+    assert digest(window.session.library.path) == before
+
+
+def test_a_deal_file_given_at_start_is_imported_and_shown(tmp_path: Path) -> None:
+    """What a double-click on a .dealtri file does: the app starts with the file, imports
+    it, shows it (here it quits by itself after a moment)."""
+    import os
+    import subprocess
+    import sys
+
+    from desktop.store.library import Library
+
+    deal = dealfile.read_file(ROOT / "resources" / "demo" /
+                              "northwind-fleet-telematics.dealtri")[0]
+    shared = replace(deal, id="7a1e2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b", name="Sent by Alex")
+    path = tmp_path / "from-alex.dealtri"
+    path.write_text(dealfile.dumps([shared]))
+    library = tmp_path / "library.sqlite"
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop", "--db", str(library), str(path)],
+        cwd=ROOT, capture_output=True, text=True,
+        timeout=120, check=False,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "DEAL_TRIANGLE_QUIT_AFTER_MS": "3000",
+             "XDG_CONFIG_HOME": str(tmp_path / "config")})
+    assert result.returncode == 0, result.stderr
+    with Library.open(library) as opened:
+        names = {s.name for s in opened.list_deals()}
+    assert "Sent by Alex" in names

@@ -1,0 +1,254 @@
+"""Print preview, Print and Export from the window: the options dialog, the real
+QPrintPreviewDialog and QPrintDialog, and files read back with pdfinfo and pdftotext."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction, QColor, QImage, QKeySequence
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from desktop.render.print_layouts import Document, build_document
+from desktop.render.print_options import Paper, PrintLayout, PrintOptions
+from desktop.ui.main_window import MainWindow
+from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
+from tests.helpers.pdf import pdfinfo, pdftext
+from tests.helpers.ui import main_window
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    with main_window(qtbot, tmp_path) as opened:
+        yield opened
+        for dialog in (opened.printing.preview_dialog, opened.printing.print_dialog):
+            if dialog is not None:
+                dialog.close()
+
+
+def choose(window: MainWindow, deal_name: str) -> None:
+    deal_id = next(s.id for s in window.session.library.list_deals()
+                   if s.name.startswith(deal_name))
+    window.session.show_deal(deal_id)
+    assert window.session.deal is not None
+    assert window.session.deal.id == deal_id
+
+
+def options_dialog(window: MainWindow, qtbot: QtBot, kind: OutputKind) -> PrintOptionsDialog:
+    {OutputKind.PREVIEW: window.print_preview_action, OutputKind.PRINTER: window.print_action,
+     OutputKind.PDF: window.export_pdf_action, OutputKind.SVG: window.export_svg_action,
+     OutputKind.PNG: window.export_png_action}[kind].trigger()
+    dialog = window.printing.options_dialog
+    assert dialog is not None
+    assert dialog.kind is kind
+    qtbot.waitUntil(dialog.isVisible)
+    return dialog
+
+
+def set_layout(dialog: PrintOptionsDialog, layout: PrintLayout) -> None:
+    dialog.layout_box.setCurrentIndex(dialog.layout_box.findData(layout))
+
+
+def save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
+    """Answer the next save dialog with ``path``; returns the suggested names seen."""
+    suggested: list[str] = []
+
+    def answer(_parent: object, _title: str, proposal: str, _filter: str) -> tuple[str, str]:
+        suggested.append(proposal)
+        return str(path), _filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    return suggested
+
+
+def test_the_file_menu_offers_print_and_export(window: MainWindow) -> None:
+    texts = [a.text() for a in window.file_menu.actions()]
+    for text in ("Print pre&view…", "&Print…", "Export as P&DF…", "Export map as &SVG…",
+                 "Export map as P&NG…"):
+        assert text in texts
+    assert window.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
+    window.session.show_deal(None)
+    assert not window.print_action.isEnabled()
+    assert not window.export_pdf_action.isEnabled()
+
+
+def test_preview_shows_every_page_of_the_chosen_layout(window: MainWindow,
+                                                       qtbot: QtBot) -> None:
+    choose(window, "Helix")
+    dialog = options_dialog(window, qtbot, OutputKind.PREVIEW)
+    set_layout(dialog, PrintLayout.FULL)
+    dialog.greyscale_box.setChecked(True)
+    dialog.accept()
+    preview = window.printing.preview_dialog
+    assert preview is not None
+    qtbot.waitUntil(preview.isVisible)
+    widget = preview.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    assert window.session.deal is not None
+    expected = len(build_document(window.session.deal, PrintOptions(layout=PrintLayout.FULL,
+                                                            paper=dialog.options().paper))
+                   .pages)
+    assert expected > 5
+    qtbot.waitUntil(lambda: widget.pageCount() == expected)
+    assert preview.printer().colorMode() is QPrinter.ColorMode.GrayScale
+    # Paper and orientation come from the options: the preview's own buttons are hidden.
+    texts = {a.text().replace("&", ""): a.isVisible() for a in preview.findChildren(QAction)}
+    assert texts["Portrait"] is False
+    assert texts["Landscape"] is False
+    assert texts["Page setup"] is False
+    assert texts.get("Print") is True
+    # What the preview shows is grey too (Qt's preview has no grey mode of its own).
+    widget.setViewMode(QPrintPreviewWidget.ViewMode.AllPagesView)
+    qtbot.wait(200)
+    shown = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    coloured = sum(1 for x in range(0, shown.width(), 4) for y in range(0, shown.height(), 4)
+                   if _saturated(shown.pixelColor(x, y)))
+    assert coloured == 0
+
+
+def _saturated(colour: QColor) -> bool:
+    return max(colour.red(), colour.green(), colour.blue()) - min(
+        colour.red(), colour.green(), colour.blue()) > 24
+
+
+def test_print_paints_the_chosen_pages_on_the_printer(window: MainWindow, qtbot: QtBot,
+                                                      tmp_path: Path) -> None:
+    choose(window, "Helix")
+    dialog = options_dialog(window, qtbot, OutputKind.PRINTER)
+    set_layout(dialog, PrintLayout.PEOPLE)
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData(Paper.LETTER))
+    dialog.accept()
+    print_dialog = window.printing.print_dialog
+    assert print_dialog is not None
+    qtbot.waitUntil(print_dialog.isVisible)
+    printer = print_dialog.printer()
+    out = tmp_path / "printed.pdf"
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    printer.setPrintRange(QPrinter.PrintRange.PageRange)
+    printer.setFromTo(2, 2)
+    document, options = _document_of(window, PrintLayout.PEOPLE, Paper.LETTER)
+    window.printing.paint(document, options, printer)
+    info = pdfinfo(out)
+    assert info["Pages"] == "1"  # only page 2 of the people table
+    assert info["Page size"].startswith("792 x 612")  # Letter, landscape
+    assert "page 2 of 2" in pdftext(out)
+
+
+def _document_of(window: MainWindow, layout: PrintLayout,
+                 paper: Paper) -> tuple[Document, PrintOptions]:
+    assert window.session.deal is not None
+    options = PrintOptions(layout=layout, paper=paper)
+    return build_document(window.session.deal, options), options
+
+
+def test_accepting_the_print_dialog_prints(window: MainWindow, qtbot: QtBot,
+                                           tmp_path: Path) -> None:
+    choose(window, "Northwind")
+    dialog = options_dialog(window, qtbot, OutputKind.PRINTER)
+    set_layout(dialog, PrintLayout.BRIEF)
+    dialog.accept()
+    print_dialog = window.printing.print_dialog
+    assert print_dialog is not None
+    qtbot.waitUntil(print_dialog.isVisible)
+    out = tmp_path / "brief.pdf"
+    print_dialog.printer().setOutputFileName(str(out))
+    print_dialog.done(print_dialog.DialogCode.Accepted)
+    assert pdfinfo(out)["Pages"] == "1"
+    assert "Northwind" in pdftext(out)
+
+
+def test_export_pdf_writes_the_file_and_says_so(window: MainWindow, qtbot: QtBot,
+                                                tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    choose(window, "Helix")
+    suggested = save_as(monkeypatch, tmp_path / "helix review")  # no suffix typed
+    dialog = options_dialog(window, qtbot, OutputKind.PDF)
+    set_layout(dialog, PrintLayout.TRIANGLE)
+    dialog.accept()
+    out = tmp_path / "helix review.pdf"
+    assert out.exists()
+    assert suggested
+    assert suggested[0].endswith(".pdf")
+    assert "Helix" in Path(suggested[0]).name
+    assert str(out) in window.statusBar().currentMessage()
+    assert int(pdfinfo(out)["Pages"]) >= 2
+
+
+def test_choices_are_remembered_but_privacy_never_is(window: MainWindow, qtbot: QtBot,
+                                                     tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    save_as(monkeypatch, tmp_path / "out.pdf")
+    dialog = options_dialog(window, qtbot, OutputKind.PDF)
+    set_layout(dialog, PrintLayout.MAP)
+    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData(Paper.LETTER))
+    dialog.private_box.setChecked(True)
+    dialog.anonymize_box.setChecked(True)
+    dialog.accept()
+    again = options_dialog(window, qtbot, OutputKind.PREVIEW)
+    options = again.options()
+    assert options.layout is PrintLayout.MAP
+    assert options.paper is Paper.LETTER
+    assert not options.include_private
+    assert not options.anonymize
+    again.reject()
+
+
+def test_cards_are_for_the_selected_people(window: MainWindow, qtbot: QtBot,
+                                           tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    choose(window, "Helix")
+    assert window.session.deal is not None
+    chosen = window.session.deal.people[:2]
+    window.selection.set([p.id for p in chosen])
+    save_as(monkeypatch, tmp_path / "cards.pdf")
+    dialog = options_dialog(window, qtbot, OutputKind.PDF)
+    set_layout(dialog, PrintLayout.CARDS)
+    assert dialog.cards_note.isVisibleTo(dialog)
+    assert "2 selected" in dialog.cards_note.text()
+    dialog.accept()
+    out = tmp_path / "cards.pdf"
+    assert pdfinfo(out)["Pages"] == "1"  # two cards on a page
+    text = pdftext(out)
+    assert all(p.name in text for p in chosen)
+
+
+def test_anonymised_svg_and_png_exports(window: MainWindow, qtbot: QtBot, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    choose(window, "Northwind")
+    assert window.session.deal is not None
+    svg = tmp_path / "map.svg"
+    save_as(monkeypatch, svg)
+    dialog = options_dialog(window, qtbot, OutputKind.SVG)
+    assert not dialog.greyscale_box.isVisibleTo(dialog)
+    dialog.anonymize_box.setChecked(True)
+    dialog.accept()
+    text = "".join(ET.parse(svg).getroot().itertext())
+    for person in window.session.deal.people:
+        assert person.name.split()[-1] not in text
+
+    png = tmp_path / "map.png"
+    save_as(monkeypatch, png)
+    dialog = options_dialog(window, qtbot, OutputKind.PNG)
+    dialog.dpi_box.setValue(144)
+    dialog.accept()
+    image = QImage(str(png))
+    assert round(image.dotsPerMeterX() * 0.0254) == 144
+
+
+def test_a_failed_export_is_one_sentence(window: MainWindow, qtbot: QtBot, tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    target = tmp_path / "missing folder" / "deal.pdf"
+    save_as(monkeypatch, target)
+    dialog = options_dialog(window, qtbot, OutputKind.PDF)
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(shown))
+    assert str(target) in shown[0]
+    assert "Traceback" not in shown[0]
+    assert not target.exists()
