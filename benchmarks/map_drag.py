@@ -36,7 +36,7 @@ def _mouse(kind: QEvent.Type, at: QPointF, buttons: Qt.MouseButton,
 
 
 def run() -> list[Result]:
-    from desktop.render.map_scene import MapScene
+    from desktop.render.map.scene import MapScene
     from desktop.ui.panels.map_view import MapView
 
     app = application()

@@ -23,7 +23,7 @@ WIDTH, HEIGHT = 2_400, 1_600  # pixels, both sides
 
 
 def _ours(deal: Deal) -> None:
-    from desktop.render.map_scene import MapScene
+    from desktop.render.map.scene import MapScene
 
     scene = MapScene(indexed=False)  # as print and export build it
     scene.set_full_detail(True)

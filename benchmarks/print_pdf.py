@@ -26,8 +26,8 @@ def _empty_pdf(path: Path) -> None:
 
 def run() -> list[Result]:
 
-    from desktop.render.print_layouts import print_pdf
-    from desktop.render.print_options import PrintLayout, PrintOptions
+    from desktop.render.printing.layouts import print_pdf
+    from desktop.render.printing.options import PrintLayout, PrintOptions
 
     application()
     deal = arranged(synthetic_deal(PEOPLE, relations_per_person=3, seed=200),

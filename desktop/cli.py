@@ -285,8 +285,8 @@ def command_print(args: argparse.Namespace, path: Path, out: TextIO) -> int:
         deal = library.get_deal(library.find_deal(args.deal))
     _headless_qt()
     from desktop.render.atomic_file import ExportError
-    from desktop.render.print_layouts import print_pdf
-    from desktop.render.print_options import (
+    from desktop.render.printing.layouts import print_pdf
+    from desktop.render.printing.options import (
         Orientation,
         Paper,
         PrintLayout,
@@ -408,7 +408,7 @@ def _export_map(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     _headless_qt()
     from desktop.domain.redaction import for_output
     from desktop.render.atomic_file import ExportError
-    from desktop.render.map_export import export_png, export_svg
+    from desktop.render.map.export import export_png, export_svg
 
     shown = for_output(deal, include_private=args.include_private, anonymize=args.anonymize)
     try:

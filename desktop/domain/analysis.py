@@ -65,7 +65,7 @@ def analyse(deal: Deal, *, today: date | None = None,
     return DealAnalysis(
         weights=weights,
         triangle=deal_triangle(deal.people, weights),
-        flags=tuple(red_flags(deal, weights, today=today, stale_days=stale_days)),
+        flags=tuple(red_flags(deal, weights, today=today, stale_days=stale_days, path=path)),
         path_to_power=None if path is None else tuple(path),
         tipping_point=tipping_point(deal, weights),
     )

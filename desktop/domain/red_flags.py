@@ -46,6 +46,7 @@ class FlagContext:
     weights: Mapping[str, float]
     today: date
     stale_days: int
+    path: list[str] | None = None  # the path to power, worked out once for all rules
 
 
 Rule = Callable[[FlagContext], list[RedFlag]]
@@ -82,21 +83,21 @@ def path_to_power(deal: Deal) -> list[str] | None:
 
     champions = [p.id for p in _with_role(deal, Role.COACH) if p.support >= Support.NEUTRAL]
     buyers = [p.id for p in _with_role(deal, Role.ECONOMIC_BUYER)]
+    both = set(champions) & set(buyers)
+    if both:
+        return [next(i for i in champions if i in both)]
     graph = positive_graph(deal)
-    best: tuple[float, list[str]] | None = None
-    for champion in champions:
-        for buyer in buyers:
-            if champion == buyer:
-                return [champion]
-            if champion not in graph or buyer not in graph:
-                continue
-            try:
-                cost, path = nx.single_source_dijkstra(graph, champion, buyer, weight="cost")
-            except nx.NetworkXNoPath:
-                continue
-            if best is None or cost < best[0]:
-                best = (cost, path)
-    return None if best is None else best[1]
+    sources = [i for i in champions if i in graph]
+    if not sources or not buyers:
+        return None
+    # One search from every champion at once (not one per champion and buyer): the nearest
+    # champion to each person, and the cheapest path from it.
+    costs, paths = nx.multi_source_dijkstra(graph, sources, weight="cost")
+    reached = [b for b in buyers if b in costs]
+    if not reached:
+        return None
+    buyer = min(reached, key=lambda b: costs[b])
+    return list(paths[buyer])
 
 
 def rule_economic_buyer(ctx: FlagContext) -> list[RedFlag]:
@@ -122,7 +123,7 @@ def rule_champion(ctx: FlagContext) -> list[RedFlag]:
         flags.append(RedFlag("weak-champion", Severity.MEDIUM,
                              f"Champion with low influence: {_names(weak)}.",
                              tuple(p.id for p in weak)))
-    if _with_role(ctx.deal, Role.ECONOMIC_BUYER) and path_to_power(ctx.deal) is None:
+    if _with_role(ctx.deal, Role.ECONOMIC_BUYER) and ctx.path is None:
         flags.append(RedFlag("no-path-to-power", Severity.HIGH,
                              "No positive path from our champion to the economic buyer.",
                              tuple(p.id for p in champions)))
@@ -225,8 +226,11 @@ _ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 
 
 def red_flags(deal: Deal, weights: Mapping[str, float], *, today: date | None = None,
-              stale_days: int = DEFAULT_STALE_DAYS) -> list[RedFlag]:
-    """Every red flag of the deal, most severe first."""
-    ctx = FlagContext(deal, weights, today or date.today(), stale_days)
+              stale_days: int = DEFAULT_STALE_DAYS,
+              path: list[str] | bool | None = True) -> list[RedFlag]:
+    """Every red flag of the deal, most severe first. ``path``: the path to power when the
+    caller has worked it out (None: there is none); True: work it out here."""
+    ctx = FlagContext(deal, weights, today or date.today(), stale_days,
+                      path_to_power(deal) if path is True else path or None)
     flags = [flag for rule in RULES for flag in rule(ctx)]
     return sorted(flags, key=lambda f: _ORDER[f.severity])

@@ -35,7 +35,7 @@ class LatestOnly(QObject):
         super().__init__(parent)
         self._generation = 0
         self._running = False
-        self._pending: tuple[Callable[[], object], bool] | None = None
+        self._pending: tuple[Callable[[], object], bool, Callable[[], None] | None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)  # after the current event-loop turn: a burst is one
@@ -48,15 +48,14 @@ class LatestOnly(QObject):
         return self._running or self._pending is not None
 
     def request(self, work: Callable[[], object], *, in_thread: bool = True,
-                prepare: Callable[[], None] | None = None) -> None:
-        """Compute ``work()`` soon; ``in_thread=False`` for work shorter than a frame.
-        ``prepare`` runs in the GUI thread first (imports of compiled modules)."""
+                prepare: Callable[[], None] | None = None, quiet_ms: int = 0) -> None:
+        """Compute ``work()`` once requests have been quiet for ``quiet_ms`` (a burst of
+        edits is one request); ``in_thread=False`` for work shorter than a frame.
+        ``prepare`` runs in the GUI thread just before (imports of compiled modules)."""
         self._generation += 1
-        if prepare is not None:
-            prepare()
-        self._pending = (work, in_thread)
+        self._pending = (work, in_thread, prepare)
         if not self._running:
-            self._timer.start()
+            self._timer.start(quiet_ms)
 
     def cancel(self) -> None:
         """Forget what was asked: no result will be delivered."""
@@ -67,9 +66,11 @@ class LatestOnly(QObject):
     def _start(self) -> None:
         if self._running or self._pending is None:
             return
-        work, in_thread = self._pending
+        work, in_thread, prepare = self._pending
         self._pending = None
         generation = self._generation
+        if prepare is not None:
+            prepare()
         if not in_thread:
             self._deliver(generation, _call(work))
             return

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.wording import plural
-from desktop.render.print_options import (
+from desktop.render.printing.options import (
     Orientation,
     Paper,
     PrintLayout,

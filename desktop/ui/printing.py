@@ -20,10 +20,10 @@ from PySide6.QtWidgets import QDialog, QWidget
 from desktop.domain.deal import Deal
 from desktop.domain.redaction import for_output
 from desktop.render.atomic_file import ExportError
-from desktop.render.map_export import export_png, export_svg
-from desktop.render.print_document import page_layout, paint_document, write_pdf
-from desktop.render.print_layouts import Document, build_document
-from desktop.render.print_options import PrintOptions
+from desktop.render.map.export import export_png, export_svg
+from desktop.render.printing.document import page_layout, paint_document, write_pdf
+from desktop.render.printing.layouts import Document, build_document
+from desktop.render.printing.options import PrintOptions
 from desktop.ui.busy import busy
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
 from desktop.ui.save_dialog import ask_save_path, file_stem

@@ -21,9 +21,9 @@ from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.scores import Score
 from desktop.render.atomic_file import ExportError
-from desktop.render.map_export import export_png, export_svg, png_size
-from desktop.render.print_layouts import MIN_TEXT_PT, build_document, plan_map, print_pdf
-from desktop.render.print_options import Orientation, Paper, PrintLayout, PrintOptions
+from desktop.render.map.export import export_png, export_svg, png_size
+from desktop.render.printing.layouts import MIN_TEXT_PT, build_document, plan_map, print_pdf
+from desktop.render.printing.options import Orientation, Paper, PrintLayout, PrintOptions
 from desktop.store.library import Library
 from desktop.synthetic import arranged, synthetic_deal
 from tests.helpers.cli import assert_one_clear_line, digest, run
@@ -129,7 +129,7 @@ def test_empty_tiles_are_not_printed(qtbot: QtBot, tmp_path: Path, northwind: De
 
 
 def content_rect_of(deal: Deal) -> QRectF:
-    from desktop.render.map_scene import MapScene
+    from desktop.render.map.scene import MapScene
 
     scene = MapScene(indexed=False)
     scene.show_deal(deal)
@@ -137,7 +137,7 @@ def content_rect_of(deal: Deal) -> QRectF:
 
 
 def cards_rect_of(deal: Deal) -> QRectF:
-    from desktop.render.map_scene import MapScene
+    from desktop.render.map.scene import MapScene
 
     scene = MapScene(indexed=False)
     scene.show_deal(deal)
@@ -145,7 +145,7 @@ def cards_rect_of(deal: Deal) -> QRectF:
 
 
 def document_area() -> QRectF:
-    from desktop.render.print_document import body_rect
+    from desktop.render.printing.document import body_rect
 
     return body_rect(Paper.A4, Orientation.LANDSCAPE)
 

@@ -22,8 +22,8 @@ from desktop.domain.person import Person
 from desktop.domain.scores import Score, Triangle
 from desktop.domain.triangle_math import deal_triangle
 from desktop.palette import HIGHLIGHT, SUPPORT_COLOURS
-from desktop.render.legend import legend_size, paint_legend
-from desktop.render.map_scene import MapScene
+from desktop.render.map.legend import legend_size, paint_legend
+from desktop.render.map.scene import MapScene
 from desktop.render.triangle_figure import (
     barycentre,
     draw_balance_map,

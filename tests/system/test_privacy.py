@@ -18,9 +18,9 @@ from desktop.domain.enums import Axis
 from desktop.domain.scores import Score
 from desktop.exchange import registry
 from desktop.exchange.importing import export_deals
-from desktop.render.map_export import export_svg
-from desktop.render.print_layouts import print_pdf
-from desktop.render.print_options import PrintLayout, PrintOptions
+from desktop.render.map.export import export_svg
+from desktop.render.printing.layouts import print_pdf
+from desktop.render.printing.options import PrintLayout, PrintOptions
 from desktop.store.library import Library
 
 SECRETS = ("SECRETEVIDENCE42", "SECRETNOTE17", "SECRETTECH9")

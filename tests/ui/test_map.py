@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.enums import RelationKind, Role, Support
 from desktop.domain.person import Person
 from desktop.domain.position import Position
-from desktop.render.map_items import PersonCard
+from desktop.render.map.cards import PersonCard
 from desktop.ui import commands
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panels.layout_runner import LayoutKind
@@ -422,5 +422,5 @@ def test_empty_deal_shows_a_hint(window: MainWindow, qtbot: QtBot) -> None:
 def test_roles_show_as_badges(window: MainWindow) -> None:
     margaret = person_named(window, "Margaret Okafor")
     card = window.map_page.scene.cards[margaret.id]
-    assert [text for _, text in card._badges] == [Role.ECONOMIC_BUYER.abbreviation,
+    assert card.badge_texts() == [Role.ECONOMIC_BUYER.abbreviation,
                                                   Role.DECISION_MAKER.abbreviation]

@@ -1,10 +1,16 @@
 """The shown deal in one glance above the map: name, account, stage, amount, close date and
-the customer's objective in their words. Follows the deal's own fields only."""
+the customer's objective in their words. Follows the deal's own fields only.
+
+Its height never changes between deals (the objective is one line, elided, whole in its
+tooltip): a header that grew and shrank would re-lay out and repaint the whole window on
+every deal switch.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QFont, QResizeEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.wording import money
@@ -12,13 +18,29 @@ from desktop.ui.session import LibrarySession
 from desktop.ui.text import html
 
 
-class DealHeader(QLabel):
+class DealHeader(QWidget):
     def __init__(self, session: LibrarySession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.setObjectName("deal_header")
-        self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.RichText)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 2)
+        layout.setSpacing(0)
+        self.title = QLabel()
+        self.title.setObjectName("deal_header_title")
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.objective = QLabel()
+        self.objective.setObjectName("deal_header_objective")
+        italic = QFont(self.objective.font())
+        italic.setItalic(True)
+        self.objective.setFont(italic)
+        for label in (self.title, self.objective):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+            layout.addWidget(label)
+        lines = self.fontMetrics().lineSpacing()
+        self.title.setFixedHeight(int(lines * 2.4) + 4)
+        self.objective.setFixedHeight(lines + 2)
+        self._objective = ""
         session.deal_shown.connect(self.refresh)
         session.changed.connect(self._changed)
         self.refresh()
@@ -31,12 +53,22 @@ class DealHeader(QLabel):
     def refresh(self) -> None:
         deal = self.session.deal
         if deal is None:
-            self.setText("<i>No deal yet — create one with Deal ▸ New deal.</i>")
-            return
-        facts = [deal.account, deal.stage, money(deal.amount, deal.currency),
-                 f"closes {deal.close_date.isoformat()}" if deal.close_date else ""]
-        text = f"<b style='font-size:large'>{html(deal.name)}</b><br>" + " · ".join(
-            html(fact) for fact in facts if fact)
-        if deal.objective:
-            text += f"<br><i>“{html(deal.objective)}”</i>"
-        self.setText(text)
+            self.title.setText("<i>No deal yet — create one with Deal ▸ New deal.</i>")
+            self._objective = ""
+        else:
+            facts = [deal.account, deal.stage, money(deal.amount, deal.currency),
+                     f"closes {deal.close_date.isoformat()}" if deal.close_date else ""]
+            self.title.setText(f"<b style='font-size:large'>{html(deal.name)}</b><br>"
+                               + " · ".join(html(fact) for fact in facts if fact))
+            self._objective = f"“{deal.objective}”" if deal.objective else ""
+        self.objective.setToolTip(self._objective)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        text = " ".join(self._objective.split())
+        self.objective.setText(self.objective.fontMetrics().elidedText(
+            text, Qt.TextElideMode.ElideRight, max(self.width() - 4, 40)))

@@ -19,7 +19,7 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.enums import RelationKind
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
-from desktop.render.map_scene import MapScene
+from desktop.render.map.scene import MapScene
 from desktop.ui.panels.analysis_panel import AnalysisPanel
 from desktop.ui.panels.layout_runner import LayoutKind, LayoutRunner
 from desktop.ui.panels.map_view import MapView
@@ -125,7 +125,8 @@ class MapPage(QWidget):
         self.scene.show_deal(self.session.deal)
         self._mark_found_again()
         self._update_hint()
-        QTimer.singleShot(0, self.fit)
+        self.fit()  # before the first paint: one paint, at the right zoom
+        QTimer.singleShot(0, self.view.fit_again_if_resized)  # the window was being laid out
 
     def _changed(self, changes: ChangeSet) -> None:
         deal = self.session.deal

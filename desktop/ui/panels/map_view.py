@@ -8,7 +8,7 @@ turns each into a command, and the store's change set comes back to the scene.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -16,18 +16,28 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPen,
     QPixmap,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QGraphicsLineItem, QGraphicsView, QToolTip, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsLineItem,
+    QGraphicsView,
+    QRubberBand,
+    QStyle,
+    QStyleOptionRubberBand,
+    QToolTip,
+    QWidget,
+)
 
 from desktop.domain.position import Position
 from desktop.palette import HIGHLIGHT
-from desktop.render.drag_layer import Showing
-from desktop.render.legend import legend_size, paint_legend
-from desktop.render.map_items import ConnectHandle, PersonCard
-from desktop.render.map_scene import MapScene
+from desktop.render.map.cards import ConnectHandle, PersonCard
+from desktop.render.map.drag_layer import Showing
+from desktop.render.map.legend import legend_size, paint_legend
+from desktop.render.map.scene import MapScene
+from desktop.ui.panels.map_overview import OverviewPicture
 
 MIN_SCALE = 0.03
 MAX_SCALE = 4.0
@@ -64,6 +74,8 @@ class MapView(QGraphicsView):
         self._still: QPixmap | None = None  # the picture of what a drag leaves in place
         self._still_key: tuple[float, ...] = ()
         self._taking_still = False
+        self.overview = OverviewPicture(scene)  # what a zoomed-out frame shows
+        self._fitted: tuple[float, ...] = ()  # what the last fit fitted: content and size
 
     # -- zoom and pan ---------------------------------------------------------------------
 
@@ -85,10 +97,22 @@ class MapView(QGraphicsView):
         rect = self.map_scene.content_rect()
         if rect.isNull():
             return
+        self._fitted = self._fit_key(rect)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom_level() > 1.0:  # a small map is shown at 100 %, not blown up
             self.resetTransform()
             self.centerOn(rect.center())
+
+    def fit_again_if_resized(self) -> None:
+        """Fit once more if the viewport or the map changed since the last fit (the window
+        was still being laid out): a fit repaints everything, so it is not done for nothing."""
+        rect = self.map_scene.content_rect()
+        if not rect.isNull() and self._fit_key(rect) != self._fitted:
+            self.fit_to_window()
+
+    def _fit_key(self, rect: QRectF) -> tuple[float, ...]:
+        size = self.viewport().size()
+        return (rect.x(), rect.y(), rect.width(), rect.height(), size.width(), size.height())
 
     def focus_person(self, person_id: str) -> None:
         """Centre on a card at a readable zoom (finding someone on a big map)."""
@@ -238,6 +262,35 @@ class MapView(QGraphicsView):
             return True
         return super().viewportEvent(event)
 
+    # -- the zoomed-out picture -----------------------------------------------------------
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        zoom = self.zoom_level() * self.viewport().devicePixelRatioF()
+        if (self._still is not None or self._taking_still or self._connect_line is not None
+                or not self.overview.applies(self.zoom_level())):
+            super().paintEvent(event)
+            return
+        image = self.overview.picture(zoom)
+        painter = QPainter(self.viewport())
+        try:
+            painter.setClipRegion(event.region())
+            painter.fillRect(event.rect(), self.map_scene.backgroundBrush())
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.setTransform(self.viewportTransform())
+            painter.drawImage(self.overview.source, image)
+            band = self.rubberBandRect()
+            if not band.isEmpty():
+                painter.resetTransform()
+                option = QStyleOptionRubberBand()
+                option.initFrom(self.viewport())
+                option.rect = band
+                option.shape = QRubberBand.Shape.Rectangle
+                self.style().drawControl(QStyle.ControlElement.CE_RubberBand, option, painter,
+                                         self.viewport())
+            self.drawForeground(painter, self.mapToScene(event.rect()).boundingRect())
+        finally:
+            painter.end()
+
     # -- the drag's still picture ---------------------------------------------------------
 
     def _take_still_picture(self) -> None:
@@ -245,6 +298,7 @@ class MapView(QGraphicsView):
         shows that picture and paints only the moving cards and their lines (drag_layer).
         A 2,000-person frame drops from a whole repaint to a blit plus a few lines."""
         scene = self.map_scene
+        self.overview.freeze()
         scene.mark_moving(self._selected_cards())
         scene.drag_layer.showing = Showing.STILL
         self._taking_still = True
@@ -259,6 +313,7 @@ class MapView(QGraphicsView):
         if self._still is not None:
             self._still = None
             self.map_scene.clear_moving()
+            self.overview.thaw()
 
     def _view_key(self) -> tuple[float, ...]:
         """What the picture depends on: zoom, scroll position and viewport size."""
@@ -293,18 +348,29 @@ class MapView(QGraphicsView):
             painter.setPen(QColor("#777777"))
             painter.setFont(self.font())
             painter.drawText(QRectF(viewport), Qt.AlignmentFlag.AlignCenter, self.empty_hint)
-        elif self.show_legend:
-            size = legend_size(self._legend_font)
-            area = size.width() * size.height()
-            if area < LEGEND_SHARE * viewport.width() * viewport.height():
-                paint_legend(painter, QPointF(8, viewport.height() - size.height() - 8),
-                             self._legend_font)
+        else:
+            legend = self._legend_rect()
+            if legend is not None:
+                paint_legend(painter, QPointF(legend.topLeft()), self._legend_font)
         painter.restore()
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
-        if self.show_legend:  # the overlay does not scroll with the map
-            self.viewport().update()
+        legend = self._legend_rect()
+        if legend is not None:  # the overlay does not scroll with the map: mend its two places
+            self.viewport().update(legend.united(legend.translated(dx, dy)).adjusted(
+                -2, -2, 2, 2))
+
+    def _legend_rect(self) -> QRect | None:
+        """Where the legend is drawn on the viewport, or None when it is not."""
+        if not self.show_legend or self.empty_hint:
+            return None
+        size = legend_size(self._legend_font)
+        viewport = self.viewport().rect()
+        if size.width() * size.height() >= LEGEND_SHARE * viewport.width() * viewport.height():
+            return None
+        return QRect(8, viewport.height() - int(size.height()) - 8, int(size.width()) + 1,
+                     int(size.height()) + 1)
 
 
 def _position(card: PersonCard) -> Position:

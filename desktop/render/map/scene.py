@@ -14,8 +14,9 @@ from desktop.domain.changes import Aspect, ChangeSet
 from desktop.domain.deal import Deal
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
-from desktop.render.drag_layer import DragLayer, Showing
-from desktop.render.map_items import CardFonts, PersonCard, RelationLine
+from desktop.render.map.cards import CardFonts, PersonCard
+from desktop.render.map.drag_layer import DragLayer, Showing
+from desktop.render.map.lines import RelationLine
 
 MARGIN = 40.0
 PARALLEL_GAP = 9.0
@@ -162,6 +163,7 @@ class MapScene(QGraphicsScene):
         self.cards.clear()
         self.lines.clear()
         self.path = ()
+        self._handles_shown = set()
 
     # -- selection and highlights ----------------------------------------------------------
 
@@ -198,20 +200,23 @@ class MapScene(QGraphicsScene):
         self._show_handles()
 
     def set_path(self, path: Sequence[str]) -> None:
-        """Highlight the path to power (person ids in order); () clears it."""
+        """Highlight the path to power (person ids in order); () clears it. Only the cards
+        and lines that join or leave the path are touched."""
         self.path = tuple(path)
         on_path = set(self.path)
         steps = set(zip(self.path, self.path[1:], strict=False))
-        for person_id, card in self.cards.items():
+        cards = {i: c for i, c in self.cards.items() if i in on_path or c.on_path}
+        for person_id, card in cards.items():
             if card.on_path != (person_id in on_path):
                 card.on_path = person_id in on_path
                 card.update()
-        for line in self.lines.values():
-            pair = (line.relation.source, line.relation.target)
-            now = pair in steps or pair[::-1] in steps
-            if line.on_path != now:
-                line.on_path = now
-                line.update()
+        for card in cards.values():
+            for line in card.lines:
+                pair = (line.relation.source, line.relation.target)
+                now = pair in steps or pair[::-1] in steps
+                if line.on_path != now:
+                    line.on_path = now
+                    line.update()
 
     def mark_found(self, person_ids: Iterable[str]) -> None:
         found = set(person_ids)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from desktop.palette import INK
-from desktop.render.print_document import font
+from desktop.render.printing.document import font
 
 PADDING = 3.0
 MAX_LINES = 4  # a longer cell is cut with "…" rather than taking over the page

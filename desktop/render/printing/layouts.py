@@ -29,12 +29,12 @@ from desktop.palette import (
     MUTED_INK,
 )
 from desktop.render.chart_svg import paint_chart
-from desktop.render.legend import legend_size, paint_legend
-from desktop.render.map_items import CARD_HEIGHT, SMALLEST_TEXT_PX
-from desktop.render.map_scene import MapScene
-from desktop.render.print_document import Header, Page, body_rect, font, write_pdf
-from desktop.render.print_options import Orientation, PrintLayout, PrintOptions
-from desktop.render.print_table import Column, Table
+from desktop.render.map.cards import CARD_HEIGHT, SMALLEST_TEXT_PX
+from desktop.render.map.legend import legend_size, paint_legend
+from desktop.render.map.scene import MapScene
+from desktop.render.printing.document import Header, Page, body_rect, font, write_pdf
+from desktop.render.printing.options import Orientation, PrintLayout, PrintOptions
+from desktop.render.printing.table import Column, Table
 from desktop.render.triangle_figure import draw_balance_map, draw_decision_triangle
 
 MIN_TEXT_PT = 6.0  # the smallest printed text a reader can still read

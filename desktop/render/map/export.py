@@ -12,7 +12,7 @@ from PySide6.QtSvg import QSvgGenerator
 
 from desktop.domain.deal import Deal
 from desktop.render.atomic_file import ExportError, atomic_file
-from desktop.render.map_scene import MapScene
+from desktop.render.map.scene import MapScene
 
 SCREEN_DPI = 96.0  # a scene unit is one pixel at 100 % zoom: 1/96 inch
 MAX_PNG_PIXELS = 400_000_000  # ~1.6 GB of memory: a larger request is refused, not tried

@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 
 from desktop.palette import INK, MUTED_INK
 from desktop.render.atomic_file import ExportError, atomic_file
-from desktop.render.print_options import Orientation, Paper
+from desktop.render.printing.options import Orientation, Paper
 
 MARGIN_MM = 12.0
 HEADER_HEIGHT = 30.0  # points

@@ -1,0 +1,361 @@
+"""A person's card on the map: name, title, role badges, support (colour and symbol),
+influence (width and border), the triangle glyph — and the handle to draw a line from. A card
+draws what the store says and nothing else; a dragged card moves on screen only until the
+view turns the drag into one undo command (``desktop/ui/panels/map_view.py``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from desktop.domain.enums import Axis, Role, Support
+from desktop.domain.person import Person
+from desktop.domain.wording import score_text
+from desktop.palette import AXIS_SHORT, HIGHLIGHT, INFLUENCE_CARD_WIDTH, SUPPORT_SYMBOLS
+from desktop.render.card_painting import paint_triangle_glyph, symbol_polygons, triangle_glyph
+from desktop.render.map.drag_layer import DragLayer
+from desktop.render.map.style import (
+    BADGE_PEN,
+    CENTRE,
+    DETAIL_LOD,
+    INK_COLOUR,
+    LEFT,
+    MARKED_PEN,
+    MUTED_COLOUR,
+    NO_BRUSH,
+    NO_PEN,
+    SELECTED_PEN,
+    SUPPORT_FILL,
+    SUPPORT_TINT,
+    WHITE,
+    border_pen,
+)
+
+if TYPE_CHECKING:
+    from desktop.render.map.lines import RelationLine
+
+CARD_HEIGHT = 66.0
+STRIP = 22.0  # the support strip on the card's left
+GLYPH = 30.0  # the triangle glyph's box
+PAD = 6.0
+CARD_Z = 10.0
+
+
+NAME_PX = 13
+NAME_SMALL_PX = 11  # for a name too long for the card at NAME_PX
+TITLE_PX = 11
+SMALLEST_TEXT_PX = 9  # role badges: what decides whether a printed map stays readable
+
+
+class CardFonts:
+    """Fonts and metrics shared by every card (measuring text is the slow part of a map)."""
+
+    def __init__(self, base: QFont | None = None) -> None:
+        base = QFont(base) if base is not None else QFont()
+        # Pixel sizes, i.e. scene units: the scene then draws the same on a screen, a PDF at
+        # 1,200 dpi or a printer (a point size would be resolved against each device's DPI
+        # while the cards were laid out at the screen's).
+        self.name = QFont(base)
+        self.name.setPixelSize(NAME_PX)
+        self.name.setBold(True)
+        self.title = QFont(base)
+        self.title.setPixelSize(TITLE_PX)
+        self.badge = QFont(base)
+        self.badge.setPixelSize(SMALLEST_TEXT_PX)
+        self.badge.setBold(True)
+        self.name_small = QFont(self.name)
+        self.name_small.setPixelSize(NAME_SMALL_PX)
+        self.name_metrics = QFontMetricsF(self.name)
+        self.name_small_metrics = QFontMetricsF(self.name_small)
+        self.name_tiny = QFont(self.name)
+        self.name_tiny.setPixelSize(SMALLEST_TEXT_PX)
+        self.name_tiny_metrics = QFontMetricsF(self.name_tiny)
+        self.title_metrics = QFontMetricsF(self.title)
+        self.badge_metrics = QFontMetricsF(self.badge)
+        self.name_height = self.name_metrics.height()
+        self.title_height = self.title_metrics.height()
+        self.ellipsis_width = self.badge_metrics.horizontalAdvance("…") + 8.0
+        self.badge_widths = {role: self.badge_metrics.horizontalAdvance(role.abbreviation) + 8.0
+                             for role in Role}
+
+
+@dataclass(frozen=True, slots=True)
+class CardGeometry:
+    """Where everything sits on a card of one width (three widths: one per influence)."""
+
+    rect: QRectF
+    strip_round: QRectF
+    strip_square: QRectF
+    symbol_centre: QPointF
+    text_left: float
+    text_width: float
+    name_rect: QRectF
+    title_rect: QRectF
+    badge_top: float
+    badge_right: float
+    glyph: QRectF
+
+
+@cache
+def _geometry(width: float) -> CardGeometry:
+    rect = QRectF(-width / 2, -CARD_HEIGHT / 2, width, CARD_HEIGHT)
+    strip = QRectF(rect.left(), rect.top(), STRIP, rect.height())
+    left = rect.left() + STRIP + PAD
+    metrics = QFontMetricsF(CardFonts().name)
+    name_height = metrics.height()
+    title_height = QFontMetricsF(CardFonts().title).height()
+    return CardGeometry(
+        rect=rect,
+        strip_round=strip.adjusted(1, 1, 0, -1),
+        strip_square=strip.adjusted(STRIP / 2, 1, 0, -1),
+        symbol_centre=QPointF(strip.center().x(), rect.top() + 18.0),
+        text_left=left,
+        text_width=width - STRIP - GLYPH - 3 * PAD,
+        name_rect=QRectF(left, rect.top() + 4, rect.width(), name_height),
+        title_rect=QRectF(left, rect.top() + 4 + name_height, rect.width(), title_height),
+        badge_top=rect.bottom() - 19.0,
+        badge_right=rect.right() - GLYPH - PAD,
+        glyph=QRectF(rect.right() - GLYPH - 4, rect.center().y() - GLYPH / 2, GLYPH, GLYPH),
+    )
+
+
+@cache
+def _symbol(support: Support, width: float) -> tuple[QPolygonF, ...]:
+    """The support symbol of a card of this width (shared: every card of a kind is alike)."""
+    return symbol_polygons(SUPPORT_SYMBOLS[support], _geometry(width).symbol_centre, 12.0)
+
+
+_CARD_FLAGS = (QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+               | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+
+
+class PersonCard(QGraphicsItem):
+    """One person: name, title, role badges, support (colour + symbol), influence (width and
+    border), the triangle glyph. The item's position is the card's centre."""
+
+    full_detail = False  # print and benchmarks: always draw everything
+
+    def __init__(self, person: Person, fonts: CardFonts,
+                 layer: DragLayer | None = None) -> None:
+        super().__init__()
+        self.fonts = fonts
+        self.layer = layer or DragLayer()
+        self.moving = False  # dragged right now: see drag_layer
+        self.lines: list[RelationLine] = []
+        self.centre = (0.0, 0.0)
+        self.on_path = False
+        self.found = False
+        self.setFlags(_CARD_FLAGS)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(CARD_Z)
+        self._handle: ConnectHandle | None = None  # made on first hover or selection
+        self.person = person
+        self._rect = QRectF()
+        self.set_person(person)
+
+    @property
+    def person_id(self) -> str:
+        return self.person.id
+
+    def set_person(self, person: Person) -> None:
+        """Show ``person``. Text is measured, elided and laid out once, when the card is
+        first painted in detail (``_prepare_detail``), so a paint only replays prepared
+        shapes — and a zoomed-out map of 2,000 cards never measures a name at all."""
+        width = INFLUENCE_CARD_WIDTH[person.influence]
+        geometry = _geometry(width)
+        if geometry.rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = geometry.rect
+            self._bounds = geometry.rect.adjusted(-4.0, -4.0, 4.0, 4.0)  # room for outlines
+            self.half_width = width / 2 + 3.0  # where lines stop, a little off the border
+            self.half_height = CARD_HEIGHT / 2 + 3.0
+        self.geometry = geometry
+        self.person = person
+        self._border = border_pen(person.support, person.influence)
+        self._detail_ready = False
+        if self._handle is not None:
+            self._handle.setPos(geometry.rect.right(), 0.0)
+        where = (person.position.x, person.position.y)
+        if where != self.centre:  # lines follow only a card that moved
+            self.setPos(*where)
+        self.update()
+
+    def _prepare_detail(self) -> None:
+        person, geometry, fonts = self.person, self.geometry, self.fonts
+        # A long name gets a narrower font before it loses letters: printed maps must carry
+        # whole names.
+        self._name_font = fonts.name
+        metrics = fonts.name_metrics
+        for smaller, smaller_metrics in ((fonts.name_small, fonts.name_small_metrics),
+                                         (fonts.name_tiny, fonts.name_tiny_metrics)):
+            if metrics.horizontalAdvance(person.name) <= geometry.text_width:
+                break
+            self._name_font, metrics = smaller, smaller_metrics
+        self._name = metrics.elidedText(person.name, Qt.TextElideMode.ElideRight,
+                                        geometry.text_width)
+        self._title = fonts.title_metrics.elidedText(
+            person.title or person.department, Qt.TextElideMode.ElideRight, geometry.text_width)
+        self._symbol = _symbol(person.support, geometry.rect.width())
+        self._badges = self._layout_badges(geometry)
+        self._glyph = triangle_glyph(person.scores, geometry.glyph)
+        self._detail_ready = True
+
+    def badge_texts(self) -> list[str]:
+        """The role badges as drawn (for tests and tooltips)."""
+        if not self._detail_ready:
+            self._prepare_detail()
+        return [text for _, text in self._badges]
+
+    def _layout_badges(self, geometry: CardGeometry) -> list[tuple[QRectF, str]]:
+        fonts = self.fonts
+        badges: list[tuple[QRectF, str]] = []
+        x = geometry.text_left
+        for role in self.person.roles:
+            width = fonts.badge_widths[role]
+            if x + width > geometry.badge_right:
+                badges.append((QRectF(x, geometry.badge_top, fonts.ellipsis_width, 14.0), "…"))
+                break
+            badges.append((QRectF(x, geometry.badge_top, width, 14.0), role.abbreviation))
+            x += width + 3.0
+        return badges
+
+    @property
+    def handle(self) -> ConnectHandle:
+        if self._handle is None:
+            self._handle = ConnectHandle(self)
+            self._handle.setPos(self._rect.right(), 0.0)
+        return self._handle
+
+    def tooltip_text(self) -> str:
+        """Made when the view asks (hover), not for each of 2,000 cards at build time."""
+        person = self.person
+        scores = " · ".join(f"{AXIS_SHORT[a]} {score_text(person.scores[a].value)}"
+                            for a in Axis)
+        roles = ", ".join(r.label for r in person.roles) or "no role yet"
+        return (f"{person.name}\n{person.title}\n{roles}\n"
+                f"{person.support.label} · {person.influence.label} influence\n{scores}")
+
+    def boundingRect(self) -> QRectF:
+        # Qt asks several times per paint; the answer is made once per size. Returning the
+        # stored rectangle is safe: Qt receives a copy.
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self._rect, 6.0, 6.0)
+        return path
+
+    def card_rect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self.layer.skips(self.moving):
+            return
+        person = self.person
+        geometry = self.geometry
+        rect = geometry.rect
+        selected = self.isSelected()
+        if selected or self.on_path or self.found:
+            painter.setPen(SELECTED_PEN if selected else MARKED_PEN)
+            painter.setBrush(NO_BRUSH)
+            painter.drawRoundedRect(rect, 6.0, 6.0)
+        painter.setPen(self._border)
+        painter.setBrush(SUPPORT_TINT[person.support])
+        painter.drawRoundedRect(rect, 6.0, 6.0)
+        painter.setPen(NO_PEN)
+        painter.setBrush(SUPPORT_FILL[person.support])
+        painter.drawRoundedRect(geometry.strip_round, 5.0, 5.0)
+        painter.drawRect(geometry.strip_square)
+        if not self.full_detail and option.levelOfDetailFromTransform(
+                painter.worldTransform()) < DETAIL_LOD:
+            return
+        if not self._detail_ready:
+            self._prepare_detail()
+        painter.setBrush(WHITE)
+        for polygon in self._symbol:
+            painter.drawPolygon(polygon)
+        fonts = self.fonts
+        painter.setPen(INK_COLOUR)
+        painter.setFont(self._name_font)
+        painter.drawText(geometry.name_rect, LEFT, self._name)
+        painter.setFont(fonts.title)
+        painter.setPen(MUTED_COLOUR)
+        painter.drawText(geometry.title_rect, LEFT, self._title)
+        if self._badges:
+            painter.setFont(fonts.badge)
+            for badge, text in self._badges:
+                painter.setPen(BADGE_PEN)
+                painter.setBrush(WHITE)
+                painter.drawRoundedRect(badge, 3.0, 3.0)
+                painter.setPen(INK_COLOUR)
+                painter.drawText(badge, CENTRE, text)
+        paint_triangle_glyph(painter, self._glyph)
+
+    def setPos(self, *args: Any) -> None:
+        """Move the card and its lines (lines follow here, not in ``itemChange``: a Python
+        ``itemChange`` runs a dozen times per card just to build a scene)."""
+        super().setPos(*args)
+        self.moved()
+
+    def moved(self) -> None:
+        """The card moved (by ``setPos`` or a mouse drag): bring its lines along."""
+        point = self.pos()
+        self.centre = (point.x(), point.y())  # read by lines: pos() is slow from Python
+        for line in self.lines:
+            line.follow()
+
+    def hoverEnterEvent(self, event: Any) -> None:
+        self.handle.setVisible(True)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: Any) -> None:
+        self.handle.setVisible(self.isSelected())
+        super().hoverLeaveEvent(event)
+
+    def show_handle(self) -> None:
+        wanted = self.isSelected() or self.isUnderMouse()
+        if wanted or self._handle is not None:
+            self.handle.setVisible(wanted)
+
+
+class ConnectHandle(QGraphicsEllipseItem):
+    """The dot on a card's right edge: drag from it to another card to draw a relation."""
+
+    RADIUS = 6.0
+
+    def __init__(self, card: PersonCard) -> None:
+        r = self.RADIUS
+        super().__init__(-r, -r, 2 * r, 2 * r, card)
+        self.card = card
+        self.setBrush(QBrush(QColor(HIGHLIGHT)))
+        self.setPen(QPen(QColor("#FFFFFF"), 1.5))
+        self.setCursor(Qt.CursorShape.CrossCursor)
+        self.setVisible(False)
+
+    def tooltip_text(self) -> str:
+        return "Drag to another card to draw a line"
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if not self.card.layer.skips(self.card.moving):
+            super().paint(painter, option, widget)

@@ -1,0 +1,1 @@
+"""Printed pages: one paint routine for preview, printer and PDF, and a module per layout."""
