@@ -11,22 +11,16 @@ gesture → intent → command → store → change set → each panel refreshes
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 from functools import partial
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QPoint, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
-    QDragEnterEvent,
-    QDragMoveEvent,
-    QDropEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -45,7 +39,8 @@ from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.store.library import Library
 from desktop.ui import commands
-from desktop.ui.deal_dialog import DealDialog
+from desktop.ui.deal_actions import DealActions
+from desktop.ui.file_drops import FileDrops
 from desktop.ui.geometry import KeptGeometry
 from desktop.ui.library_files import LibraryFiles
 from desktop.ui.panels.analysis_panel import AnalysisPanel
@@ -64,7 +59,6 @@ from desktop.ui.settings import (
     WINDOW_GEOMETRY,
     Settings,
 )
-from desktop.ui.snapshots_dialog import SnapshotsDialog
 from desktop.ui.text import html
 
 if TYPE_CHECKING:
@@ -81,9 +75,9 @@ class MainWindow(QMainWindow):
         self.session = LibrarySession(self)
         self.selection = Selection(self.session)
         self.files = LibraryFiles(self, self.session, self.settings)
+        self.deals = DealActions(self, self.session)
         self._printing: Printing | None = None
         self._exchange: DealExchange | None = None
-        self._snapshots_dialog: SnapshotsDialog | None = None
         self._build_panels()
         self._build_actions()
         self._build_menus()
@@ -93,7 +87,7 @@ class MainWindow(QMainWindow):
         self.geometry_kept.splitter(self.splitter, SPLITTER_STATE, [220, 820, 340])
         self.geometry_kept.splitter(self.centre_splitter, CENTRE_SPLITTER_STATE, [520, 260])
         self.geometry_kept.splitter(self.side_splitter, SIDE_SPLITTER_STATE, [480, 320])
-        self.setAcceptDrops(True)
+        self.drops = FileDrops(self, lambda files: self.exchange.import_files(files))
         self.files.show_library(library)
 
     # -- building -------------------------------------------------------------------------
@@ -186,10 +180,11 @@ class MainWindow(QMainWindow):
         self.export_png_action = self._action(
             "Export map as P&NG…", partial(self._ask_output, "PNG"),
             tip="Save the map as an image at a chosen resolution")
-        self.new_deal_action = self._action("&New deal…", self.new_deal, QKeySequence(key.New))
-        self.edit_deal_action = self._action("Deal &properties…", self.edit_deal, "Ctrl+I")
-        self.rename_deal_action = self._action("&Rename deal…", self.rename_deal, "F2")
-        self.delete_deal_action = self._action("&Delete deal…", self.delete_deal)
+        deals = self.deals
+        self.new_deal_action = self._action("&New deal…", deals.new_deal, QKeySequence(key.New))
+        self.edit_deal_action = self._action("Deal &properties…", deals.edit_deal, "Ctrl+I")
+        self.rename_deal_action = self._action("&Rename deal…", deals.rename_deal, "F2")
+        self.delete_deal_action = self._action("&Delete deal…", deals.delete_deal)
         self.add_person_action = self._action("&Add person", self.add_person, "Ctrl+Shift+N")
         self.delete_people_action = self._action("&Delete selected", self.delete_selection,
                                                  QKeySequence(key.Delete))
@@ -199,9 +194,9 @@ class MainWindow(QMainWindow):
         self.map_page.view.addAction(self.delete_people_action)
         for action in self.map_page.toolbar.actions():
             self.addAction(action)  # the map's shortcuts work from anywhere in the window
-        self.snapshot_action = self._action("&Take snapshot…", self.take_snapshot,
+        self.snapshot_action = self._action("&Take snapshot…", self.deals.take_snapshot,
                                             "Ctrl+Alt+S")
-        self.snapshots_action = self._action("S&napshots…", self.show_snapshots)
+        self.snapshots_action = self._action("S&napshots…", self.deals.show_snapshots)
         self.find_action = self._action("&Find person", self.people.focus_search,
                                         QKeySequence(key.Find))
         self.search_deals_action = self._action("Search &deals", self.deal_list.focus_search,
@@ -281,8 +276,8 @@ class MainWindow(QMainWindow):
         session.changed.connect(self._changed)
         self.selection.changed.connect(self._selection_changed)
         self.deal_list.deal_chosen.connect(session.show_deal)
-        self.deal_list.new_requested.connect(self.new_deal)
-        self.deal_list.edit_requested.connect(self.edit_deal)
+        self.deal_list.new_requested.connect(self.deals.new_deal)
+        self.deal_list.edit_requested.connect(self.deals.edit_deal)
         people.add_requested.connect(self.add_person)
         people.delete_requested.connect(self.delete_selection)
         people.score_edited.connect(lambda before, after: self._edit_people(
@@ -336,8 +331,9 @@ class MainWindow(QMainWindow):
         if deal is not None and (deal.id in changes.deals or changes.unknown):
             self._update_title()
         if (changes.snapshots or changes.snapshots_removed) and deal is not None:
-            if self._snapshots_dialog is not None:
-                self._snapshots_dialog.set_snapshots(self.session.library.list_snapshots(deal.id))
+            dialog = self.deals.snapshots_dialog
+            if dialog is not None:
+                dialog.set_snapshots(self.session.library.list_snapshots(deal.id))
             self.report_done("Snapshot saved." if changes.snapshots else "Snapshot removed.")
 
     def _update_title(self) -> None:
@@ -356,44 +352,6 @@ class MainWindow(QMainWindow):
     def report_failure(self, message: str) -> None:
         self.statusBar().showMessage(message, 10000)
         QTimer.singleShot(0, lambda: QMessageBox.warning(self, APP_NAME, message))
-
-    # -- deals ----------------------------------------------------------------------------
-
-    def new_deal(self) -> None:
-        dialog = DealDialog(None, self)
-        if dialog.exec() and (deal := dialog.deal()) is not None:
-            self.session.push(commands.CreateDeal(self.session, deal))
-            self.session.show_deal(deal.id)
-
-    def edit_deal(self) -> None:
-        deal = self.session.deal
-        if deal is None:
-            return
-        dialog = DealDialog(deal, self)
-        if dialog.exec() and (after := dialog.deal()) is not None and after != deal:
-            self.session.push(commands.EditDeal(self.session, deal, after))
-
-    def rename_deal(self) -> None:
-        deal = self.session.deal
-        if deal is None:
-            return
-        name, ok = QInputDialog.getText(self, "Rename deal", "Name:", text=deal.name)
-        if ok and name.strip() and name.strip() != deal.name:
-            self.session.push(commands.EditDeal(self.session, deal,
-                                                replace(deal, name=name.strip()),
-                                                text=f"Rename deal to “{name.strip()}”"))
-
-    def delete_deal(self) -> None:
-        deal = self.session.deal
-        if deal is None:
-            return
-        answer = QMessageBox.question(
-            self, "Delete deal",
-            f"Delete “{deal.name}” with its {len(deal.people)} people? "
-            "You can undo this with Edit ▸ Undo.")
-        if answer == QMessageBox.StandardButton.Yes:
-            whole = self.session.library.get_deal(deal.id)  # with snapshots, for undo
-            self.session.push(commands.DeleteDeal(self.session, whole))
 
     # -- people ---------------------------------------------------------------------------
 
@@ -473,33 +431,6 @@ class MainWindow(QMainWindow):
         menu.popup(where)
         menu.aboutToHide.connect(menu.deleteLater)
 
-    # -- snapshots --------------------------------------------------------------------------
-
-    def take_snapshot(self) -> None:
-        deal = self.session.deal
-        if deal is None:
-            return
-        name, ok = QInputDialog.getText(self, "Take snapshot", "Name of this snapshot "
-                                        "(e.g. the review it is for):",
-                                        text=f"Review {date.today():%Y-%m-%d}")
-        if ok and name.strip():
-            self.session.push(commands.TakeSnapshot(self.session, deal.id, name.strip()))
-
-    def show_snapshots(self) -> None:
-        deal = self.session.deal
-        if deal is None:
-            return
-        library, session = self.session.library, self.session
-        dialog = SnapshotsDialog(
-            deal.name, library.list_snapshots(deal.id), load=library.get_snapshot,
-            current=lambda: library.get_deal(deal.id, snapshots=False),
-            take=self.take_snapshot,
-            delete=partial(_delete_snapshot, session),
-            parent=self)
-        self._snapshots_dialog = dialog
-        dialog.exec()
-        self._snapshots_dialog = None
-
     # -- printing and exchange, loaded on first use -------------------------------------------
 
     @property
@@ -532,30 +463,11 @@ class MainWindow(QMainWindow):
             "<p>Everything stays on this computer, in one library file:<br>"
             f"<code>{html(str(self.session.library.path))}</code></p>")
 
-    # -- files dropped on the window, closing ------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_files(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
-        if _local_files(event.mimeData()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        files = _local_files(event.mimeData())
-        if files:
-            event.acceptProposedAction()
-            # After the drop returns: the import may open dialogs.
-            QTimer.singleShot(0, partial(self.exchange.import_files, files))
+    # -- closing ---------------------------------------------------------------------------
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.geometry_kept.save()
         super().closeEvent(event)
-
-
-def _delete_snapshot(session: LibrarySession, snapshot_id: str) -> None:
-    session.apply(lambda library: library.delete_snapshot(snapshot_id))
 
 
 def _splitter(name: str, orientation: Qt.Orientation, *widgets: QWidget) -> QSplitter:
@@ -565,7 +477,3 @@ def _splitter(name: str, orientation: Qt.Orientation, *widgets: QWidget) -> QSpl
     for widget in widgets:
         splitter.addWidget(widget)
     return splitter
-
-
-def _local_files(mime: QMimeData) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]

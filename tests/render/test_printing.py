@@ -22,7 +22,8 @@ from desktop.domain.position import Position
 from desktop.domain.scores import Score
 from desktop.render.atomic_file import ExportError
 from desktop.render.map.export import export_png, export_svg, png_size
-from desktop.render.printing.layouts import MIN_TEXT_PT, build_document, plan_map, print_pdf
+from desktop.render.printing.layouts import build_document, print_pdf
+from desktop.render.printing.map_tiles import MIN_TEXT_PT, plan_map
 from desktop.render.printing.options import Orientation, Paper, PrintLayout, PrintOptions
 from desktop.store.library import Library
 from desktop.synthetic import arranged, synthetic_deal

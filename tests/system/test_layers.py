@@ -90,3 +90,61 @@ def test_the_rule_catches_a_violation(tmp_path: Path) -> None:
     names = imports_of(planted)
     assert any(_hits(n, "PySide6") for n in names)
     assert "sqlite3" in names
+
+
+def _module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _runtime_imports(path: Path) -> list[str]:
+    """The modules ``path`` imports when it runs — at the top or inside a function — but not
+    those named only for the type checker (``if TYPE_CHECKING:``)."""
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    hidden: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            hidden.update(id(child) for child in ast.walk(node))
+    names: list[str] = []
+    for node in ast.walk(tree):
+        if id(node) in hidden:
+            continue
+        if isinstance(node, ast.Import):
+            names.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.append(node.module)
+            names.extend(f"{node.module}.{alias.name}" for alias in node.names
+                         if _is_module(f"{node.module}.{alias.name}"))
+    return [name for name in names if _hits(name, "desktop")]
+
+
+def test_no_import_cycle_anywhere() -> None:
+    """Modules form layers, not loops: a cycle means two modules cannot be understood (or
+    tested, or moved) one without the other."""
+    import networkx as nx
+
+    modules = {_module_name(path): path for path in python_files(PACKAGE)}
+    graph = nx.DiGraph()
+    graph.add_nodes_from(modules)
+    for name, path in modules.items():
+        for target in _runtime_imports(path):
+            while target not in modules and "." in target:
+                target = target.rsplit(".", 1)[0]  # a name inside a module
+            if target in modules and target != name and not name.startswith(target + "."):
+                graph.add_edge(name, target)
+    cycles = list(nx.simple_cycles(graph))
+    assert not cycles, f"import cycles: {cycles[:5]}"
+
+
+LONGEST_MODULE = 600
+LONGEST_WINDOW = 500
+
+
+def test_modules_stay_small() -> None:
+    """One concept per file: no module of the app is over 600 lines, and the main window —
+    menus, actions and wiring only — is under 500."""
+    lengths = {path.relative_to(ROOT): len(path.read_text(encoding="utf-8").splitlines())
+               for path in python_files(PACKAGE)}
+    too_long = {str(p): n for p, n in lengths.items() if n > LONGEST_MODULE}
+    assert not too_long
+    assert lengths[Path("desktop/ui/main_window.py")] <= LONGEST_WINDOW

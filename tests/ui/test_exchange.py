@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.merge import Resolution
@@ -126,13 +126,16 @@ def test_dropping_a_file_on_the_window_imports_it(window: MainWindow, qtbot: QtB
                         lambda *_args: QMessageBox.StandardButton.No)  # a new deal
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(SAMPLES / "graph" / "yed_sample.graphml"))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
-    window.dropEvent(event)
+    centre = window.rect().center()
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    for event in (QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, buttons, keys),
+                  QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime, buttons, keys)):
+        QApplication.sendEvent(window, event)  # as the platform delivers a drop
+        assert event.isAccepted()
     qtbot.waitUntil(lambda: len(window.session.library.list_deals()) == count + 1)
     assert window.session.deal is not None
     assert {p.name for p in window.session.deal.people} == {"Ines Alvarez", "Kofi Mensah",
-                                                   "Sara Lindqvist"}
+                                                            "Sara Lindqvist"}
 
 
 def test_export_all_deals_to_a_deal_file(window: MainWindow, tmp_path: Path,

@@ -1,0 +1,111 @@
+"""The one-page deal brief: where the deal stands, its top red flags and the next steps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
+
+from desktop.domain.analysis import DealAnalysis
+from desktop.domain.deal import Deal
+from desktop.domain.enums import Axis
+from desktop.domain.wording import average_text, money
+from desktop.palette import MUTED_INK
+from desktop.render.chart_svg import paint_chart
+from desktop.render.map.scene import MapScene
+from desktop.render.printing.document import Page, body_rect, font
+from desktop.render.printing.options import PrintLayout, PrintOptions
+from desktop.render.printing.table import Column, Table
+from desktop.render.printing.text import heading, paragraph
+from desktop.render.triangle_figure import draw_decision_triangle
+
+
+def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list[Page]:
+    orientation = options.page_orientation(PrintLayout.BRIEF)
+    body = body_rect(options.paper, orientation)
+    scene = MapScene(indexed=False)
+    scene.set_full_detail(True)
+    scene.setBackgroundBrush(QColor("#FFFFFF"))
+    scene.show_deal(deal)
+    scene.set_path(analysis.path_to_power or ())
+    names = {p.id: p.name for p in deal.people}
+    order = {"high": 0, "medium": 1, "low": 2}
+    flags = sorted(analysis.flags, key=lambda f: order.get(f.severity.value, 3))[:6]
+    steps = [p for p in sorted(deal.people, key=lambda p: -analysis.weights.get(p.id, 0.0))
+             if p.next_step][:8]
+    steps_table = Table([Column("Person", 2.2), Column("Support", 1.4),
+                         Column("Next step", 6.4)],
+                        [[p.name, p.support.label, p.next_step] for p in steps], body.width())
+
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        width = rect.width()
+        y = 0.0
+        facts = [deal.stage, _money(deal), f"closes {deal.close_date.isoformat()}"
+                 if deal.close_date else "", f"{len(deal.people)} people"]
+        painter.setFont(font(9))
+        painter.setPen(QColor(MUTED_INK))
+        painter.drawText(QRectF(0, y, width, 12), Qt.AlignmentFlag.AlignLeft,
+                         " · ".join(f for f in facts if f))
+        y += 14
+        if deal.objective:
+            y = paragraph(painter, QRectF(0, y, width, 40), f"“{deal.objective}”", 9,
+                           italic=True) + 4
+        content = scene.content_rect()
+        aspect = content.width() / content.height() if not content.isEmpty() else 2.0
+        thumb = QRectF(0, y, width, min(210.0, width / aspect))
+        painter.setPen(QPen(QColor("#BBBBBB"), 0.6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(thumb)
+        if not content.isEmpty():
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setClipRect(thumb)
+            scene.render(painter, thumb.adjusted(2, 2, -2, -2), content,
+                         Qt.AspectRatioMode.KeepAspectRatio)
+            painter.restore()
+        y = thumb.bottom() + 10
+        chart = QRectF(0, y, width * 0.42, 190.0)
+        paint_chart(painter, chart, lambda ax: draw_decision_triangle(
+            ax, deal.people, analysis.triangle, font_size=7.0))
+        text_left = chart.right() + 10
+        text_width = width - text_left
+        ty = heading(painter, y, width, "Where the deal stands", left=text_left)
+        legs = []
+        for axis in Axis:
+            result = analysis.triangle[axis]
+            legs.append(f"{axis.label}: {average_text(result.value)} "
+                        f"({result.coverage:.0%} of influence known)")
+        lines = ["Deal triangle (influence-weighted):", *legs]
+        if analysis.tipping_point is not None:
+            lines.append(f"Tipping point: {names[analysis.tipping_point.person]} — a personal "
+                         f"win of 10 would lift the deal's by "
+                         f"+{analysis.tipping_point.gain:.1f}")
+        if analysis.path_to_power:
+            lines.append("Path to power: " + " → ".join(names[i]
+                                                        for i in analysis.path_to_power))
+        for line in lines:
+            ty = paragraph(painter, QRectF(text_left, ty, text_width, 30), line, 9) + 3
+        y = max(chart.bottom(), ty)
+        y += 6
+        y = heading(painter, y, width, f"Top red flags ({len(analysis.flags)} in all)")
+        if not flags:
+            y = paragraph(painter, QRectF(0, y, width, 14), "None.", 9) + 2
+        for flag in flags:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor({"high": "#B2182B", "medium": "#E08214"}
+                                    .get(flag.severity.value, "#777777")))
+            painter.drawRect(QRectF(0, y + 3, 5, 5))
+            y = paragraph(painter, QRectF(10, y, width - 10, 28),
+                           f"[{flag.severity.value}] {flag.message}", 9) + 2
+        y += 6
+        y = heading(painter, y, width, "Next steps")
+        chunks = steps_table.pages(rect.height() - y, rect.height())
+        if steps:
+            steps_table.paint(painter, 0, y, chunks[0])
+        else:
+            paragraph(painter, QRectF(0, y, width, 14), "No next steps written yet.", 9)
+
+    return [Page(orientation, paint, "Deal brief")]
+
+
+def _money(deal: Deal) -> str:
+    return money(deal.amount, deal.currency)
