@@ -26,8 +26,9 @@ def _empty_pdf(path: Path) -> None:
 
 def run() -> list[Result]:
 
+    from desktop.render.printing.choices import PrintLayout
     from desktop.render.printing.layouts import print_pdf
-    from desktop.render.printing.options import PrintLayout, PrintOptions
+    from desktop.render.printing.options import PrintOptions
 
     application()
     deal = arranged(synthetic_deal(PEOPLE, relations_per_person=3, seed=200),

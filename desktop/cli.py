@@ -21,8 +21,9 @@ from desktop.domain.analysis import analyse
 from desktop.domain.enums import Axis
 from desktop.domain.errors import ValidationError
 from desktop.domain.wording import average_text, money, score_text
-from desktop.exchange import dealfile
-from desktop.exchange.problems import ImportProblem
+from desktop.exchange import dealfile, registry
+from desktop.problems import ImportProblem
+from desktop.render.printing.choices import Orientation, Paper, PrintLayout
 from desktop.store.errors import StoreError
 from desktop.store.library import Library
 from desktop.store.location import prepare_default_folder, resolve_library_path
@@ -34,9 +35,7 @@ EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
 
 COMMANDS = ("demo", "list", "show", "check", "print", "export", "import", "backup", "restore")
-IMPORT_FORMATS = ("auto", "dealtri", "csv", "graphml", "gexf")
 PICTURE_SUFFIXES = (".svg", ".png")
-LAYOUTS = ("brief", "map", "triangle", "people", "cards", "full")
 USAGE = (
     "deal-triangle [--db PATH] [FILE]\n"
     "       deal-triangle [--db PATH] COMMAND [options]"
@@ -76,10 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     printing = commands.add_parser("print", help="print a deal to a PDF file (headless)")
     printing.add_argument("deal", metavar="DEAL", help="a deal id, a unique id prefix or the name")
     printing.add_argument("-o", "--output", metavar="OUT.pdf", required=True)
-    printing.add_argument("--layout", choices=LAYOUTS, default="brief")
-    printing.add_argument("--paper", choices=("a4", "letter"),
+    printing.add_argument("--layout", choices=[layout.value for layout in PrintLayout],
+                          default=PrintLayout.BRIEF.value)
+    printing.add_argument("--paper", choices=[paper.value for paper in Paper],
                           help="default: from the locale (Letter in the US and Canada)")
-    printing.add_argument("--orientation", choices=("portrait", "landscape"),
+    printing.add_argument("--orientation", choices=[o.value for o in Orientation],
                           help="default: landscape for the map and people table, else portrait")
     printing.add_argument("--greyscale", "--grayscale", action="store_true")
     printing.add_argument("--include-private", action="store_true",
@@ -95,8 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--all", action="store_true", help="every deal of the library")
     export.add_argument("-o", "--output", metavar="FILE", required=True,
                         help="the extension chooses the format unless --format says it")
-    export.add_argument("--format", metavar="NAME",
-                        help="dealtri, csv, gephi, kumu, kumu-xlsx, graphml, gexf or xlsx")
+    export.add_argument("--format", metavar="NAME", choices=registry.writer_names(),
+                        help=", ".join(registry.writer_names()))
     export.add_argument("--dpi", type=float, default=192.0, help="PNG resolution (default 192)")
     export.add_argument("--include-private", action="store_true",
                         help="include private evidence (personal-win notes)")
@@ -114,7 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     importing = commands.add_parser(
         "import", help="import deal files, or people from CSV, GraphML or GEXF")
     importing.add_argument("files", metavar="FILE", nargs="+")
-    importing.add_argument("--format", choices=IMPORT_FORMATS, default="auto")
+    importing.add_argument("--format", choices=registry.reader_names(), default="auto")
     importing.add_argument("--deal", metavar="DEAL",
                            help="put the people of CSV, GraphML or GEXF files into this deal "
                                 "(default: a new deal named after the file)")
@@ -284,15 +284,10 @@ def command_print(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     with Library.open(path, create=False) as library:
         deal = library.get_deal(library.find_deal(args.deal))
     _headless_qt()
-    from desktop.render.atomic_file import ExportError
+    from desktop.problems import ExportProblem
+    from desktop.render.printing.choices import Orientation, Paper, PrintLayout
     from desktop.render.printing.layouts import print_pdf
-    from desktop.render.printing.options import (
-        Orientation,
-        Paper,
-        PrintLayout,
-        PrintOptions,
-        default_paper,
-    )
+    from desktop.render.printing.options import PrintOptions, default_paper
 
     options = PrintOptions(
         layout=PrintLayout(args.layout),
@@ -302,7 +297,7 @@ def command_print(args: argparse.Namespace, path: Path, out: TextIO) -> int:
         anonymize=args.anonymize)
     try:
         pages = print_pdf(deal, output, options)
-    except ExportError as error:
+    except ExportProblem as error:
         raise UserError(str(error)) from error
     print(f"Printed {deal.name} ({args.layout}, {options.paper.value}) to {output}: "
           f"{pages} page{'s' if pages != 1 else ''}.", file=out)
@@ -312,9 +307,8 @@ def command_print(args: argparse.Namespace, path: Path, out: TextIO) -> int:
 def command_export(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     if Path(args.output).suffix.lower() in PICTURE_SUFFIXES and args.format is None:
         return _export_map(args, path, out)
-    from desktop.exchange import registry
-    from desktop.exchange.importing import export_deals
-    from desktop.exchange.problems import ExportProblem
+    from desktop.exchange.exporting import export_deals
+    from desktop.problems import ExportProblem
 
     output = Path(args.output)
     try:
@@ -382,8 +376,6 @@ def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
                 print(f"conflict: {line}", file=out)
             raise UserError(f"{len(describe(plan))} conflict(s) and nothing was written; "
                             "choose --on-conflict mine, theirs or both")
-        if plan.merges:
-            library.backup("before-merge")  # a merge changes deals you have: a way back
         resolution = Resolution(args.on_conflict or "mine")
         deal_resolution = Resolution.THEIRS if resolution is Resolution.THEIRS \
             else Resolution.MINE
@@ -407,7 +399,7 @@ def _export_map(args: argparse.Namespace, path: Path, out: TextIO) -> int:
         deal = library.get_deal(library.find_deal(args.deal[0]))
     _headless_qt()
     from desktop.domain.redaction import for_output
-    from desktop.render.atomic_file import ExportError
+    from desktop.problems import ExportProblem
     from desktop.render.map.export import export_png, export_svg
 
     shown = for_output(deal, include_private=args.include_private, anonymize=args.anonymize)
@@ -419,7 +411,7 @@ def _export_map(args: argparse.Namespace, path: Path, out: TextIO) -> int:
             size = export_png(shown, output, args.dpi)
             print(f"Exported the map of {deal.name} to {output}: {size.width()} × "
                   f"{size.height()} pixels at {args.dpi:g} dpi.", file=out)
-    except ExportError as error:
+    except ExportProblem as error:
         raise UserError(str(error)) from error
     return EXIT_OK
 

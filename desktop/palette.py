@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from desktop.domain.enums import Axis, Influence, RelationKind, Support
+from desktop.domain.red_flags import Severity
 
 AXIS_COLOURS: dict[Axis, str] = {
     Axis.BUSINESS: "#0072B2",  # blue
@@ -105,3 +106,8 @@ def relation_width(kind: RelationKind, strength: int) -> float:
 
 def support_caption(support: Support) -> str:
     return f"{SUPPORT_SYMBOLS[support].value} {support.label}"
+
+
+# Red flags, on screen and on paper: dark red, amber, grey (told apart by marks too).
+SEVERITY_COLOURS: dict[Severity, str] = {Severity.HIGH: "#B2182B", Severity.MEDIUM: "#B8860B",
+                                         Severity.LOW: "#555555"}

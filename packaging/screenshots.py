@@ -15,7 +15,8 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.render.printing.options import PrintLayout, PrintOptions
+from desktop.render.printing.choices import PrintLayout
+from desktop.render.printing.options import PrintOptions
 from desktop.synthetic import arranged, synthetic_deal
 from desktop.ui.application import create_application, open_library
 from desktop.ui.main_window import MainWindow
@@ -136,8 +137,9 @@ def printed_page(folder: Path) -> Path:
     """The Northwind deal brief as printed (PDF rendered by pdftoppm)."""
     import subprocess
 
+    from desktop.render.printing.choices import PrintLayout
     from desktop.render.printing.layouts import print_pdf
-    from desktop.render.printing.options import PrintLayout, PrintOptions
+    from desktop.render.printing.options import PrintOptions
 
     with open_library(folder / "printed.sqlite") as library:
         deal = next(library.get_deal(d.id) for d in library.list_deals()

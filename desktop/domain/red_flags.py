@@ -27,9 +27,15 @@ KNOWN_WELL = (Coverage.GOOD, Coverage.IN_DEPTH)
 
 
 class Severity(StrEnum):
+    """How much a red flag matters; ``rank`` orders them, most severe first."""
+
     HIGH = "high"
     MEDIUM = "medium"
     LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        return _RANKS[self]
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,7 +228,7 @@ RULES: tuple[Rule, ...] = (
     rule_economic_buyer, rule_champion, rule_high_influence, rule_eb_tipping,
     rule_single_threaded, rule_stale, rule_reporting_cycle, rule_blind_spot, rule_unknown_roles,
 )
-_ORDER = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
+_RANKS = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
 
 
 def red_flags(deal: Deal, weights: Mapping[str, float], *, today: date | None = None,
@@ -233,4 +239,4 @@ def red_flags(deal: Deal, weights: Mapping[str, float], *, today: date | None = 
     ctx = FlagContext(deal, weights, today or date.today(), stale_days,
                       path_to_power(deal) if path is True else path or None)
     flags = [flag for rule in RULES for flag in rule(ctx)]
-    return sorted(flags, key=lambda f: _ORDER[f.severity])
+    return sorted(flags, key=lambda f: f.severity.rank)

@@ -16,7 +16,7 @@ from typing import Any
 from desktop.domain.deal import Deal
 from desktop.domain.errors import ValidationError
 from desktop.domain.plain import deal_from_plain, deal_to_plain
-from desktop.exchange.problems import ImportProblem
+from desktop.problems import ImportProblem
 
 FORMAT_NAME = "deal-triangle"
 FORMAT_VERSION = 1

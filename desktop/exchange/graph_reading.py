@@ -19,7 +19,7 @@ from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.exchange.incoming import Incoming
-from desktop.exchange.problems import ImportProblem
+from desktop.problems import ImportProblem
 
 NAMESPACE = uuid.UUID("0c7f3c2e-8a4b-4f7d-b5f0-9e2d1a6c4b38")
 PROVIDED = frozenset({"name", "title", "department", "email", "position"})

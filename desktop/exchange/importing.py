@@ -17,10 +17,9 @@ from desktop.domain.ids import new_id
 from desktop.domain.merge import DEAL_FIELDS, MergePlan, PersonConflict, Resolution, plan_merge
 from desktop.exchange import registry
 from desktop.exchange.deal_store import DealStore
-from desktop.exchange.formats import people_csv
-from desktop.exchange.formats.people_csv import MappingChooser, Progress
 from desktop.exchange.incoming import Incoming
-from desktop.exchange.problems import ImportProblem
+from desktop.exchange.registry import ReadOptions
+from desktop.problems import ImportProblem
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -46,27 +45,21 @@ class ImportPlan:
 
 @dataclass(frozen=True, slots=True)
 class ImportResult:
-    changes: object  # the store's change set once written (None before)
     added: tuple[Deal, ...]  # for undo: delete these
     before: tuple[Deal, ...]  # for undo: put these back
     after: tuple[Deal, ...]  # for redo
 
 
-def read_files(paths: Sequence[Path], format_name: str | None = None, *,
-               choose_mapping: MappingChooser | None = None,
-               progress: Progress | None = None) -> list[Incoming]:
+def read_files(paths: Sequence[Path], format_name: str | None = None,
+               options: ReadOptions = ReadOptions()) -> list[Incoming]:  # noqa: B008
     """Read and validate every file; the first problem stops everything (nothing written).
-    The window passes ``choose_mapping`` (CSV columns) and ``progress`` (rows read, cancel:
-    ``people_csv.Cancelled``)."""
+    The window's ``options`` ask for CSV columns and show progress (cancel: ``Cancelled``)."""
     incoming: list[Incoming] = []
     for path in paths:
         data = _read_bytes(path)
         fmt = registry.for_input(path, data[:registry.SNIFF_BYTES], format_name)
-        if fmt.name == people_csv.FORMAT.name and (choose_mapping or progress):
-            incoming.extend(people_csv.read_with(data, path, choose_mapping, progress))
-            continue
         assert fmt.read is not None
-        incoming.extend(fmt.read(data, path))
+        incoming.extend(fmt.read(data, path, options))
     return incoming
 
 
@@ -137,15 +130,30 @@ def resolve_import(library: DealStore, plan: ImportPlan, decide: Decision = Reso
                              | {s.id for s in merge.mine.snapshots})
         before.append(merge.mine)
         after.append(_fresh_ids(result, taken, keep=mine_ids))
-    return ImportResult(None, added, tuple(before), tuple(after))
+    return ImportResult(added, tuple(before), tuple(after))
+
+
+def commit_import(library: DealStore, result: ImportResult, *, keep: int | None = None,
+                  write: Callable[[ImportResult], object] | None = None) -> None:
+    """Write a resolved import — after a backup when it changes deals the seller already
+    has (a merge), so there is a way back. ``write`` is the window's (an undo command);
+    without it the deals are written here, in one transaction. The command line and the
+    window both end an import here."""
+    if result.before:
+        library.backup("before-merge", keep)
+    if write is not None:
+        write(result)
+    else:
+        library.write_deals(add=result.added, replace_with=result.after)
 
 
 def apply_import(library: DealStore, plan: ImportPlan, decide: Decision = Resolution.MINE,
-                 deal_decision: Resolution = Resolution.MINE) -> ImportResult:
-    """Resolve and write the plan in one transaction."""
+                 deal_decision: Resolution = Resolution.MINE, *,
+                 keep: int | None = None) -> ImportResult:
+    """Resolve the plan and commit it (backup first when it merges)."""
     result = resolve_import(library, plan, decide, deal_decision)
-    changes = library.write_deals(add=result.added, replace_with=result.after)
-    return replace(result, changes=changes)
+    commit_import(library, result, keep=keep)
+    return result
 
 
 def _fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
@@ -179,18 +187,6 @@ def _fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
         return deal
     return replace(deal, people=tuple(people), relations=tuple(relations),
                    snapshots=tuple(snapshots))
-
-
-def export_deals(library: DealStore, deal_ids: Sequence[str], path: Path,
-                 format_name: str | None = None, *, include_private: bool = False
-                 ) -> list[Path]:
-    """Write deals to ``path`` in the format its extension (or ``format_name``) names."""
-    fmt = registry.for_output(path, format_name)
-    deals = [library.get_deal(deal_id, snapshots=fmt.name == "dealtri") for deal_id in deal_ids]
-    if fmt.one_deal and len(deals) != 1:
-        raise ValueError(f"{fmt.label} hold one deal each; export one deal at a time")
-    assert fmt.write is not None
-    return fmt.write(deals, path, include_private)
 
 
 def describe(plan: ImportPlan) -> list[str]:

@@ -16,22 +16,47 @@ from pathlib import Path
 
 from desktop.exchange import formats
 from desktop.exchange.incoming import Incoming
-from desktop.exchange.problems import ImportProblem
+from desktop.exchange.people_columns import ColumnMapping
 from desktop.exchange.safe_write import Writer
+from desktop.exchange.text_sniffing import TextTable
+from desktop.problems import ImportProblem
 
-Reader = Callable[[bytes, Path], list[Incoming]]
 SNIFF_BYTES = 4096
+MappingChooser = Callable[[Path, TextTable, ColumnMapping], ColumnMapping | None]
+
+
+def _never() -> bool:
+    return False
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """What a reader may ask of whoever imports. The command line gives none of it; the
+    window a column-mapping dialog (for a table whose columns are not known: it sees the
+    table and the automatic guess, returns a mapping or None to cancel), a progress dialog
+    told how far the rows are, and its Cancel button."""
+
+    choose_mapping: MappingChooser | None = None
+    progress: Callable[[int, int], None] | None = None  # (done, total)
+    cancelled: Callable[[], bool] = _never
+
+
+Reader = Callable[[bytes, Path, ReadOptions], list[Incoming]]
 
 
 @dataclass(frozen=True, slots=True)
 class Format:
+    """One file format: what it is called, which files are its own, and what it can do.
+    Callers ask the capabilities, never the name."""
+
     name: str  # as on the command line: --format NAME
     label: str  # for file dialogs
     extensions: tuple[str, ...]  # the first is the one written
     read: Reader | None = None
     write: Writer | None = None
     sniff: Callable[[bytes], bool] | None = None  # does this start look like ours?
-    one_deal: bool = False  # holds exactly one deal (a graph), not several
+    one_deal_only: bool = False  # holds exactly one deal (a graph), not several
+    keeps_snapshots: bool = False  # carries a deal's review snapshots along
     by_extension: bool = True  # False: chosen by name only (Gephi and Kumu write .csv too)
 
     @property
@@ -63,6 +88,15 @@ def readers() -> list[Format]:
 
 def writers() -> list[Format]:
     return [f for f in all_formats() if f.write is not None]
+
+
+def reader_names() -> list[str]:
+    """``--format`` choices of the import command: every reader, and "auto"."""
+    return ["auto", *(f.name for f in readers())]
+
+
+def writer_names() -> list[str]:
+    return [f.name for f in writers()]
 
 
 def for_output(path: Path, name: str | None = None) -> Format:

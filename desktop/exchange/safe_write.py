@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from desktop.domain.deal import Deal
-from desktop.exchange.problems import ExportProblem
+from desktop.problems import ExportProblem
 
 Writer = Callable[[Sequence[Deal], Path, bool], list[Path]]  # deals, target, include_private
 

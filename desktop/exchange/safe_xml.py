@@ -10,7 +10,7 @@ from xml.etree.ElementTree import Element, ParseError
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
 
-from desktop.exchange.problems import ImportProblem
+from desktop.problems import ImportProblem
 
 MAX_ELEMENTS = 500_000
 

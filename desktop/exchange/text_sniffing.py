@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from desktop.exchange.problems import ImportProblem
+from desktop.problems import ImportProblem
 
 DELIMITERS = (",", ";", "\t")
 SAMPLE_LINES = 30

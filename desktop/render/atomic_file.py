@@ -10,20 +10,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QSaveFile
 
-
-class ExportError(Exception):
-    """Writing an output file failed; the message is one sentence naming the file."""
+from desktop.problems import ExportProblem
 
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[QSaveFile]:
     target = QSaveFile(str(path))
     if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
-        raise ExportError(f"{path} could not be written: {target.errorString()}")
+        raise ExportProblem(path, target.errorString())
     try:
         yield target
     except BaseException:
         target.cancelWriting()
         raise
     if not target.commit():
-        raise ExportError(f"{path} could not be written: {target.errorString()}")
+        raise ExportProblem(path, target.errorString())

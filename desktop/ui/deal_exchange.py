@@ -21,16 +21,18 @@ from PySide6.QtWidgets import (
 from desktop.domain.merge import Resolution
 from desktop.domain.wording import plural
 from desktop.exchange import registry
-from desktop.exchange.formats.people_csv import Cancelled
+from desktop.exchange.exporting import export_deals
 from desktop.exchange.importing import (
-    export_deals,
+    ImportResult,
+    commit_import,
     plan_import,
     read_files,
     resolve_import,
 )
 from desktop.exchange.people_columns import ColumnMapping, Field, header_key
-from desktop.exchange.problems import ExportProblem, ImportProblem
+from desktop.exchange.registry import ReadOptions
 from desktop.exchange.text_sniffing import TextTable
+from desktop.problems import Cancelled, ExportProblem, ImportProblem
 from desktop.store.errors import StoreError
 from desktop.ui import commands
 from desktop.ui.busy import busy
@@ -68,10 +70,11 @@ class DealExchange(QObject):
         """Import ``paths``; True when something was imported."""
         session = self.session
         progress = _Progress(self.window)
+        options = ReadOptions(choose_mapping=self._choose_mapping, progress=progress,
+                              cancelled=progress.cancelled)
         try:
             with busy():
-                incoming = read_files(paths, choose_mapping=self._choose_mapping,
-                                      progress=progress)
+                incoming = read_files(paths, options=options)
         except ImportProblem as error:
             self.session.failed.emit(str(error))
             return False
@@ -111,21 +114,19 @@ class DealExchange(QObject):
                 return False
             decisions = dialog.decisions()
             deal_decisions = {m.mine.id: dialog.deal_decision(m.mine.id) for m in plan.merges}
+        text = _describe(paths)
+
+        def push(result: ImportResult) -> None:  # one undo step writes it all
+            session.push(commands.ImportDeals(session, text, result.added, result.before,
+                                              result.after))
+
         try:
             result = resolve_import(session.library, plan, decisions, deal_decisions)
+            commit_import(session.library, result, keep=self.settings.get(BACKUPS_KEPT),
+                          write=push)
         except StoreError as error:
-            self.session.failed.emit(str(error))
+            self.session.failed.emit(f"Nothing was imported: {error}")
             return False
-        if result.before:  # a merge changes deals the seller has: a way back first
-            try:
-                session.library.backup("before-merge", self.settings.get(BACKUPS_KEPT))
-            except StoreError as error:
-                self.session.failed.emit(f"Nothing was imported: the backup before the merge "
-                                     f"failed ({error})")
-                return False
-        text = _describe(paths)
-        session.push(commands.ImportDeals(session, text, result.added, result.before,
-                                        result.after))
         shown = (result.added or result.after)
         if shown:
             session.show_deal(shown[0].id)
@@ -196,14 +197,16 @@ class _Progress:
         self.parent = parent
         self.dialog: QProgressDialog | None = None
 
-    def __call__(self, done: int, total: int) -> bool:
+    def __call__(self, done: int, total: int) -> None:
         if self.dialog is None:
             self.dialog = QProgressDialog("Reading people…", "Cancel", 0, total, self.parent)
             self.dialog.setWindowTitle("Import")
             self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
             self.dialog.setMinimumDuration(500)
         self.dialog.setValue(done)  # processes events: Cancel can be pressed
-        return not self.dialog.wasCanceled()
+
+    def cancelled(self) -> bool:
+        return self.dialog is not None and self.dialog.wasCanceled()
 
     def close(self) -> None:
         if self.dialog is not None:

@@ -45,7 +45,7 @@ class ExportDialog(QDialog):
         chosen = self.chosen_format()
         self.format_box.clear()
         for fmt in registry.writers():
-            if not (fmt.one_deal and self.all_deals()):
+            if not (fmt.one_deal_only and self.all_deals()):
                 self.format_box.addItem(fmt.label, fmt.name)
         index = self.format_box.findData(chosen.name if chosen else "dealtri")
         self.format_box.setCurrentIndex(max(0, index))

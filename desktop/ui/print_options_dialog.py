@@ -23,13 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.wording import plural
-from desktop.render.printing.options import (
-    Orientation,
-    Paper,
-    PrintLayout,
-    PrintOptions,
-    default_paper,
-)
+from desktop.render.printing.choices import Orientation, Paper, PrintLayout
+from desktop.render.printing.options import PrintOptions, default_paper
 from desktop.ui.settings import (
     PNG_DPI,
     PRINT_GREYSCALE,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.domain.deal import Deal
 from desktop.domain.redaction import for_output
-from desktop.render.atomic_file import ExportError
+from desktop.problems import ExportProblem
 from desktop.render.map.export import export_png, export_svg
 from desktop.render.printing.document import page_layout, paint_document, write_pdf
 from desktop.render.printing.layouts import Document, build_document
@@ -139,7 +139,7 @@ class Printing(QObject):
             with busy():
                 paint_document(printer, document.pages, document.header, options.paper,
                                wanted, grey_pictures=options.greyscale and preview)
-        except ExportError as error:
+        except ExportProblem as error:
             self.session.failed.emit(f"{document.header.deal} was not printed: {error}.")
 
     # -- files ------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ class Printing(QObject):
                 document = build_document(deal, options, date.today())
                 write_pdf(path, document.pages, document.header, options.paper,
                           greyscale=options.greyscale)
-        except ExportError as error:
+        except ExportProblem as error:
             self.session.failed.emit(str(error))
             return
         pages = len(document.pages)
@@ -178,7 +178,7 @@ class Printing(QObject):
                     export_svg(shown, path)
                 else:
                     export_png(shown, path, dpi, greyscale=options.greyscale)
-        except ExportError as error:
+        except ExportProblem as error:
             self.session.failed.emit(str(error))
             return
         self.session.done.emit(f"Exported the map of {deal.name} to {path}.")

@@ -11,10 +11,11 @@ import pytest
 
 from desktop.domain.deal import Deal
 from desktop.domain.enums import RelationKind
-from desktop.exchange.importing import apply_import, export_deals, plan_import, read_files
+from desktop.exchange.exporting import export_deals
+from desktop.exchange.importing import apply_import, plan_import, read_files
 from desktop.exchange.people_columns import source_name
-from desktop.exchange.problems import ImportProblem
 from desktop.exchange.text_sniffing import decode
+from desktop.problems import ImportProblem
 from desktop.store.library import Library
 from tests.helpers.cli import digest, run
 from tests.helpers.paths import DATA

@@ -10,7 +10,7 @@ from hypothesis import given
 
 from desktop.domain.deal import Deal
 from desktop.exchange import dealfile
-from desktop.exchange.problems import ImportProblem
+from desktop.problems import ImportProblem
 from tests.helpers.strategies import deals
 
 

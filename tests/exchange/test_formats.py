@@ -17,7 +17,8 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, RelationKind
 from desktop.domain.scores import Score
 from desktop.exchange import registry
-from desktop.exchange.importing import apply_import, export_deals, plan_import, read_files
+from desktop.exchange.exporting import export_deals
+from desktop.exchange.importing import apply_import, plan_import, read_files
 from desktop.palette import SUPPORT_COLOURS
 from desktop.store.library import Library
 from tests.helpers.cli import digest

@@ -17,8 +17,8 @@ from desktop.exchange import dealfile
 from desktop.exchange.formats import dealtri, gexf, graphml, people_csv
 from desktop.exchange.formats.gexf import gexf_bytes
 from desktop.exchange.formats.graphml import graphml_bytes
-from desktop.exchange.problems import ImportProblem
-from desktop.exchange.registry import Reader
+from desktop.exchange.registry import Reader, ReadOptions
+from desktop.problems import ImportProblem
 from tests.helpers.paths import DATA
 
 EXAMPLES = int(os.environ.get("DEAL_TRIANGLE_FUZZ_EXAMPLES", "150"))
@@ -61,7 +61,7 @@ def damaged(draw: st.DrawFn, original: bytes) -> bytes:
 def read_or_refuse(reader: Reader, data: bytes, name: str) -> None:
     message = ""
     try:
-        reader(data, Path(name))
+        reader(data, Path(name), ReadOptions())
     except ImportProblem as problem:
         message = str(problem)
     if message:  # one sentence that names the file

@@ -16,10 +16,12 @@ from desktop.domain.person import Person
 from desktop.domain.plain import deal_to_plain
 from desktop.domain.scores import Score
 from desktop.exchange import dealfile
+from desktop.exchange.exporting import export_deals
 from desktop.exchange.formats import dealtri
-from desktop.exchange.importing import apply_import, export_deals, plan_import, read_files
+from desktop.exchange.importing import apply_import, plan_import, read_files
 from desktop.exchange.incoming import Incoming
-from desktop.exchange.problems import ImportProblem
+from desktop.exchange.registry import ReadOptions
+from desktop.problems import ImportProblem
 from desktop.store.library import Library
 from tests.helpers.cli import digest, run
 from tests.helpers.strategies import deals
@@ -116,7 +118,8 @@ def test_withheld_private_evidence_is_not_a_difference(small_demo: Deal) -> None
     mine = replace(small_demo, people=(person, *small_demo.people[1:]))
     mine = replace(mine, people=(replace(mine.people[0], notes="Plays golf with the CFO"),
                                  *mine.people[1:]))
-    (incoming,) = dealtri.read(dealfile.dumps([mine]).encode(), Path("shared.dealtri"))
+    (incoming,) = dealtri.read(dealfile.dumps([mine]).encode(), Path("shared.dealtri"),
+                                 ReadOptions())
     shared = incoming.deal
     assert shared.people[0].scores[Axis.PERSONAL].evidence == ""
     assert shared.people[0].notes == ""
@@ -252,7 +255,7 @@ def test_export_command_writes_several_deals(tmp_path: Path, demos: list[Deal]) 
 
 def test_deal_fields_differ_even_in_a_file_without_private_fields(small_demo: Deal) -> None:
     theirs = replace(small_demo, stage="Negotiate")
-    (incoming,) = dealtri.read(dealfile.dumps([theirs]).encode(), Path("t.dealtri"))
+    (incoming,) = dealtri.read(dealfile.dumps([theirs]).encode(), Path("t.dealtri"), ReadOptions())
     plan = plan_merge(small_demo, incoming.deal, incoming.provided)
     assert plan.deal_fields == ("stage",)
     assert plan.result(Resolution.MINE, Resolution.THEIRS).stage == "Negotiate"

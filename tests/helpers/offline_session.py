@@ -55,8 +55,9 @@ def session(folder: Path) -> None:
 
     from desktop.cli import main
     from desktop.domain.enums import Support
-    from desktop.exchange.importing import export_deals
-    from desktop.render.printing.options import Paper, PrintLayout, PrintOptions
+    from desktop.exchange.exporting import export_deals
+    from desktop.render.printing.choices import Paper, PrintLayout
+    from desktop.render.printing.options import PrintOptions
     from desktop.ui import commands
     from desktop.ui.application import create_application, open_library
     from desktop.ui.main_window import MainWindow

@@ -20,11 +20,12 @@ from desktop.domain.enums import Axis
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.scores import Score
-from desktop.render.atomic_file import ExportError
+from desktop.problems import ExportProblem
 from desktop.render.map.export import export_png, export_svg, png_size
+from desktop.render.printing.choices import Orientation, Paper, PrintLayout
 from desktop.render.printing.layouts import build_document, print_pdf
 from desktop.render.printing.map_tiles import MIN_TEXT_PT, plan_map
-from desktop.render.printing.options import Orientation, Paper, PrintLayout, PrintOptions
+from desktop.render.printing.options import PrintOptions
 from desktop.store.library import Library
 from desktop.synthetic import arranged, synthetic_deal
 from tests.helpers.cli import assert_one_clear_line, digest, run
@@ -211,7 +212,7 @@ def test_a_failed_export_leaves_the_old_file_alone(qtbot: QtBot, tmp_path: Path,
                                                    northwind: Deal) -> None:
     out = tmp_path / "map.png"
     out.write_bytes(b"the old picture")
-    with pytest.raises(ExportError, match="too large"):
+    with pytest.raises(ExportProblem, match="too large"):
         export_png(northwind, out, 100_000)
     assert out.read_bytes() == b"the old picture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png"]

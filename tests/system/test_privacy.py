@@ -17,10 +17,11 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.scores import Score
 from desktop.exchange import registry
-from desktop.exchange.importing import export_deals
+from desktop.exchange.exporting import export_deals
 from desktop.render.map.export import export_svg
+from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.layouts import print_pdf
-from desktop.render.printing.options import PrintLayout, PrintOptions
+from desktop.render.printing.options import PrintOptions
 from desktop.store.library import Library
 
 SECRETS = ("SECRETEVIDENCE42", "SECRETNOTE17", "SECRETTECH9")

@@ -13,8 +13,9 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from desktop.render.printing.choices import Paper, PrintLayout
 from desktop.render.printing.layouts import Document, build_document
-from desktop.render.printing.options import Paper, PrintLayout, PrintOptions
+from desktop.render.printing.options import PrintOptions
 from desktop.ui.main_window import MainWindow
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
 from tests.helpers.pdf import pdfinfo, pdftext

@@ -9,11 +9,11 @@ from desktop.domain.deal import Deal
 from desktop.domain.merge import PERSON_FIELDS
 from desktop.exchange import dealfile
 from desktop.exchange.incoming import Incoming
-from desktop.exchange.registry import Format
+from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import write_bytes
 
 
-def read(data: bytes, path: Path) -> list[Incoming]:
+def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     deals, private = dealfile.parse_document(data, path)
     # Written without private fields: their empty notes say "not shared", not "erased".
     provided = None if private else frozenset(PERSON_FIELDS) - {"notes"}
@@ -31,4 +31,4 @@ def sniff(head: bytes) -> bool:
 
 
 FORMAT = Format("dealtri", "Deal Triangle deal files", (dealfile.EXTENSION,), read=read,
-                write=write, sniff=sniff)
+                write=write, sniff=sniff, keeps_snapshots=True)

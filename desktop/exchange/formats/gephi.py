@@ -47,4 +47,4 @@ def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path
 
 
 FORMAT = Format("gephi", "Gephi node and edge tables (CSV)", (".csv",), write=write,
-                one_deal=True, by_extension=False)
+                one_deal_only=True, by_extension=False)

@@ -12,10 +12,10 @@ from desktop.domain.deal import Deal
 from desktop.exchange.graph_model import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, nodes_and_edges, rgb
 from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming
 from desktop.exchange.incoming import Incoming
-from desktop.exchange.problems import ImportProblem
-from desktop.exchange.registry import Format
+from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import one_deal_writer
 from desktop.exchange.safe_xml import local, parse
+from desktop.problems import ImportProblem
 
 NS = "http://gexf.net/1.3"
 NS_VIZ = "http://gexf.net/1.3/viz"
@@ -81,7 +81,7 @@ def gexf_bytes(deal: Deal) -> bytes:
     return text
 
 
-def read(data: bytes, path: Path) -> list[Incoming]:
+def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     root = parse(data, path)
     if local(root.tag) != "gexf":
         raise ImportProblem(path, "", "this is not a GEXF file (no gexf element)")
@@ -147,4 +147,4 @@ def sniff(head: bytes) -> bool:
 
 
 FORMAT = Format("gexf", "GEXF 1.3 (Gephi)", (".gexf",), read=read,
-                write=one_deal_writer(gexf_bytes), sniff=sniff, one_deal=True)
+                write=one_deal_writer(gexf_bytes), sniff=sniff, one_deal_only=True)

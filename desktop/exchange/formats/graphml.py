@@ -21,10 +21,10 @@ from desktop.exchange.graph_model import (
 )
 from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming
 from desktop.exchange.incoming import Incoming
-from desktop.exchange.problems import ImportProblem
-from desktop.exchange.registry import Format
+from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import one_deal_writer
 from desktop.exchange.safe_xml import local, parse
+from desktop.problems import ImportProblem
 
 NS = "http://graphml.graphdrawing.org/xmlns"
 NS_Y = "http://www.yworks.com/xml/graphml"
@@ -96,7 +96,7 @@ def graphml_bytes(deal: Deal) -> bytes:
     return text
 
 
-def read(data: bytes, path: Path) -> list[Incoming]:
+def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     root = parse(data, path)
     if local(root.tag) != "graphml":
         raise ImportProblem(path, "", "this is not a GraphML file (no graphml element)")
@@ -173,4 +173,4 @@ def sniff(head: bytes) -> bool:
 
 
 FORMAT = Format("graphml", "GraphML (yEd, Gephi, Cytoscape)", (".graphml",), read=read,
-                write=one_deal_writer(graphml_bytes), sniff=sniff, one_deal=True)
+                write=one_deal_writer(graphml_bytes), sniff=sniff, one_deal_only=True)

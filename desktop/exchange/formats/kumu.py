@@ -61,4 +61,4 @@ def write_xlsx(deals: Sequence[Deal], path: Path, include_private: bool) -> list
 
 
 FORMAT = Format("kumu", "Kumu elements and connections (CSV)", (".csv",), write=write_csv,
-                one_deal=True, by_extension=False)
+                one_deal_only=True, by_extension=False)

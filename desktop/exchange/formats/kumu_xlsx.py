@@ -6,4 +6,4 @@ from desktop.exchange.formats.kumu import write_xlsx
 from desktop.exchange.registry import Format
 
 FORMAT = Format("kumu-xlsx", "Kumu workbook (XLSX)", (".xlsx",), write=write_xlsx,
-                one_deal=True, by_extension=False)
+                one_deal_only=True, by_extension=False)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,38 +30,23 @@ from desktop.exchange.people_columns import (
     automatic,
     looks_like_header,
 )
-from desktop.exchange.problems import ImportProblem
-from desktop.exchange.registry import Format
+from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import write_bytes
 from desktop.exchange.text_sniffing import TextTable, read_table
+from desktop.problems import Cancelled, ImportProblem
 
 NAMESPACE = uuid.UUID("5b0c8a54-2f7e-4d0e-9d44-3a9f0f2e7c61")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NO_OPTIONS = ReadOptions()
 _FIELD_FOR_PERSON = {Field.TITLE: "title", Field.DEPARTMENT: "department",
                      Field.EMAIL: "email", Field.PHONE: "phone", Field.NOTES: "notes"}
-Progress = Callable[[int, int], bool]  # (done, total) → keep going?
-
-
-class Cancelled(Exception):
-    """The seller cancelled a long import; nothing was written."""
-
-
-MappingChooser = Callable[[Path, TextTable, ColumnMapping], ColumnMapping | None]
-
-
-def read(data: bytes, path: Path) -> list[Incoming]:
-    return read_with(data, path)
-
-
-def read_with(data: bytes, path: Path, choose: MappingChooser | None = None,
-              progress: Progress | None = None) -> list[Incoming]:
-    """Read with the columns mapped automatically — or by ``choose`` (the window's mapping
-    dialog: it sees the table and the automatic guess, returns the mapping or None to
-    cancel). ``progress`` is told how far the rows are and may cancel."""
+def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
+    """Read with the columns mapped automatically — or as ``options.choose_mapping`` says
+    (None from it cancels)."""
     table = read_table(data, path, looks_like_header)
     mapping = automatic(table.header)
-    if choose is not None:
-        chosen = choose(path, table, mapping)
+    if options.choose_mapping is not None:
+        chosen = options.choose_mapping(path, table, mapping)
         if chosen is None:
             raise Cancelled
         mapping = chosen
@@ -69,11 +54,11 @@ def read_with(data: bytes, path: Path, choose: MappingChooser | None = None,
         raise ImportProblem(path, f"line {table.header_line}", "no column holds names or "
                             "e-mail addresses (columns: " + ", ".join(table.header[:8])
                             + "); map the columns in the window's import dialog")
-    return [people_from_table(table, mapping, path, progress)]
+    return [people_from_table(table, mapping, path, options)]
 
 
 def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
-                      progress: Progress | None = None) -> Incoming:
+                      options: ReadOptions = _NO_OPTIONS) -> Incoming:
     """The table's people as a deal named after the file (``Incoming.whole_deal`` False)."""
     people: list[Person] = []
     index: dict[str, int] = {}  # e-mail or name+title → position in people
@@ -93,8 +78,11 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         Field.NOTES))
     padding = [""] * (blank + 1)
     for done, (line, cells) in enumerate(table.rows, start=1):
-        if progress is not None and done % 500 == 0 and not progress(done, total):
-            raise Cancelled
+        if done % 500 == 0:
+            if options.cancelled():
+                raise Cancelled
+            if options.progress is not None:
+                options.progress(done, total)
         row = cells[:blank] + padding[min(len(cells), blank):]
         email = row[at_email].strip()
         name = " ".join(row[at_name].split()) or " ".join(

@@ -11,7 +11,8 @@ from PySide6.QtGui import QColor, QImage, QImageWriter, QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from desktop.domain.deal import Deal
-from desktop.render.atomic_file import ExportError, atomic_file
+from desktop.problems import ExportProblem
+from desktop.render.atomic_file import atomic_file
 from desktop.render.map.scene import MapScene
 
 SCREEN_DPI = 96.0  # a scene unit is one pixel at 100 % zoom: 1/96 inch
@@ -38,8 +39,8 @@ def export_png(deal: Deal, path: Path, dpi: float = 192.0, *, greyscale: bool = 
     content = scene.content_rect()
     size = png_size(content, dpi)
     if size.width() * size.height() > MAX_PNG_PIXELS:
-        raise ExportError(f"{path} was not written: {size.width()} × {size.height()} pixels "
-                          f"at {dpi:g} dpi is too large; choose a lower --dpi")
+        raise ExportProblem(path, f"{size.width()} × {size.height()} pixels at {dpi:g} dpi is "
+                            "too large; choose a lower resolution")
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("#FFFFFF"))
     dots_per_metre = round(dpi / 0.0254)
@@ -55,7 +56,7 @@ def export_png(deal: Deal, path: Path, dpi: float = 192.0, *, greyscale: bool = 
         image = image.convertToFormat(QImage.Format.Format_Grayscale8)
     with atomic_file(path) as target:
         if not QImageWriter(target, QByteArray(b"png")).write(image):
-            raise ExportError(f"{path} could not be written: the image could not be encoded")
+            raise ExportProblem(path, "the image could not be encoded")
     return size
 
 
@@ -71,7 +72,7 @@ def export_svg(deal: Deal, path: Path) -> None:
         generator.setDescription("Stakeholder map drawn by Deal Triangle")
         painter = QPainter()
         if not painter.begin(generator):
-            raise ExportError(f"{path} could not be written: the SVG could not be started")
+            raise ExportProblem(path, "the SVG could not be started")
         scene.render(painter, QRectF(0, 0, content.width(), content.height()), content)
         painter.end()
 

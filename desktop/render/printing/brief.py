@@ -9,11 +9,12 @@ from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.wording import average_text, money
-from desktop.palette import MUTED_INK
+from desktop.palette import MUTED_INK, SEVERITY_COLOURS
 from desktop.render.chart_svg import paint_chart
 from desktop.render.map.scene import MapScene
+from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Page, body_rect, font
-from desktop.render.printing.options import PrintLayout, PrintOptions
+from desktop.render.printing.options import PrintOptions
 from desktop.render.printing.table import Column, Table
 from desktop.render.printing.text import heading, paragraph
 from desktop.render.triangle_figure import draw_decision_triangle
@@ -28,8 +29,7 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
     scene.show_deal(deal)
     scene.set_path(analysis.path_to_power or ())
     names = {p.id: p.name for p in deal.people}
-    order = {"high": 0, "medium": 1, "low": 2}
-    flags = sorted(analysis.flags, key=lambda f: order.get(f.severity.value, 3))[:6]
+    flags = sorted(analysis.flags, key=lambda f: f.severity.rank)[:6]
     steps = [p for p in sorted(deal.people, key=lambda p: -analysis.weights.get(p.id, 0.0))
              if p.next_step][:8]
     steps_table = Table([Column("Person", 2.2), Column("Support", 1.4),
@@ -91,8 +91,7 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
             y = paragraph(painter, QRectF(0, y, width, 14), "None.", 9) + 2
         for flag in flags:
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor({"high": "#B2182B", "medium": "#E08214"}
-                                    .get(flag.severity.value, "#777777")))
+            painter.setBrush(QColor(SEVERITY_COLOURS[flag.severity]))
             painter.drawRect(QRectF(0, y + 3, 5, 5))
             y = paragraph(painter, QRectF(10, y, width - 10, 28),
                            f"[{flag.severity.value}] {flag.message}", 9) + 2

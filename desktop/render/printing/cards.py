@@ -13,8 +13,9 @@ from desktop.domain.enums import Axis, RelationKind
 from desktop.domain.person import Person
 from desktop.domain.wording import score_out_of_ten
 from desktop.palette import AXIS_COLOURS, INK, MUTED_INK
+from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Page, font
-from desktop.render.printing.options import PrintLayout, PrintOptions
+from desktop.render.printing.options import PrintOptions
 from desktop.render.printing.text import paragraph
 
 

@@ -22,6 +22,7 @@ from PySide6.QtGui import (
     QImage,
     QPagedPaintDevice,
     QPageLayout,
+    QPageSize,
     QPaintEngine,
     QPainter,
     QPdfWriter,
@@ -29,8 +30,9 @@ from PySide6.QtGui import (
 )
 
 from desktop.palette import INK, MUTED_INK
-from desktop.render.atomic_file import ExportError, atomic_file
-from desktop.render.printing.options import Orientation, Paper
+from desktop.problems import ExportProblem
+from desktop.render.atomic_file import atomic_file
+from desktop.render.printing.choices import Orientation, Paper
 
 MARGIN_MM = 12.0
 HEADER_HEIGHT = 30.0  # points
@@ -66,8 +68,14 @@ def font(size: int, *, bold: bool = False, italic: bool = False) -> QFont:
     return result
 
 
+_PAGE_SIZES = {Paper.A4: QPageSize(QPageSize.PageSizeId.A4),
+               Paper.LETTER: QPageSize(QPageSize.PageSizeId.Letter)}
+_ORIENTATIONS = {Orientation.PORTRAIT: QPageLayout.Orientation.Portrait,
+                 Orientation.LANDSCAPE: QPageLayout.Orientation.Landscape}
+
+
 def page_layout(paper: Paper, orientation: Orientation) -> QPageLayout:
-    return QPageLayout(paper.page_size, orientation.qt,
+    return QPageLayout(_PAGE_SIZES[paper], _ORIENTATIONS[orientation],
                        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM),
                        QPageLayout.Unit.Millimeter)
 
@@ -92,7 +100,9 @@ def paint_document(device: QPagedPaintDevice, pages: Sequence[Page], header: Hea
     device.setPageLayout(page_layout(paper, numbered[0][1].orientation))
     painter = QPainter()
     if not painter.begin(device):
-        raise ExportError("the printer or file could not be opened for painting")
+        named = getattr(device, "outputFileName", None) or getattr(device, "fileName", None)
+        target = named() if callable(named) else ""
+        raise ExportProblem(target or "The printer", "it could not be opened for painting")
     try:
         for index, (number, page) in enumerate(numbered):
             if index:

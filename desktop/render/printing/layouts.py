@@ -22,9 +22,10 @@ from desktop.palette import (
 from desktop.render.map.cards import CARD_HEIGHT, SMALLEST_TEXT_PX
 from desktop.render.printing.brief import brief_pages
 from desktop.render.printing.cards import card_pages
+from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Header, Page, write_pdf
 from desktop.render.printing.map_tiles import map_pages
-from desktop.render.printing.options import PrintLayout, PrintOptions
+from desktop.render.printing.options import PrintOptions
 from desktop.render.printing.people import people_pages
 from desktop.render.printing.triangle import triangle_pages
 

@@ -17,8 +17,9 @@ from desktop.palette import INFLUENCE_CARD_WIDTH, INK, MUTED_INK
 from desktop.render.map.cards import CARD_HEIGHT, SMALLEST_TEXT_PX
 from desktop.render.map.legend import legend_size, paint_legend
 from desktop.render.map.scene import MapScene
+from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Page, body_rect, font
-from desktop.render.printing.options import PrintLayout, PrintOptions
+from desktop.render.printing.options import PrintOptions
 
 MIN_TEXT_PT = 6.0  # the smallest printed text a reader can still read
 PRINT_MARGIN = 10.0  # scene units around the cards on a printed map

@@ -4,54 +4,10 @@ the window's dialog, the command line and the tests)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
 
 from PySide6.QtCore import QLocale
-from PySide6.QtGui import QPageLayout, QPageSize
 
-
-class PrintLayout(Enum):
-    BRIEF = "brief"
-    MAP = "map"
-    TRIANGLE = "triangle"
-    PEOPLE = "people"
-    CARDS = "cards"
-    FULL = "full"
-
-    @property
-    def label(self) -> str:
-        return _LAYOUT_LABELS[self]
-
-
-_LAYOUT_LABELS = {
-    PrintLayout.BRIEF: "Deal brief (one page)",
-    PrintLayout.MAP: "Map",
-    PrintLayout.TRIANGLE: "Triangle and balance map",
-    PrintLayout.PEOPLE: "People table",
-    PrintLayout.CARDS: "Person cards",
-    PrintLayout.FULL: "Everything",
-}
-
-
-class Paper(Enum):
-    A4 = "a4"
-    LETTER = "letter"
-
-    @property
-    def page_size(self) -> QPageSize:
-        return QPageSize(QPageSize.PageSizeId.A4 if self is Paper.A4
-                         else QPageSize.PageSizeId.Letter)
-
-
-class Orientation(Enum):
-    PORTRAIT = "portrait"
-    LANDSCAPE = "landscape"
-
-    @property
-    def qt(self) -> QPageLayout.Orientation:
-        return (QPageLayout.Orientation.Portrait if self is Orientation.PORTRAIT
-                else QPageLayout.Orientation.Landscape)
-
+from desktop.render.printing.choices import Orientation, Paper, PrintLayout
 
 # Countries that use US Letter (the rest of the world uses A4).
 _LETTER_TERRITORIES = {

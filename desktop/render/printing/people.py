@@ -5,8 +5,9 @@ from __future__ import annotations
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
+from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Page, body_rect
-from desktop.render.printing.options import PrintLayout, PrintOptions
+from desktop.render.printing.options import PrintOptions
 from desktop.render.printing.table import Column, Table
 from desktop.render.printing.text import score_cell, table_pages
 

@@ -10,8 +10,8 @@ from desktop.domain.enums import Axis
 from desktop.domain.person import Person
 from desktop.domain.wording import score_text
 from desktop.palette import HIGHLIGHT, INK
+from desktop.render.printing.choices import Orientation
 from desktop.render.printing.document import Page, font
-from desktop.render.printing.options import Orientation
 from desktop.render.printing.table import Table
 
 WRAP = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap

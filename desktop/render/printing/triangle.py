@@ -9,8 +9,9 @@ from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.render.chart_svg import paint_chart
+from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Page, body_rect
-from desktop.render.printing.options import PrintLayout, PrintOptions
+from desktop.render.printing.options import PrintOptions
 from desktop.render.printing.table import Column, Table
 from desktop.render.printing.text import score_cell, table_pages
 from desktop.render.triangle_figure import draw_balance_map, draw_decision_triangle

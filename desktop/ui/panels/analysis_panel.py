@@ -26,15 +26,13 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.red_flags import Severity
 from desktop.domain.wording import average_text
-from desktop.palette import AXIS_COLOURS
+from desktop.palette import AXIS_COLOURS, SEVERITY_COLOURS
 from desktop.ui.background import LatestOnly
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import STALE_CONTACT_DAYS, Settings
 from desktop.ui.text import html
 
 PEOPLE_ROLE = Qt.ItemDataRole.UserRole + 1
-SEVERITY_COLOURS = {Severity.HIGH: "#B2182B", Severity.MEDIUM: "#B8860B",
-                    Severity.LOW: "#555555"}
 SEVERITY_MARKS = {Severity.HIGH: "■■■", Severity.MEDIUM: "■■", Severity.LOW: "■"}
 
 

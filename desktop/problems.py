@@ -1,5 +1,6 @@
-"""The errors every importer and exporter raises: one sentence naming the file, the place in
-it and the problem — shown as it is in the window and on the command line."""
+"""The problems every file read or written can meet, each one sentence naming the file, the
+place in it and the problem — shown as it is in the window and on the command line. One home
+for the importers, the exporters, printing and picture export alike."""
 
 from __future__ import annotations
 
@@ -28,9 +29,14 @@ class ImportProblem(Exception):
 
 
 class ExportProblem(Exception):
-    """A file cannot be written. ``str()`` is the sentence shown to the user."""
+    """A file (or a printer) cannot be written; what was there before is untouched.
+    ``str()`` is the sentence shown to the user."""
 
     def __init__(self, target: str | Path, problem: str) -> None:
         self.target = str(target)
         self.problem = one_line(problem)
         super().__init__(one_line(f"{self.target} could not be written: {self.problem}"))
+
+
+class Cancelled(Exception):
+    """The seller cancelled a long import or export; nothing was written."""

@@ -1,0 +1,40 @@
+"""The choices of a print — layout, paper, orientation — as plain values without Qt, so the
+command line can offer them (``--layout``) without loading Qt to read its arguments."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class PrintLayout(Enum):
+    BRIEF = "brief"
+    MAP = "map"
+    TRIANGLE = "triangle"
+    PEOPLE = "people"
+    CARDS = "cards"
+    FULL = "full"
+
+    @property
+    def label(self) -> str:
+        return _LAYOUT_LABELS[self]
+
+
+_LAYOUT_LABELS = {
+    PrintLayout.BRIEF: "Deal brief (one page)",
+    PrintLayout.MAP: "Map",
+    PrintLayout.TRIANGLE: "Triangle and balance map",
+    PrintLayout.PEOPLE: "People table",
+    PrintLayout.CARDS: "Person cards",
+    PrintLayout.FULL: "Everything",
+}
+
+
+class Paper(Enum):
+    A4 = "a4"
+    LETTER = "letter"
+
+
+
+class Orientation(Enum):
+    PORTRAIT = "portrait"
+    LANDSCAPE = "landscape"
