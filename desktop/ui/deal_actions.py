@@ -27,8 +27,7 @@ class DealActions:
     def new_deal(self) -> None:
         dialog = DealDialog(None, self.window)
         if dialog.exec() and (deal := dialog.deal()) is not None:
-            self.session.push(commands.CreateDeal(self.session, deal))
-            self.session.show_deal(deal.id)
+            self.session.push(commands.CreateDeal(self.session, deal))  # the window shows it
 
     def edit_deal(self) -> None:
         deal = self.session.deal

@@ -128,7 +128,7 @@ class DealExchange(QObject):
             self.session.failed.emit(f"Nothing was imported: {error}")
             return False
         shown = (result.added or result.after)
-        if shown:
+        if shown and (session.deal is None or session.deal.id != shown[0].id):
             session.show_deal(shown[0].id)
         self.session.done.emit(f"{text}.")
         return True

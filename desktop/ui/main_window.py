@@ -327,6 +327,11 @@ class MainWindow(QMainWindow):
         self._selection_changed()
 
     def _changed(self, changes: ChangeSet) -> None:
+        if changes.deals_added and not changes.unknown and (
+                self.session.deal is None or self.session.deal.id not in changes.deals_added):
+            # A deal came back (undo of a delete, redo of a new deal): show it.
+            self.session.show_deal(sorted(changes.deals_added)[0])
+            return
         deal = self.session.deal
         if deal is not None and (deal.id in changes.deals or changes.unknown):
             self._update_title()

@@ -81,10 +81,21 @@ def session(qapp: QApplication, library: Library, demos: list[Deal]) -> Iterator
     opened.undo_stack.clear()
 
 
+def shown_is_stored(session: LibrarySession) -> bool:
+    """The deal the session keeps up to date change by change (reading only what each change
+    names) is the deal the store holds — but for the time of its last change."""
+    shown = session.deal
+    if shown is None:
+        return True
+    stored = session.library.get_deal(shown.id, snapshots=False)
+    return replace(shown, updated_at=None) == replace(stored, updated_at=None)
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_undo_redo_round_trip(name: str, session: LibrarySession, small_demo: Deal) -> None:
     seen: list[ChangeSet] = []
     session.changed.connect(seen.append)
+    session.show_deal(small_demo.id)
     deal = session.library.get_deal(small_demo.id)
     before = state(session.library)
     session.undo_stack.push(CASES[name](session, deal))
@@ -92,12 +103,16 @@ def test_undo_redo_round_trip(name: str, session: LibrarySession, small_demo: De
     assert after != before
     assert seen
     assert seen[-1]
+    assert shown_is_stored(session)
     session.undo_stack.undo()
     assert state(session.library) == before
+    assert shown_is_stored(session)
     session.undo_stack.redo()
     assert state(session.library) == after
+    assert shown_is_stored(session)
     session.undo_stack.undo()
     assert state(session.library) == before
+    assert shown_is_stored(session)
     assert len(seen) == 4
 
 

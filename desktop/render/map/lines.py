@@ -143,7 +143,7 @@ class RelationLine(QGraphicsItem):
         pen = self._pen
         if self._double:
             painter.setPen(pen)
-            painter.drawLines(self._strokes if visible is self._line else _double(visible))
+            painter.drawLines(self._strokes if visible is self._line else double_strokes(visible))
         else:
             if self._dashed and visible is not self._line:
                 pen = QPen(pen)
@@ -180,13 +180,13 @@ class RelationLine(QGraphicsItem):
             half = QPointF(normal.dx() * 7.0, normal.dy() * 7.0)
             along = line.unitVector()
             step = QPointF(along.dx() * 3.0, along.dy() * 3.0)
-            self._strokes = [*_double(line),
+            self._strokes = [*double_strokes(line),
                              QLineF(middle + step + half, middle + step - half),
                              QLineF(middle - step + half, middle - step - half)]
 
 
 
-def _double(line: QLineF) -> list[QLineF]:
+def double_strokes(line: QLineF) -> list[QLineF]:
     """The conflict's two parallel strokes."""
     normal = line.normalVector().unitVector()
     offset = QPointF(normal.dx() * 2.2, normal.dy() * 2.2)
