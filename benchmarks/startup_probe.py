@@ -14,10 +14,22 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
 
 class QuitOnFirstPaint(QObject):
+    """Says "painted" on standard output once the window's first paint is done (the parent
+    stops its clock there: tearing the process down is not start-up), then quits."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.done = False
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+        if event.type() == QEvent.Type.Paint and not self.done:
+            self.done = True
+            QTimer.singleShot(0, self._painted)
         return False
+
+    def _painted(self) -> None:
+        print("painted", flush=True)
+        QApplication.quit()
 
 
 def main(argv: list[str]) -> int:

@@ -14,7 +14,6 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from desktop import APP_ID, APP_NAME, __version__
-from desktop.demo import add_demo_deals
 from desktop.resource_paths import resources_dir
 from desktop.store.backups import DEFAULT_KEEP
 from desktop.store.errors import LibraryCorrupt, NotALibrary, StoreError
@@ -39,6 +38,8 @@ def open_library(path: Path, keep: int = DEFAULT_KEEP, *, daily: bool = True) ->
     first_start = not path.exists() or path.stat().st_size == 0
     library = Library.open(path)
     if first_start:
+        from desktop.demo import add_demo_deals  # first start only: not on every start-up
+
         add_demo_deals(library)
     if daily:
         daily_backup(library, keep)

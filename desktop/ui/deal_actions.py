@@ -1,19 +1,22 @@
 """The Deal menu's dialogs — new deal, properties, rename, delete — and the snapshots: each
-asks the seller, then pushes one undo command. The window only wires them to its actions."""
+asks the seller, then pushes one undo command. The window only wires them to its actions.
+The dialogs load when first opened: start-up does not pay for them."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from desktop.domain.wording import people_count
 from desktop.ui import commands
-from desktop.ui.deal_dialog import DealDialog
 from desktop.ui.session import LibrarySession
-from desktop.ui.snapshots_dialog import SnapshotsDialog
+
+if TYPE_CHECKING:
+    from desktop.ui.snapshots_dialog import SnapshotsDialog
 
 
 class DealActions:
@@ -25,6 +28,8 @@ class DealActions:
     # -- deals ----------------------------------------------------------------------------
 
     def new_deal(self) -> None:
+        from desktop.ui.deal_dialog import DealDialog
+
         dialog = DealDialog(None, self.window)
         if dialog.exec() and (deal := dialog.deal()) is not None:
             self.session.push(commands.CreateDeal(self.session, deal))  # the window shows it
@@ -33,6 +38,8 @@ class DealActions:
         deal = self.session.deal
         if deal is None:
             return
+        from desktop.ui.deal_dialog import DealDialog
+
         dialog = DealDialog(deal, self.window)
         if dialog.exec() and (after := dialog.deal()) is not None and after != deal:
             self.session.push(commands.EditDeal(self.session, deal, after))
@@ -75,6 +82,8 @@ class DealActions:
         deal = self.session.deal
         if deal is None:
             return
+        from desktop.ui.snapshots_dialog import SnapshotsDialog
+
         library, session = self.session.library, self.session
         dialog = SnapshotsDialog(
             deal.name, library.list_snapshots(deal.id), load=library.get_snapshot,

@@ -9,8 +9,8 @@ map and the charts by ``analysis_shown``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QPaintEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
@@ -58,6 +58,7 @@ class AnalysisPanel(QWidget):
         self.deal: Deal | None = None  # the deal the analysis shown is of
         self.analysis: DealAnalysis | None = None
         self.runs = 0  # analyses delivered (tests check coalescing)
+        self._painted = False  # nothing is analysed before the window's first paint
         self.runner = LatestOnly(self)
         self.runner.finished.connect(self._analysed)
         self.runner.failed.connect(session.failed)
@@ -93,8 +94,16 @@ class AnalysisPanel(QWidget):
         elif changes.touches_deal(deal.id) and not changes.positions_only:
             self.refresh()
 
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self._painted:  # the window is on screen: now the analysis may start
+            self._painted = True
+            QTimer.singleShot(0, self.refresh)
+
     def refresh(self) -> None:
         """Analyse the shown deal again (coalesced with other requests of this moment)."""
+        if not self._painted:
+            return  # the first paint comes first; it starts the analysis
         deal = self.session.deal
         if deal is None or not deal.people:
             self.runner.cancel()

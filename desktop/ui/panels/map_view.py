@@ -66,6 +66,7 @@ class MapView(QGraphicsView):
         self.empty_hint = ""
         self._legend_font = QFont(self.font())
         self._legend_font.setPointSizeF(8.0)
+        self._legend_size: QRectF | None = None  # measured once
         self._drag_start: dict[str, Position] = {}
         self._connect_from: PersonCard | None = None
         self._connect_line: QGraphicsLineItem | None = None
@@ -365,7 +366,9 @@ class MapView(QGraphicsView):
         """Where the legend is drawn on the viewport, or None when it is not."""
         if not self.show_legend or self.empty_hint:
             return None
-        size = legend_size(self._legend_font)
+        size = self._legend_size
+        if size is None:
+            size = self._legend_size = legend_size(self._legend_font)
         viewport = self.viewport().rect()
         if size.width() * size.height() >= LEGEND_SHARE * viewport.width() * viewport.height():
             return None
