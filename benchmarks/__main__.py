@@ -9,7 +9,8 @@ from collections.abc import Callable
 from benchmarks.harness import Result
 
 BENCHMARKS = ["store_edits", "list_library", "startup", "map_render", "auto_layout", "map_drag",
-              "print_pdf", "csv_import"]
+              "print_pdf", "csv_import", "edit_painted", "slider_drag", "deal_switch",
+              "map_pan_zoom", "memory"]
 
 
 def main(argv: list[str]) -> int:

@@ -23,8 +23,9 @@ class Result:
         return self.ours / self.baseline if self.baseline else float("inf")
 
     def line(self) -> str:
-        return (f"{self.name:<42} ours {format_seconds(self.ours):>9}  "
-                f"baseline {format_seconds(self.baseline):>9}  ratio {self.ratio:5.2f}x"
+        show = format_bytes if self.unit == "B" else format_seconds
+        return (f"{self.name:<42} ours {show(self.ours):>9}  "
+                f"baseline {show(self.baseline):>9}  ratio {self.ratio:5.2f}x"
                 + (f"  goal {self.goal}" if self.goal else "")
                 + (f"  ({self.note})" if self.note else ""))
 
@@ -35,6 +36,10 @@ def format_seconds(seconds: float) -> str:
     if seconds < 1:
         return f"{seconds * 1e3:.1f} ms"
     return f"{seconds:.2f} s"
+
+
+def format_bytes(size: float) -> str:
+    return f"{size / (1024 * 1024):.0f} MB"
 
 
 def median_time(work: Callable[[], object], repeat: int = 5) -> float:
