@@ -158,6 +158,11 @@ class Library:
         with translated(self.path):
             return reading.list_deals(self._connection)
 
+    def deal_ids(self) -> frozenset[str]:
+        """The ids of every deal (cheaper than the list: no people counted)."""
+        with translated(self.path):
+            return frozenset(row[0] for row in self._connection.execute("SELECT id FROM deals"))
+
     def deal_summary(self, deal_id: str) -> DealSummary:
         """One line of the deal list (after an edit of that deal alone)."""
         with translated(self.path):

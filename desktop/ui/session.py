@@ -172,7 +172,7 @@ class LibrarySession(QObject):
 
     def _deal_ids(self) -> frozenset[str]:
         try:
-            return frozenset(s.id for s in self.library.list_deals())
+            return self.library.deal_ids()
         except StoreError:
             return frozenset()
 
