@@ -17,11 +17,10 @@ from benchmarks.window_bench import (
     SIZES,
     AnalysisWatch,
     Paints,
-    choose_deal,
     deal_of,
+    first_person_of,
     map_and_table,
     score_spin,
-    select_first_person,
     settle,
     store_write_time,
     until_painted,
@@ -38,11 +37,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> list[Result]:
     with window_on(deals) as (app, window, path):
         watch = AnalysisWatch(window)
         for size, deal in zip(sizes, deals, strict=True):
-            choose_deal(app, window, deal.name)
-            time.sleep(0.2)
-            settle(app)
-            select_first_person(app, window)
-            watch.wait(app, time.perf_counter() - 60)
+            first_person_of(app, window, deal.name, watch)
             spin = score_spin(window)
             paints = Paints(map_and_table(window))
             painted, analysed, settled = [], [], []

@@ -16,10 +16,9 @@ from benchmarks.harness import Result
 from benchmarks.window_bench import (
     AnalysisWatch,
     Paints,
-    choose_deal,
     deal_of,
+    first_person_of,
     map_and_table,
-    select_first_person,
     settle,
     store_write_time,
     until_painted,
@@ -37,9 +36,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> list[Result]:
     with window_on(deals) as (app, window, path):
         watch = AnalysisWatch(window)
         for size, deal in zip(sizes, deals, strict=True):
-            choose_deal(app, window, deal.name)
-            select_first_person(app, window)
-            watch.wait(app, time.perf_counter() - 60)
+            first_person_of(app, window, deal.name, watch)
             editor = window.findChild(QWidget, "score_personal")
             assert editor is not None
             slider = editor.findChild(QSlider)

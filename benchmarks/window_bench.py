@@ -209,3 +209,12 @@ class AnalysisWatch:
             app.processEvents()
             time.sleep(0.0005)
         return self.shown_at - since
+
+
+def first_person_of(app: QApplication, window: QWidget, name: str, watch: AnalysisWatch) -> None:
+    """Show the deal called ``name``, click its first person, and let the analysis settle."""
+    choose_deal(app, window, name)
+    time.sleep(0.2)
+    settle(app)
+    select_first_person(app, window)
+    watch.wait(app, time.perf_counter() - 60)
