@@ -6,7 +6,6 @@ that set of column names, so next month's export from the same tool imports with
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange.people_columns import ColumnMapping, Field
 from desktop.exchange.text_sniffing import TextTable
+from desktop.ui.widgets.value_combo import ValueCombo
 
 PREVIEW_ROWS = 8
 
@@ -39,13 +39,13 @@ class ColumnMappingDialog(QDialog):
         self.preview.setHorizontalHeaderLabels(table.header)
         self.preview.verticalHeader().hide()
         by_column = {column: fld for fld, column in guess.columns.items()}
-        self.choosers: list[QComboBox] = []
+        self.choosers: list[ValueCombo] = []
         for column in range(columns):
-            box = QComboBox()
-            box.addItem("(ignore)", None)
+            box = ValueCombo()
+            box.add("(ignore)", None)
             for fld in Field:
-                box.addItem(fld.label, fld)
-            box.setCurrentIndex(max(0, box.findData(by_column.get(column))))
+                box.add(fld.label, fld)
+            box.setCurrentIndex(max(0, box.index_of(by_column.get(column))))
             box.currentIndexChanged.connect(self._update)
             self.preview.setCellWidget(0, column, box)
             self.choosers.append(box)
@@ -72,17 +72,17 @@ class ColumnMappingDialog(QDialog):
     def mapping(self) -> ColumnMapping:
         columns: dict[Field, int] = {}
         for column, box in enumerate(self.choosers):
-            fld = box.currentData()
+            fld = box.value()
             if isinstance(fld, Field) and fld not in columns:
                 columns[fld] = column
         return ColumnMapping(columns)
 
     def choose(self, column: int, fld: Field | None) -> None:
         box = self.choosers[column]
-        box.setCurrentIndex(max(0, box.findData(fld)))
+        box.setCurrentIndex(max(0, box.index_of(fld)))
 
     def _update(self) -> None:
-        chosen = [box.currentData() for box in self.choosers if box.currentData() is not None]
+        chosen = [box.value() for box in self.choosers if box.value() is not None]
         twice = {f for f in chosen if chosen.count(f) > 1}
         problem = ""
         if not self.mapping().has_name():

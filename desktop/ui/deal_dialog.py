@@ -6,7 +6,6 @@ from dataclasses import replace
 
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -18,7 +17,9 @@ from PySide6.QtWidgets import (
 from desktop.domain.deal import Deal
 from desktop.domain.enums import SUGGESTED_STAGES
 from desktop.domain.errors import ValidationError
-from desktop.ui.text_edits import CommittingTextEdit, OptionalDateEdit
+from desktop.ui.widgets.calm import CalmComboBox
+from desktop.ui.widgets.date_field import DateField
+from desktop.ui.widgets.text_edits import CommittingTextEdit
 
 CURRENCIES = ("EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "SEK", "NOK", "DKK", "INR")
 
@@ -33,16 +34,17 @@ class DealDialog(QDialog):
         self.name = QLineEdit()
         self.name.setObjectName("deal_name")
         self.account = QLineEdit()
-        self.stage = QComboBox()
+        self.stage = CalmComboBox()
         self.stage.setEditable(True)
         self.stage.addItems(["", *SUGGESTED_STAGES])
         self.amount = QLineEdit()
         self.amount.setValidator(QDoubleValidator(0, 1e15, 2))
         self.amount.setPlaceholderText("no amount yet")
-        self.currency = QComboBox()
+        self.currency = CalmComboBox()
         self.currency.setEditable(True)
         self.currency.addItems(["", *CURRENCIES])
-        self.close_date = OptionalDateEdit()
+        self.close_date = DateField()
+        self.close_date.edit.setAccessibleName("Close date")
         self.objective = CommittingTextEdit()
         self.objective.setPlaceholderText("The customer's objective, in their words")
         self.objective.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
@@ -87,10 +89,19 @@ class DealDialog(QDialog):
         amount_text = self.amount.text().strip().replace(",", "")
         try:
             amount = float(amount_text) if amount_text else None
+        except ValueError:
+            self.error.setText("Amount: not a number.")
+            return
+        try:
+            close_date = self.close_date.typed_value()
+        except ValueError as error:
+            self.error.setText(f"Close date: {error}.")
+            return
+        try:
             fields = {
                 "name": self.name.text(), "account": self.account.text(),
                 "stage": self.stage.currentText(), "amount": amount,
-                "currency": self.currency.currentText(), "close_date": self.close_date.value(),
+                "currency": self.currency.currentText(), "close_date": close_date,
                 "objective": self.objective.toPlainText(), "solution": self.solution.text(),
                 "competitors": tuple(c.strip() for c in self.competitors.text().split(",")),
             }
@@ -98,8 +109,5 @@ class DealDialog(QDialog):
                             else Deal(**fields))  # type: ignore[arg-type]
         except ValidationError as error:
             self.error.setText(f"{error.path.replace('_', ' ').capitalize()}: {error.problem}.")
-            return
-        except ValueError:
-            self.error.setText("Amount: not a number.")
             return
         super().accept()

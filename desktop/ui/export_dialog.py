@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop.exchange import registry
 from desktop.exchange.registry import Format
+from desktop.ui.widgets.value_combo import ValueCombo
 
 
 class ExportDialog(QDialog):
@@ -22,11 +22,11 @@ class ExportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Export deals")
         form = QFormLayout(self)
-        self.scope = QComboBox()
+        self.scope = ValueCombo()
         if deal_name is not None:
-            self.scope.addItem(f"This deal: {deal_name}", False)
-        self.scope.addItem(f"All {deal_count} deals", True)
-        self.format_box = QComboBox()
+            self.scope.add(f"This deal: {deal_name}", False)
+        self.scope.add(f"All {deal_count} deals", True)
+        self.format_box = ValueCombo()
         self.private_box = QCheckBox("Include &private notes (personal-win evidence)")
         form.addRow("&Deals", self.scope)
         form.addRow("&Format", self.format_box)
@@ -46,15 +46,15 @@ class ExportDialog(QDialog):
         self.format_box.clear()
         for fmt in registry.writers():
             if not (fmt.one_deal_only and self.all_deals()):
-                self.format_box.addItem(fmt.label, fmt.name)
-        index = self.format_box.findData(chosen.name if chosen else "dealtri")
+                self.format_box.add(fmt.label, fmt.name)
+        index = self.format_box.index_of(chosen.name if chosen else "dealtri")
         self.format_box.setCurrentIndex(max(0, index))
 
     def all_deals(self) -> bool:
-        return bool(self.scope.currentData())
+        return bool(self.scope.value())
 
     def chosen_format(self) -> Format | None:
-        name = self.format_box.currentData()
+        name = self.format_box.value()
         return registry.by_name(name) if name else None
 
     def include_private(self) -> bool:

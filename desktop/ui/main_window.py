@@ -31,14 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import APP_NAME, __version__
+from desktop import APP_NAME
 from desktop.domain.changes import ChangeSet
 from desktop.domain.enums import Influence, Support
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.store.library import Library
-from desktop.ui import commands
+from desktop.ui import commands, help_menu
 from desktop.ui.deal_actions import DealActions
 from desktop.ui.file_drops import FileDrops
 from desktop.ui.geometry import KeptGeometry
@@ -59,7 +59,6 @@ from desktop.ui.settings import (
     WINDOW_GEOMETRY,
     Settings,
 )
-from desktop.ui.text import html
 
 if TYPE_CHECKING:
     from desktop.ui.deal_exchange import DealExchange
@@ -206,7 +205,14 @@ class MainWindow(QMainWindow):
         self.focus_people_action = self._action("&People", self.people.table.setFocus, "Ctrl+2")
         self.focus_inspector_action = self._action("&Inspector", self.inspector.setFocus,
                                                    "Ctrl+3")
-        self.about_action = self._action(f"&About {APP_NAME}", self.about)
+        self.guide_action = self._action("&User guide", lambda: help_menu.open_guide(self),
+                                         QKeySequence(key.HelpContents),
+                                         "How to use Deal Triangle, with pictures")
+        self.shortcuts_action = self._action("&Keyboard shortcuts",
+                                             lambda: help_menu.show_shortcuts(self, self.menus),
+                                             tip="Every key the window answers to")
+        self.about_action = self._action(f"&About {APP_NAME}", lambda: help_menu.about(
+            self, self.session.library.path if self.session.is_open else None))
         self.about_qt_action = self._action("About &Qt", lambda: QMessageBox.aboutQt(self))
         stack = self.session.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
@@ -264,6 +270,9 @@ class MainWindow(QMainWindow):
                          self.focus_inspector_action])
 
         help_ = bar.addMenu("&Help")
+        self.menus: list[QMenu] = [self.file_menu, self.edit_menu, deal, view, help_]
+        help_.addActions([self.guide_action, self.shortcuts_action])
+        help_.addSeparator()
         help_.addActions([self.about_action, self.about_qt_action])
 
     def _wire(self) -> None:
@@ -458,15 +467,6 @@ class MainWindow(QMainWindow):
         from desktop.ui.print_options_dialog import OutputKind
 
         self.printing.ask(OutputKind[kind])
-
-    def about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<h3>{APP_NAME} {__version__}</h3>"
-            "<p>Map the people of a deal and score each one on the decision triangle: "
-            "<b>business outcome</b>, <b>technical fit</b> and <b>personal win</b>.</p>"
-            "<p>Everything stays on this computer, in one library file:<br>"
-            f"<code>{html(str(self.session.library.path))}</code></p>")
 
     # -- closing ---------------------------------------------------------------------------
 

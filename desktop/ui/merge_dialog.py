@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.merge import MergePlan, PersonConflict, Resolution
 from desktop.domain.wording import plural, scores_text
 from desktop.exchange.importing import ImportPlan
+from desktop.ui.widgets.value_combo import ValueCombo
 
 _CHOICES = ((Resolution.MINE, "Keep mine"), (Resolution.THEIRS, "Take theirs"),
             (Resolution.BOTH, "Keep both"))
@@ -54,8 +54,8 @@ class MergeReviewDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.person_choices: dict[str, QComboBox] = {}
-        self.deal_choices: dict[str, QComboBox] = {}
+        self.person_choices: dict[str, ValueCombo] = {}
+        self.deal_choices: dict[str, ValueCombo] = {}
         for merge in plan.merges:
             if merge.deal_fields:
                 self._add_row(merge.mine.name, "Deal details", _deal_differences(merge),
@@ -84,7 +84,7 @@ class MergeReviewDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
-    def _add_row(self, deal: str, who: str, differences: str, into: dict[str, QComboBox],
+    def _add_row(self, deal: str, who: str, differences: str, into: dict[str, ValueCombo],
                  key: str, *, both: bool) -> None:
         row = self.table.rowCount()
         self.table.insertRow(row)
@@ -92,25 +92,25 @@ class MergeReviewDialog(QDialog):
             item = QTableWidgetItem(text)
             item.setToolTip(text)
             self.table.setItem(row, column, item)
-        box = QComboBox()
+        box = ValueCombo()
         for resolution, text in _CHOICES:
             if both or resolution is not Resolution.BOTH:
-                box.addItem(text, resolution)
+                box.add(text, resolution)
         self.table.setCellWidget(row, 3, box)
         into[key] = box
 
     def choose_all(self, resolution: Resolution) -> None:
         for box in (*self.person_choices.values(), *self.deal_choices.values()):
-            index = box.findData(resolution)
+            index = box.index_of(resolution)
             if index >= 0:
                 box.setCurrentIndex(index)
 
     def decisions(self) -> dict[str, Resolution]:
-        return {key: box.currentData() for key, box in self.person_choices.items()}
+        return {key: box.value() for key, box in self.person_choices.items()}
 
     def deal_decision(self, deal_id: str) -> Resolution:
         box = self.deal_choices.get(deal_id)
-        return box.currentData() if box is not None else Resolution.MINE
+        return box.value() if box is not None else Resolution.MINE
 
 
 def _shown(value: object) -> str:

@@ -5,18 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QSpinBox,
     QWidget,
 )
 
 from desktop.domain.enums import RelationKind
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
+from desktop.ui.widgets.calm import CalmSpinBox
+from desktop.ui.widgets.value_combo import ValueCombo
 
 # (label, kind, this person is the source)
 PHRASES: tuple[tuple[str, RelationKind, bool], ...] = (
@@ -47,14 +47,14 @@ class RelationDialog(QDialog):
         self.setWindowTitle(f"New line for {person.name}")
         self.person = person
         form = QFormLayout(self)
-        self.phrase = QComboBox()
+        self.phrase = ValueCombo()
         for label, _kind, _source in PHRASES:
-            self.phrase.addItem(f"{person.name} {label} …")
-        self.other = QComboBox()
+            self.phrase.add(f"{person.name} {label} …", label)
+        self.other = ValueCombo()
         for other in sorted(others, key=lambda p: p.name.casefold()):
-            self.other.addItem(f"{other.name} — {other.title}" if other.title else other.name,
-                               other.id)
-        self.strength = QSpinBox()
+            self.other.add(f"{other.name} — {other.title}" if other.title else other.name,
+                           other.id)
+        self.strength = CalmSpinBox()
         self.strength.setRange(1, 3)
         self.strength.setValue(2)
         self.note = QLineEdit()
@@ -75,7 +75,7 @@ class RelationDialog(QDialog):
 
     def relation(self) -> Relation:
         _label, kind, this_is_source = PHRASES[self.phrase.currentIndex()]
-        other = str(self.other.currentData())
+        other = str(self.other.value())
         source, target = (self.person.id, other) if this_is_source else (other, self.person.id)
         return Relation(source=source, target=target, kind=kind,
                         strength=self.strength.value() if kind.has_strength else 1,

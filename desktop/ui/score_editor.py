@@ -1,27 +1,30 @@
-"""One axis of a person's triangle: 0–10 on a slider, an explicit "Unknown", the evidence,
-where it came from, and whether it is private."""
+"""One axis of a person's triangle: 0–10 on a slider, an explicit "Unknown", the evidence (several
+lines), where it came from, and whether it is private."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal, SignalInstance
-from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QGridLayout,
-    QLabel,
-    QLineEdit,
-    QSlider,
-    QSpinBox,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from desktop.domain.enums import Axis, Confidence
 from desktop.domain.scores import Score
+from desktop.domain.wording import UNKNOWN
+from desktop.palette import AXIS_COLOURS
+from desktop.ui.text import html
+from desktop.ui.widgets.calm import CalmSlider, CalmSpinBox
+from desktop.ui.widgets.text_edits import CommittingTextEdit
+from desktop.ui.widgets.value_combo import ValueCombo
 
 PRIVATE_LABEL = "Private"
 UNKNOWN_SPIN = -1
-PRIVATE_STYLE = ("QLineEdit { border: 1px dashed palette(shadow); font-style: italic; "
-                 "background: palette(alternate-base); padding: 1px; }")
+PRIVATE_STYLE = ("QPlainTextEdit { border: 1px dashed palette(shadow); font-style: italic; "
+                 "background: palette(alternate-base); }")
+EVIDENCE_PROMPTS = {
+    Axis.PERSONAL: "What do they get out of it — credit, safety, promotion, less work? "
+                   "What did you hear, from whom?",
+    Axis.BUSINESS: "Which goal does it move for them? What did you hear, from whom?",
+    Axis.TECHNICAL: "Does it meet their requirements? What did you hear, from whom?",
+}
 
 
 class ScoreEditor(QWidget):
@@ -31,35 +34,39 @@ class ScoreEditor(QWidget):
     value_changed = Signal(object)  # Score
     details_changed = Signal(object)  # Score
 
-    def __init__(self, axis: Axis, parent: QWidget | None = None) -> None:
+    def __init__(self, axis: Axis, parent: QWidget | None = None, *,
+                 evidence_lines: int = 2) -> None:
         super().__init__(parent)
         self.axis = axis
         self._score = Score()
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLabel(f"<b>{axis.label}</b>")
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.title = QLabel(f"<span style='color:{AXIS_COLOURS[axis]}'>●</span> "
+                            f"<b>{html(axis.label)}</b>")
+        self.slider = CalmSlider(Qt.Orientation.Horizontal)
         self.slider.setRange(0, 10)
         self.slider.setPageStep(1)
-        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setTickPosition(CalmSlider.TickPosition.TicksBelow)
         self.slider.setAccessibleName(f"{axis.label} score")
-        self.spin = QSpinBox()
+        self.spin = CalmSpinBox()
         self.spin.setRange(UNKNOWN_SPIN, 10)
-        self.spin.setSpecialValueText("?")  # the minimum, -1, is "unknown"
-        self.spin.setAccessibleName(f"{axis.label} score")
+        self.spin.setSpecialValueText(UNKNOWN)  # the minimum, -1, is "unknown"
+        self.spin.setAccessibleName(f"{axis.label} score, ? for unknown")
         self.unknown = QCheckBox("Unknown")
         self.unknown.setToolTip("Not known yet — left out of every calculation, never counted "
                                 "as 0")
-        self.evidence = QLineEdit()
-        self.evidence.setPlaceholderText("Evidence: what did you hear, from whom?")
+        self.unknown.setAccessibleName(f"{axis.label} unknown")
+        self.evidence = CommittingTextEdit()
+        self.evidence.setObjectName(f"evidence_{axis.value}")
+        self.evidence.setPlaceholderText(EVIDENCE_PROMPTS[axis])
         self.evidence.setAccessibleName(f"{axis.label} evidence")
-        self.confidence = QComboBox()
-        for confidence in Confidence:
-            self.confidence.addItem(confidence.label, confidence)
+        self.evidence.setFixedHeight(self.fontMetrics().lineSpacing() * evidence_lines + 10)
+        self.confidence = ValueCombo([(c.label, c) for c in Confidence])
         self.confidence.setAccessibleName(f"{axis.label} confidence")
         self.private = QCheckBox(PRIVATE_LABEL)
         self.private.setToolTip("Private evidence stays out of exports and prints unless you "
                                 "ask for it")
+        self.private.setAccessibleName(f"{axis.label} evidence private")
         layout.addWidget(self.title, 0, 0, 1, 2)
         layout.addWidget(self.unknown, 0, 2)
         layout.addWidget(self.slider, 1, 0, 1, 2)
@@ -73,8 +80,8 @@ class ScoreEditor(QWidget):
         self.slider.valueChanged.connect(self._on_slider)
         self.spin.valueChanged.connect(self._on_spin)
         self.unknown.toggled.connect(self._on_unknown)
-        self.evidence.editingFinished.connect(self._on_details)
-        self.confidence.currentIndexChanged.connect(self._on_details)
+        self.evidence.editing_finished.connect(self._on_details)
+        self.confidence.value_chosen.connect(self._on_details)
         self.private.toggled.connect(self._on_details)
 
     def score(self) -> Score:
@@ -91,10 +98,9 @@ class ScoreEditor(QWidget):
             self.unknown.setChecked(score.value is None)
             self.slider.setValue(score.value if score.value is not None else 0)
             self.spin.setValue(score.value if score.value is not None else UNKNOWN_SPIN)
-            if self.evidence.text() != score.evidence:
-                self.evidence.setText(score.evidence)
-                self.evidence.setCursorPosition(0)
-            self.confidence.setCurrentIndex(self.confidence.findData(score.confidence))
+            if self.evidence.toPlainText() != score.evidence:
+                self.evidence.set_committed_text(score.evidence)
+            self.confidence.set_value(score.confidence)
             self.private.setChecked(score.private)
             # Private evidence looks different, so nobody reads it out in a shared meeting.
             self.evidence.setStyleSheet(PRIVATE_STYLE if score.private else "")
@@ -103,6 +109,11 @@ class ScoreEditor(QWidget):
         finally:
             for widget in widgets:
                 widget.blockSignals(False)
+
+    def setReadOnly(self, read_only: bool) -> None:
+        for widget in (self.slider, self.spin, self.unknown, self.confidence, self.private):
+            widget.setEnabled(not read_only)
+        self.evidence.setReadOnly(read_only)
 
     def _on_slider(self, value: int) -> None:
         """Moving the slider gives a score, even from "unknown"."""
@@ -118,10 +129,10 @@ class ScoreEditor(QWidget):
         self._emit(self.details_changed, value=self._score.value)
 
     def _emit(self, signal: SignalInstance, *, value: int | None) -> None:
-        confidence = self.confidence.currentData()
+        confidence = self.confidence.value()
         score = Score(
             value=value,
-            evidence=self.evidence.text(),
+            evidence=self.evidence.toPlainText(),
             confidence=confidence if isinstance(confidence, Confidence) else
             self._score.confidence,
             private=self.private.isChecked(),

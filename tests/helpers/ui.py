@@ -8,8 +8,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QRadioButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.deal import Deal
@@ -91,3 +100,69 @@ def stored_deal(window: MainWindow) -> Deal:
     """The shown deal as the library holds it (what a test checks after a gesture)."""
     assert window.session.deal is not None
     return window.session.library.get_deal(window.session.deal.id)
+
+
+def choose_by_keys(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Choose the item whose text starts with ``text`` as a person does with the keyboard:
+    focus the box, Home, then Down until it shows."""
+    combo.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(combo, Qt.Key.Key_Home)
+    for _ in range(combo.count()):
+        if combo.currentText().startswith(text):
+            return
+        QTest.keyClick(combo, Qt.Key.Key_Down)
+    raise AssertionError(f"no item {text!r} in {[combo.itemText(i) for i in range(combo.count())]}")
+
+
+def choose_in_popup(qtbot: QtBot, combo: QComboBox, text: str) -> None:
+    """Choose the item whose text starts with ``text`` with the mouse: click the box, then
+    the item in the list that pops up."""
+    QTest.mouseClick(combo, Qt.MouseButton.LeftButton)
+    view = combo.view()
+    qtbot.waitUntil(view.isVisible, timeout=2000)
+    # Qt ignores a release just after the popup opened (the click that opened it): wait.
+    qtbot.wait(QApplication.doubleClickInterval() + 50)
+    row = next((i for i in range(combo.count()) if combo.itemText(i).startswith(text)), None)
+    assert row is not None, f"no item {text!r}"
+    index = view.model().index(row, combo.modelColumn())
+    view.scrollTo(index)
+    rect = view.visualRect(index)
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, rect.center())
+    qtbot.waitUntil(lambda: not view.isVisible(), timeout=2000)
+
+
+def wheel_over(widget: QWidget, notches: int = -1) -> None:
+    """A mouse wheel turned over ``widget`` (which does not have the focus)."""
+    centre = QPointF(widget.rect().center())
+    event = QWheelEvent(centre, QPointF(widget.mapToGlobal(centre.toPoint())), QPoint(0, 0),
+                        QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                        Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(widget, event)
+
+
+def click(widget: QWidget) -> None:
+    """Click ``widget`` where a person would: a check box on its box, anything else in its
+    middle."""
+    where = widget.rect().center()
+    if isinstance(widget, QCheckBox | QRadioButton):
+        where = QPoint(8, widget.height() // 2)
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, where)
+
+
+def type_into(widget: QWidget, text: str, *, replace: bool = True, finish: bool = True) -> None:
+    """Click into a text field, select what is there (when ``replace``), type, press Tab
+    (the edit is finished when focus leaves, as it is for a person)."""
+    widget.setFocus(Qt.FocusReason.MouseFocusReason)
+    QTest.mouseClick(widget, Qt.MouseButton.LeftButton)
+    if replace:
+        QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        if not text:
+            QTest.keyClick(widget, Qt.Key.Key_Delete)
+    for number, line in enumerate(text.split("\n")):
+        if number:
+            QTest.keyClick(widget, Qt.Key.Key_Return)  # a new line in a multi-line field
+        if line:
+            QTest.keyClicks(widget, line)
+    if finish:
+        QTest.keyClick(widget, Qt.Key.Key_Tab)

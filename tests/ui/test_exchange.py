@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -20,7 +21,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.merge_dialog import MergeReviewDialog
 from tests.helpers.cli import digest
 from tests.helpers.paths import DATA, ROOT
-from tests.helpers.ui import answer_next_dialog, stored_deal
+from tests.helpers.ui import answer_next_dialog, choose_by_keys, choose_in_popup, stored_deal
 
 SAMPLES = DATA
 
@@ -138,18 +139,18 @@ def test_dropping_a_file_on_the_window_imports_it(window: MainWindow, qtbot: QtB
                                                             "Sara Lindqvist"}
 
 
-def test_export_all_deals_to_a_deal_file(window: MainWindow, tmp_path: Path,
+def test_export_all_deals_to_a_deal_file(window: MainWindow, tmp_path: Path, qtbot: QtBot,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "everything"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(out), ""))
 
     def choose(dialog: QDialog) -> None:
         assert isinstance(dialog, ExportDialog)
-        dialog.scope.setCurrentIndex(dialog.scope.findData(True))
+        choose_in_popup(qtbot, dialog.scope, "All")
         labels = [dialog.format_box.itemText(i) for i in range(dialog.format_box.count())]
         assert not any("GraphML" in label for label in labels)  # one deal per graph file
-        dialog.format_box.setCurrentIndex(dialog.format_box.findData("dealtri"))
-        dialog.accept()
+        choose_by_keys(qtbot, dialog.format_box, "Deal Triangle")
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
 
     answer_next_dialog(choose)
     window.export_deals_action.trigger()

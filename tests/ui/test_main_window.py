@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
@@ -257,3 +259,25 @@ def test_geometry_and_recent_libraries_are_remembered(qtbot: QtBot, tmp_path: Pa
         assert again.files.recent_menu.actions()
     finally:
         again.session.close()
+
+
+def test_help_opens_the_guide_by_its_key_and_the_shortcut_sheet(window: MainWindow,
+                                                                 qtbot: QtBot) -> None:
+    from desktop.ui.help_window import HelpWindow
+    from desktop.ui.shortcuts_dialog import ShortcutsDialog
+
+    window.activateWindow()
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    guide = window.findChild(HelpWindow)
+    assert guide is not None
+    qtbot.waitUntil(guide.isVisible)
+    assert "decision triangle" in guide.browser.toPlainText().lower()
+    window.shortcuts_action.trigger()
+    sheet = window.findChild(ShortcutsDialog)
+    assert sheet is not None
+    qtbot.waitUntil(sheet.isVisible)
+    undo_keys = window.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+    shown = [sheet.tree.topLevelItem(i) for i in range(sheet.tree.topLevelItemCount())]
+    texts = [item.child(j).text(1) for item in shown if item is not None
+             for j in range(item.childCount())]
+    assert undo_keys in texts

@@ -1,22 +1,25 @@
-"""The inspector: every field of the selected person, each change an undo command.
+"""The inspector: the selected person, the person first.
 
-It shows the store's value and, on a change, asks for an edit (``person_edited``); it never
-keeps an edited copy of its own. When the change comes back it takes the new value without
-showing it again (it produced it); a change from elsewhere (undo, the table, another
-program) is shown field by field, so a field the user is typing in is not overwritten by an
-unrelated change.
+A header that stays in view says whose details these are (name, title, support). Below it
+comes what the product is about — "what does this person need to move forward?": the personal
+win (score, evidence in several lines, how we know), the business outcome and technical fit,
+and the next step; then the stance, the buying roles, the lines to others, the notes, and the
+name and contact details, folded away until needed.
+
+Every change asks for an edit (``person_edited``); the inspector never keeps an edited copy
+of its own. When the change comes back it takes the new value without showing it again (it
+produced it); a change from elsewhere (undo, the table, another program) is shown field by
+field, so a field the user is typing in is not overwritten by an unrelated change.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -38,14 +41,23 @@ from desktop.domain.enums import Axis, Coverage, Influence, ResponseMode, Role, 
 from desktop.domain.errors import ValidationError
 from desktop.domain.person import Person
 from desktop.domain.scores import Score
+from desktop.palette import SUPPORT_COLOURS, support_caption
 from desktop.ui.relation_dialog import RelationDialog, describe
 from desktop.ui.score_editor import ScoreEditor
 from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
-from desktop.ui.text_edits import CommittingTextEdit, OptionalDateEdit
+from desktop.ui.text import html
+from desktop.ui.widgets.date_field import DateField
+from desktop.ui.widgets.section import Section
+from desktop.ui.widgets.text_edits import CommittingTextEdit
+from desktop.ui.widgets.value_combo import ValueCombo
 
 TEXT_FIELDS = ("name", "title", "department", "email", "phone")
+TEXT_LABELS = ("&Name", "&Title", "&Department", "&E-mail", "P&hone")
+FIELD_NAMES = {"email": "E-mail", "next_step": "Next step", "last_contact": "Last contact"}
 NEXT_STEP_QUESTION = "What does this person need in order to move forward?"
+# The axes in the order a seller asks about them: the personal win first.
+AXES_IN_ORDER = (Axis.PERSONAL, Axis.BUSINESS, Axis.TECHNICAL)
 
 
 class Inspector(QWidget):
@@ -72,16 +84,170 @@ class Inspector(QWidget):
         self.placeholder.setWordWrap(True)
         self.placeholder.setMargin(24)
         self.pages.addWidget(self.placeholder)
-        self.form_scroll = scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        person_page = QWidget()
+        page = QVBoxLayout(person_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.setSpacing(0)
+        self.header = QLabel()
+        self.header.setObjectName("inspector_header")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setMargin(6)
+        self.header.setAccessibleName("The person shown")
+        self.error = QLabel()
+        self.error.setObjectName("inspector_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: white; background: #b3261e; padding: 4px; "
+                                 "border-radius: 3px;")
+        self.error.hide()
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.form_page = QWidget()
-        scroll.setWidget(self.form_page)
-        self.pages.addWidget(scroll)
+        self.form_scroll.setWidget(self.form_page)
+        page.addWidget(self.header)
+        page.addWidget(self.error)
+        page.addWidget(self.form_scroll, 1)
+        self.pages.addWidget(person_page)
         self._build_form()
         session.deal_shown.connect(self._follow_selection)
         session.changed.connect(self._changed)
         selection.changed.connect(self._follow_selection)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_form(self) -> None:
+        layout = QVBoxLayout(self.form_page)
+        layout.setContentsMargins(6, 2, 6, 6)
+        layout.addWidget(self._build_needs())
+        layout.addWidget(self._build_stance())
+        layout.addWidget(self._build_roles())
+        layout.addWidget(self._build_relations())
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        self.notes = CommittingTextEdit()
+        self.notes.setObjectName("inspector_notes")
+        self.notes.setAccessibleName("Notes")
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + 10)
+        self.notes.editing_finished.connect(lambda: self._set("notes",
+                                                              self.notes.toPlainText()))
+        notes_layout.addWidget(self.notes)
+        self.notes_section = Section("Notes", notes)
+        layout.addWidget(self.notes_section)
+        self.contact_section = Section("Name and contact details", self._build_identity(),
+                                       expanded=False)
+        layout.addWidget(self.contact_section)
+        layout.addStretch(1)
+
+    def _build_needs(self) -> QGroupBox:
+        box = QGroupBox("What they need to move forward")
+        box.setObjectName("inspector_needs")
+        layout = QVBoxLayout(box)
+        self.scores: dict[Axis, ScoreEditor] = {}
+        for axis in AXES_IN_ORDER:
+            editor = ScoreEditor(axis, evidence_lines=3 if axis is Axis.PERSONAL else 2)
+            editor.setObjectName(f"score_{axis.value}")
+            editor.value_changed.connect(
+                lambda score, a=axis: self._set_score(a, score, merge=True))
+            editor.details_changed.connect(
+                lambda score, a=axis: self._set_score(a, score, merge=False))
+            self.scores[axis] = editor
+        # The personal win and the next step first — in view on a laptop without scrolling —
+        # then the business outcome and technical fit.
+        layout.addWidget(self.scores[Axis.PERSONAL])
+        step = QLabel(f"<b>Next step</b> — {NEXT_STEP_QUESTION}")
+        step.setWordWrap(True)
+        self.next_step = CommittingTextEdit()
+        self.next_step.setObjectName("inspector_next_step")
+        self.next_step.setAccessibleName("Next step: what this person needs to move forward")
+        self.next_step.setPlaceholderText("e.g. a reference call with another fleet operator")
+        self.next_step.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 10)
+        self.next_step.editing_finished.connect(
+            lambda: self._set("next_step", self.next_step.toPlainText()))
+        step.setBuddy(self.next_step)
+        layout.addWidget(step)
+        layout.addWidget(self.next_step)
+        layout.addWidget(self.scores[Axis.BUSINESS])
+        layout.addWidget(self.scores[Axis.TECHNICAL])
+        return box
+
+    def _build_stance(self) -> QGroupBox:
+        box = QGroupBox("Stance")
+        form = QFormLayout(box)
+        self.support = self._combo([(f"{s.label} ({int(s):+d})" if s else "Neutral (0)", s)
+                                    for s in reversed(Support)], "support", "Support")
+        self.influence = self._combo([(i.label, i) for i in Influence], "influence",
+                                     "Influence")
+        self.coverage = self._combo([(c.label, c) for c in Coverage], "coverage",
+                                    "Coverage: how well we know them")
+        self.mode = self._combo([("Unknown", None)] + [(m.label, m) for m in ResponseMode],
+                                "mode", "Response mode")
+        self.last_contact = DateField()
+        self.last_contact.setObjectName("inspector_last_contact")
+        self.last_contact.edit.setAccessibleName("Last contact date")
+        self.last_contact.editing_finished.connect(
+            lambda value: self._set("last_contact", value))
+        self.last_contact.refused.connect(lambda text: self._show_error(f"Last contact: "
+                                                                        f"{text}."))
+        form.addRow("&Support", self.support)
+        form.addRow("&Influence", self.influence)
+        form.addRow("&Coverage", self.coverage)
+        form.addRow("Response &mode", self.mode)
+        form.addRow("&Last contact", self.last_contact)
+        return box
+
+    def _build_roles(self) -> QGroupBox:
+        box = QGroupBox("Buying roles")
+        grid = QGridLayout(box)
+        self.roles: dict[Role, QCheckBox] = {}
+        for index, role in enumerate(Role):
+            check = QCheckBox(role.label)
+            check.setAccessibleName(f"Buying role: {role.label}")
+            check.toggled.connect(self._roles_changed)
+            grid.addWidget(check, index // 2, index % 2)
+            self.roles[role] = check
+        return box
+
+    def _build_relations(self) -> QGroupBox:
+        box = QGroupBox("Lines to others")
+        layout = QVBoxLayout(box)
+        self.relations = QListWidget()
+        self.relations.setObjectName("inspector_relations")
+        self.relations.setAccessibleName("Lines to others")
+        self.relations.setMaximumHeight(self.fontMetrics().lineSpacing() * 6)
+        buttons = QHBoxLayout()
+        self.add_line = QPushButton("&Add line…")
+        self.remove_line = QPushButton("Remove line")
+        self.add_line.clicked.connect(self._ask_relation)
+        self.remove_line.clicked.connect(self._remove_selected_relation)
+        buttons.addWidget(self.add_line)
+        buttons.addWidget(self.remove_line)
+        buttons.addStretch(1)
+        layout.addWidget(self.relations)
+        layout.addLayout(buttons)
+        return box
+
+    def _build_identity(self) -> QWidget:
+        holder = QWidget()
+        form = QFormLayout(holder)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.texts: dict[str, QLineEdit] = {}
+        for field, label in zip(TEXT_FIELDS, TEXT_LABELS, strict=True):
+            edit = QLineEdit()
+            edit.setObjectName(f"inspector_{field}")
+            edit.setAccessibleName(label.replace("&", ""))
+            edit.editingFinished.connect(lambda f=field, e=edit: self._set(f, e.text()))
+            form.addRow(label, edit)
+            self.texts[field] = edit
+        return holder
+
+    def _combo(self, items: list[tuple[str, Any]], field: str, name: str) -> ValueCombo:
+        combo = ValueCombo(items)
+        combo.setObjectName(f"inspector_{field}")
+        combo.setAccessibleName(name)
+        combo.value_chosen.connect(lambda value, f=field: self._set(f, value))
+        return combo
 
     # -- following the session and the selection ----------------------------------------------
 
@@ -106,6 +272,7 @@ class Inspector(QWidget):
         lines_changed = changes.structure_changed
         if changes.origin is self:  # our own edit: take the value, do not show it again
             self._person, self._deal = fresh, deal
+            self._show_header()
             if lines_changed:
                 self._show_relations()
         elif fresh != person or lines_changed or changes.unknown:
@@ -113,127 +280,12 @@ class Inspector(QWidget):
 
     def focus_name(self) -> None:
         """Put the cursor in the name field, its text selected (a new or double-clicked
-        person), and scroll the form to it."""
+        person), unfolding the details and scrolling the form to it."""
+        self.contact_section.set_expanded(True)
         name = self.texts["name"]
-        self.form_scroll.ensureWidgetVisible(name)
-        name.setFocus()
+        self.form_scroll.ensureWidgetVisible(name, 0, 40)
+        name.setFocus(Qt.FocusReason.OtherFocusReason)
         name.selectAll()
-
-    # -- building ---------------------------------------------------------------------------
-
-    def _build_form(self) -> None:
-        layout = QVBoxLayout(self.form_page)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: palette(highlighted-text); "
-                                 "background: #b3261e; padding: 4px; border-radius: 3px;")
-        self.error.hide()
-        layout.addWidget(self.error)
-
-        who = QGroupBox("Person")
-        form = QFormLayout(who)
-        self.texts: dict[str, QLineEdit] = {}
-        for field, label in zip(TEXT_FIELDS, ("&Name", "&Title", "&Department", "&E-mail",
-                                              "P&hone"), strict=True):
-            edit = QLineEdit()
-            edit.setObjectName(f"inspector_{field}")
-            edit.editingFinished.connect(lambda f=field, e=edit: self._set(f, e.text()))
-            form.addRow(label, edit)
-            self.texts[field] = edit
-        layout.addWidget(who)
-
-        stance = QGroupBox("Stance")
-        grid = QFormLayout(stance)
-        self.support = self._combo([(f"{s.label} ({int(s):+d})" if s else "Neutral (0)", s)
-                                    for s in reversed(Support)], "support")
-        self.influence = self._combo([(i.label, i) for i in Influence], "influence")
-        self.coverage = self._combo([(c.label, c) for c in Coverage], "coverage")
-        self.mode = self._combo([("Unknown", None)] + [(m.label, m) for m in ResponseMode],
-                                "mode")
-        self.last_contact = OptionalDateEdit()
-        self.last_contact.setObjectName("inspector_last_contact")
-        self.last_contact.editingFinished.connect(
-            lambda: self._set("last_contact", self.last_contact.value()))
-        grid.addRow("&Support", self.support)
-        grid.addRow("&Influence", self.influence)
-        grid.addRow("&Coverage", self.coverage)
-        grid.addRow("Response &mode", self.mode)
-        grid.addRow("&Last contact", self.last_contact)
-        layout.addWidget(stance)
-
-        roles_box = QGroupBox("Buying roles")
-        roles = QGridLayout(roles_box)
-        self.roles: dict[Role, QCheckBox] = {}
-        for index, role in enumerate(Role):
-            box = QCheckBox(role.label)
-            box.toggled.connect(self._roles_changed)
-            roles.addWidget(box, index // 2, index % 2)
-            self.roles[role] = box
-        layout.addWidget(roles_box)
-
-        triangle = QGroupBox("Decision triangle")
-        scores = QVBoxLayout(triangle)
-        self.scores: dict[Axis, ScoreEditor] = {}
-        for axis in Axis:
-            editor = ScoreEditor(axis)
-            editor.setObjectName(f"score_{axis.value}")
-            editor.value_changed.connect(
-                lambda score, a=axis: self._set_score(a, score, merge=True))
-            editor.details_changed.connect(
-                lambda score, a=axis: self._set_score(a, score, merge=False))
-            scores.addWidget(editor)
-            self.scores[axis] = editor
-        layout.addWidget(triangle)
-
-        step_box = QGroupBox("Next step")
-        step_layout = QVBoxLayout(step_box)
-        question = QLabel(NEXT_STEP_QUESTION)
-        question.setWordWrap(True)
-        self.next_step = CommittingTextEdit()
-        self.next_step.setObjectName("inspector_next_step")
-        self.next_step.setPlaceholderText("e.g. a reference call with another fleet operator")
-        self.next_step.setFixedHeight(self.fontMetrics().lineSpacing() * 4)
-        self.next_step.editing_finished.connect(
-            lambda: self._set("next_step", self.next_step.toPlainText()))
-        step_layout.addWidget(question)
-        step_layout.addWidget(self.next_step)
-        layout.addWidget(step_box)
-
-        lines_box = QGroupBox("Relations")
-        lines = QVBoxLayout(lines_box)
-        self.relations = QListWidget()
-        self.relations.setObjectName("inspector_relations")
-        self.relations.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
-        buttons = QHBoxLayout()
-        self.add_line = QPushButton("&Add line…")
-        self.remove_line = QPushButton("Remove line")
-        self.add_line.clicked.connect(self._ask_relation)
-        self.remove_line.clicked.connect(self._remove_selected_relation)
-        buttons.addWidget(self.add_line)
-        buttons.addWidget(self.remove_line)
-        buttons.addStretch(1)
-        lines.addWidget(self.relations)
-        lines.addLayout(buttons)
-        layout.addWidget(lines_box)
-
-        notes_box = QGroupBox("Notes")
-        notes = QVBoxLayout(notes_box)
-        self.notes = CommittingTextEdit()
-        self.notes.setObjectName("inspector_notes")
-        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 6)
-        self.notes.editing_finished.connect(lambda: self._set("notes",
-                                                              self.notes.toPlainText()))
-        notes.addWidget(self.notes)
-        layout.addWidget(notes_box)
-        layout.addStretch(1)
-
-    def _combo(self, items: Sequence[tuple[str, Any]], field: str) -> QComboBox:
-        combo = QComboBox()
-        combo.setObjectName(f"inspector_{field}")
-        for label, value in items:
-            combo.addItem(label, value)
-        combo.activated.connect(lambda _i, c=combo, f=field: self._set(f, c.currentData()))
-        return combo
 
     # -- showing ----------------------------------------------------------------------------
 
@@ -248,8 +300,11 @@ class Inspector(QWidget):
         if person is None:
             self.pages.setCurrentIndex(0)
             return
+        if previous is None:
+            self.form_scroll.verticalScrollBar().setValue(0)  # a new person: from the top
         self.pages.setCurrentIndex(1)
         self.error.hide()
+        self._show_header()
         for field, edit in self.texts.items():
             if previous is None or getattr(previous, field) != getattr(person, field):
                 edit.setText(getattr(person, field))
@@ -257,18 +312,18 @@ class Inspector(QWidget):
             edit.setReadOnly(self.read_only)
         for combo, value in ((self.support, person.support), (self.influence, person.influence),
                              (self.coverage, person.coverage), (self.mode, person.mode)):
-            combo.setCurrentIndex(combo.findData(value))
+            combo.set_value(value)
             combo.setEnabled(not self.read_only)
         self.last_contact.set_value(person.last_contact)
         self.last_contact.setReadOnly(self.read_only)
-        for role, box in self.roles.items():
-            box.blockSignals(True)
-            box.setChecked(role in person.roles)
-            box.setEnabled(not self.read_only)
-            box.blockSignals(False)
+        for role, check in self.roles.items():
+            check.blockSignals(True)
+            check.setChecked(role in person.roles)
+            check.setEnabled(not self.read_only)
+            check.blockSignals(False)
         for axis, editor in self.scores.items():
             editor.set_score(person.scores[axis])
-            editor.setEnabled(not self.read_only)
+            editor.setReadOnly(self.read_only)
         if previous is None or previous.next_step != person.next_step:
             self.next_step.set_committed_text(person.next_step)
         if previous is None or previous.notes != person.notes:
@@ -276,6 +331,18 @@ class Inspector(QWidget):
         self.next_step.setReadOnly(self.read_only)
         self.notes.setReadOnly(self.read_only)
         self._show_relations()
+
+    def _show_header(self) -> None:
+        person = self._person
+        if person is None:
+            return
+        about = " · ".join(part for part in (person.title, person.department) if part)
+        colour = SUPPORT_COLOURS[person.support]
+        self.header.setText(
+            f"<span style='font-size:large'><b>{html(person.name)}</b></span><br>"
+            + (f"{html(about)}<br>" if about else "")
+            + f"<span style='color:{colour}'>■</span> {html(support_caption(person.support))}"
+            f" · {html(person.influence.label)} influence")
 
     def show_selection_count(self, count: int) -> None:
         self._person = None
@@ -313,13 +380,14 @@ class Inspector(QWidget):
             if field in self.texts:
                 self.texts[field].setText(getattr(person, field))
             self.show_person(person, self._deal)
-            self._show_error(f"{field.replace('_', ' ').capitalize()}: {error.problem}.")
+            what = FIELD_NAMES.get(field, field.replace("_", " ").capitalize())
+            self._show_error(f"{what}: {error.problem}.")
             return
         self.error.hide()
         self.person_edited.emit(person, after, field.replace("_", " "), False)
 
     def _roles_changed(self) -> None:
-        chosen = tuple(role for role, box in self.roles.items() if box.isChecked())
+        chosen = tuple(role for role, check in self.roles.items() if check.isChecked())
         self._set("roles", chosen)
 
     def _set_score(self, axis: Axis, score: Score, *, merge: bool) -> None:
