@@ -79,15 +79,23 @@ def tipping_point(deal: Deal, weights: Mapping[str, float]) -> TippingPoint | No
     The personal axis is Σ w·s / Σ w over the people whose win is known, so each candidate's
     effect has a closed form: O(n) for the deal instead of recomputing the axis per person
     (which made a 2,000-person deal take seconds on every edit).
+
+    None when fewer than two people carry the axis (a known personal win and some weight):
+    the axis is then one person's score, or nobody's, and raising anyone to 10 just reads
+    "+10.0" or "10 minus that score" — a number that tells the seller nothing.
     """
     known_sum = 0.0
     known_weight = 0.0
+    carriers = 0
     for person in deal.people:
         value = person.scores.personal.value
         if value is not None:
             weight = weights.get(person.id, 0.0)
             known_sum += weight * value
             known_weight += weight
+            carriers += 1 if weight > 0.0 else 0
+    if carriers < 2:
+        return None
     before = known_sum / known_weight if known_weight > 0.0 else 0.0
     best: TippingPoint | None = None
     for person in deal.people:

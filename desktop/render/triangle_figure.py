@@ -11,7 +11,9 @@ would meet it are left out (a gap) and the vertex carries a hollow ring and a "?
 
 *Balance map*: each person at the barycentre of their scores — a person held by business
 reasons sits near the business vertex. Unknown axes are left out of the barycentre and the
-marker is hollow, so a guess never looks like knowledge.
+marker is hollow, so a guess never looks like knowledge. Names are placed at draw time by
+:mod:`desktop.render.chart_labels`: high influence always, the rest by weight × risk, with
+leader lines where points crowd.
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ import math
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from desktop.domain.enums import Axis, Support
+from desktop.domain.enums import Axis, Influence, Support
 from desktop.domain.person import Person
 from desktop.domain.triangle_math import DealTriangle
+from desktop.domain.wording import plural
 from desktop.palette import (
     AXIS_COLOURS,
     HIGHLIGHT,
@@ -30,13 +33,14 @@ from desktop.palette import (
     SUPPORT_COLOURS,
     SUPPORT_MARKERS,
 )
+from desktop.render.chart_labels import LabelPlacer, Marker, label_order, must_name
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
 ANGLES = {Axis.BUSINESS: 90.0, Axis.TECHNICAL: -30.0, Axis.PERSONAL: 210.0}
 FAINT = "#9A9A9A"
-LABEL_LIMIT = 40  # more people than this: name only the most influential on the balance map
+LABEL_LIMIT = 40  # names offered beyond the must-haves: more would only be left out
 
 
 def vertex(axis: Axis, length: float = 1.0) -> tuple[float, float]:
@@ -174,16 +178,17 @@ def draw_decision_triangle(ax: Axes, people: Sequence[Person], deal: DealTriangl
 
 def draw_balance_map(ax: Axes, people: Sequence[Person], weights: Mapping[str, float],
                      selected: str | None = None, *, font_size: float = 9.0) -> list[Person]:
-    """Draw the balance map; return the people who could not be placed (nothing known)."""
+    """Draw the balance map; return the people who could not be placed (nothing known).
+
+    Names are placed when the figure is drawn (:mod:`desktop.render.chart_labels`): the
+    selected person and everyone of high influence always, then the others by influence
+    weight × risk while there is room; the chart says how many names it left out."""
     _frame(ax, grid=False, font_size=font_size)
     _shade_regions(ax)
-    labels = _LabelSpace(ax)
-    for axis in Axis:  # keep names off the vertex captions
-        tip = vertex(axis, 1.1)
-        labels.claim(tip, len(axis.label) * font_size * 0.6, font_size * 1.4)
+    labels = LabelPlacer(ax, font_size=font_size - 1.5)
+    for caption in ax.texts:  # the axis captions stay readable
+        labels.add_obstacle(caption)
     largest = max(weights.values(), default=0.0) or 1.0
-    ranked = sorted(people, key=lambda p: -weights.get(p.id, 0.0))
-    named = {p.id for p in ranked[:LABEL_LIMIT]}
     unplaced: list[Person] = []
     placed: list[tuple[Person, tuple[float, float], float]] = []
     for person in people:
@@ -193,19 +198,20 @@ def draw_balance_map(ax: Axes, people: Sequence[Person], weights: Mapping[str, f
         else:
             placed.append((person, point, 40 + 360 * (weights.get(person.id, 0.0) / largest)))
     _scatter_people(ax, placed)
+    markers: dict[str, Marker] = {}
     for person, point, size in placed:
-        is_selected = person.id == selected
-        if is_selected:
+        if person.id == selected:  # the ring is part of the marker: names keep clear of it
             ax.scatter([point[0]], [point[1]], s=size * 2.2, marker="o", facecolors="none",
                        edgecolors=HIGHLIGHT, linewidths=2.5, zorder=5)
-        label_drop = math.sqrt(size) / 2 + 2
-        if (person.id in named or is_selected) and labels.claim(
-                point, len(person.name) * (font_size - 1.5) * 0.55, font_size * 1.2,
-                drop=label_drop, force=is_selected):
-            ax.annotate(person.name, point, xytext=(0, -(math.sqrt(size) / 2 + 2)),
-                        textcoords="offset points", ha="center", va="top",
-                        fontsize=font_size - 1.5, color=INK, zorder=6,
-                        fontweight="bold" if is_selected else "normal")
+            size *= 2.2
+        markers[person.id] = labels.add_marker(point, math.sqrt(size) / 2 + 1.25)
+    ranked = label_order([person for person, _, _ in placed], weights, selected)
+    offered = [p for p in ranked if must_name(p, selected)]
+    offered += [p for p in ranked if not must_name(p, selected)][:LABEL_LIMIT]
+    for person in offered:
+        labels.add_label(person.name, markers[person.id], must=must_name(person, selected),
+                         bold=person.id == selected, gid=person.id)
+    labels.never_tried = len(placed) - len(offered)
     from matplotlib.lines import Line2D
 
     handles = [Line2D([], [], marker=SUPPORT_MARKERS[s], linestyle="none",
@@ -213,17 +219,30 @@ def draw_balance_map(ax: Axes, people: Sequence[Person], weights: Mapping[str, f
                       markersize=7, label=s.label) for s in reversed(Support)]
     handles.append(Line2D([], [], marker="o", linestyle="none", markerfacecolor="white",
                           markeredgecolor="#666666", markersize=7, label="An axis unknown"))
-    ax.legend(handles=handles, loc="upper left", fontsize=font_size - 1.5, frameon=False,
-              bbox_to_anchor=(0.0, 1.0), title="Size = influence", title_fontsize=font_size - 1.5)
+    labels.add_obstacle(ax.legend(
+        handles=handles, loc="upper left", fontsize=font_size - 1.5, frameon=False,
+        bbox_to_anchor=(0.0, 1.0), title="Size = influence", title_fontsize=font_size - 1.5))
     if unplaced:
-        names = ", ".join(p.name for p in unplaced[:6]) + (" …" if len(unplaced) > 6 else "")
-        ax.text(0.0, -0.80, f"Not placed, no score known: {names}", ha="center", va="bottom",
-                fontsize=font_size - 2, color="#666666")
-    if labels.skipped:
-        ax.text(0.0, -0.74, f"{labels.skipped} names left out where points crowd "
-                "(every name is in the table)", ha="center", va="bottom",
-                fontsize=font_size - 2, color="#666666")
+        labels.add_obstacle(ax.text(0.0, -0.80, _not_placed(unplaced, weights), ha="center",
+                                    va="bottom", fontsize=font_size - 2, color="#666666"))
+    labels.note = ax.text(0.0, -0.74, "", ha="center", va="bottom", fontsize=font_size - 2,
+                          color="#666666")
+    labels.note_text = _left_out
     return unplaced
+
+
+def _not_placed(unplaced: Sequence[Person], weights: Mapping[str, float]) -> str:
+    """The people with no score known, high influence first: the list is cut after six
+    names, but never before a high-influence one."""
+    ranked = label_order(unplaced, weights, None)
+    shown = max(6, sum(p.influence is Influence.HIGH for p in ranked))
+    names = ", ".join(p.name for p in ranked[:shown])
+    return f"Not placed, no score known: {names}" + (" …" if len(ranked) > shown else "")
+
+
+def _left_out(count: int) -> str:
+    return (f"{plural(count, 'name')} left out where points crowd "
+            "(every name is in the table)")
 
 
 def _scatter_people(ax: Axes,
@@ -259,28 +278,3 @@ def _shade_regions(ax: Axes) -> None:
         ax.fill(xs, ys, color=AXIS_COLOURS[axis], alpha=0.10, zorder=0.5, linewidth=0)
         ax.plot([mid_after[0], 0.0], [mid_after[1], 0.0], color="#C8C8C0", linewidth=0.7,
                 linestyle=(0, (4, 3)), zorder=0.6)
-
-
-class _LabelSpace:
-    """Greedy label placement in display space: a name is drawn only where it overlaps no
-    name already drawn, so a crowded balance map stays readable on screen and paper."""
-
-    def __init__(self, ax: Axes) -> None:
-        self.ax = ax
-        self.scale = ax.figure.dpi / 72.0
-        self.boxes: list[tuple[float, float, float, float]] = []
-        self.skipped = 0
-
-    def claim(self, point: tuple[float, float], width_pt: float, height_pt: float, *,
-              drop: float = 0.0, force: bool = False) -> bool:
-        x, y = self.ax.transData.transform(point)
-        width, height = width_pt * self.scale, height_pt * self.scale
-        top = y - drop * self.scale
-        box = (x - width / 2, top - height, x + width / 2, top)
-        free = all(box[2] < b[0] or box[0] > b[2] or box[3] < b[1] or box[1] > b[3]
-                   for b in self.boxes)
-        if free or force:
-            self.boxes.append(box)
-            return True
-        self.skipped += 1
-        return False

@@ -79,7 +79,16 @@ def find_deal(connection: sqlite3.Connection, reference: str) -> str:
         if len(matches) > 1:
             raise AmbiguousReference(
                 f"The id prefix {ref!r} fits {len(matches)} deals; type more of it.")
-    raise NotFound(f"No deal is called {ref!r} or has that id.")
+    # A part of a name is how people remember a deal: offer the names that contain it.
+    wanted = ref.casefold()
+    near = [str(row[0]) for row in connection.execute("SELECT name FROM deals ORDER BY name")
+            if wanted and wanted in str(row[0]).casefold()]
+    offered = [f"“{name}”" for name in near[:3]] + (
+        [f"{len(near) - 3} more"] if len(near) > 3 else [])
+    hint = ("; did you mean " + (" or ".join(offered) if len(offered) < 3 else
+                                 ", ".join(offered[:-1]) + " or " + offered[-1]) + "?"
+            if offered else ".")
+    raise NotFound(f"No deal is called {ref!r} or has that id{hint}")
 
 
 def deal(connection: sqlite3.Connection, deal_id: str, *, snapshots: bool = True) -> Deal:

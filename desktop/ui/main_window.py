@@ -37,6 +37,7 @@ from desktop.domain.enums import Influence, Support
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
+from desktop.domain.wording import people_count, plural
 from desktop.store.library import Library
 from desktop.ui import commands, help_menu
 from desktop.ui.deal_actions import DealActions
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         self.map_page = MapPage(session, selection, self.settings, self.analysis_panel)
         self.triangle_view = TriangleView(Chart.TRIANGLE, self.analysis_panel, selection)
         self.balance_view = TriangleView(Chart.BALANCE, self.analysis_panel, selection)
+        self.grid_view = TriangleView(Chart.GRID, self.analysis_panel, selection)
         self.people = PeoplePanel(session, selection)
         self.inspector = Inspector(session, selection)
         self.inspector.setMinimumWidth(300)
@@ -109,6 +111,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.map_page, "Map")
         self.tabs.addTab(self.triangle_view, "Decision triangle")
         self.tabs.addTab(self.balance_view, "Balance map")
+        self.tabs.addTab(self.grid_view, "Support × influence")
         self.centre_splitter = _splitter("centre_splitter", Qt.Orientation.Vertical,
                                          self.tabs, self.people)
         self.centre_splitter.setStretchFactor(0, 1)
@@ -149,6 +152,14 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def _local_shortcut(self, action: QAction, *widgets: QWidget) -> None:
+        """The action's key works only where these widgets have the focus (Delete deletes
+        people in the table and on the map, not a character in a text field)."""
+        self.removeAction(action)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        for widget in widgets:
+            widget.addAction(action)
+
     def _build_actions(self) -> None:
         key = QKeySequence.StandardKey
         files = self.files
@@ -183,14 +194,13 @@ class MainWindow(QMainWindow):
         self.new_deal_action = self._action("&New deal…", deals.new_deal, QKeySequence(key.New))
         self.edit_deal_action = self._action("Deal &properties…", deals.edit_deal, "Ctrl+I")
         self.rename_deal_action = self._action("&Rename deal…", deals.rename_deal, "F2")
+        # F2 renames in the deal list; in the people table it edits the cell, as it should.
+        self._local_shortcut(self.rename_deal_action, self.deal_list.list)
         self.delete_deal_action = self._action("&Delete deal…", deals.delete_deal)
         self.add_person_action = self._action("&Add person", self.add_person, "Ctrl+Shift+N")
         self.delete_people_action = self._action("&Delete selected", self.delete_selection,
                                                  QKeySequence(key.Delete))
-        self.delete_people_action.setShortcutContext(
-            Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.people.table.addAction(self.delete_people_action)
-        self.map_page.view.addAction(self.delete_people_action)
+        self._local_shortcut(self.delete_people_action, self.people.table, self.map_page.view)
         for action in self.map_page.toolbar.actions():
             self.addAction(action)  # the map's shortcuts work from anywhere in the window
         self.snapshot_action = self._action("&Take snapshot…", self.deals.take_snapshot,
@@ -403,6 +413,11 @@ class MainWindow(QMainWindow):
                 stack.push(commands.RemoveRelation(self.session, deal.id, relation))
         finally:
             stack.endMacro()
+        names = [deal.person(i).name for i in chosen]
+        what = (names[0] if len(names) == 1 else people_count(len(names)) if names
+                else plural(len(lines), "line"))
+        keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.report_done(f"Deleted {what} — Edit ▸ Undo ({keys}) brings it back.")
 
     def set_for_selected(self, field: str, value: Any) -> None:
         chosen = self.selected_people()

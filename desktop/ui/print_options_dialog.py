@@ -13,7 +13,6 @@ from typing import TypeVar
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,6 +32,7 @@ from desktop.ui.settings import (
     PRINT_PAPER,
     Settings,
 )
+from desktop.ui.widgets.value_combo import ValueCombo
 
 E = TypeVar("E", bound=Enum)
 D = TypeVar("D")
@@ -64,18 +64,18 @@ class PrintOptionsDialog(QDialog):
         self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 60)
         form = QFormLayout(self)
 
-        self.layout_box = QComboBox()
+        self.layout_box = ValueCombo()
         for layout in PrintLayout:
-            self.layout_box.addItem(layout.label, layout)
+            self.layout_box.add(layout.label, layout)
         self.cards_note = QLabel()
         self.cards_note.setWordWrap(True)
-        self.paper_box = QComboBox()
-        self.paper_box.addItem("A4", Paper.A4)
-        self.paper_box.addItem("US Letter", Paper.LETTER)
-        self.orientation_box = QComboBox()
-        self.orientation_box.addItem("As the layout suggests", None)
-        self.orientation_box.addItem("Portrait", Orientation.PORTRAIT)
-        self.orientation_box.addItem("Landscape", Orientation.LANDSCAPE)
+        self.paper_box = ValueCombo()
+        self.paper_box.add("A4", Paper.A4)
+        self.paper_box.add("US Letter", Paper.LETTER)
+        self.orientation_box = ValueCombo()
+        self.orientation_box.add("As the layout suggests", None)
+        self.orientation_box.add("Portrait", Orientation.PORTRAIT)
+        self.orientation_box.add("Landscape", Orientation.LANDSCAPE)
         self.dpi_box = QSpinBox()
         self.dpi_box.setRange(MIN_DPI, MAX_DPI)
         self.dpi_box.setSingleStep(24)
@@ -118,14 +118,17 @@ class PrintOptionsDialog(QDialog):
         self._layout_changed()
 
     @staticmethod
-    def _choose(box: QComboBox, value: object) -> None:
-        index = box.findData(value)
+    def _choose(box: ValueCombo, value: object) -> None:
+        index = box.index_of(value)
         box.setCurrentIndex(max(0, index))
 
     def _layout_changed(self) -> None:
-        layout = self.layout_box.currentData()
+        layout = self.layout_box.value()
         with_cards = layout in (PrintLayout.CARDS, PrintLayout.FULL)
-        if self.selected:
+        if layout is PrintLayout.FULL:  # the whole deal (PrintOptions.card_people)
+            self.cards_note.setText("Person cards for everybody: “Everything” is the whole "
+                                    "deal, whoever is selected.")
+        elif self.selected:
             self.cards_note.setText(
                 f"Person cards for the "
                 f"{plural(self.selected, 'selected person', 'selected people')}.")
@@ -135,10 +138,11 @@ class PrintOptionsDialog(QDialog):
         self.cards_note.setVisible(with_cards and self.kind.is_document)
 
     def options(self, people: tuple[str, ...] = ()) -> PrintOptions:
-        """The choices as one typed object; ``people`` are the selected people's ids."""
-        return PrintOptions(layout=self.layout_box.currentData(),
-                            paper=self.paper_box.currentData(),
-                            orientation=self.orientation_box.currentData(),
+        """The choices as one typed object; ``people`` are the selected people's ids (their
+        cards are the Cards layout's; "Everything" prints everybody's)."""
+        return PrintOptions(layout=self.layout_box.value(),
+                            paper=self.paper_box.value(),
+                            orientation=self.orientation_box.value(),
                             greyscale=self.greyscale_box.isChecked()
                             and self.kind is not OutputKind.SVG,
                             include_private=self.private_box.isChecked(),
@@ -151,9 +155,9 @@ class PrintOptionsDialog(QDialog):
     def accept(self) -> None:
         s = self.settings
         if self.kind.is_document:
-            s.set(PRINT_LAYOUT, self.layout_box.currentData().value)
-            s.set(PRINT_PAPER, self.paper_box.currentData().value)
-            orientation = self.orientation_box.currentData()
+            s.set(PRINT_LAYOUT, self.layout_box.value().value)
+            s.set(PRINT_PAPER, self.paper_box.value().value)
+            orientation = self.orientation_box.value()
             s.set(PRINT_ORIENTATION, orientation.value if orientation else "")
         if self.kind is not OutputKind.SVG:
             s.set(PRINT_GREYSCALE, self.greyscale_box.isChecked())

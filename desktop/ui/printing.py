@@ -37,7 +37,8 @@ _FILTERS = {OutputKind.PDF: ("pdf", "PDF documents (*.pdf)"),
 
 
 class Printing(QObject):
-    """Prints and picture exports of the shown deal (person cards for the selected people)."""
+    """Prints and picture exports of the shown deal (the Cards layout prints the selected
+    people's cards; "Everything" prints everybody's)."""
 
     def __init__(self, parent: QWidget, settings: Settings, session: LibrarySession,
                  selection: Selection) -> None:

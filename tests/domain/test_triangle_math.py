@@ -139,9 +139,43 @@ def test_tipping_point_closed_form_matches_recomputing_the_triangle(deal: Deal) 
         gains[person.id] = (deal_triangle(others, weights).personal.value or 0.0) - before
     found = tipping_point(deal, weights)
     best = max(gains.values(), default=0.0)
-    if best <= 1e-9:
+    carriers = sum(1 for p in deal.people
+                   if p.scores.personal.value is not None and weights[p.id] > 0)
+    if carriers < 2 or best <= 1e-9:  # carried by one person or nobody: no tipping point
         assert found is None
     else:
         assert found is not None
         assert math.isclose(found.gain, best, abs_tol=1e-9)
         assert math.isclose(gains[found.person], best, abs_tol=1e-9)
+
+
+def test_no_tipping_point_for_one_person() -> None:
+    """A deal of one: raising their personal win to 10 makes the axis 10 — "+10.0"."""
+    alone = scored("Alone", 5, 5, None)
+    deal = Deal(name="One", people=(alone,))
+    assert tipping_point(deal, influence_weights(deal.people, deal.relations)) is None
+    known = Deal(name="One known", people=(scored("Known", 5, 5, 3),))
+    assert tipping_point(known, influence_weights(known.people, known.relations)) is None
+    assert analyse(deal).tipping_point is None
+
+
+def test_no_tipping_point_while_one_person_carries_the_personal_axis() -> None:
+    """Many people, one known personal win: the axis is that person's score, and any
+    "gain" is only the distance to 10 or a guess about the unknown."""
+    people = (scored("Known", 6, 6, 4, Influence.HIGH), scored("B", 5, None, None),
+              scored("C", None, 7, None, Influence.LOW))
+    deal = Deal(name="One carrier", people=people)
+    assert tipping_point(deal, influence_weights(deal.people, deal.relations)) is None
+    nobody = Deal(name="Nobody known", people=(scored("A", 5, 5, None),
+                                               scored("B", 5, 5, None)))
+    assert tipping_point(nobody, influence_weights(nobody.people, nobody.relations)) is None
+
+
+def test_two_carriers_make_a_tipping_point() -> None:
+    people = (scored("Low win", 6, 6, 2, Influence.HIGH), scored("High win", 5, 5, 9),
+              scored("Unknown", 5, 5, None, Influence.LOW))
+    deal = Deal(name="Two carriers", people=people)
+    found = tipping_point(deal, influence_weights(deal.people, deal.relations))
+    assert found is not None
+    assert found.person == people[0].id  # the powerful person with the weak win
+    assert 0 < found.gain < 10

@@ -187,6 +187,20 @@ def test_unknown_and_ambiguous_deal(demo_db: Path) -> None:
     assert digest(demo_db) == before
 
 
+def test_a_part_of_a_name_is_answered_with_the_names_that_contain_it(demo_db: Path,
+                                                                     tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    line = assert_one_clear_line(run("--db", demo_db, "print", "northWIND", "-o", out))
+    assert line.endswith("No deal is called 'northWIND' or has that id; did you mean "
+                         "“Northwind fleet telematics”?")
+    assert not out.exists()
+    line = assert_one_clear_line(run("--db", demo_db, "show", "i"))  # in both names
+    assert "did you mean “Helix Health clinical data platform” or “Northwind fleet " \
+           "telematics”?" in line
+    line = assert_one_clear_line(run("--db", demo_db, "show", "Globex"))
+    assert line.endswith("No deal is called 'Globex' or has that id.")
+
+
 def test_ambiguous_prefix(tmp_path: Path) -> None:
     from desktop.domain.deal import Deal
 

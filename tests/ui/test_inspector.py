@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QGroupBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.enums import Axis, Confidence, Coverage, Influence, ResponseMode, Role, Support
@@ -163,8 +163,7 @@ def test_the_personal_win_comes_first_and_the_header_stays(window: MainWindow,
     pick_first(window)
     inspector = window.inspector
     form = inspector.form_page
-    needs = form.findChild(type(inspector.scores[Axis.PERSONAL].parentWidget()),
-                           "inspector_needs")
+    needs = form.findChild(QGroupBox, "inspector_needs")
     assert needs is not None
     personal = inspector.scores[Axis.PERSONAL]
     step = inspector.next_step

@@ -18,7 +18,7 @@ from desktop.render.printing.layouts import Document, build_document
 from desktop.render.printing.options import PrintOptions
 from desktop.ui.main_window import MainWindow
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
-from tests.helpers.pdf import pdfinfo, pdftext
+from tests.helpers.pdf import pdfinfo, pdfpages, pdftext
 from tests.helpers.ui import main_window
 
 
@@ -216,6 +216,30 @@ def test_cards_are_for_the_selected_people(window: MainWindow, qtbot: QtBot,
     assert pdfinfo(out)["Pages"] == "1"  # two cards on a page
     text = pdftext(out)
     assert all(p.name in text for p in chosen)
+
+
+def test_everything_prints_every_card_whoever_is_selected(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The selection chooses the Cards layout's people; "Everything" is the whole deal."""
+    choose(window, "Northwind")
+    deal = window.session.deal
+    assert deal is not None
+    window.selection.set([deal.people[0].id])
+    out = tmp_path / "everything.pdf"
+    save_as(monkeypatch, out)
+    dialog = options_dialog(window, qtbot, OutputKind.PDF)
+    set_layout(dialog, PrintLayout.FULL)
+    assert dialog.cards_note.isVisibleTo(dialog)
+    assert "everybody" in dialog.cards_note.text()
+    dialog.accept()
+    whole = build_document(deal, PrintOptions(layout=PrintLayout.FULL)).pages
+    assert int(pdfinfo(out)["Pages"]) == len(whole)
+    card_pages = [page for page in pdfpages(out) if "Person cards:" in page]
+    assert len(card_pages) == sum(1 for p in whole if p.label.startswith("Person cards"))
+    for person in deal.people:
+        assert any(f"Person cards: {person.name}" in page or f", {person.name} page" in page
+                   for page in card_pages), person.name
 
 
 def test_anonymised_svg_and_png_exports(window: MainWindow, qtbot: QtBot, tmp_path: Path,

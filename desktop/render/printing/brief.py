@@ -2,32 +2,30 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QPainter
 
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
-from desktop.domain.wording import average_text, money
+from desktop.domain.wording import average_text, money, people_count, plural
 from desktop.palette import MUTED_INK, SEVERITY_COLOURS
 from desktop.render.chart_svg import paint_chart
-from desktop.render.map.scene import MapScene
 from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Page, body_rect, font
+from desktop.render.printing.key_players import KeyMap, key_player_map
 from desktop.render.printing.options import PrintOptions
 from desktop.render.printing.table import Column, Table
 from desktop.render.printing.text import heading, paragraph
 from desktop.render.triangle_figure import draw_decision_triangle
 
+MAP_HEIGHT = 260.0  # points: the most the key players' map may take of the page
+
 
 def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list[Page]:
     orientation = options.page_orientation(PrintLayout.BRIEF)
     body = body_rect(options.paper, orientation)
-    scene = MapScene(indexed=False)
-    scene.set_full_detail(True)
-    scene.setBackgroundBrush(QColor("#FFFFFF"))
-    scene.show_deal(deal)
-    scene.set_path(analysis.path_to_power or ())
+    key = key_player_map(deal, analysis, QSizeF(body.width(), MAP_HEIGHT))
     names = {p.id: p.name for p in deal.people}
     flags = sorted(analysis.flags, key=lambda f: f.severity.rank)[:6]
     steps = [p for p in sorted(deal.people, key=lambda p: -analysis.weights.get(p.id, 0.0))
@@ -40,7 +38,7 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
         width = rect.width()
         y = 0.0
         facts = [deal.stage, _money(deal), f"closes {deal.close_date.isoformat()}"
-                 if deal.close_date else "", f"{len(deal.people)} people"]
+                 if deal.close_date else "", people_count(len(deal.people))]
         painter.setFont(font(9))
         painter.setPen(QColor(MUTED_INK))
         painter.drawText(QRectF(0, y, width, 12), Qt.AlignmentFlag.AlignLeft,
@@ -49,20 +47,8 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
         if deal.objective:
             y = paragraph(painter, QRectF(0, y, width, 40), f"“{deal.objective}”", 9,
                            italic=True) + 4
-        content = scene.content_rect()
-        aspect = content.width() / content.height() if not content.isEmpty() else 2.0
-        thumb = QRectF(0, y, width, min(210.0, width / aspect))
-        painter.setPen(QPen(QColor("#BBBBBB"), 0.6))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(thumb)
-        if not content.isEmpty():
-            painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setClipRect(thumb)
-            scene.render(painter, thumb.adjusted(2, 2, -2, -2), content,
-                         Qt.AspectRatioMode.KeepAspectRatio)
-            painter.restore()
-        y = thumb.bottom() + 10
+        y = _key_players(painter, QRectF(0, y, width, MAP_HEIGHT), key, len(deal.people))
+        y += 8
         chart = QRectF(0, y, width * 0.42, 190.0)
         paint_chart(painter, chart, lambda ax: draw_decision_triangle(
             ax, deal.people, analysis.triangle, font_size=7.0))
@@ -97,9 +83,8 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
                            f"[{flag.severity.value}] {flag.message}", 9) + 2
         y += 6
         y = heading(painter, y, width, "Next steps")
-        chunks = steps_table.pages(rect.height() - y, rect.height())
         if steps:
-            steps_table.paint(painter, 0, y, chunks[0])
+            steps_table.paint(painter, 0, y, steps_table.fitting(rect.height() - y))
         else:
             paragraph(painter, QRectF(0, y, width, 14), "No next steps written yet.", 9)
 
@@ -108,3 +93,31 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
 
 def _money(deal: Deal) -> str:
     return money(deal.amount, deal.currency)
+
+
+def _key_players(painter: QPainter, box: QRectF, key: KeyMap, people: int) -> float:
+    """The key players' map centred in ``box`` (as tall as it needs), a line saying who is
+    on it below; returns the bottom."""
+    content = key.content
+    if key.shown:
+        size = content.size() * key.scale
+        target = QRectF(box.left() + (box.width() - size.width()) / 2, box.top(),
+                        size.width(), size.height())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        key.scene.render(painter, target, content, Qt.AspectRatioMode.IgnoreAspectRatio)
+        painter.restore()
+        y = target.bottom() + 2
+        caption = (f"Key players: {len(key.shown)} of {people_count(people)} — economic "
+                   f"buyer, champions, high influence, against us, and the path to power "
+                   f"(outlined).")
+        if key.left_out:
+            caption += (f" {plural(key.left_out, 'more key player')} did not fit here; the "
+                        f"map layout prints everybody.")
+    else:
+        y = box.top()
+        caption = ("No key players marked yet: no economic buyer, champion, high-influence "
+                   "person or opponent." if people else "Nobody is on the map yet.")
+    return paragraph(painter, QRectF(box.left(), y, box.width(), 30), caption, 8,
+                     colour=MUTED_INK)

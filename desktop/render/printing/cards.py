@@ -1,107 +1,125 @@
-"""Person cards on paper: one person per card, everything the seller knows of them."""
+"""Person cards on paper, for meeting preparation: at most two a page, most influential
+first (for the Cards layout, only the people chosen). A card is as tall as what it says
+(two short ones share a page in equal halves, as before); one that needs more than a page
+goes on over the next, "continued" — nothing is ever cut."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
-from desktop.domain.enums import Axis, RelationKind
 from desktop.domain.person import Person
-from desktop.domain.wording import score_out_of_ten
-from desktop.palette import AXIS_COLOURS, INK, MUTED_INK
-from desktop.render.printing.choices import PrintLayout
-from desktop.render.printing.document import Page, font
+from desktop.domain.relation import Relation
+from desktop.palette import MUTED_INK
+from desktop.render.printing.card_content import card_lines
+from desktop.render.printing.choices import Orientation, PrintLayout
+from desktop.render.printing.document import Page, body_rect, font
+from desktop.render.printing.flow import Line, height_of, lines_of, paint_lines
 from desktop.render.printing.options import PrintOptions
-from desktop.render.printing.text import paragraph
+
+PADDING_X = 12.0
+PADDING_Y = 10.0
+GAP = 12.0  # between the two cards of a page
+PER_PAGE = 2
+MIN_LINES = 4  # a long card starts on a fresh page rather than with fewer lines at a foot
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A card, or the part of one that goes on one page."""
+
+    person: Person
+    lines: tuple[Line, ...]
+    height: float  # of the card's box, in points
+    continued: bool = False  # the rest of a card begun on an earlier page
 
 
 def card_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list[Page]:
-    """Two cards per page, most influential first (or the people chosen)."""
     orientation = options.page_orientation(PrintLayout.CARDS)
-    chosen = set(options.people)
+    body = body_rect(options.paper, orientation)
+    chosen = set(options.card_people)
     people = [p for p in sorted(deal.people, key=lambda p: (-analysis.weights.get(p.id, 0.0),
                                                              p.name))
               if not chosen or p.id in chosen]
-    pages = []
-    for start in range(0, len(people), 2):
-        pair = people[start:start + 2]
-
-        def paint(painter: QPainter, rect: QRectF, pair: Sequence[Person] = pair) -> None:
-            height = (rect.height() - 12) / 2
-            for index, person in enumerate(pair):
-                _person_card(painter, QRectF(0, index * (height + 12), rect.width(), height),
-                             person, deal, analysis)
-
-        label = "Person cards: " + ", ".join(p.name for p in pair)
-        pages.append(Page(orientation, paint, label))
-    return pages
-
-
-def _person_card(painter: QPainter, box: QRectF, person: Person, deal: Deal,
-                 analysis: DealAnalysis) -> None:
-    painter.setPen(QPen(QColor("#999999"), 0.8))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRoundedRect(box, 6, 6)
-    inner = box.adjusted(12, 10, -12, -10)
-    width = inner.width()
-    x, y = inner.left(), inner.top()
-    painter.setFont(font(15, bold=True))
-    painter.setPen(QColor(INK))
-    painter.drawText(QRectF(x, y, width, 20), Qt.AlignmentFlag.AlignLeft, person.name)
-    y += 20
-    subtitle = " · ".join(t for t in (person.title, person.department) if t)
-    if subtitle:
-        y = paragraph(painter, QRectF(x, y, width, 14), subtitle, 9, colour=MUTED_INK) + 2
-    roles = ", ".join(r.label for r in person.roles) or "no role yet"
-    stance = (f"Roles: {roles}   ·   Support: {person.support.label}   ·   Influence: "
-              f"{person.influence.label} ({analysis.weights.get(person.id, 0.0):.0%} of the "
-              f"deal)   ·   Coverage: {person.coverage.label}   ·   Mode: "
-              f"{person.mode.label if person.mode else 'unknown'}")
-    y = paragraph(painter, QRectF(x, y, width, 28), stance, 9) + 6
-    for axis in Axis:
-        score = person.scores[axis]
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(AXIS_COLOURS[axis]))
-        painter.drawEllipse(QPointF(x + 4, y + 6), 4, 4)
-        value = score_out_of_ten(score.value)
-        painter.setFont(font(9, bold=True))
-        painter.setPen(QColor(INK))
-        painter.drawText(QRectF(x + 12, y, 140, 12), Qt.AlignmentFlag.AlignLeft,
-                         f"{axis.label}: {value}")
-        evidence = score.evidence or ("(private — not printed)" if score.private
-                                      else "no evidence yet")
-        y = paragraph(painter, QRectF(x + 150, y, width - 150, 36),
-                       f"{evidence} [{score.confidence.label}]", 8) + 4
     names = {p.id: p.name for p in deal.people}
-    into = [f"{names[r.source]} ({_kind(r.kind, r.strength)})" for r in deal.relations
-            if r.target == person.id and r.kind is not RelationKind.CONFLICT]
-    out = [f"{names[r.target]} ({_kind(r.kind, r.strength)})" for r in deal.relations
-           if r.source == person.id and r.kind is not RelationKind.CONFLICT]
-    conflicts = [names[r.target if r.source == person.id else r.source] for r in deal.relations
-                 if r.kind is RelationKind.CONFLICT and person.id in (r.source, r.target)]
-    y += 4
-    y = paragraph(painter, QRectF(x, y, width, 26),
-                   "Influenced by: " + ("; ".join(into) or "nobody on the map"), 9) + 2
-    y = paragraph(painter, QRectF(x, y, width, 26),
-                   "Influences: " + ("; ".join(out) or "nobody on the map"), 9) + 2
-    if conflicts:
-        y = paragraph(painter, QRectF(x, y, width, 14),
-                       "In conflict with: " + "; ".join(conflicts), 9) + 2
-    y += 4
-    y = paragraph(painter, QRectF(x, y, width, 40),
-                   "Next step: " + (person.next_step or "none written"), 9, italic=False) + 2
-    contact = person.last_contact.isoformat() if person.last_contact else "never recorded"
-    y = paragraph(painter, QRectF(x, y, width, 14), f"Last contact: {contact}", 9) + 2
-    if person.notes:
-        paragraph(painter, QRectF(x, y + 2, width, inner.bottom() - y - 2),
-                   "Notes: " + person.notes, 8, colour=MUTED_INK)
+    touching: dict[str, list[Relation]] = {}
+    for relation in deal.relations:
+        touching.setdefault(relation.source, []).append(relation)
+        touching.setdefault(relation.target, []).append(relation)
+    width = body.width() - 2 * PADDING_X
+    sheets: list[list[_Piece]] = []
+    for person in people:
+        lines = card_lines(person, touching.get(person.id, ()), names, analysis, width)
+        _place(sheets, person, lines, body.height(), width)
+    return [_page(orientation, sheet) for sheet in sheets]
 
 
-def _kind(kind: RelationKind, strength: int) -> str:
-    if kind is RelationKind.INFLUENCE:
-        return f"influence {strength}"
-    return kind.label.lower()
+def _place(sheets: list[list[_Piece]], person: Person, lines: list[Line], page: float,
+           width: float) -> None:
+    """Add a card to the pages: beside the last page's card if there is room for all of
+    it, else on a new page — over several if it needs them."""
+    natural = height_of(lines) + 2 * PADDING_Y
+    free_on_last = 0.0  # what the last page has left for a card beside its first
+    if sheets and len(sheets[-1]) < PER_PAGE:
+        free_on_last = page - sum(piece.height + GAP for piece in sheets[-1])
+    if natural <= page:
+        card = _Piece(person, tuple(lines), max(natural, (page - GAP) / 2))
+        if card.height <= free_on_last:
+            sheets[-1].append(card)
+        else:
+            sheets.append([card])
+        return
+    more = lines_of("(continued on the next page)", font(8, italic=True), width,
+                    colour=MUTED_INK, space_before=4)
+    header = lines_of(f"{person.name} (continued)", font(11, bold=True), width)
+    inside = page - 2 * PADDING_Y
+    first_room = free_on_last - 2 * PADDING_Y
+    if _fitting(lines, first_room, [], more) < MIN_LINES:
+        sheets.append([])
+        first_room = inside
+    parts: list[list[Line]] = []
+    rest = list(lines)
+    while rest:
+        head = header if parts else []
+        room = inside if parts else first_room
+        if height_of(head + rest) <= room:  # the last part: no "continued" below it
+            parts.append(head + rest)
+            break
+        take = _fitting(rest, room, head, more)
+        parts.append(head + rest[:take] + more)
+        rest = rest[take:]
+    for number, part in enumerate(parts):
+        piece = _Piece(person, tuple(part), height_of(part) + 2 * PADDING_Y, number > 0)
+        if number:
+            sheets.append([piece])
+        else:
+            sheets[-1].append(piece)
+
+
+def _fitting(lines: Sequence[Line], room: float, head: list[Line], tail: list[Line]) -> int:
+    """How many of ``lines``, from the first, fit ``room`` between ``head`` and ``tail``
+    (at least one: a line is never cut)."""
+    count = 0
+    while count < len(lines) and height_of([*head, *lines[:count + 1], *tail]) <= room:
+        count += 1
+    return max(1, count)
+
+
+def _page(orientation: Orientation, sheet: list[_Piece]) -> Page:
+    def paint(painter: QPainter, rect: QRectF) -> None:
+        y = 0.0
+        for piece in sheet:
+            painter.setPen(QPen(QColor("#999999"), 0.8))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(QRectF(0, y, rect.width(), piece.height), 6, 6)
+            paint_lines(painter, piece.lines, PADDING_X, y + PADDING_Y)
+            y += piece.height + GAP
+
+    label = "Person cards: " + ", ".join(
+        p.person.name + (" (continued)" if p.continued else "") for p in sheet)
+    return Page(orientation, paint, label)

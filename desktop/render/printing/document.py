@@ -58,10 +58,25 @@ class Header:
     anonymized: bool = False
 
 
+# Ligatures glue letters into one glyph ("fi" → "ﬁ"), which a PDF reader then gives back as
+# that one character: searching a printed "Sofia" would not find it. Off for every printed
+# font; the shaping that scripts need (Arabic's required ligatures, "rlig") stays on.
+_LIGATURES = ("liga", "clig", "dlig")
+
+
+def searchable(base: QFont | None = None) -> QFont:
+    """``base`` (or the default font) without ligatures, so a printed word reads back as
+    typed; every font made from it by copying (the map's cards) keeps that."""
+    result = QFont(base) if base is not None else QFont()
+    for tag in _LIGATURES:
+        result.setFeature(QFont.Tag(tag), 0)
+    return result
+
+
 def font(size: int, *, bold: bool = False, italic: bool = False) -> QFont:
     """A font ``size`` points tall on paper. Pixel size, because the painter's unit is the
     point: a point size would be scaled again by the device's resolution."""
-    result = QFont()
+    result = searchable()
     result.setPixelSize(size)
     result.setBold(bold)
     result.setItalic(italic)

@@ -1,4 +1,4 @@
-"""The map on paper: one page when its smallest text stays at least 6 pt, else tiles at
+"""The map on paper: one page when its smallest text stays at least 7 pt, else tiles at
 exactly that size, overlapping by a whole card so every card is whole on some page; tiles
 that show no card are left out (the page grid on each tile draws them dotted)."""
 
@@ -18,10 +18,12 @@ from desktop.render.map.cards import CARD_HEIGHT, SMALLEST_TEXT_PX
 from desktop.render.map.legend import legend_size, paint_legend
 from desktop.render.map.scene import MapScene
 from desktop.render.printing.choices import PrintLayout
-from desktop.render.printing.document import Page, body_rect, font
+from desktop.render.printing.document import Page, body_rect, font, searchable
 from desktop.render.printing.options import PrintOptions
 
-MIN_TEXT_PT = 6.0  # the smallest printed text a reader can still read
+# The smallest printed text a reader can still read (role badges and the smallest names,
+# SMALLEST_TEXT_PX scene units): every scale below keeps it at least this tall.
+MIN_TEXT_PT = 7.0
 PRINT_MARGIN = 10.0  # scene units around the cards on a printed map
 MAX_MAP_SCALE = 1.0  # points per scene unit: a small map is not blown up past this
 # What two neighbouring tiles both show: a whole card, so that every card is whole on at
@@ -55,7 +57,7 @@ class MapPlan:
 
 
 def plan_map(content: QRectF, area: QRectF) -> MapPlan:
-    """One page when the smallest text stays ≥ 6 pt; else tiles at exactly that size."""
+    """One page when the smallest text stays ≥ 7 pt; else tiles at exactly that size."""
     if content.isEmpty():
         return MapPlan(1.0, 1, 1, area, QRectF(0, 0, area.width(), area.height()))
     fit = min(area.width() / content.width(), area.height() / content.height())
@@ -79,7 +81,7 @@ def map_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list
     legend_font = font(7)
     legend = legend_size(legend_font, vertical=True)  # a side strip: the map keeps its height
     area = QRectF(0, 0, body.width() - legend.width() - 10, body.height())
-    scene = MapScene(indexed=False)
+    scene = MapScene(indexed=False, font=searchable())
     scene.set_full_detail(True)
     scene.setBackgroundBrush(QColor("#FFFFFF"))
     scene.show_deal(deal)
@@ -188,6 +190,3 @@ class _MapTile:
                                     Qt.PenStyle.DotLine if empty else Qt.PenStyle.SolidLine))
                 painter.setBrush(QColor(INK) if here else QColor("#FFFFFF"))
                 painter.drawRect(box)
-
-
-# -- triangle -------------------------------------------------------------------------------

@@ -32,7 +32,13 @@ class PrintOptions:
     greyscale: bool = False
     include_private: bool = False
     anonymize: bool = False
-    people: tuple[str, ...] = ()  # person cards: these people (empty: everybody)
+    people: tuple[str, ...] = ()  # the people chosen for the Cards layout (empty: everybody)
+
+    @property
+    def card_people(self) -> tuple[str, ...]:
+        """Whose person cards are printed (empty: everybody's). The people chosen count for
+        the Cards layout only: "Everything" is the whole deal, whoever is selected."""
+        return self.people if self.layout is PrintLayout.CARDS else ()
 
     def page_orientation(self, layout: PrintLayout) -> Orientation:
         if self.orientation is not None:

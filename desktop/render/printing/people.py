@@ -26,6 +26,3 @@ def people_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> l
                    Column("P", 0.45, right=True), Column("Last contact", 1.4),
                    Column("Next step", 5.0)], rows, body.width())
     return table_pages(table, orientation, body, "People")
-
-
-# -- deal brief --------------------------------------------------------------------------

@@ -50,7 +50,9 @@ class Table:
 
     def pages(self, first_height: float, height: float) -> list[range]:
         """Rows per page: the first page has ``first_height`` for the table, the rest
-        ``height``; each page repeats the header."""
+        ``height``; each page repeats the header. No row is left alone on the last page:
+        the page before gives it company (a lone row reads as a stray, and its header costs
+        more paper than it)."""
         result: list[range] = []
         start = 0
         room = first_height - self.header_height
@@ -63,7 +65,24 @@ class Table:
                 room = height - self.header_height
             used += row_height
         result.append(range(start, len(self.rows)))
+        if len(result) > 1 and len(result[-1]) == 1 and len(result[-2]) >= 3:
+            before, last = result[-2], result[-1]
+            moved = self.heights[before.stop - 1] + self.heights[last.start]
+            if moved <= height - self.header_height:
+                result[-2:] = [range(before.start, before.stop - 1),
+                               range(before.stop - 1, last.stop)]
         return result
+
+    def fitting(self, height: float) -> range:
+        """The rows, from the first, that fit ``height`` below the header (at least one):
+        a table that has one page only, such as the brief's."""
+        room = height - self.header_height
+        used = 0.0
+        for index, row_height in enumerate(self.heights):
+            used += row_height
+            if used > room and index > 0:
+                return range(index)
+        return range(len(self.rows))
 
     def paint(self, painter: QPainter, left: float, top: float, rows: range) -> float:
         """Paint the header and ``rows`` from (left, top); return the bottom."""
@@ -111,3 +130,4 @@ def _cut(metrics: QFontMetricsF, text: str, box: QRectF) -> str:
         else:
             high = middle - 1
     return " ".join(words[:low]) + " …"
+

@@ -39,9 +39,6 @@ def table_pages(table: Table, orientation: Orientation, body: QRectF, title: str
     return [painter_for(rows, n == 0) for n, rows in enumerate(chunks)]
 
 
-# -- people table --------------------------------------------------------------------------
-
-
 def heading(painter: QPainter, y: float, width: float, text: str, *,
              left: float = 0.0) -> float:
     painter.setFont(font(10, bold=True))

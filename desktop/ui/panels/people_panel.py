@@ -9,12 +9,15 @@ card positions only touches nothing.
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QEvent,
     QItemSelection,
     QItemSelectionModel,
+    QModelIndex,
     QPoint,
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -32,6 +35,36 @@ from desktop.ui.delegates import ScoreDelegate
 from desktop.ui.people_model import Column, PeopleFilterModel, PeopleTableModel
 from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
+
+
+class PeopleTable(QTableView):
+    """The table's own keys: on a score cell, Delete, Backspace and ? make the score unknown
+    (the window's Delete shortcut, which deletes people, is for the other cells)."""
+
+    unknown_requested = Signal(QModelIndex)
+
+    _UNKNOWN_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_Question)
+
+    def _on_score(self, event: QKeyEvent) -> bool:
+        index = self.currentIndex()
+        return (event.key() in self._UNKNOWN_KEYS and index.isValid()
+                and Column(index.column()).axis is not None
+                and self.state() != QAbstractItemView.State.EditingState)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and self._on_score(event):
+            event.accept()  # the key is the table's, not the Delete action's
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._on_score(event):
+            self.unknown_requested.emit(self.currentIndex())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
 
 # Typical contents, measured in the table's font so the columns fit at any size and DPI.
 _COLUMN_SAMPLES = {Column.NAME: "Margaret Okafor", Column.TITLE: "Head of Procurement",
@@ -89,7 +122,8 @@ class PeoplePanel(QWidget):
         self._deal_shown()
 
     def _build_table(self) -> QTableView:
-        table = QTableView()
+        table = PeopleTable()
+        table.unknown_requested.connect(self._make_unknown)
         table.setObjectName("people_table")
         table.setModel(self.filter)
         table.setSortingEnabled(True)
@@ -119,6 +153,10 @@ class PeoplePanel(QWidget):
         table.customContextMenuRequested.connect(
             lambda pos: self.menu_requested.emit(table.viewport().mapToGlobal(pos)))
         return table
+
+    def _make_unknown(self, index: QModelIndex) -> None:
+        """Delete, Backspace or ? on a score cell: the score becomes unknown (never 0)."""
+        self.filter.setData(index, None, Qt.ItemDataRole.EditRole)
 
     # -- the session's changes --------------------------------------------------------------
 

@@ -1,5 +1,6 @@
-"""The decision triangle and the balance map in the window: a matplotlib canvas that draws
-with :mod:`desktop.render.triangle_figure`, the same routine print uses.
+"""The decision triangle, the balance map and the support × influence grid in the window: a
+matplotlib canvas that draws with :mod:`desktop.render.triangle_figure` and
+:mod:`desktop.render.grid_figure`, the same routines print uses.
 
 matplotlib is imported when the chart is first shown, not at start-up (it costs ~0.3 s), and
 a redraw is coalesced: many changes in one event-loop turn draw once. A chart follows the
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
 class Chart(Enum):
     TRIANGLE = "triangle"
     BALANCE = "balance"
+    GRID = "grid"  # support × influence
 
 
 class TriangleView(QWidget):
@@ -82,6 +84,9 @@ class TriangleView(QWidget):
         return self.canvas
 
     def redraw(self) -> None:
+        """Draw the chart afresh. Names are placed by the figure's own draw (at the size
+        the canvas has then), so a resized window re-places them without coming here."""
+        from desktop.render.grid_figure import draw_support_influence_grid
         from desktop.render.triangle_figure import draw_balance_map, draw_decision_triangle
 
         canvas = self._ensure_canvas()
@@ -92,8 +97,11 @@ class TriangleView(QWidget):
             if self.chart is Chart.TRIANGLE:
                 draw_decision_triangle(ax, self._people, self._analysis.triangle,
                                        self._selected)
-            else:
+            elif self.chart is Chart.BALANCE:
                 draw_balance_map(ax, self._people, self._analysis.weights, self._selected)
+            else:
+                draw_support_influence_grid(ax, self._people, self._analysis.weights,
+                                            self._selected)
         else:
             ax.axis("off")
             ax.text(0.5, 0.5, "No people in this deal yet", ha="center", va="center",
