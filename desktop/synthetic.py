@@ -89,7 +89,8 @@ def arranged(deal: Deal, *, org_chart: bool = False) -> Deal:
     screenshots and tests."""
     from dataclasses import replace
 
-    from desktop.layout.auto_layout import influence_layout, org_chart_layout
+    from desktop.layout.auto_layout import influence_layout
+    from desktop.layout.org_chart import org_chart_layout
 
     nodes = [p.id for p in deal.people]
     if org_chart:

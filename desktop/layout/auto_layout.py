@@ -1,6 +1,6 @@
-"""Automatic card placement: an org chart from reports-to lines, and an influence layout
-from all lines. Pure computation (numpy/scipy, no Qt), so the window runs it on a worker
-thread and the benchmark runs it bare.
+"""Automatic card placement by influence: connected people near each other (the org chart
+from reports-to lines is ``org_chart.py``). Pure computation (numpy/scipy, no Qt), so the
+window runs it on a worker thread and the benchmark runs it bare.
 
 Influence layout = stress majorisation (Gansner, Koren & North 2004): place people so that
 the distance on the map matches the number of hops between them, weighting near pairs most.
@@ -24,10 +24,6 @@ Edge = tuple[Hashable, Hashable]
 Positions = dict[Hashable, tuple[float, float]]
 
 HOP_LENGTH = 300.0  # scene units between neighbours: a card's width plus room for the line
-ORG_COLUMN = 248.0  # horizontal slot of one card in the org chart (widest card + gap)
-ORG_ROW = 150.0  # vertical distance between management levels
-STACK_ROW = 96.0  # vertical distance between stacked direct reports
-STACK_AT = 4  # a manager with at least this many reports who manage nobody gets a column
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +146,7 @@ def influence_layout(nodes: Sequence[Hashable], edges: Iterable[Edge]) -> Positi
     return {node: (float(xy[i, 0]), float(xy[i, 1])) for i, node in enumerate(nodes)}
 
 
-CARD_BOX = (246.0, 90.0)  # a card with room around it: what must not overlap
+CARD_BOX = (246.0, 98.0)  # a card with room around it: what must not overlap
 
 
 def remove_overlaps(xy: NDArray[np.float64], box: tuple[float, float] = CARD_BOX,
@@ -195,77 +191,3 @@ def remove_overlaps(xy: NDArray[np.float64], box: tuple[float, float] = CARD_BOX
     return np.asarray(scaled * np.array([width, height]), dtype=np.float64)
 
 
-def org_chart_layout(nodes: Sequence[Hashable], reports_to: Iterable[Edge]) -> Positions:
-    """A tidy top-down tree: managers centred over their reports, one row per level.
-
-    ``reports_to`` pairs are (report, manager). A second manager (matrix reporting) and any
-    line closing a cycle are ignored for placement. A manager whose reports manage nobody
-    gets them as one stacked column, so a team of twenty does not make the chart twenty
-    cards wide. People outside every hierarchy go in rows below the chart.
-    """
-    known = set(nodes)
-    manager: dict[Hashable, Hashable] = {}
-    for report, boss in reports_to:
-        if report in known and boss in known and report != boss and report not in manager \
-                and not _leads_to(manager, boss, report):
-            manager[report] = boss
-    children: dict[Hashable, list[Hashable]] = {node: [] for node in nodes}
-    for node in nodes:  # keep the deal's order among siblings
-        if node in manager:
-            children[manager[node]].append(node)
-    roots = [n for n in nodes if n not in manager and children[n]]
-    loose = [n for n in nodes if n not in manager and not children[n]]
-
-    placed: Positions = {}
-    cursor = 0.0
-    for root in roots:
-        cursor = _place(root, 0, cursor, children, placed) + 1.0
-    bottom = max((y for _, y in placed.values()), default=-ORG_ROW) + ORG_ROW * 1.5
-    per_row = max(6, int(max(cursor, 6.0)))
-    for i, node in enumerate(loose):
-        placed[node] = ((i % per_row) * ORG_COLUMN, bottom + (i // per_row) * STACK_ROW)
-    return placed
-
-
-def _leads_to(manager: dict[Hashable, Hashable], start: Hashable, goal: Hashable) -> bool:
-    node: Hashable | None = start
-    steps = 0
-    while node is not None and steps <= len(manager):
-        if node == goal:
-            return True
-        node = manager.get(node)
-        steps += 1
-    return False
-
-
-def _place(node: Hashable, depth: int, left: float, children: dict[Hashable, list[Hashable]],
-           placed: Positions) -> float:
-    """Place ``node``'s subtree from column ``left``; return the last column used.
-
-    Iterative over an explicit stack would be needed beyond Python's recursion limit; a
-    reports-to chain that deep (≈1,000 levels) is not an organisation, so recursion stays.
-    """
-    kids = children[node]
-    y = depth * ORG_ROW
-    if not kids:
-        placed[node] = (left * ORG_COLUMN, y)
-        return left
-    if len(kids) >= STACK_AT and all(not children[k] for k in kids):
-        placed[node] = (left * ORG_COLUMN, y)
-        for i, kid in enumerate(kids):
-            placed[kid] = (left * ORG_COLUMN + ORG_COLUMN * 0.25, y + ORG_ROW + i * STACK_ROW)
-        return left + 0.25
-    cursor = left
-    first = last = left
-    for i, kid in enumerate(kids):
-        if i:
-            cursor += 1.0
-        start = cursor
-        cursor = _place(kid, depth + 1, cursor, children, placed)
-        if i == 0:
-            first = start
-        last = start
-    middle = (placed[kids[0]][0] + placed[kids[-1]][0]) / 2.0
-    del first, last
-    placed[node] = (middle, y)
-    return cursor

@@ -35,18 +35,21 @@ class LayoutRunner(QObject):
     def running(self) -> bool:
         return self._jobs.busy
 
-    def start(self, kind: LayoutKind, deal: Deal) -> None:
+    def start(self, kind: LayoutKind, deal: Deal, aspect: float = 2.0) -> None:
+        """Lay ``deal`` out; ``aspect`` (width ÷ height) is the map's, which an org chart
+        fills."""
         nodes = [p.id for p in deal.people]
         edges = [(r.source, r.target) for r in deal.relations
                  if kind is LayoutKind.INFLUENCE or r.kind is RelationKind.REPORTS_TO]
         deal_id = deal.id
 
         def work() -> tuple[str, dict[str, Position]]:
-            from desktop.layout import auto_layout
+            from desktop.layout import auto_layout, org_chart
 
-            layout = (auto_layout.org_chart_layout if kind is LayoutKind.ORG_CHART
-                      else auto_layout.influence_layout)
-            raw = layout(nodes, edges)
+            if kind is LayoutKind.ORG_CHART:
+                raw = org_chart.org_chart_layout(nodes, edges, aspect=aspect)
+            else:
+                raw = auto_layout.influence_layout(nodes, edges)
             return deal_id, {str(node): _clamped(x, y) for node, (x, y) in raw.items()}
 
         self._jobs.request(work, prepare=_import_compiled_modules)
