@@ -18,6 +18,7 @@ from desktop.domain.merge import DEAL_FIELDS, MergePlan, PersonConflict, Resolut
 from desktop.exchange import registry
 from desktop.exchange.deal_store import DealStore
 from desktop.exchange.incoming import Incoming
+from desktop.exchange.placing import arrange_new_deal, place_beside
 from desktop.exchange.registry import ReadOptions
 from desktop.problems import ImportProblem
 
@@ -101,9 +102,10 @@ def plan_import(library: DealStore, incoming: Sequence[Incoming],
             deal = replace(deal, snapshots=(),
                            **{name: getattr(mine, name) for name in DEAL_FIELDS})
         plan = plan_merge(mine, deal, item.provided)
+        plan = replace(plan, added=place_beside(mine, plan.added))
         merges.append(plan)
         current[deal.id] = plan.result(Resolution.MINE)
-    return ImportPlan(tuple(new.values()), tuple(merges))
+    return ImportPlan(tuple(arrange_new_deal(deal) for deal in new.values()), tuple(merges))
 
 
 Decision = Callable[[PersonConflict], Resolution] | Mapping[str, Resolution] | Resolution

@@ -18,7 +18,7 @@ FORBIDDEN_IN_DOMAIN = ("PySide6", "sqlite3", "sqlite_utils", "matplotlib", "desk
 ALLOWED_INSIDE = {
     "layout": ("layout",),  # pure computation over ids and edges
     "store": ("domain", "store"),
-    "exchange": ("domain", "exchange", "resource_paths", "palette", "problems"),
+    "exchange": ("domain", "exchange", "layout", "resource_paths", "palette", "problems"),
     "render": ("domain", "render", "resource_paths", "palette", "problems"),
 }
 
