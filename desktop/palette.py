@@ -72,7 +72,7 @@ SUPPORT_MARKERS: dict[Support, str] = {
 
 INFLUENCE_BORDER: dict[Influence, float] = {Influence.LOW: 1.0, Influence.MEDIUM: 2.0,
                                             Influence.HIGH: 3.5}
-INFLUENCE_CARD_WIDTH: dict[Influence, float] = {Influence.LOW: 190.0, Influence.MEDIUM: 206.0,
+INFLUENCE_CARD_WIDTH: dict[Influence, float] = {Influence.LOW: 200.0, Influence.MEDIUM: 212.0,
                                                 Influence.HIGH: 226.0}
 
 INK = "#1A1A1A"

@@ -10,9 +10,8 @@ gesture → intent → command → store → change set → each panel refreshes
 
 from __future__ import annotations
 
-from dataclasses import replace
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import (
@@ -35,9 +34,6 @@ from desktop import APP_NAME
 from desktop.domain.changes import ChangeSet
 from desktop.domain.enums import Influence, Support
 from desktop.domain.person import Person
-from desktop.domain.position import Position
-from desktop.domain.relation import Relation
-from desktop.domain.wording import people_count, plural
 from desktop.store.library import Library
 from desktop.ui import commands, help_menu
 from desktop.ui.deal_actions import DealActions
@@ -51,6 +47,7 @@ from desktop.ui.panels.inspector import Inspector
 from desktop.ui.panels.map_page import MapPage
 from desktop.ui.panels.people_panel import PeoplePanel
 from desktop.ui.panels.triangle_view import Chart, TriangleView
+from desktop.ui.people_actions import PeopleActions
 from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import (
@@ -79,14 +76,17 @@ class MainWindow(QMainWindow):
         self._printing: Printing | None = None
         self._exchange: DealExchange | None = None
         self._build_panels()
+        self.people_actions = PeopleActions(self.session, self.selection, self.map_page,
+                                            self.inspector)
         self._build_actions()
         self._build_menus()
         self._wire()
         self.statusBar()
-        self.geometry_kept = KeptGeometry(self.settings, self, WINDOW_GEOMETRY, QSize(1360, 800))
-        self.geometry_kept.splitter(self.splitter, SPLITTER_STATE, [220, 820, 340])
-        self.geometry_kept.splitter(self.centre_splitter, CENTRE_SPLITTER_STATE, [520, 260])
-        self.geometry_kept.splitter(self.side_splitter, SIDE_SPLITTER_STATE, [480, 320])
+        self.geometry_kept = KeptGeometry(self.settings, self, WINDOW_GEOMETRY, QSize(1360, 860))
+        # The map gets the larger share: it is what a seller reads the deal from.
+        self.geometry_kept.splitter(self.splitter, SPLITTER_STATE, [200, 830, 336])
+        self.geometry_kept.splitter(self.centre_splitter, CENTRE_SPLITTER_STATE, [700, 140])
+        self.geometry_kept.splitter(self.side_splitter, SIDE_SPLITTER_STATE, [540, 260])
         self.drops = FileDrops(self, lambda files: self.exchange.import_files(files))
         self.files.show_library(library)
 
@@ -114,7 +114,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.grid_view, "Support × influence")
         self.centre_splitter = _splitter("centre_splitter", Qt.Orientation.Vertical,
                                          self.tabs, self.people)
-        self.centre_splitter.setStretchFactor(0, 1)
+        # A smaller screen takes a little from the table too: the map must stay readable.
+        self.centre_splitter.setStretchFactor(0, 5)
+        self.centre_splitter.setStretchFactor(1, 1)
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 6, 0, 0)
@@ -197,8 +199,9 @@ class MainWindow(QMainWindow):
         # F2 renames in the deal list; in the people table it edits the cell, as it should.
         self._local_shortcut(self.rename_deal_action, self.deal_list.list)
         self.delete_deal_action = self._action("&Delete deal…", deals.delete_deal)
-        self.add_person_action = self._action("&Add person", self.add_person, "Ctrl+Shift+N")
-        self.delete_people_action = self._action("&Delete selected", self.delete_selection,
+        people = self.people_actions
+        self.add_person_action = self._action("&Add person", people.add_person, "Ctrl+Shift+N")
+        self.delete_people_action = self._action("&Delete selected", people.delete_selection,
                                                  QKeySequence(key.Delete))
         self._local_shortcut(self.delete_people_action, self.people.table, self.map_page.view)
         for action in self.map_page.toolbar.actions():
@@ -226,9 +229,9 @@ class MainWindow(QMainWindow):
         self.about_qt_action = self._action("About &Qt", lambda: QMessageBox.aboutQt(self))
         stack = self.session.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(key.Undo))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence(key.Redo))
+        self.undo_action.setShortcuts(key.Undo)  # every key the platform knows: Ctrl+Y and
+        self.redo_action = stack.createRedoAction(self, "&Redo")  # Ctrl+Shift+Z both redo
+        self.redo_action.setShortcuts(key.Redo)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -259,11 +262,12 @@ class MainWindow(QMainWindow):
         for support in reversed(Support):
             self.support_menu.addAction(
                 f"{support.label} ({int(support):+d})" if support else "Neutral (0)",
-                partial(self.set_for_selected, "support", support))
+                partial(self.people_actions.set_for_selected, "support", support))
         self.influence_menu = deal.addMenu("Set &influence of selected")
         for influence in reversed(Influence):
             self.influence_menu.addAction(
-                influence.label, partial(self.set_for_selected, "influence", influence))
+                influence.label,
+                partial(self.people_actions.set_for_selected, "influence", influence))
         deal.addSeparator()
         deal.addActions([self.map_page.org_chart_action, self.map_page.influence_layout_action])
         deal.addSeparator()
@@ -297,9 +301,9 @@ class MainWindow(QMainWindow):
         self.deal_list.deal_chosen.connect(session.show_deal)
         self.deal_list.new_requested.connect(self.deals.new_deal)
         self.deal_list.edit_requested.connect(self.deals.edit_deal)
-        people.add_requested.connect(self.add_person)
-        people.delete_requested.connect(self.delete_selection)
-        people.score_edited.connect(lambda before, after: self._edit_people(
+        people.add_requested.connect(self.people_actions.add_person)
+        people.delete_requested.connect(self.people_actions.delete_selection)
+        people.score_edited.connect(lambda before, after: self.people_actions.edit_people(
             [before], [after], "score"))
         people.find_changed.connect(page.mark_found)
         people.find_next_requested.connect(self._focus_next_found)
@@ -308,14 +312,15 @@ class MainWindow(QMainWindow):
             commands.MovePeople(session, before, after, origin=page)))
         page.cards_arranged.connect(lambda before, after: session.push(
             commands.MovePeople(session, before, after, text="Arrange the map")))
-        page.relation_requested.connect(self._add_relation)
+        page.relation_requested.connect(self.people_actions.add_relation)
         page.edit_requested.connect(self._edit_person)
         page.menu_requested.connect(self._people_menu)
         page.path_shown.connect(self._path_shown)
-        inspector.person_edited.connect(lambda before, after, what, merge: self._edit_people(
-            [before], [after], what, merge=merge, origin=inspector))
-        inspector.relation_requested.connect(self._add_relation)
-        inspector.relation_removal_requested.connect(self._remove_relation)
+        inspector.person_edited.connect(
+            lambda before, after, what, merge: self.people_actions.edit_people(
+                [before], [after], what, merge=merge, origin=inspector))
+        inspector.relation_requested.connect(self.people_actions.add_relation)
+        inspector.relation_removal_requested.connect(self.people_actions.remove_relation)
         self.analysis_panel.people_chosen.connect(self.selection.set)
 
     # -- following the session ----------------------------------------------------------------
@@ -337,7 +342,8 @@ class MainWindow(QMainWindow):
         if deal is not None:
             self.settings.set_last_deal(str(self.session.library.path), deal.id)
         for action in (self.edit_deal_action, self.rename_deal_action, self.delete_deal_action,
-                       self.add_person_action, self.snapshot_action, self.snapshots_action,
+                       self.add_person_action, self.snapshot_action,
+                       self.snapshots_action,
                        self.print_preview_action, self.print_action, self.export_pdf_action,
                        self.export_svg_action, self.export_png_action,
                        *self.map_page.actions_needing_a_deal()):
@@ -381,64 +387,6 @@ class MainWindow(QMainWindow):
 
     def selected_people(self) -> list[Person]:
         return self.selection.people(self.session.deal)
-
-    def add_person(self) -> None:
-        deal = self.session.deal
-        if deal is None:
-            return
-        count = len(deal.people)
-        person = Person(name=f"New person {count + 1}",
-                        position=Position(40.0 * (count % 10), 40.0 * (count // 10)))
-        self.session.push(commands.AddPeople(self.session, deal.id, [person]))
-        self.selection.set([person.id])
-        self.inspector.focus_name()
-
-    def delete_selection(self) -> None:
-        """Delete the selected people and the selected lines of the map, as one undo step."""
-        deal = self.session.deal
-        if deal is None:
-            return
-        chosen = {p.id for p in self.selected_people()}
-        lines = [r for r in self.map_page.scene.selected_relations()
-                 if r.source not in chosen and r.target not in chosen]
-        if not chosen and not lines:
-            return
-        stack = self.session.undo_stack
-        stack.beginMacro("Delete selection" if chosen and lines else
-                         ("Delete people" if chosen else "Delete lines"))
-        try:
-            if chosen:
-                stack.push(commands.RemovePeople(self.session, deal, list(chosen)))
-            for relation in lines:
-                stack.push(commands.RemoveRelation(self.session, deal.id, relation))
-        finally:
-            stack.endMacro()
-        names = [deal.person(i).name for i in chosen]
-        what = (names[0] if len(names) == 1 else people_count(len(names)) if names
-                else plural(len(lines), "line"))
-        keys = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-        self.report_done(f"Deleted {what} — Edit ▸ Undo ({keys}) brings it back.")
-
-    def set_for_selected(self, field: str, value: Any) -> None:
-        chosen = self.selected_people()
-        after = [replace(p, **{field: value}) for p in chosen]
-        if chosen and after != chosen:
-            self._edit_people(chosen, after, field)
-
-    def _edit_people(self, before: list[Person], after: list[Person], field: str, *,
-                     merge: bool = False, origin: object | None = None) -> None:
-        self.session.push(commands.EditPeople(self.session, before, after, field=field,
-                                              merge=merge, origin=origin))
-
-    def _add_relation(self, relation: Relation) -> None:
-        if self.session.deal is not None:
-            self.session.push(commands.AddRelation(self.session, self.session.deal.id,
-                                                   relation))
-
-    def _remove_relation(self, relation: Relation) -> None:
-        if self.session.deal is not None:
-            self.session.push(commands.RemoveRelation(self.session, self.session.deal.id,
-                                                      relation))
 
     def _edit_person(self, person_id: str) -> None:
         self.selection.set([person_id])

@@ -27,12 +27,27 @@ GUTTER = 18.0
 INFLUENCE_NOTE = "Card border and width grow with influence: low · medium · high"
 
 
+# The scores' column on a card: the personal win large, then business and technical; "?" is
+# an unknown score, never a 0.
+SCORE_ROWS: tuple[tuple[str, Axis | None, str], ...] = (
+    ("5", Axis.PERSONAL, "Personal win (large)"), ("7", Axis.BUSINESS, "Business outcome"),
+    ("6", Axis.TECHNICAL, "Technical fit"), ("?", None, "Unknown, never 0"))
+
+
 def _labels() -> list[str]:
     return [s.label for s in Support] + [k.label + " (1–3)" for k in RelationKind] + \
-        [a.label for a in Axis] + ["Unknown score"]
+        [text for _, _, text in SCORE_ROWS] + ["Scores on a card"]
 
 
-VERTICAL_ROWS = (len(Support) + 1) + (len(RelationKind) + 1) + (len(Axis) + 2) + 2
+VERTICAL_ROWS = (len(Support) + 1) + (len(RelationKind) + 1) + (len(SCORE_ROWS) + 1) + 2
+
+
+def enlarge(font: QFont, factor: float) -> None:
+    """Make ``font`` larger, whether it was sized in pixels (print) or points (screen)."""
+    if font.pixelSize() > 0:
+        font.setPixelSize(max(1, round(font.pixelSize() * factor)))
+    else:
+        font.setPointSizeF(font.pointSizeF() * factor)
 
 
 def legend_size(font: QFont, *, vertical: bool = False) -> QRectF:
@@ -43,7 +58,7 @@ def legend_size(font: QFont, *, vertical: bool = False) -> QRectF:
     column = SWATCH + 6 + text
     if vertical:
         return QRectF(0, 0, math.ceil(column + 16), VERTICAL_ROWS * ROW + 12)
-    rows = max(len(Support), len(RelationKind), len(Axis) + 1) + 2
+    rows = max(len(Support), len(RelationKind), len(SCORE_ROWS)) + 2
     width = max(3 * column + 2 * GUTTER, metrics.horizontalAdvance(INFLUENCE_NOTE)) + 16
     return QRectF(0, 0, math.ceil(width), rows * ROW + 12)
 
@@ -118,23 +133,21 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont, *,
     if vertical:
         x2 = x0
         top = box.top() + 6 + (len(Support) + len(RelationKind) + 2) * ROW
-    heading(x2, "Triangle")
-    for row, axis in enumerate(Axis, start=1):
-        centre = QPointF(x2 + SWATCH / 2, top + row * ROW + ROW / 2)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(AXIS_COLOURS[axis]))
-        painter.drawEllipse(centre, 4.0, 4.0)
-        label(x2, row, axis.label)
-    row = len(Axis) + 1
-    centre = QPointF(x2 + SWATCH / 2, top + row * ROW + ROW / 2)
-    painter.setPen(QPen(QColor("#777777"), 1.2))
-    painter.setBrush(QColor("#FFFFFF"))
-    painter.drawEllipse(centre, 4.0, 4.0)
-    label(x2, row, "Unknown score")
-    last = max(len(Support), len(RelationKind), len(Axis) + 1) + 1
+    heading(x2, "Scores on a card")
+    for row, (sample, axis, text) in enumerate(SCORE_ROWS, start=1):
+        cell = QRectF(x2, top + row * ROW, SWATCH, ROW)
+        number = QFont(bold)
+        if axis is Axis.PERSONAL:
+            enlarge(number, 1.3)
+        painter.setFont(number)
+        painter.setPen(QColor(AXIS_COLOURS[axis]).darker(125) if axis else QColor(INK))
+        painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, sample)
+        painter.setFont(font)
+        label(x2, row, text)
+    last = max(len(Support), len(RelationKind), len(SCORE_ROWS)) + 1
     note = QRectF(x0, top + last * ROW, size.width() - 16, ROW)
     if vertical:
-        note = QRectF(x0, top + (len(Axis) + 2) * ROW, size.width() - 16, 2 * ROW)
+        note = QRectF(x0, top + (len(SCORE_ROWS) + 1) * ROW, size.width() - 16, 2 * ROW)
     painter.setPen(QColor(INK))
     painter.drawText(note, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
                      | Qt.TextFlag.TextWordWrap, INFLUENCE_NOTE)

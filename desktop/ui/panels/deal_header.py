@@ -38,7 +38,7 @@ class DealHeader(QWidget):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
             layout.addWidget(label)
         lines = self.fontMetrics().lineSpacing()
-        self.title.setFixedHeight(int(lines * 2.4) + 4)
+        self.title.setFixedHeight(int(lines * 1.4) + 4)
         self.objective.setFixedHeight(lines + 2)
         self._objective = ""
         session.deal_shown.connect(self.refresh)
@@ -58,8 +58,9 @@ class DealHeader(QWidget):
         else:
             facts = [deal.account, deal.stage, money(deal.amount, deal.currency),
                      f"closes {deal.close_date.isoformat()}" if deal.close_date else ""]
-            self.title.setText(f"<b style='font-size:large'>{html(deal.name)}</b><br>"
-                               + " · ".join(html(fact) for fact in facts if fact))
+            shown = [html(fact) for fact in facts if fact]
+            self.title.setText(f"<b style='font-size:large'>{html(deal.name)}</b>"
+                               + (f"&nbsp;&nbsp;{' · '.join(shown)}" if shown else ""))
             self._objective = f"“{deal.objective}”" if deal.objective else ""
         self.objective.setToolTip(self._objective)
         self._elide()

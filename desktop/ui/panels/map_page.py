@@ -22,6 +22,7 @@ from desktop.domain.relation import Relation
 from desktop.render.map.scene import MapScene
 from desktop.ui.panels.analysis_panel import AnalysisPanel
 from desktop.ui.panels.layout_runner import LayoutKind, LayoutRunner
+from desktop.ui.panels.map_legend import MapLegend
 from desktop.ui.panels.map_view import MapView
 from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
@@ -57,7 +58,10 @@ class MapPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
-        layout.addWidget(self.view)
+        layout.addWidget(self.view, 1)
+        self.legend = MapLegend()
+        self.legend.setVisible(self.legend_action.isChecked())
+        layout.addWidget(self.legend)
 
         self.scene.selectionChanged.connect(self._scene_selection_changed)
         self.view.cards_moved.connect(self.cards_moved)
@@ -100,7 +104,6 @@ class MapPage(QWidget):
         self.legend_action = self._action("Show &legend", self._toggle_legend)
         self.legend_action.setCheckable(True)
         self.legend_action.setChecked(self.settings.get(SHOW_LEGEND))
-        self.view.show_legend = self.legend_action.isChecked()
         self.path_action = QAction("Show &path to power", self)
         self.path_action.setStatusTip("Highlight the shortest friendly path from your champion "
                                       "to the economic buyer")
@@ -226,7 +229,8 @@ class MapPage(QWidget):
         if deal is None or not deal.people:
             return
         self.session.done.emit(f"Arranging the map ({kind.value.lower()})…")
-        self.layout_runner.start(kind, deal)
+        viewport = self.view.viewport()
+        self.layout_runner.start(kind, deal, aspect=viewport.width() / max(1, viewport.height()))
 
     def _arranged(self, deal_id: str, positions: dict[str, Position]) -> None:
         deal = self.session.deal
@@ -243,8 +247,7 @@ class MapPage(QWidget):
 
     def _toggle_legend(self, checked: bool) -> None:
         self.settings.set(SHOW_LEGEND, checked)
-        self.view.show_legend = checked
-        self.view.viewport().update()
+        self.legend.setVisible(checked)
 
     def _path_toggled(self, checked: bool) -> None:
         if self.analysis.show_path.isChecked() != checked:

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QLineF, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
-    QFont,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -19,6 +18,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPen,
     QPixmap,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -35,14 +35,12 @@ from desktop.domain.position import Position
 from desktop.palette import HIGHLIGHT
 from desktop.render.map.cards import ConnectHandle, PersonCard
 from desktop.render.map.drag_layer import Showing
-from desktop.render.map.legend import legend_size, paint_legend
 from desktop.render.map.scene import MapScene
 from desktop.ui.panels.map_overview import OverviewPicture
 
 MIN_SCALE = 0.03
 MAX_SCALE = 4.0
 ZOOM_STEP = 1.2
-LEGEND_SHARE = 0.12  # the legend hides itself rather than cover more of a small map
 
 
 class MapView(QGraphicsView):
@@ -62,11 +60,7 @@ class MapView(QGraphicsView):
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.show_legend = True
         self.empty_hint = ""
-        self._legend_font = QFont(self.font())
-        self._legend_font.setPointSizeF(8.0)
-        self._legend_size: QRectF | None = None  # measured once
         self._drag_start: dict[str, Position] = {}
         self._connect_from: PersonCard | None = None
         self._connect_line: QGraphicsLineItem | None = None
@@ -76,6 +70,7 @@ class MapView(QGraphicsView):
         self._still_key: tuple[float, ...] = ()
         self._taking_still = False
         self.overview = OverviewPicture(scene)  # what a zoomed-out frame shows
+        scene.sceneRectChanged.connect(lambda _rect: self.sync_scene_rect())
         self._fitted: tuple[float, ...] = ()  # what the last fit fitted: content and size
 
     # -- zoom and pan ---------------------------------------------------------------------
@@ -87,6 +82,38 @@ class MapView(QGraphicsView):
         current = self.zoom_level()
         factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
         self.scale(factor, factor)
+        self.sync_scene_rect()
+
+    def sync_scene_rect(self) -> None:
+        """Scroll over the cards and the part of the map on screen, nothing more: at Fit
+        that is the viewport itself, so no scroll bar shows; zoomed in, the bars reach every
+        card. (The scene's own rectangle, with room to drag cards out, is for the scene.)
+
+        The bars are switched on and off here, from the room the view has without them:
+        left to Qt, a map just larger than the viewport in one direction showed a bar, which
+        made the viewport smaller, which changed the rectangle, which hid the bar — a resize
+        loop that ran for as long as the window was open."""
+        content = self.map_scene.content_rect()
+        room = self.maximumViewportSize()
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, self)
+        whole = self.mapToScene(QRect(0, 0, room.width(), room.height())).boundingRect()
+        wanted = whole if content.isNull() else content.united(whole)
+        width, height = wanted.width() * self.zoom_level(), wanted.height() * self.zoom_level()
+        across = width > room.width() + 0.5
+        down = height > room.height() - (bar if across else 0) + 0.5
+        across = across or (down and width > room.width() - bar + 0.5)
+        self._show_bars(across, down)
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        wanted = visible if content.isNull() else content.united(visible)
+        if wanted != self.sceneRect():
+            self.setSceneRect(wanted)
+
+    def _show_bars(self, across: bool, down: bool) -> None:
+        on, off = Qt.ScrollBarPolicy.ScrollBarAlwaysOn, Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        if self.horizontalScrollBarPolicy() != (on if across else off):
+            self.setHorizontalScrollBarPolicy(on if across else off)
+        if self.verticalScrollBarPolicy() != (on if down else off):
+            self.setVerticalScrollBarPolicy(on if down else off)
 
     def zoom_in(self) -> None:
         self.zoom_by(ZOOM_STEP)
@@ -99,10 +126,12 @@ class MapView(QGraphicsView):
         if rect.isNull():
             return
         self._fitted = self._fit_key(rect)
+        self.setSceneRect(rect)  # no scroll bars while fitting: they would take room
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom_level() > 1.0:  # a small map is shown at 100 %, not blown up
             self.resetTransform()
             self.centerOn(rect.center())
+        self.sync_scene_rect()
 
     def fit_again_if_resized(self) -> None:
         """Fit once more if the viewport or the map changed since the last fit (the window
@@ -134,6 +163,10 @@ class MapView(QGraphicsView):
         if steps:
             self.zoom_by(ZOOM_STEP ** steps)
         event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.sync_scene_rect()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
@@ -339,41 +372,17 @@ class MapView(QGraphicsView):
     # -- overlay --------------------------------------------------------------------------
 
     def drawForeground(self, painter: QPainter, rect: QRectF | object) -> None:
-        """The legend and the empty-map hint, fixed to the window, not the map."""
-        if self._taking_still or (not self.show_legend and not self.empty_hint):
+        """The empty-map hint, fixed to the window, not the map (the legend is a strip under
+        the map: ``map_legend.py``)."""
+        if self._taking_still or not self.empty_hint:
             return
         painter.save()
         painter.resetTransform()
-        viewport = self.viewport().rect()
-        if self.empty_hint:
-            painter.setPen(QColor("#777777"))
-            painter.setFont(self.font())
-            painter.drawText(QRectF(viewport), Qt.AlignmentFlag.AlignCenter, self.empty_hint)
-        else:
-            legend = self._legend_rect()
-            if legend is not None:
-                paint_legend(painter, QPointF(legend.topLeft()), self._legend_font)
+        painter.setPen(QColor("#777777"))
+        painter.setFont(self.font())
+        painter.drawText(QRectF(self.viewport().rect()), Qt.AlignmentFlag.AlignCenter,
+                         self.empty_hint)
         painter.restore()
-
-    def scrollContentsBy(self, dx: int, dy: int) -> None:
-        super().scrollContentsBy(dx, dy)
-        legend = self._legend_rect()
-        if legend is not None:  # the overlay does not scroll with the map: mend its two places
-            self.viewport().update(legend.united(legend.translated(dx, dy)).adjusted(
-                -2, -2, 2, 2))
-
-    def _legend_rect(self) -> QRect | None:
-        """Where the legend is drawn on the viewport, or None when it is not."""
-        if not self.show_legend or self.empty_hint:
-            return None
-        size = self._legend_size
-        if size is None:
-            size = self._legend_size = legend_size(self._legend_font)
-        viewport = self.viewport().rect()
-        if size.width() * size.height() >= LEGEND_SHARE * viewport.width() * viewport.height():
-            return None
-        return QRect(8, viewport.height() - int(size.height()) - 8, int(size.width()) + 1,
-                     int(size.height()) + 1)
 
 
 def _position(card: PersonCard) -> Position:

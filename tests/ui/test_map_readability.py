@@ -1,0 +1,55 @@
+"""The map reads at laptop size: opening a deal on a 1,366 × 768 screen shows every name at
+9 px or more without zooming (the name's font size × the view's scale, as painted), whole,
+with no scroll bar; the legend is shown and covers no card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from desktop.ui.main_window import MainWindow
+from tests.helpers.ui import main_window
+
+READABLE = 9.0
+
+
+def open_deal(window: MainWindow, qtbot: QtBot, name: str) -> None:
+    """Click the deal in the list, as a seller opens it."""
+    view = window.deal_list.list
+    model = view.model()
+    index = next(model.index(row, 0) for row in range(model.rowCount())
+                 if str(model.index(row, 0).data()).startswith(name))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, view.visualRect(index).center())
+    qtbot.waitUntil(lambda: window.session.deal is not None
+                    and window.session.deal.name.startswith(name))
+    qtbot.wait(50)  # the deferred fit, once the window is laid out
+
+
+@pytest.mark.parametrize("deal", ["Northwind", "Helix"])
+def test_every_name_reads_at_laptop_size_without_zooming(qtbot: QtBot, tmp_path: Path,
+                                                         deal: str) -> None:
+    with main_window(qtbot, tmp_path) as window:
+        window.resize(1366, 728)  # 768 less the desktop's panel
+        qtbot.wait(20)
+        open_deal(window, qtbot, deal)
+        view = window.map_page.view
+        scale = view.zoom_level()
+        assert window.session.deal is not None
+        smallest = min(
+            (card.name_as_drawn(scale)[0] * scale, card.person.name)
+            for card in view.map_scene.cards.values())
+        assert smallest[0] >= READABLE, f"{smallest[1]} at {smallest[0]:.1f} px"
+        for card in view.map_scene.cards.values():
+            _px, lines = card.name_as_drawn(scale)
+            assert " ".join(lines) == card.person.name  # whole: never cut, never elided
+        assert not view.horizontalScrollBar().isVisible()
+        assert not view.verticalScrollBar().isVisible()
+        legend = window.map_page.legend
+        assert legend.isVisible()
+        # The legend is a strip under the map: it covers no card.
+        assert legend.geometry().top() >= view.geometry().bottom()
