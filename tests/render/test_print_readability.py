@@ -1,7 +1,8 @@
 """Printed pages a person can read and search: words read back exactly as typed (no
-ligature glyphs), no text below 7 pt on the map tiles nor in the names of the brief's
-map, the brief's map showing the key players only, and no table row left alone on a page.
-Real PDFs, read back with poppler."""
+ligature glyphs), no name below 7 pt and no other text below 6 pt on the map tiles, every
+card whole on some tile, Helix's map on two A4 sheets, names of at least 7 pt on the brief's
+map, which shows the key players only, and no table row left alone on a page. Real PDFs,
+read back with poppler."""
 
 from __future__ import annotations
 
@@ -16,12 +17,13 @@ from desktop.domain.analysis import analyse
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Influence, Role, Support
 from desktop.domain.person import Person
+from desktop.render.map.scene import MapScene
 from desktop.render.printing.brief import MAP_HEIGHT
 from desktop.render.printing.choices import Orientation, Paper, PrintLayout
 from desktop.render.printing.document import body_rect
 from desktop.render.printing.key_players import KeyMap, key_player_map
 from desktop.render.printing.layouts import build_document, print_pdf
-from desktop.render.printing.map_tiles import plan_map
+from desktop.render.printing.map_tiles import MIN_NAME_PT, MIN_TEXT_PT, choose_plan, plan_map
 from desktop.render.printing.options import PrintOptions
 from desktop.synthetic import arranged, synthetic_deal
 from tests.helpers.pdf import pdfpages, pdftext, pdftext_raw
@@ -92,8 +94,7 @@ def smallest_name_pt(key: KeyMap) -> float:
     """The card name font's pixel size × the page scale, for the smallest name."""
     sizes = []
     for card in key.scene.cards.values():
-        card.badge_texts()  # lays the card out: a long name gets a smaller font
-        sizes.append(card._name_font.pixelSize() * key.scale)
+        sizes.append(card.name_px * key.scale)
     return min(sizes)
 
 
@@ -142,11 +143,60 @@ def test_the_brief_prints_the_key_players_names(qtbot: QtBot, tmp_path: Path,
 @pytest.mark.parametrize("paper", list(Paper))
 @pytest.mark.parametrize(("width", "height"), [(300, 200), (900, 500), (1400, 700),
                                                (4000, 600), (600, 5000), (9000, 9000)])
-def test_the_map_planner_never_prints_text_below_7_pt(qtbot: QtBot, paper: Paper,
-                                                      width: float, height: float) -> None:
+@pytest.mark.parametrize("name_px", [9, 11, 13])
+def test_the_map_planner_keeps_names_at_7_pt_and_text_at_6(qtbot: QtBot, paper: Paper,
+                                                            width: float, height: float,
+                                                            name_px: int) -> None:
     area = body_rect(paper, Orientation.LANDSCAPE)
-    plan = plan_map(QRectF(-width / 2, -height / 2, width, height), area)
-    assert plan.smallest_text_pt >= SEVEN_PT - 1e-9
+    plan = plan_map(QRectF(-width / 2, -height / 2, width, height), area, name_px=name_px)
+    assert MIN_NAME_PT == SEVEN_PT
+    assert plan.smallest_name_pt >= MIN_NAME_PT - 1e-9
+    assert plan.smallest_text_pt >= MIN_TEXT_PT - 1e-9
+
+
+def printed_scene(deal: Deal) -> MapScene:
+    scene = MapScene(indexed=False)
+    scene.set_full_detail(True)
+    scene.show_deal(deal)
+    return scene
+
+
+@pytest.mark.parametrize("which", ["helix", "generated 60", "generated 300"])
+@pytest.mark.parametrize("paper", list(Paper))
+def test_every_card_is_whole_on_some_tile(qtbot: QtBot, helix: Deal, which: str,
+                                          paper: Paper) -> None:
+    """Tiles overlap less than a whole card when the cards allow it (fewer sheets) — but
+    never so little that a card is cut on every sheet it is on."""
+    deal = helix if which == "helix" else arranged(synthetic_deal(int(which.split()[1]),
+                                                                  seed=3))
+    scene = printed_scene(deal)
+    plan = choose_plan(scene, PrintOptions(layout=PrintLayout.MAP, paper=paper))
+    tiles = [plan.source(r, c) for r in range(plan.rows) for c in range(plan.columns)]
+    for person_id, card in scene.cards.items():
+        rect = card.sceneBoundingRect()
+        assert any(tile.contains(rect) for tile in tiles), deal.person(person_id).name
+    smallest_name = min(card.name_px for card in scene.cards.values())
+    assert smallest_name * plan.scale >= MIN_NAME_PT - 1e-9
+
+
+def test_helix_map_prints_on_two_a4_sheets_with_names_of_7_pt(qtbot: QtBot, tmp_path: Path,
+                                                              helix: Deal) -> None:
+    """The compact org chart and the planner together: 25 people on two sheets (portrait,
+    side by side, the legend below), every name on paper at least 7 pt."""
+    out = tmp_path / "map.pdf"
+    options = PrintOptions(layout=PrintLayout.MAP, paper=Paper.A4)
+    assert print_pdf(helix, out, options) <= 2
+    plan = choose_plan(printed_scene(helix), options)
+    assert plan.smallest_name_pt >= SEVEN_PT - 1e-9
+    text = pdftext(out)
+    for person in helix.people:
+        assert person.name in text, person.name
+
+
+def test_a_chosen_orientation_is_kept(qtbot: QtBot, helix: Deal) -> None:
+    plan = choose_plan(printed_scene(helix), PrintOptions(
+        layout=PrintLayout.MAP, orientation=Orientation.LANDSCAPE))
+    assert plan.orientation is Orientation.LANDSCAPE
 
 
 @pytest.mark.parametrize("which", ["helix", "generated"])

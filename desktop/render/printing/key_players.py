@@ -21,14 +21,14 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import Influence, RelationKind, Role, Support
 from desktop.domain.position import Position
 from desktop.palette import INFLUENCE_CARD_WIDTH
-from desktop.render.map.cards import CARD_HEIGHT, PersonCard
+from desktop.render.map.cards import CARD_HEIGHT
 from desktop.render.map.scene import MapScene
 from desktop.render.printing.document import searchable
 
 MIN_NAME_PT = 7.0  # a name on the brief's map is at least this tall on paper
 MAX_SCALE = 0.8  # points per scene unit: a few key players are not blown up past this
 GAP_X = 24.0  # scene units between two cards of a row
-GAP_Y = 36.0  # between rows: room for the lines and their arrowheads
+GAP_Y = 30.0  # between rows: room for the lines and their arrowheads
 MARGIN = 8.0  # around the cards: the path's highlight and the borders
 CANDIDATES = 40  # more than a page holds at 7 pt: the rest are never measured
 
@@ -72,7 +72,7 @@ def key_player_map(deal: Deal, analysis: DealAnalysis, room: QSizeF) -> KeyMap:
     scene.set_full_detail(True)
     scene.setBackgroundBrush(QColor("#FFFFFF"))
     scene.show_deal(_among(deal, candidates, {}))
-    name_px = {i: _name_px(scene.cards[i]) for i in candidates}
+    name_px = {i: scene.cards[i].name_px for i in candidates}
     chosen: list[str] = []
     positions: dict[str, Position] = {}
     scale = MAX_SCALE
@@ -96,13 +96,6 @@ def key_player_map(deal: Deal, analysis: DealAnalysis, room: QSizeF) -> KeyMap:
         fit = min(room.width() / content.width(), room.height() / content.height())
         scale = max(scale, min(fit, MAX_SCALE))
     return KeyMap(scene, scale, content, tuple(chosen), len(ranked))
-
-
-def _name_px(card: PersonCard) -> int:
-    """The pixel size of the font the card writes its name in (a long name gets a
-    smaller one: desktop/render/map/cards.py). Reading it asks the card to lay out."""
-    card.badge_texts()  # lays the card's text out, choosing the name's font
-    return card._name_font.pixelSize()
 
 
 def _among(deal: Deal, ids: Sequence[str], positions: dict[str, Position]) -> Deal:
