@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
@@ -195,6 +196,11 @@ def the_team(qtbot: QtBot, window: MainWindow) -> None:
     by_name = {p.name: p.position for p in deal.people}
     assert by_name[ravi].y > by_name[dana].y  # a report goes under the manager
     assert by_name[mia].y > by_name[ravi].y
+    view = window.map_page.view
+    assert view.zoom_level() == pytest.approx(1.0)  # not the zoom of the deal shown before
+    shown = view.mapToScene(view.viewport().rect()).boundingRect()
+    assert all(shown.intersects(card.sceneBoundingRect())
+               for card in window.map_page.scene.cards.values())
 
 
 def scores(qtbot: QtBot, window: MainWindow) -> None:

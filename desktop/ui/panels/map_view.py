@@ -123,7 +123,8 @@ class MapView(QGraphicsView):
 
     def fit_to_window(self) -> None:
         rect = self.map_scene.content_rect()
-        if rect.isNull():
+        if rect.isNull():  # an empty deal: its first cards come at 100 %, not the last zoom
+            self.resetTransform()
             return
         self._fitted = self._fit_key(rect)
         self.setSceneRect(rect)  # no scroll bars while fitting: they would take room
