@@ -53,3 +53,19 @@ def test_every_name_reads_at_laptop_size_without_zooming(qtbot: QtBot, tmp_path:
         assert legend.isVisible()
         # The legend is a strip under the map: it covers no card.
         assert legend.geometry().top() >= view.geometry().bottom()
+
+
+def test_the_analysis_is_never_cut_off_at_laptop_size(qtbot: QtBot, tmp_path: Path) -> None:
+    """The panel under the inspector is short on a laptop: its text scrolls into view, the
+    label is never squeezed below the height its lines need (it was: the path to power was
+    half a line, under the check box)."""
+    with main_window(qtbot, tmp_path) as window:
+        window.resize(1366, 728)
+        open_deal(window, qtbot, "Northwind")
+        panel = window.analysis_panel
+        qtbot.waitUntil(lambda: "Path to power" in panel.summary.text(), timeout=5000)
+        qtbot.wait(20)
+        summary = panel.summary
+        assert summary.height() >= summary.heightForWidth(summary.width())
+        assert panel.show_path.geometry().top() >= summary.geometry().bottom()
+        assert panel.flags.height() >= 3 * panel.flags.fontMetrics().lineSpacing()

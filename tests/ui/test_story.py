@@ -359,7 +359,7 @@ def export_pdf(qtbot: QtBot, window: MainWindow, out: Path) -> None:
         QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
         # A person's pace: the dialog reads each folder of the path as it is typed.
         QTest.keyClicks(field, str(out), Qt.KeyboardModifier.NoModifier, 20)
-        QTest.keyClick(field, Qt.Key.Key_Return)  # Return would go to the completer's popup of the path
+        QTest.keyClick(field, Qt.Key.Key_Return)
 
     choose_menu(qtbot, window, "File", "Export as PDF")
     options = window.printing.options_dialog

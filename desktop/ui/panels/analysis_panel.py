@@ -9,13 +9,14 @@ map and the charts by ``analysis_shown``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QPaintEvent
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -64,7 +65,18 @@ class AnalysisPanel(QWidget):
         self.runner.failed.connect(session.failed)
         session.deal_shown.connect(self.refresh)
         session.changed.connect(self._changed)
-        layout = QVBoxLayout(self)
+        # Everything in one scroll area: on a laptop the panel is short, and text that does
+        # not fit scrolls into view instead of being cut off (a label shrinks silently).
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        content = QWidget()
+        scroller.setWidget(content)
+        outer.addWidget(scroller)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(6, 6, 6, 6)
         self.summary = QLabel()
         self.summary.setObjectName("analysis_summary")
@@ -79,11 +91,13 @@ class AnalysisPanel(QWidget):
         self.flags.setAlternatingRowColors(True)
         self.flags.itemActivated.connect(self._flag_clicked)
         self.flags.itemClicked.connect(self._flag_clicked)
+        self.flags.setMinimumHeight(4 * self.flags.fontMetrics().lineSpacing() + 8)
         heading = QLabel("<b>Red flags</b> — click one to select its people")
         layout.addWidget(self.summary)
         layout.addWidget(self.show_path)
         layout.addWidget(heading)
         layout.addWidget(self.flags, 1)
+        self.summary.installEventFilter(self)
         self.show_analysis(None, None)
 
     def _changed(self, changes: ChangeSet) -> None:
@@ -94,11 +108,13 @@ class AnalysisPanel(QWidget):
         elif changes.touches_deal(deal.id) and not changes.positions_only:
             self.refresh()
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        super().paintEvent(event)
-        if not self._painted:  # the window is on screen: now the analysis may start
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The summary's first paint starts the first analysis: the window is on screen. (The
+        panel itself is never painted: its scroll area covers it.)"""
+        if event.type() is QEvent.Type.Paint and not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.refresh)
+        return super().eventFilter(watched, event)
 
     def refresh(self) -> None:
         """Analyse the shown deal again (coalesced with other requests of this moment)."""
@@ -109,6 +125,10 @@ class AnalysisPanel(QWidget):
             self.runner.cancel()
             self._analysed((deal, None))
             return
+        if self.deal is None or self.deal.id != deal.id:  # not the old deal's figures
+            self.flags.clear()
+            self.summary.setText("<i>Analysing…</i>")
+            self.show_path.setEnabled(False)
         stale_days = self.settings.get(STALE_CONTACT_DAYS)
         self.runner.request(lambda: (deal, analyse(deal, stale_days=stale_days)),
                             in_thread=len(deal.people) >= IN_THREAD_FROM,
@@ -123,7 +143,8 @@ class AnalysisPanel(QWidget):
     def show_analysis(self, deal: Deal | None, analysis: DealAnalysis | None) -> None:
         self.flags.clear()
         if deal is None or analysis is None or not deal.people:
-            self.summary.setText("<i>No analysis: the deal has no people yet.</i>")
+            self.summary.setText("<i>No deal is open.</i>" if deal is None else
+                                 "<i>No analysis: the deal has no people yet.</i>")
             self.show_path.setEnabled(False)
             return
         names = {p.id: p.name for p in deal.people}
