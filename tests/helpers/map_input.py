@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.render.map.cards import PersonCard
@@ -44,3 +45,12 @@ def click_at(window: MainWindow, at: QPointF) -> None:
                                            viewport))
     QApplication.sendEvent(viewport, mouse(QEvent.Type.MouseButtonRelease, at, left,
                                            Qt.MouseButton.NoButton, viewport))
+
+
+def double_click_card(window: MainWindow, card: PersonCard) -> None:
+    """Double-click a card's name (what opens its details in the inspector)."""
+    view = window.map_page.view
+    view.ensureVisible(card, 20, 20)
+    at = view.mapFromScene(card.pos() + QPointF(-10, -card.boundingRect().height() / 4))
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier, at)

@@ -9,14 +9,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtGui import QAction, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
+    QMenu,
     QRadioButton,
+    QSlider,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -27,6 +29,7 @@ from desktop.store.library import Library
 from desktop.ui.application import open_library
 from desktop.ui.deal_dialog import DealDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.people_model import Column
 from desktop.ui.settings import Settings
 
 
@@ -90,9 +93,9 @@ def library_state(library: Library) -> list[dict[str, Any]]:
 def fill_new_deal(name: str, account: str) -> Any:
     def fill(dialog: QDialog) -> None:
         assert isinstance(dialog, DealDialog)
-        dialog.name.setText(name)
-        dialog.account.setText(account)
-        dialog.accept()
+        type_into(dialog.name, name)
+        type_into(dialog.account, account)
+        QTest.keyClick(dialog.account, Qt.Key.Key_Return)
     return fill
 
 
@@ -166,3 +169,73 @@ def type_into(widget: QWidget, text: str, *, replace: bool = True, finish: bool 
             QTest.keyClicks(widget, line)
     if finish:
         QTest.keyClick(widget, Qt.Key.Key_Tab)
+
+
+def menu_text(action: QAction) -> str:
+    return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+
+
+def choose_menu(qtbot: QtBot, window: MainWindow, *path: str) -> None:
+    """Click a menu of the menu bar, then down ``path`` (submenus open on a click), then the
+    last item — each matched by the start of its text."""
+    bar = window.menuBar()
+    entry = next(a for a in bar.actions() if menu_text(a) == path[0])
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     bar.actionGeometry(entry).center())
+    menu = entry.menu()
+    for item in path[1:]:
+        assert isinstance(menu, QMenu)
+        qtbot.waitUntil(menu.isVisible, timeout=2000)
+        action = next((a for a in menu.actions() if menu_text(a).startswith(item)), None)
+        assert action is not None, f"no {item!r} in {[menu_text(a) for a in menu.actions()]}"
+        assert action.isEnabled(), item
+        QTest.mouseClick(menu, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         menu.actionGeometry(action).center())
+        menu = action.menu()
+
+
+def activate(qtbot: QtBot, window: MainWindow) -> None:
+    """The window is active (a window manager does this after a dialog closed; the offscreen
+    platform has none): keys reach its focused widget and its shortcuts."""
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+
+
+def press_shortcut(qtbot: QtBot, window: MainWindow, action: QAction) -> None:
+    """Press ``action``'s first key sequence where the focus is, as a person does."""
+    activate(qtbot, window)
+    keys = action.shortcut()
+    assert not keys.isEmpty(), f"{menu_text(action)} has no key"
+    QTest.keySequence(QApplication.focusWidget() or window, keys)
+
+
+def click_row(qtbot: QtBot, window: MainWindow, name: str,
+              column: Column = Column.NAME, *,
+              modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    """Click a person's row in the people table (a cell of ``column``)."""
+    table = window.people.table
+    source = window.people.model
+    row = next((r for r in range(source.rowCount())
+                if source.index(r, Column.NAME).data() == name), None)
+    assert row is not None, f"no row for {name!r}"
+    index = window.people.filter.mapFromSource(source.index(row, column))
+    table.scrollTo(index)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier,
+                     table.visualRect(index).center())
+
+
+def drag_slider(qtbot: QtBot, slider: QSlider, values: list[int]) -> None:
+    """Press the slider's handle, move through ``values`` (one mouse move each), release."""
+    def at(value: int) -> QPoint:
+        span = slider.maximum() - slider.minimum()
+        handle = 10  # about half a handle at each end of the groove
+        x = handle + round((slider.width() - 2 * handle) * (value - slider.minimum()) / span)
+        return QPoint(x, slider.height() // 2)
+
+    QTest.mousePress(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     at(slider.value()))
+    for value in values:
+        QTest.mouseMove(slider, at(value))
+        qtbot.wait(5)
+    QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                       at(values[-1]))

@@ -17,6 +17,7 @@ from pytestqt.qtbot import QtBot
 from desktop.domain.enums import Axis, Confidence, Coverage, Influence, ResponseMode, Role, Support
 from desktop.domain.person import Person
 from desktop.ui.main_window import MainWindow
+from tests.helpers.map_input import double_click_card
 from tests.helpers.ui import (
     choose_by_keys,
     choose_in_popup,
@@ -119,7 +120,8 @@ def test_next_step_name_title_and_roles_are_typed_and_ticked(window: MainWindow,
     inspector = window.inspector
     type_into(inspector.next_step, "A reference call with another hospital group")
     assert stored(window, person).next_step == "A reference call with another hospital group"
-    inspector.focus_name()  # what double-clicking a card does: the details unfold
+    double_click_card(window, window.map_page.scene.cards[person.id])  # the details unfold
+    assert QApplication.focusWidget() is inspector.texts["name"]
     assert inspector.contact_section.is_expanded()
     type_into(inspector.texts["name"], "Amelia Novak-Reyes")
     type_into(inspector.texts["title"], "Group CEO")

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QAbstractItemView, QDialog, QMessageBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.deal import Deal
@@ -19,11 +19,17 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.people_model import Column
 from desktop.ui.settings import RECENT_LIBRARIES
 from tests.helpers.ui import (
+    activate,
     answer_next_dialog,
+    choose_menu,
+    click_row,
+    drag_slider,
     fill_new_deal,
     library_state,
     open_window,
+    press_shortcut,
     stored_deal,
+    type_into,
 )
 
 
@@ -47,7 +53,10 @@ def test_create_deal_add_people_score_undo_redo_reopen(qtbot: QtBot, tmp_path: P
     before_everything = library_state(window.session.library)
 
     answer_next_dialog(fill_new_deal("Globex data platform", "Globex"))
-    window.new_deal_action.trigger()
+    press_shortcut(qtbot, window, window.new_deal_action)
+    qtbot.waitUntil(lambda: window.session.deal is not None
+                    and window.session.deal.name == "Globex data platform")
+    activate(qtbot, window)
     assert window.session.deal is not None
     assert window.session.deal.name == "Globex data platform"
     assert "Globex data platform" in window.windowTitle()
@@ -61,11 +70,15 @@ def test_create_deal_add_people_score_undo_redo_reopen(qtbot: QtBot, tmp_path: P
         qtbot.keyClick(name_edit, Qt.Key.Key_Return)
     assert [p.name for p in stored_deal(window).people] == names
 
-    # Scores through the inspector: a value, a value, and an explicit "unknown".
-    window.selection.set([window.people.model.people()[0].id])
+    # Scores through the inspector: typed, by the slider's keys, and an explicit "unknown".
+    click_row(qtbot, window, names[0])
     editors = window.inspector.scores
-    editors[Axis.BUSINESS].spin.setValue(8)
-    editors[Axis.TECHNICAL].slider.setValue(3)
+    type_into(editors[Axis.BUSINESS].spin, "8")
+    slider = editors[Axis.TECHNICAL].slider
+    slider.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(slider, Qt.Key.Key_Home)
+    for _ in range(3):
+        QTest.keyClick(slider, Qt.Key.Key_Right)
     qtbot.mouseClick(editors[Axis.PERSONAL].unknown, Qt.MouseButton.LeftButton)  # known: 0
     qtbot.mouseClick(editors[Axis.PERSONAL].unknown, Qt.MouseButton.LeftButton)  # unknown
     stored = stored_deal(window).people[0].scores
@@ -74,24 +87,25 @@ def test_create_deal_add_people_score_undo_redo_reopen(qtbot: QtBot, tmp_path: P
     assert stored.personal.value is None
     assert window.people.model.index(0, Column.PERSONAL).data() == "?"
 
-    # Inline edit in the table, through the real delegate.
+    # Inline edit in the table, through the real delegate: click the cell, F2, type.
     table = window.people.table
-    index = window.people.filter.mapFromSource(window.people.model.index(1, Column.BUSINESS))
-    table.setCurrentIndex(index)
-    table.edit(index)
+    click_row(qtbot, window, names[1], Column.BUSINESS)
+    QTest.keyClick(table, Qt.Key.Key_F2)
     editor = table.findChild(QSpinBox)
     assert editor is not None
-    editor.setValue(6)
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, "6")
     qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on a queued call
     qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
     assert stored_deal(window).people[1].scores.business.value == 6
 
     after_everything = library_state(window.session.library)
+    window.people.table.setFocus()
     while stack.canUndo():
-        window.undo_action.trigger()
+        press_shortcut(qtbot, window, window.undo_action)
     assert library_state(window.session.library) == before_everything
     while stack.canRedo():
-        window.redo_action.trigger()
+        press_shortcut(qtbot, window, window.redo_action)
     assert library_state(window.session.library) == after_everything
 
     deal_id = window.session.deal.id
@@ -106,17 +120,20 @@ def test_create_deal_add_people_score_undo_redo_reopen(qtbot: QtBot, tmp_path: P
         reopened.session.close()
 
 
-def test_slider_drag_is_one_undo_step(window: MainWindow) -> None:
+def test_slider_drag_is_one_undo_step(window: MainWindow, qtbot: QtBot) -> None:
     assert window.session.deal is not None
-    window.selection.set([window.session.deal.people[0].id])
+    first = window.session.deal.people[0]
+    click_row(qtbot, window, first.name)
     editor = window.inspector.scores[Axis.TECHNICAL]
     stack = window.session.undo_stack
     count = stack.count()
-    for value in (1, 2, 3, 4, 5):
-        editor.slider.setValue(value)
+    start = editor.slider.value()
+    drag_slider(qtbot, editor.slider, [(start + step) % 11 for step in (1, 2, 3, 4, 5)])
+    assert window.session.library.get_person(first.id).scores.technical.value == (start + 5) % 11
     assert stack.count() == count + 1
     assert "technical fit score" in stack.undoText()
-    window.undo_action.trigger()
+    window.people.table.setFocus()
+    press_shortcut(qtbot, window, window.undo_action)
     assert window.session.library.get_person(window.session.deal.people[0].id).scores.technical == \
         window.session.deal.people[0].scores.technical
 
@@ -126,29 +143,29 @@ def test_deleting_a_person_restores_their_relations_on_undo(window: MainWindow,
     assert window.session.deal is not None
     before = stored_deal(window)
     hub = max(before.people, key=lambda p: len(before.relations_of(p.id)))
-    window.selection.set([hub.id])
-    window.people.table.setFocus()
-    window.delete_people_action.trigger()
+    click_row(qtbot, window, hub.name)
+    QTest.keyClick(window.people.table, Qt.Key.Key_Delete)
     after = window.session.library.get_deal(before.id)
     assert hub.id not in {p.id for p in after.people}
     assert not after.relations_of(hub.id)
     assert window.people.model.row_of(hub.id) is None
-    window.undo_action.trigger()
+    press_shortcut(qtbot, window, window.undo_action)
     assert same_content(window.session.library.get_deal(before.id), before)
     assert window.people.model.people() == list(before.people)
 
 
-def test_multi_person_edit_is_one_step(window: MainWindow) -> None:
+def test_multi_person_edit_is_one_step(window: MainWindow, qtbot: QtBot) -> None:
     assert window.session.deal is not None
-    window.people.table.selectAll()
+    click_row(qtbot, window, window.session.deal.people[0].name)
+    QTest.keyClick(window.people.table, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     assert len(window.selected_people()) == len(window.session.deal.people)
     stack = window.session.undo_stack
     count = stack.count()
-    window.people_actions.set_for_selected("support", Support.MENTOR)
+    choose_menu(qtbot, window, "Deal", "Set support of selected", "Mentor")
     assert stack.count() == count + 1
     assert all(p.support is Support.MENTOR for p in stored_deal(window)
                .people)
-    window.undo_action.trigger()
+    press_shortcut(qtbot, window, window.undo_action)
     assert same_content(stored_deal(window), window.session.deal)
 
 
@@ -205,21 +222,35 @@ def test_delete_deal_and_undo(window: MainWindow, monkeypatch: pytest.MonkeyPatc
     assert window.session.library.get_deal(doomed.id) == doomed
 
 
-def test_snapshot_and_what_changed(window: MainWindow) -> None:
+def test_snapshot_and_what_changed(window: MainWindow, qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QInputDialog, QLineEdit
+
     from desktop.domain.diff import diff_deals
-    from desktop.ui import commands
 
     assert window.session.deal is not None
-    window.session.push(commands.TakeSnapshot(window.session, window.session.deal.id, "QBR"))
-    [info] = window.session.library.list_snapshots(window.session.deal.id)
-    window.people_actions.set_for_selected("support", Support.ENEMY)  # nothing selected: no change
-    window.selection.set([window.session.deal.people[0].id])
-    window.people_actions.set_for_selected("support", Support.ENEMY)
+
+    def name_it(dialog: QDialog) -> None:
+        assert isinstance(dialog, QInputDialog)
+        field = dialog.findChild(QLineEdit)
+        assert field is not None
+        type_into(field, "QBR", finish=False)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    deal_id = window.session.deal.id
+    answer_next_dialog(name_it)
+    choose_menu(qtbot, window, "Deal", "Take snapshot")
+    qtbot.waitUntil(lambda: bool(window.session.library.list_snapshots(deal_id)))
+    activate(qtbot, window)
+    [info] = window.session.library.list_snapshots(deal_id)
+    assert info.name == "QBR"
+    click_row(qtbot, window, window.session.deal.people[0].name)
+    choose_menu(qtbot, window, "Deal", "Set support of selected", "Enemy")
     lines = diff_deals(window.session.library.get_snapshot(info.id).deal,
                        stored_deal(window)).lines()
     assert any("support" in line and "Enemy" in line for line in lines)
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.people.table.setFocus()
+    press_shortcut(qtbot, window, window.undo_action)
+    press_shortcut(qtbot, window, window.undo_action)
     assert window.session.library.list_snapshots(window.session.deal.id) == []
 
 
@@ -232,8 +263,8 @@ def test_a_store_failure_is_reported_and_not_left_on_the_stack(
     stack = window.session.undo_stack
     count = stack.count()
     window.session.library._connection.execute("PRAGMA query_only = 1")  # every write now fails
-    window.selection.set([window.session.deal.people[0].id])
-    window.people_actions.set_for_selected("support", Support.ENEMY)
+    click_row(qtbot, window, window.session.deal.people[0].name)
+    choose_menu(qtbot, window, "Deal", "Set support of selected", "Enemy")
     qtbot.waitUntil(lambda: bool(shown))
     assert "cannot be written" in shown[0]
     assert stack.count() == count

@@ -24,7 +24,7 @@ from desktop.ui import commands
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panels.layout_runner import LayoutKind
 from tests.helpers.map_input import drag, mouse, on_screen
-from tests.helpers.ui import main_window, stored_deal
+from tests.helpers.ui import click, main_window, stored_deal
 
 
 @pytest.fixture
@@ -329,12 +329,13 @@ def test_path_to_power_highlights_on_request(window: MainWindow, qtbot: QtBot) -
     assert window.analysis_panel.analysis is not None
     path = window.analysis_panel.analysis.path_to_power
     assert path  # Northwind: Priya → Margaret
-    window.map_page.path_action.trigger()
+    click(window.map_page.toolbar.widgetForAction(window.map_page.path_action))
     on_path = {i for i, c in window.map_page.scene.cards.items() if c.on_path}
     assert on_path == set(path)
     assert window.analysis_panel.show_path.isChecked()
     assert any(line.on_path for line in window.map_page.scene.lines.values())
-    window.analysis_panel.show_path.setChecked(False)
+    click(window.analysis_panel.show_path)
+    assert not window.map_page.path_action.isChecked()
     assert not any(c.on_path for c in window.map_page.scene.cards.values())
 
 

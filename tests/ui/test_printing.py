@@ -8,8 +8,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -19,7 +21,14 @@ from desktop.render.printing.options import PrintOptions
 from desktop.ui.main_window import MainWindow
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
 from tests.helpers.pdf import pdfinfo, pdfpages, pdftext
-from tests.helpers.ui import main_window
+from tests.helpers.ui import (
+    choose_by_keys,
+    choose_in_popup,
+    choose_menu,
+    click,
+    main_window,
+    type_into,
+)
 
 
 @pytest.fixture
@@ -32,17 +41,23 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def choose(window: MainWindow, deal_name: str) -> None:
-    deal_id = next(s.id for s in window.session.library.list_deals()
-                   if s.name.startswith(deal_name))
-    window.session.show_deal(deal_id)
+    """Click the deal in the deal list."""
+    view = window.deal_list.list
+    model = view.model()
+    index = next(model.index(row, 0) for row in range(model.rowCount())
+                 if str(model.index(row, 0).data()).startswith(deal_name))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, view.visualRect(index).center())
     assert window.session.deal is not None
-    assert window.session.deal.id == deal_id
+    assert window.session.deal.name.startswith(deal_name)
 
 
 def options_dialog(window: MainWindow, qtbot: QtBot, kind: OutputKind) -> PrintOptionsDialog:
-    {OutputKind.PREVIEW: window.print_preview_action, OutputKind.PRINTER: window.print_action,
-     OutputKind.PDF: window.export_pdf_action, OutputKind.SVG: window.export_svg_action,
-     OutputKind.PNG: window.export_png_action}[kind].trigger()
+    """Choose the File menu's item for ``kind``."""
+    item = {OutputKind.PREVIEW: "Print preview", OutputKind.PRINTER: "Print…",
+            OutputKind.PDF: "Export as PDF", OutputKind.SVG: "Export map as SVG",
+            OutputKind.PNG: "Export map as PNG"}[kind]
+    choose_menu(qtbot, window, "File", item)
     dialog = window.printing.options_dialog
     assert dialog is not None
     assert dialog.kind is kind
@@ -50,8 +65,16 @@ def options_dialog(window: MainWindow, qtbot: QtBot, kind: OutputKind) -> PrintO
     return dialog
 
 
-def set_layout(dialog: PrintOptionsDialog, layout: PrintLayout) -> None:
-    dialog.layout_box.setCurrentIndex(dialog.layout_box.findData(layout))
+def set_layout(qtbot: QtBot, dialog: PrintOptionsDialog, layout: PrintLayout) -> None:
+    choose_by_keys(qtbot, dialog.layout_box, layout.label)
+
+
+def letter(qtbot: QtBot, dialog: PrintOptionsDialog) -> None:
+    choose_in_popup(qtbot, dialog.paper_box, "US Letter")
+
+
+def accept(dialog: PrintOptionsDialog) -> None:
+    QTest.keyClick(dialog, Qt.Key.Key_Return)  # the default button: OK
 
 
 def save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
@@ -81,9 +104,9 @@ def test_preview_shows_every_page_of_the_chosen_layout(window: MainWindow,
                                                        qtbot: QtBot) -> None:
     choose(window, "Helix")
     dialog = options_dialog(window, qtbot, OutputKind.PREVIEW)
-    set_layout(dialog, PrintLayout.FULL)
-    dialog.greyscale_box.setChecked(True)
-    dialog.accept()
+    set_layout(qtbot, dialog, PrintLayout.FULL)
+    click(dialog.greyscale_box)
+    accept(dialog)
     preview = window.printing.preview_dialog
     assert preview is not None
     qtbot.waitUntil(preview.isVisible)
@@ -120,9 +143,9 @@ def test_print_paints_the_chosen_pages_on_the_printer(window: MainWindow, qtbot:
                                                       tmp_path: Path) -> None:
     choose(window, "Helix")
     dialog = options_dialog(window, qtbot, OutputKind.PRINTER)
-    set_layout(dialog, PrintLayout.PEOPLE)
-    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData(Paper.LETTER))
-    dialog.accept()
+    set_layout(qtbot, dialog, PrintLayout.PEOPLE)
+    letter(qtbot, dialog)
+    accept(dialog)
     print_dialog = window.printing.print_dialog
     assert print_dialog is not None
     qtbot.waitUntil(print_dialog.isVisible)
@@ -151,8 +174,8 @@ def test_accepting_the_print_dialog_prints(window: MainWindow, qtbot: QtBot,
                                            tmp_path: Path) -> None:
     choose(window, "Northwind")
     dialog = options_dialog(window, qtbot, OutputKind.PRINTER)
-    set_layout(dialog, PrintLayout.BRIEF)
-    dialog.accept()
+    set_layout(qtbot, dialog, PrintLayout.BRIEF)
+    accept(dialog)
     print_dialog = window.printing.print_dialog
     assert print_dialog is not None
     qtbot.waitUntil(print_dialog.isVisible)
@@ -169,8 +192,8 @@ def test_export_pdf_writes_the_file_and_says_so(window: MainWindow, qtbot: QtBot
     choose(window, "Helix")
     suggested = save_as(monkeypatch, tmp_path / "helix review")  # no suffix typed
     dialog = options_dialog(window, qtbot, OutputKind.PDF)
-    set_layout(dialog, PrintLayout.TRIANGLE)
-    dialog.accept()
+    set_layout(qtbot, dialog, PrintLayout.TRIANGLE)
+    accept(dialog)
     out = tmp_path / "helix review.pdf"
     assert out.exists()
     assert suggested
@@ -185,11 +208,11 @@ def test_choices_are_remembered_but_privacy_never_is(window: MainWindow, qtbot: 
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     save_as(monkeypatch, tmp_path / "out.pdf")
     dialog = options_dialog(window, qtbot, OutputKind.PDF)
-    set_layout(dialog, PrintLayout.MAP)
-    dialog.paper_box.setCurrentIndex(dialog.paper_box.findData(Paper.LETTER))
-    dialog.private_box.setChecked(True)
-    dialog.anonymize_box.setChecked(True)
-    dialog.accept()
+    set_layout(qtbot, dialog, PrintLayout.MAP)
+    letter(qtbot, dialog)
+    click(dialog.private_box)
+    click(dialog.anonymize_box)
+    accept(dialog)
     again = options_dialog(window, qtbot, OutputKind.PREVIEW)
     options = again.options()
     assert options.layout is PrintLayout.MAP
@@ -208,10 +231,10 @@ def test_cards_are_for_the_selected_people(window: MainWindow, qtbot: QtBot,
     window.selection.set([p.id for p in chosen])
     save_as(monkeypatch, tmp_path / "cards.pdf")
     dialog = options_dialog(window, qtbot, OutputKind.PDF)
-    set_layout(dialog, PrintLayout.CARDS)
+    set_layout(qtbot, dialog, PrintLayout.CARDS)
     assert dialog.cards_note.isVisibleTo(dialog)
     assert "2 selected" in dialog.cards_note.text()
-    dialog.accept()
+    accept(dialog)
     out = tmp_path / "cards.pdf"
     assert pdfinfo(out)["Pages"] == "1"  # two cards on a page
     text = pdftext(out)
@@ -229,10 +252,10 @@ def test_everything_prints_every_card_whoever_is_selected(
     out = tmp_path / "everything.pdf"
     save_as(monkeypatch, out)
     dialog = options_dialog(window, qtbot, OutputKind.PDF)
-    set_layout(dialog, PrintLayout.FULL)
+    set_layout(qtbot, dialog, PrintLayout.FULL)
     assert dialog.cards_note.isVisibleTo(dialog)
     assert "everybody" in dialog.cards_note.text()
-    dialog.accept()
+    accept(dialog)
     whole = build_document(deal, PrintOptions(layout=PrintLayout.FULL)).pages
     assert int(pdfinfo(out)["Pages"]) == len(whole)
     card_pages = [page for page in pdfpages(out) if "Person cards:" in page]
@@ -250,8 +273,8 @@ def test_anonymised_svg_and_png_exports(window: MainWindow, qtbot: QtBot, tmp_pa
     save_as(monkeypatch, svg)
     dialog = options_dialog(window, qtbot, OutputKind.SVG)
     assert not dialog.greyscale_box.isVisibleTo(dialog)
-    dialog.anonymize_box.setChecked(True)
-    dialog.accept()
+    click(dialog.anonymize_box)
+    accept(dialog)
     text = "".join(ET.parse(svg).getroot().itertext())
     for person in window.session.deal.people:
         assert person.name.split()[-1] not in text
@@ -259,8 +282,8 @@ def test_anonymised_svg_and_png_exports(window: MainWindow, qtbot: QtBot, tmp_pa
     png = tmp_path / "map.png"
     save_as(monkeypatch, png)
     dialog = options_dialog(window, qtbot, OutputKind.PNG)
-    dialog.dpi_box.setValue(144)
-    dialog.accept()
+    type_into(dialog.dpi_box, "144")
+    accept(dialog)
     image = QImage(str(png))
     assert round(image.dotsPerMeterX() * 0.0254) == 144
 
@@ -272,7 +295,7 @@ def test_a_failed_export_is_one_sentence(window: MainWindow, qtbot: QtBot, tmp_p
     target = tmp_path / "missing folder" / "deal.pdf"
     save_as(monkeypatch, target)
     dialog = options_dialog(window, qtbot, OutputKind.PDF)
-    dialog.accept()
+    accept(dialog)
     qtbot.waitUntil(lambda: bool(shown))
     assert str(target) in shown[0]
     assert "Traceback" not in shown[0]

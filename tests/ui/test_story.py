@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QListWidget,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QWidget,
@@ -41,9 +40,11 @@ from desktop.ui.main_window import MainWindow
 from tests.helpers.map_input import click_at, drag, on_screen
 from tests.helpers.pdf import pdfinfo, pdftext
 from tests.helpers.ui import (
+    activate,
     answer_next_dialog,
     choose_by_keys,
     choose_in_popup,
+    choose_menu,
     click,
     main_window,
     type_into,
@@ -57,33 +58,11 @@ TEAM = [("Dana Whitfield", "Chief Operating Officer"), ("Ravi Menon", "Chief Inf
 # -- input a person gives -------------------------------------------------------------------
 
 
-def choose_menu(qtbot: QtBot, window: MainWindow, menu_title: str, item: str) -> None:
-    """Click a menu of the menu bar, then one of its items."""
-    bar = window.menuBar()
-    entry = next(a for a in bar.actions() if a.text().replace("&", "") == menu_title)
-    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     bar.actionGeometry(entry).center())
-    menu = entry.menu()
-    assert isinstance(menu, QMenu)
-    qtbot.waitUntil(menu.isVisible, timeout=2000)
-    action = next(a for a in menu.actions() if a.text().replace("&", "").startswith(item))
-    assert action.isEnabled(), item
-    QTest.mouseClick(menu, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     menu.actionGeometry(action).center())
-
-
 def press(window: MainWindow, key: Qt.Key,
           modifiers: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     """A key pressed with the window active (shortcuts are the window's)."""
     focused = QApplication.focusWidget() or window
     QTest.keyClick(focused, key, modifiers)
-
-
-def activate(qtbot: QtBot, window: MainWindow) -> None:
-    """The window is active again once a dialog closed (a window manager does this; the
-    offscreen platform has none)."""
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
 
 
 def button_of(dialog: QWidget, text: str) -> QPushButton:
