@@ -178,3 +178,33 @@ def test_the_personal_win_comes_first_and_the_header_stays(window: MainWindow,
     inspector.form_scroll.verticalScrollBar().setValue(
         inspector.form_scroll.verticalScrollBar().maximum())
     assert inspector.header.isVisible()  # whose details these are, even scrolled down
+
+
+def test_tab_goes_through_a_date_field_to_the_next_field(qtbot: QtBot) -> None:
+    """Tab from a date goes on (a calendar child of the field once sent it back to the field
+    for ever); Alt+Down opens the calendar at the date."""
+    from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
+
+    from desktop.ui.widgets.date_field import DateField
+
+    form = QWidget()
+    qtbot.addWidget(form)
+    layout = QFormLayout(form)
+    before, field, after = QLineEdit(), DateField(), QLineEdit()
+    for label, widget in (("Before", before), ("Date", field), ("After", after)):
+        layout.addRow(label, widget)
+    form.show()
+    form.activateWindow()
+    qtbot.waitUntil(form.isActiveWindow)
+    before.setFocus()
+    QTest.keyClick(before, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is field.edit
+    QTest.keyClicks(field.edit, "2027-06-30")
+    QTest.keyClick(field.edit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is after
+    assert str(field.value()) == "2027-06-30"
+    QTest.keyClick(after, Qt.Key.Key_Backtab)
+    QTest.keyClick(field.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(field.calendar.isVisible, timeout=2000)
+    assert field.calendar.selectedDate().toString("yyyy-MM-dd") == "2027-06-30"
+    QTest.keyClick(field.calendar, Qt.Key.Key_Escape)

@@ -4,14 +4,16 @@ Qt's QDateEdit cannot be empty; the old field faked "no date" with a special low
 so its calendar opened at January 2000, typing a date gave "—20270630", and a date once set
 could not be removed. This field is a line edit (ISO ``2027-06-30``, or the locale's short
 form, or ``30.06.2027``) with a calendar button that opens at the date shown (today when
-empty) and the line edit's clear button.
+empty) and the line edit's clear button. From the keyboard, Alt+Down or F4 in the field opens
+the calendar (as in a combo box), so the button is not a Tab stop: one stop per date.
 """
 
 from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 _FORMATS = ("yyyy-MM-dd", "yyyy-M-d", "yyyyMMdd", "dd.MM.yyyy", "d.M.yyyy", "yyyy/MM/dd")
@@ -49,19 +51,31 @@ class DateField(QWidget):
         self.edit.textChanged.connect(self._cleared)
         self.button = QToolButton()
         self.button.setText("…")
-        self.button.setToolTip("Pick a date from a calendar")
+        self.button.setToolTip("Pick a date from a calendar (Alt+Down or F4 in the field)")
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.edit.installEventFilter(self)
         self.button.setAccessibleName("Pick a date")
         self.button.clicked.connect(self._open_calendar)
         # A popup window, not a menu's exec(): no nested event loop (which is how re-entrancy
         # bugs start), and the calendar stays reachable for tests and accessibility tools.
-        self.calendar = QCalendarWidget(self)
+        # Not a child of the field: a child calendar joins the window's Tab chain, and Tab
+        # then went round in the field forever. It is deleted with the field.
+        self.calendar = QCalendarWidget()
         self.calendar.setWindowFlags(Qt.WindowType.Popup)
+        self.destroyed.connect(self.calendar.deleteLater)
         self.calendar.setGridVisible(False)
         self.calendar.clicked.connect(self._picked)
         self.calendar.activated.connect(self._picked)
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.button)
         self.setFocusProxy(self.edit)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.edit and event.type() is QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and _opens_calendar(event):
+            self._open_calendar()
+            return True
+        return super().eventFilter(watched, event)
 
     def value(self) -> date | None:
         return self._value
@@ -116,3 +130,9 @@ class DateField(QWidget):
         value = date(chosen.year(), chosen.month(), chosen.day())
         if value != self._value:
             self._commit(value)
+
+
+def _opens_calendar(event: QKeyEvent) -> bool:
+    alt_down = event.key() == Qt.Key.Key_Down \
+        and bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+    return alt_down or event.key() == Qt.Key.Key_F4
