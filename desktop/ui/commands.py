@@ -25,6 +25,7 @@ from desktop.ui.session import LibrarySession
 Operation = Callable[[Library], ChangeSet]
 
 _EDIT_PEOPLE_ID = 1001
+_MOVE_PEOPLE_ID = 1002
 
 
 class StoreCommand(QUndoCommand):
@@ -218,15 +219,27 @@ class EditRelation(StoreCommand):
 
 
 class MovePeople(StoreCommand):
-    """One drag of one or more cards: pushed once, on mouse release."""
+    """One drag of one or more cards: pushed once, on mouse release. With ``merge`` (the
+    arrow keys), consecutive moves of the same cards are one step: undo takes back the burst."""
 
     def __init__(self, session: LibrarySession, before: Mapping[str, Position],
                  after: Mapping[str, Position], *, text: str = "",
-                 origin: object | None = None) -> None:
+                 origin: object | None = None, merge: bool = False) -> None:
         super().__init__(session, text or ("Move card" if len(after) == 1
                                            else f"Move {len(after)} cards"), origin)
         self.before = dict(before)
         self.after = dict(after)
+        self.merge = merge
+
+    def id(self) -> int:
+        return _MOVE_PEOPLE_ID if self.merge else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, MovePeople) or not other.merge \
+                or other.after.keys() != self.after.keys():
+            return False
+        self.after = other.after
+        return True
 
     def forward(self, library: Library) -> ChangeSet:
         return library.move_people(self.after)

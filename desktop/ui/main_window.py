@@ -190,7 +190,7 @@ class MainWindow(QMainWindow):
             "Export map as &SVG…", partial(self._ask_output, "SVG"),
             tip="Save the map as a vector picture")
         self.export_png_action = self._action(
-            "Export map as P&NG…", partial(self._ask_output, "PNG"),
+            "Export map as PN&G…", partial(self._ask_output, "PNG"),
             tip="Save the map as an image at a chosen resolution")
         deals = self.deals
         self.new_deal_action = self._action("&New deal…", deals.new_deal, QKeySequence(key.New))
@@ -201,14 +201,14 @@ class MainWindow(QMainWindow):
         self.delete_deal_action = self._action("&Delete deal…", deals.delete_deal)
         people = self.people_actions
         self.add_person_action = self._action("&Add person", people.add_person, "Ctrl+Shift+N")
-        self.delete_people_action = self._action("&Delete selected", people.delete_selection,
+        self.delete_people_action = self._action("Delete s&elected", people.delete_selection,
                                                  QKeySequence(key.Delete))
         self._local_shortcut(self.delete_people_action, self.people.table, self.map_page.view)
         for action in self.map_page.toolbar.actions():
             self.addAction(action)  # the map's shortcuts work from anywhere in the window
         self.snapshot_action = self._action("&Take snapshot…", self.deals.take_snapshot,
                                             "Ctrl+Alt+S")
-        self.snapshots_action = self._action("S&napshots…", self.deals.show_snapshots)
+        self.snapshots_action = self._action("Snaps&hots…", self.deals.show_snapshots)
         self.find_action = self._action("&Find person", self.people.focus_search,
                                         QKeySequence(key.Find))
         self.search_deals_action = self._action("Search &deals", self.deal_list.focus_search,
@@ -216,8 +216,10 @@ class MainWindow(QMainWindow):
         self.focus_deals_action = self._action("Deal &list", self.deal_list.list.setFocus,
                                                "Ctrl+1")
         self.focus_people_action = self._action("&People", self.people.table.setFocus, "Ctrl+2")
-        self.focus_inspector_action = self._action("&Inspector", self.inspector.setFocus,
+        self.focus_inspector_action = self._action("I&nspector", self.inspector.setFocus,
                                                    "Ctrl+3")
+        self.focus_map_action = self._action("&Map", self._focus_map, "Ctrl+4",
+                                             "The map: arrow keys move the selected cards")
         self.guide_action = self._action("&User guide", lambda: help_menu.open_guide(self),
                                          QKeySequence(key.HelpContents),
                                          "How to use Deal Triangle, with pictures")
@@ -261,12 +263,12 @@ class MainWindow(QMainWindow):
         self.support_menu = deal.addMenu("Set s&upport of selected")
         for support in reversed(Support):
             self.support_menu.addAction(
-                f"{support.label} ({int(support):+d})" if support else "Neutral (0)",
+                f"&{support.label} ({int(support):+d})" if support else "&Neutral (0)",
                 partial(self.people_actions.set_for_selected, "support", support))
         self.influence_menu = deal.addMenu("Set &influence of selected")
         for influence in reversed(Influence):
             self.influence_menu.addAction(
-                influence.label,
+                f"&{influence.label}",
                 partial(self.people_actions.set_for_selected, "influence", influence))
         deal.addSeparator()
         deal.addActions([self.map_page.org_chart_action, self.map_page.influence_layout_action])
@@ -281,7 +283,7 @@ class MainWindow(QMainWindow):
                          page.legend_action, page.path_action])
         view.addSeparator()
         view.addActions([self.focus_deals_action, self.focus_people_action,
-                         self.focus_inspector_action])
+                         self.focus_inspector_action, self.focus_map_action])
 
         help_ = bar.addMenu("&Help")
         self.menus: list[QMenu] = [self.file_menu, self.edit_menu, deal, view, help_]
@@ -310,6 +312,8 @@ class MainWindow(QMainWindow):
         people.menu_requested.connect(self._people_menu)
         page.cards_moved.connect(lambda before, after: session.push(
             commands.MovePeople(session, before, after, origin=page)))
+        page.cards_nudged.connect(lambda before, after: session.push(
+            commands.MovePeople(session, before, after, origin=page, merge=True)))
         page.cards_arranged.connect(lambda before, after: session.push(
             commands.MovePeople(session, before, after, text="Arrange the map")))
         page.relation_requested.connect(self.people_actions.add_relation)
@@ -395,6 +399,10 @@ class MainWindow(QMainWindow):
     def _path_shown(self, shown: bool) -> None:
         if shown:
             self.tabs.setCurrentIndex(MAP_TAB)
+
+    def _focus_map(self) -> None:
+        self.tabs.setCurrentIndex(MAP_TAB)
+        self.map_page.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus_next_found(self) -> None:
         self.tabs.setCurrentIndex(MAP_TAB)

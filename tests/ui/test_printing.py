@@ -92,7 +92,7 @@ def save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
 def test_the_file_menu_offers_print_and_export(window: MainWindow) -> None:
     texts = [a.text() for a in window.file_menu.actions()]
     for text in ("Print pre&view…", "&Print…", "Export as P&DF…", "Export map as &SVG…",
-                 "Export map as P&NG…"):
+                 "Export map as PN&G…"):
         assert text in texts
     assert window.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     window.session.show_deal(None)

@@ -87,6 +87,7 @@ class AnalysisPanel(QWidget):
         self.show_path.toggled.connect(self.path_toggled)
         self.flags = QListWidget()
         self.flags.setObjectName("red_flags")
+        self.flags.setAccessibleName("Red flags")
         self.flags.setWordWrap(True)
         self.flags.setAlternatingRowColors(True)
         self.flags.itemActivated.connect(self._flag_clicked)

@@ -53,7 +53,7 @@ from desktop.ui.widgets.text_edits import CommittingTextEdit
 from desktop.ui.widgets.value_combo import ValueCombo
 
 TEXT_FIELDS = ("name", "title", "department", "email", "phone")
-TEXT_LABELS = ("&Name", "&Title", "&Department", "&E-mail", "P&hone")
+TEXT_LABELS = ("&Name", "&Title", "De&partment", "E-&mail", "Ph&one")  # no clash with menus
 FIELD_NAMES = {"email": "E-mail", "next_step": "Next step", "last_contact": "Last contact"}
 NEXT_STEP_QUESTION = "What does this person need in order to move forward?"
 # The axes in the order a seller asks about them: the personal win first.
@@ -193,7 +193,7 @@ class Inspector(QWidget):
         form.addRow("&Support", self.support)
         form.addRow("&Influence", self.influence)
         form.addRow("&Coverage", self.coverage)
-        form.addRow("Response &mode", self.mode)
+        form.addRow("&Response mode", self.mode)
         form.addRow("&Last contact", self.last_contact)
         return box
 

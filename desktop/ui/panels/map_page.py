@@ -31,6 +31,7 @@ from desktop.ui.settings import SHOW_LEGEND, Settings
 
 class MapPage(QWidget):
     cards_moved = Signal(object, object)  # {id: Position} before, after
+    cards_nudged = Signal(object, object)  # the same, by an arrow key (bursts merge)
     cards_arranged = Signal(object, object)  # {id: Position} before, after
     relation_requested = Signal(object)  # Relation
     edit_requested = Signal(str)  # person id
@@ -65,6 +66,7 @@ class MapPage(QWidget):
 
         self.scene.selectionChanged.connect(self._scene_selection_changed)
         self.view.cards_moved.connect(self.cards_moved)
+        self.view.cards_nudged.connect(self.cards_nudged)
         self.view.relation_requested.connect(self._relation_drawn)
         self.view.edit_requested.connect(self.edit_requested)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -93,18 +95,18 @@ class MapPage(QWidget):
                                            QKeySequence(key.ZoomIn), "Zoom the map in")
         self.zoom_out_action = self._action("Zoom &out", self.view.zoom_out,
                                             QKeySequence(key.ZoomOut), "Zoom the map out")
-        self.fit_action = self._action("&Fit map to window", self.fit, "Ctrl+0",
+        self.fit_action = self._action("Fi&t map to window", self.fit, "Ctrl+0",
                                        "Show the whole map")
         self.org_chart_action = self._action(
             "Arrange as &org chart", partial(self.arrange, LayoutKind.ORG_CHART),
             "Ctrl+Shift+O", "Place cards top-down by reports-to lines (one undo step)")
         self.influence_layout_action = self._action(
-            "Arrange by &influence", partial(self.arrange, LayoutKind.INFLUENCE),
+            "Arrange by influen&ce", partial(self.arrange, LayoutKind.INFLUENCE),
             "Ctrl+Shift+L", "Place connected people near each other (one undo step)")
-        self.legend_action = self._action("Show &legend", self._toggle_legend)
+        self.legend_action = self._action("Show le&gend", self._toggle_legend)
         self.legend_action.setCheckable(True)
         self.legend_action.setChecked(self.settings.get(SHOW_LEGEND))
-        self.path_action = QAction("Show &path to power", self)
+        self.path_action = QAction("Show path to po&wer", self)
         self.path_action.setStatusTip("Highlight the shortest friendly path from your champion "
                                       "to the economic buyer")
         self.path_action.setCheckable(True)

@@ -1,7 +1,8 @@
 """The map on screen: zoom, pan, fit, find, and the gestures that become undo commands.
 
 The view never edits the store. A drag ends in one ``cards_moved(before, after)`` signal on
-mouse release (one undo step however far and however many cards), a line drawn from a
+mouse release (one undo step however far and however many cards); the arrow keys move the
+selected cards (``cards_nudged``: a burst of presses is one undo step); a line drawn from a
 card's handle ends in ``relation_requested``, a double-click in ``edit_requested``; the window
 turns each into a command, and the store's change set comes back to the scene.
 """
@@ -39,12 +40,16 @@ from desktop.render.map.scene import MapScene
 from desktop.ui.panels.map_overview import OverviewPicture
 
 MIN_SCALE = 0.03
+NUDGE, NUDGE_FAR = 10.0, 50.0  # scene units an arrow key moves the selected cards (Shift: far)
+_ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
+           Qt.Key.Key_Down: (0, 1)}
 MAX_SCALE = 4.0
 ZOOM_STEP = 1.2
 
 
 class MapView(QGraphicsView):
     cards_moved = Signal(object, object)  # {id: Position} before, after
+    cards_nudged = Signal(object, object)  # the same, for an arrow key
     relation_requested = Signal(str, str, QPoint)  # source id, target id, global position
     edit_requested = Signal(str)  # person id
 
@@ -52,6 +57,9 @@ class MapView(QGraphicsView):
         super().__init__(scene, parent)
         self.map_scene = scene
         self.setObjectName("map_view")
+        self.setAccessibleName("Map of the deal")
+        self.setAccessibleDescription("Cards of the people and the lines between them; arrow "
+                                      "keys move the selected cards")
         self.setRenderHints(QPainter.RenderHint.Antialiasing
                             | QPainter.RenderHint.TextAntialiasing)
         self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
@@ -170,7 +178,21 @@ class MapView(QGraphicsView):
         self.sync_scene_rect()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        direction = _ARROWS.get(Qt.Key(event.key()))
+        cards = self._selected_cards() if direction is not None else []
+        if direction is not None and cards:  # else the arrows scroll the map
+            step = NUDGE_FAR if event.modifiers() & Qt.KeyboardModifier.ShiftModifier \
+                else NUDGE
+            before = {card.person_id: _position(card) for card in cards}
+            for card in cards:
+                card.setPos(card.pos() + QPointF(direction[0] * step, direction[1] * step))
+            after = {card.person_id: _position(card) for card in cards}
+            moved = {i: p for i, p in after.items() if p != before[i]}
+            if moved:
+                self.cards_nudged.emit({i: before[i] for i in moved}, moved)
+            self.ensureVisible(cards[0], 40, 40)
+            event.accept()
+        elif event.key() in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_in()
         elif event.key() == Qt.Key.Key_Minus:
             self.zoom_out()
