@@ -76,6 +76,7 @@ class MainWindow(QMainWindow):
         self._printing: Printing | None = None
         self._exchange: DealExchange | None = None
         self._build_panels()
+        self.people_menu: QMenu | None = None  # the context menu, made on first use
         self.people_actions = PeopleActions(self.session, self.selection, self.map_page,
                                             self.inspector)
         self._build_actions()
@@ -231,9 +232,14 @@ class MainWindow(QMainWindow):
         self.about_qt_action = self._action("About &Qt", lambda: QMessageBox.aboutQt(self))
         stack = self.session.undo_stack
         self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(key.Undo)  # every key the platform knows: Ctrl+Y and
-        self.redo_action = stack.createRedoAction(self, "&Redo")  # Ctrl+Shift+Z both redo
-        self.redo_action.setShortcuts(key.Redo)
+        self.undo_action.setShortcuts(key.Undo)  # every key the platform knows
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        # Both common redo keys everywhere (Linux knows only Ctrl+Shift+Z, Windows Ctrl+Y).
+        redo_keys = [*QKeySequence.keyBindings(key.Redo)]
+        for extra in ("Ctrl+Shift+Z", "Ctrl+Y"):
+            if QKeySequence(extra) not in redo_keys:
+                redo_keys.append(QKeySequence(extra))
+        self.redo_action.setShortcuts(redo_keys)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -409,12 +415,14 @@ class MainWindow(QMainWindow):
         self.map_page.focus_next_found()
 
     def _people_menu(self, where: QPoint) -> None:
-        menu = QMenu(self)
-        menu.addActions([self.add_person_action, self.delete_people_action])
-        menu.addMenu(self.support_menu)
-        menu.addMenu(self.influence_menu)
-        menu.popup(where)
-        menu.aboutToHide.connect(menu.deleteLater)
+        """The context menu of the map and the table: made once and kept (a menu deleted
+        after use took the shared support and influence submenus with it)."""
+        if self.people_menu is None:
+            self.people_menu = QMenu(self)
+            self.people_menu.addActions([self.add_person_action, self.delete_people_action])
+            self.people_menu.addMenu(self.support_menu)
+            self.people_menu.addMenu(self.influence_menu)
+        self.people_menu.popup(where)
 
     # -- printing and exchange, loaded on first use -------------------------------------------
 

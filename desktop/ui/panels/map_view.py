@@ -207,6 +207,11 @@ class MapView(QGraphicsView):
             self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
             event.accept()
             return
+        if event.button() == Qt.MouseButton.RightButton:  # the menu acts on the card clicked
+            card = self.card_at(event.position().toPoint())
+            if card is not None and not card.isSelected():
+                self.map_scene.clearSelection()
+                card.setSelected(True)
         item = self.itemAt(event.position().toPoint())
         if event.button() == Qt.MouseButton.LeftButton and isinstance(item, ConnectHandle):
             self._start_connecting(item.card, self.mapToScene(event.position().toPoint()))

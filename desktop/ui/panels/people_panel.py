@@ -117,6 +117,7 @@ class PeoplePanel(QWidget):
         self.table = self._build_table()
         layout.addWidget(self.table)
 
+        self._shown_id: str | None = None
         session.deal_shown.connect(self._deal_shown)
         session.changed.connect(self._changed)
         selection.changed.connect(self._selection_changed)
@@ -126,6 +127,7 @@ class PeoplePanel(QWidget):
         table = PeopleTable()
         table.unknown_requested.connect(self._make_unknown)
         table.setObjectName("people_table")
+        table.setTabKeyNavigation(False)  # arrows move between cells; Tab leaves the table
         table.setAccessibleName("People of the deal")
         table.setModel(self.filter)
         table.setSortingEnabled(True)
@@ -164,6 +166,10 @@ class PeoplePanel(QWidget):
 
     def _deal_shown(self) -> None:
         deal = self.session.deal
+        deal_id = deal.id if deal is not None else None
+        if deal_id != self._shown_id:  # another deal: a filter typed for the last one goes
+            self._shown_id = deal_id
+            self.search.clear()
         self.model.read_only = self.session.is_open and self.session.library.read_only
         self.model.reset(deal.people if deal is not None else [])
         self.add_button.setEnabled(deal is not None)
