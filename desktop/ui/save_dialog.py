@@ -20,9 +20,13 @@ def file_stem(name: str, fallback: str = "deal") -> str:
 
 
 def last_folder(settings: Settings) -> Path:
-    """The folder of the last export, else the user's documents."""
-    return Path(settings.get(EXPORT_FOLDER) or QStandardPaths.writableLocation(
-        QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+    """The folder of the last export, else the user's documents, else home — the first that
+    exists (a folder that is gone made the dialog open in the app's working folder)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    for folder in (settings.get(EXPORT_FOLDER), documents):
+        if folder and Path(folder).is_dir():
+            return Path(folder)
+    return Path.home()
 
 
 def ask_save_path(parent: QWidget, settings: Settings, title: str, stem: str,

@@ -137,6 +137,37 @@ def test_the_brief_prints_the_key_players_names(qtbot: QtBot, tmp_path: Path,
         assert helix.person(person_id).name in raw
 
 
+
+def test_the_brief_lists_the_most_pressing_next_steps_first(qtbot: QtBot, tmp_path: Path,
+                                                           helix: Deal) -> None:
+    """Weight × how far the personal win is from won (an opponent more): not influence alone,
+    which left the people who need something most off the page; and what did not fit is
+    counted."""
+    from dataclasses import replace
+
+    from desktop.render.printing.brief import next_step_people
+
+    analysis = analyse(helix)
+    key = brief_map(helix)
+    # A key player without a next step is listed too: the gap is worth seeing.
+    silent = helix.person(key.shown[-1])
+    deal = replace(helix, people=tuple(replace(p, next_step="") if p.id == silent.id else p
+                                       for p in helix.people))
+    order = next_step_people(deal, analysis, set(key.shown))
+    assert silent.id in {p.id for p in order}
+    by_weight = sorted(order, key=lambda p: -analysis.weights[p.id])
+    assert order != by_weight
+    first = order[0]
+    assert first.scores.personal.value is not None
+    assert first.scores.personal.value <= 5
+    out = tmp_path / "brief.pdf"
+    assert print_pdf(deal, out, PrintOptions(layout=PrintLayout.BRIEF)) == 1
+    text = pdftext(out)
+    assert first.name in text
+    more = re.search(r"(?:…|\.\.\.) and (\d+) more: see the people table", text)
+    assert more is not None
+    assert "none written" in text or int(more.group(1)) >= 1
+
 # -- map tiles: 7 pt at least --------------------------------------------------------------
 
 

@@ -8,6 +8,7 @@ from PySide6.QtGui import QColor, QPainter
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
+from desktop.domain.person import Person
 from desktop.domain.wording import average_text, money, people_count, plural
 from desktop.palette import MUTED_INK, SEVERITY_COLOURS
 from desktop.render.chart_svg import paint_chart
@@ -28,11 +29,11 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
     key = key_player_map(deal, analysis, QSizeF(body.width(), MAP_HEIGHT))
     names = {p.id: p.name for p in deal.people}
     flags = sorted(analysis.flags, key=lambda f: f.severity.rank)[:6]
-    steps = [p for p in sorted(deal.people, key=lambda p: -analysis.weights.get(p.id, 0.0))
-             if p.next_step][:8]
-    steps_table = Table([Column("Person", 2.2), Column("Support", 1.4),
-                         Column("Next step", 6.4)],
-                        [[p.name, p.support.label, p.next_step] for p in steps], body.width())
+    steps = next_step_people(deal, analysis, set(key.shown))
+    steps_table = Table([Column("Person", 1.8), Column("Support", 1.0),
+                         Column("Personal win", 0.9), Column("What they need next", 6.3)],
+                        [[p.name, p.support.label, _score(p.scores.personal.value),
+                          p.next_step or "— none written —"] for p in steps], body.width())
 
     def paint(painter: QPainter, rect: QRectF) -> None:
         width = rect.width()
@@ -63,7 +64,7 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
         lines = ["Deal triangle (influence-weighted):", *legs]
         if analysis.tipping_point is not None:
             lines.append(f"Tipping point: {names[analysis.tipping_point.person]} — a personal "
-                         f"win of 10 would lift the deal's by "
+                         f"win of 10 would lift the deal's personal win by "
                          f"+{analysis.tipping_point.gain:.1f}")
         if analysis.path_to_power:
             lines.append("Path to power: " + " → ".join(names[i]
@@ -84,11 +85,35 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
         y += 6
         y = heading(painter, y, width, "Next steps")
         if steps:
-            steps_table.paint(painter, 0, y, steps_table.fitting(rect.height() - y))
+            shown = steps_table.fitting(rect.height() - y - 14)
+            y = steps_table.paint(painter, 0, y, shown)
+            if len(shown) < len(steps):
+                paragraph(painter, QRectF(0, y + 2, width, 14),
+                          f"… and {len(steps) - len(shown)} more: see the people table.", 8)
         else:
             paragraph(painter, QRectF(0, y, width, 14), "No next steps written yet.", 9)
 
     return [Page(orientation, paint, "Deal brief")]
+
+
+def next_step_people(deal: Deal, analysis: DealAnalysis, key_players: set[str]) -> list[Person]:
+    """Whose next step the brief lists, the most pressing first: everybody with a next step
+    and every key player (a key player without one is a gap worth seeing). Pressing = weight
+    in the decision × how far their personal win is from won (unknown counts as half way),
+    more when they are against us — the people who need something to move forward."""
+
+    def pressing(person: Person) -> float:
+        win = person.scores.personal.value
+        need = 0.5 if win is None else (10 - win) / 10
+        against = 0.5 if person.support < 0 else 0.0
+        return analysis.weights.get(person.id, 0.0) * (1.0 + need + against)
+
+    chosen = [p for p in deal.people if p.next_step or p.id in key_players]
+    return sorted(chosen, key=lambda p: (-pressing(p), p.name))
+
+
+def _score(value: int | None) -> str:
+    return "?" if value is None else str(value)
 
 
 def _money(deal: Deal) -> str:

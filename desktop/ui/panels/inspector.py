@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFormLayout,
@@ -161,7 +161,7 @@ class Inspector(QWidget):
         self.next_step = CommittingTextEdit()
         self.next_step.setObjectName("inspector_next_step")
         self.next_step.setAccessibleName("Next step: what this person needs to move forward")
-        self.next_step.setPlaceholderText("e.g. a reference call with another fleet operator")
+        self.next_step.setPlaceholderText("e.g. a reference call with a customer like them")
         self.next_step.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 10)
         self.next_step.editing_finished.connect(
             lambda: self._set("next_step", self.next_step.toPlainText()))
@@ -283,7 +283,14 @@ class Inspector(QWidget):
         person), unfolding the details and scrolling the form to it."""
         self.contact_section.set_expanded(True)
         name = self.texts["name"]
+        form = self.form_scroll.widget()
+        layout = form.layout() if form is not None else None
+        if layout is not None:
+            layout.activate()  # the unfolded section has its size before scrolling
         self.form_scroll.ensureWidgetVisible(name, 0, 40)
+        # Once more when the window has laid itself out (the first unfolding of a session
+        # resizes the form only then: the field stayed below the fold).
+        QTimer.singleShot(0, lambda: self.form_scroll.ensureWidgetVisible(name, 0, 40))
         name.setFocus(Qt.FocusReason.OtherFocusReason)
         name.selectAll()
 
