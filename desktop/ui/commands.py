@@ -119,11 +119,12 @@ class AddPeople(StoreCommand):
 
 class EditPeople(StoreCommand):
     """Change one or more people in one step. Consecutive edits of the same field of the same
-    people merge (typing a score, dragging a slider), so undo takes back the gesture."""
+    people in the same gesture merge (typing a score, dragging a slider: ``merge`` is the
+    gesture's key, equal within it), so undo takes back the gesture — and only that."""
 
     def __init__(self, session: LibrarySession, before: Sequence[Person],
                  after: Sequence[Person], *, field: str = "", text: str = "",
-                 merge: bool = False, origin: object | None = None) -> None:
+                 merge: object = None, origin: object | None = None) -> None:
         if not text:
             who = f"“{after[0].name}”" if len(after) == 1 else f"{len(after)} people"
             text = f"Edit {field} of {who}" if field else f"Edit {who}"
@@ -135,10 +136,11 @@ class EditPeople(StoreCommand):
         self.aspects = _aspects(self.before, self.after)
 
     def id(self) -> int:
-        return _EDIT_PEOPLE_ID if self.merge else -1
+        return _EDIT_PEOPLE_ID if self.merge is not None and self.merge is not False else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        if not isinstance(other, EditPeople) or not other.merge or other.field != self.field:
+        if not isinstance(other, EditPeople) or self.id() == -1 \
+                or other.merge != self.merge or other.field != self.field:
             return False
         if [p.id for p in other.after] != [p.id for p in self.after]:
             return False

@@ -86,7 +86,7 @@ class PeopleActions:
             self.edit_people(chosen, after, field)
 
     def edit_people(self, before: list[Person], after: list[Person], field: str, *,
-                     merge: bool = False, origin: object | None = None) -> None:
+                     merge: object = None, origin: object | None = None) -> None:
         self.session.push(commands.EditPeople(self.session, before, after, field=field,
                                               merge=merge, origin=origin))
 

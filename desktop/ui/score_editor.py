@@ -3,6 +3,8 @@ lines), where it came from, and whether it is private."""
 
 from __future__ import annotations
 
+import time
+
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
@@ -27,9 +29,14 @@ EVIDENCE_PROMPTS = {
 }
 
 
+GESTURE_QUIET_S = 1.0  # a pause this long ends a gesture: the next change is a new undo step
+
+
 class ScoreEditor(QWidget):
-    """Emits ``value_changed`` while the value moves (merged into one undo step) and
-    ``details_changed`` for evidence, confidence and privacy."""
+    """Emits ``value_changed`` while the value moves and ``details_changed`` for evidence,
+    confidence and privacy. ``gesture`` names the gesture a value change belongs to — one
+    press of the slider until its release, one burst of keys or typing — so that a gesture
+    is one undo step and two clicks are two."""
 
     value_changed = Signal(object)  # Score
     details_changed = Signal(object)  # Score
@@ -39,6 +46,8 @@ class ScoreEditor(QWidget):
         super().__init__(parent)
         self.axis = axis
         self._score = Score()
+        self.gesture = 0
+        self._last_change = 0.0
         layout = QGridLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel(f"<span style='color:{AXIS_COLOURS[axis]}'>●</span> "
@@ -77,6 +86,7 @@ class ScoreEditor(QWidget):
         layout.setColumnStretch(0, 1)
         layout.setColumnStretch(1, 1)
 
+        self.slider.sliderPressed.connect(self._new_gesture)
         self.slider.valueChanged.connect(self._on_slider)
         self.spin.valueChanged.connect(self._on_spin)
         self.unknown.toggled.connect(self._on_unknown)
@@ -122,7 +132,11 @@ class ScoreEditor(QWidget):
     def _on_spin(self, value: int) -> None:
         self._emit(self.value_changed, value=None if value == UNKNOWN_SPIN else value)
 
+    def _new_gesture(self) -> None:
+        self.gesture += 1
+
     def _on_unknown(self, unknown: bool) -> None:
+        self._new_gesture()  # a tick is a gesture of its own
         self._emit(self.value_changed, value=None if unknown else self.slider.value())
 
     def _on_details(self) -> None:
@@ -138,6 +152,11 @@ class ScoreEditor(QWidget):
             private=self.private.isChecked(),
         )
         if score != self._score:
+            now = time.monotonic()
+            if signal is self.value_changed and now - self._last_change > GESTURE_QUIET_S \
+                    and not self.slider.isSliderDown():
+                self._new_gesture()
+            self._last_change = now
             self._score = score
             self.set_score(score)
             signal.emit(score)

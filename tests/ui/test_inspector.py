@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QGroupBox
 from pytestqt.qtbot import QtBot
@@ -208,3 +208,25 @@ def test_tab_goes_through_a_date_field_to_the_next_field(qtbot: QtBot) -> None:
     qtbot.waitUntil(field.calendar.isVisible, timeout=2000)
     assert field.calendar.selectedDate().toString("yyyy-MM-dd") == "2027-06-30"
     QTest.keyClick(field.calendar, Qt.Key.Key_Escape)
+
+
+def test_a_click_on_the_slider_sets_the_score_clicked(window: MainWindow, qtbot: QtBot) -> None:
+    """Clicking at 8 on the groove gives 8, in one undo step (it gave one page step)."""
+    from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
+    person = pick_first(window)
+    slider = window.inspector.scores[Axis.BUSINESS].slider
+    option = QStyleOptionSlider()
+    slider.initStyleOption(option)
+    groove = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                           QStyle.SubControl.SC_SliderGroove, slider)
+    handle = slider.style().subControlRect(QStyle.ComplexControl.CC_Slider, option,
+                                           QStyle.SubControl.SC_SliderHandle, slider)
+    for wanted in (8, 2):
+        span = groove.width() - handle.width()
+        x = groove.left() + handle.width() // 2 + round(span * wanted / 10)
+        count = window.session.undo_stack.count()
+        QTest.mouseClick(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         QPoint(x, slider.height() // 2))
+        assert stored(window, person).scores.business.value == wanted
+        assert window.session.undo_stack.count() == count + 1

@@ -61,7 +61,7 @@ AXES_IN_ORDER = (Axis.PERSONAL, Axis.BUSINESS, Axis.TECHNICAL)
 
 
 class Inspector(QWidget):
-    person_edited = Signal(object, object, str, bool)  # before, after, what, merge
+    person_edited = Signal(object, object, str, object)  # before, after, what, merge key
     relation_requested = Signal(object)  # Relation to add
     relation_removal_requested = Signal(object)  # Relation to remove
 
@@ -149,9 +149,9 @@ class Inspector(QWidget):
             editor = ScoreEditor(axis, evidence_lines=3 if axis is Axis.PERSONAL else 2)
             editor.setObjectName(f"score_{axis.value}")
             editor.value_changed.connect(
-                lambda score, a=axis: self._set_score(a, score, merge=True))
+                lambda score, a=axis, e=editor: self._set_score(a, score, merge=(a, e.gesture)))
             editor.details_changed.connect(
-                lambda score, a=axis: self._set_score(a, score, merge=False))
+                lambda score, a=axis: self._set_score(a, score, merge=None))
             self.scores[axis] = editor
         # The personal win and the next step first — in view on a laptop without scrolling —
         # then the business outcome and technical fit.
@@ -397,7 +397,8 @@ class Inspector(QWidget):
         chosen = tuple(role for role, check in self.roles.items() if check.isChecked())
         self._set("roles", chosen)
 
-    def _set_score(self, axis: Axis, score: Score, *, merge: bool) -> None:
+    def _set_score(self, axis: Axis, score: Score, *, merge: object) -> None:
+        """``merge``: changes with the same key are one undo step (one gesture); None: none."""
         person = self._person
         if person is None or self.read_only:
             return

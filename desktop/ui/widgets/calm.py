@@ -11,7 +11,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QComboBox, QDateEdit, QSlider, QSpinBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QProxyStyle,
+    QSlider,
+    QSpinBox,
+    QStyle,
+    QStyleHintReturn,
+    QStyleOption,
+    QWidget,
+)
 
 
 def _calm(widget: QWidget) -> None:
@@ -46,10 +56,25 @@ class CalmSpinBox(QSpinBox):
             super().wheelEvent(event)
 
 
+class _ClickSetsValue(QProxyStyle):
+    """A click on a slider's groove puts the handle there (and a drag goes on from it), as
+    a seller expects of a 0–10 score; Qt's default moves it one page step toward the click
+    (clicking at 8 gave 1)."""
+
+    def styleHint(self, hint: QStyle.StyleHint, option: QStyleOption | None = None,
+                  widget: QWidget | None = None,
+                  returnData: QStyleHintReturn | None = None) -> int:
+        if hint is QStyle.StyleHint.SH_Slider_AbsoluteSetButtons:
+            return Qt.MouseButton.LeftButton.value
+        return super().styleHint(hint, option, widget, returnData)
+
+
 class CalmSlider(QSlider):
     def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
         super().__init__(orientation, parent)
         _calm(self)
+        self._style = _ClickSetsValue()  # the application's style, one hint changed
+        self.setStyle(self._style)
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if _wheel(self, event):
