@@ -72,6 +72,7 @@ class PeopleTableModel(QAbstractTableModel):
 
     def __init__(self) -> None:
         super().__init__()
+        self.unknown_sort_key = UNKNOWN_LAST[Qt.SortOrder.AscendingOrder]  # set by the sort
         self._people: list[Person] = []
         self._rows: dict[str, int] = {}
         self.read_only = False
@@ -173,6 +174,8 @@ class PeopleTableModel(QAbstractTableModel):
             axis = column.axis
             return person.scores[axis].value if axis else _display(person, column)
         if role == SORT_ROLE:
+            if column.axis is not None and person.scores[column.axis].value is None:
+                return self.unknown_sort_key
             return _sort_key(person, column)
         if role == PERSON_ID_ROLE:
             return person.id
@@ -245,7 +248,7 @@ def _sort_key(person: Person, column: Column) -> Any:
     axis = column.axis
     if axis is not None:
         value = person.scores[axis].value
-        return -1 if value is None else value  # unknown sorts below 0, never as 0
+        return -1 if value is None else value  # never as 0 (the model puts it last)
     if column is Column.SUPPORT:
         return int(person.support)
     if column is Column.INFLUENCE:
@@ -255,8 +258,14 @@ def _sort_key(person: Person, column: Column) -> Any:
     return _display(person, column).casefold()
 
 
+# An unknown score's sort key, by order: after 10 going up, before 0 going down — last both ways.
+UNKNOWN_LAST = {Qt.SortOrder.AscendingOrder: 11, Qt.SortOrder.DescendingOrder: -1}
+
+
 class PeopleFilterModel(QSortFilterProxyModel):
-    """Sorting by real values (unknown below 0) and filtering on every visible column."""
+    """Sorting by real values and filtering on every visible column. An unknown score sorts
+    after every known one, ascending or descending, as blanks do in a spreadsheet: sorting by
+    personal win to find the lowest shows the 2 first, not ten question marks."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -264,3 +273,9 @@ class PeopleFilterModel(QSortFilterProxyModel):
         self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterKeyColumn(-1)
         self.setDynamicSortFilter(True)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        source = self.sourceModel()
+        if isinstance(source, PeopleTableModel):  # an unknown's key: past the end either way
+            source.unknown_sort_key = UNKNOWN_LAST[order]
+        super().sort(column, order)

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMenu
@@ -114,3 +114,26 @@ def test_a_find_filter_does_not_follow_to_the_next_deal(window: MainWindow,
                      Qt.KeyboardModifier.NoModifier, view.visualRect(other).center())
     assert window.people.search.text() == ""
     assert window.people.filter.rowCount() == len(stored_deal(window).people) > 0
+
+
+def test_sorting_by_a_score_puts_the_unknown_last_both_ways(window: MainWindow,
+                                                             qtbot: QtBot) -> None:
+    """Sorting by personal win to find who needs most showed ten "?" rows before the 2."""
+    from desktop.ui.people_model import Column
+
+    table = window.people.table
+    header = table.horizontalHeader()
+    x = header.sectionViewportPosition(Column.PERSONAL) + header.sectionSize(Column.PERSONAL) // 2
+    known = sorted(p.scores.personal.value for p in stored_deal(window).people
+                   if p.scores.personal.value is not None)
+    unknown = sum(1 for p in stored_deal(window).people if p.scores.personal.value is None)
+    assert unknown >= 1
+    shown_orders = []
+    for _ in range(2):  # a click sorts one way, the next the other
+        QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier, QPoint(x, header.height() // 2))
+        rows = window.people.filter.rowCount()
+        shown = [window.people.filter.index(r, Column.PERSONAL).data() for r in range(rows)]
+        assert shown[-unknown:] == ["?"] * unknown
+        shown_orders.append([int(v) for v in shown[:-unknown]])
+    assert sorted(shown_orders) == sorted([known, known[::-1]])
