@@ -28,6 +28,7 @@ TEAM_STEP = CARD_HEIGHT + 12.0  # stacked team members
 TEAM_INDENT = 26.0  # a team sits a little right of its manager: the line to it shows
 TEAM_ROWS = (3, 4, 6)  # a team taller than this is split into columns (the best is kept)
 ROW_GAP = 30.0  # between wrapped rows of sub-blocks
+MANY = 500  # above this many people (an imported directory) fewer shapes are tried
 DEFAULT_ASPECT = 2.0  # a laptop's map area is about twice as wide as tall
 
 Positions = dict[Hashable, tuple[float, float]]
@@ -62,8 +63,9 @@ def org_chart_layout(nodes: Sequence[Hashable], reports_to: Iterable[Edge], *,
         return {}
     best: Positions = {}
     best_scale = -1.0
-    for wrap in _widths(len(nodes)):
-        for team_rows in TEAM_ROWS:
+    many = len(nodes) > MANY  # a directory, not a deal: a few shapes tried, not 48
+    for wrap in _widths(len(nodes), coarse=many):
+        for team_rows in (TEAM_ROWS[1:2] if many else TEAM_ROWS):
             placed = _chart(roots, loose, children, wrap, team_rows)
             width, height = _extent(placed)
             scale = min(aspect / width, 1.0 / height)  # the chart fitted to an aspect × 1 map
@@ -93,11 +95,12 @@ def _leads_to(manager: dict[Hashable, Hashable], start: Hashable, goal: Hashable
     return False
 
 
-def _widths(count: int) -> list[float]:
+def _widths(count: int, *, coarse: bool = False) -> list[float]:
     """The wrap widths worth trying: from a few columns to one long row."""
-    columns = sorted({max(2, round(count ** 0.5 * f)) for f in (0.6, 0.8, 1.0, 1.25, 1.5,
-                                                                  2.0, 2.5, 3.0, 4.0)}
-                     | {2, 3, 4, 6, 8, 12, count})
+    factors = (0.8, 1.25, 2.0, 3.0) if coarse else (0.6, 0.8, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0,
+                                                    4.0)
+    columns = sorted({max(2, round(count ** 0.5 * f)) for f in factors}
+                     | ({count} if coarse else {2, 3, 4, 6, 8, 12, count}))
     return [c * SLOT for c in columns if c <= max(count, 2)]
 
 
