@@ -45,7 +45,10 @@ def _plain_read(path: Path, deal_id: str) -> float:
 
 
 def run(sizes: tuple[int, ...] = SIZES) -> list[Result]:
-    deals = [deal_of(size) for size in sizes]
+    from desktop.demo import demo_deals
+
+    helix = next(d for d in demo_deals() if d.name.startswith("Helix"))
+    deals = [deal_of(size) for size in sizes] + [helix]
     other = deal_of(5)
     other = other.__class__(name="00000 other", people=other.people[:5],
                             relations=other.relations[:2])
@@ -54,7 +57,7 @@ def run(sizes: tuple[int, ...] = SIZES) -> list[Result]:
         header = window.findChild(QWidget, "deal_header")
         assert header is not None
         paints = Paints([*map_and_table(window), header])
-        for size, deal in zip(sizes, deals, strict=True):
+        for size, deal in zip([*sizes, 0], deals, strict=True):
             times, settled = [], []
             for _ in range(REPEAT):
                 choose_deal(app, window, other.name)
@@ -69,7 +72,8 @@ def run(sizes: tuple[int, ...] = SIZES) -> list[Result]:
                 time.sleep(0.1)
                 settle(app)
             baseline = statistics.median(_plain_read(path, deal.id) for _ in range(REPEAT))
-            results.append(Result(f"deal switch → painted, {size:,} people",
+            what = f"{size:,} people" if size else f"Helix (demo, {len(deal.people)} people)"
+            results.append(Result(f"deal switch → painted, {what}",
                                   statistics.median(times), baseline, goal=GOALS.get(size, ""),
                                   note=f"settled {statistics.median(settled) * 1e3:.0f} ms; "
                                        "baseline: the same rows read with plain SQL"))
