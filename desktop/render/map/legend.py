@@ -109,24 +109,8 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont, *,
         top = box.top() + 6 + (len(Support) + 1) * ROW
     heading(x1, "Lines")
     for row, kind in enumerate(RelationKind, start=1):
-        style = RELATION_STYLES[kind]
         y = top + row * ROW + ROW / 2
-        line = QLineF(x1, y, x1 + SWATCH, y)
-        pen = QPen(QColor(style.colour), relation_width(kind, 2 if kind.has_strength else 1))
-        if style.dashes:
-            pen.setDashPattern(list(style.dashes))
-        painter.setPen(pen)
-        if style.double:
-            painter.drawLine(line.translated(0, -2))
-            painter.drawLine(line.translated(0, 2))
-        else:
-            painter.drawLine(line)
-        if style.arrow:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(style.colour))
-            tip = line.p2()
-            painter.drawPolygon([tip, QPointF(tip.x() - 7, tip.y() - 4),
-                                 QPointF(tip.x() - 7, tip.y() + 4)])
+        paint_line_sample(painter, QLineF(x1, y, x1 + SWATCH, y), kind, arrow=(7.0, 4.0))
         label(x1, row, kind.label + (" (1–3)" if kind.has_strength else ""))
 
     x2 = x1 + column + GUTTER
@@ -135,13 +119,8 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont, *,
         top = box.top() + 6 + (len(Support) + len(RelationKind) + 2) * ROW
     heading(x2, "Scores on a card")
     for row, (sample, axis, text) in enumerate(SCORE_ROWS, start=1):
-        cell = QRectF(x2, top + row * ROW, SWATCH, ROW)
-        number = QFont(bold)
-        if axis is Axis.PERSONAL:
-            enlarge(number, 1.3)
-        painter.setFont(number)
-        painter.setPen(QColor(AXIS_COLOURS[axis]).darker(125) if axis else QColor(INK))
-        painter.drawText(cell, Qt.AlignmentFlag.AlignCenter, sample)
+        paint_score_sample(painter, QRectF(x2, top + row * ROW, SWATCH, ROW), bold, sample,
+                           axis)
         painter.setFont(font)
         label(x2, row, text)
     last = max(len(Support), len(RelationKind), len(SCORE_ROWS)) + 1
@@ -153,3 +132,39 @@ def paint_legend(painter: QPainter, origin: QPointF, font: QFont, *,
                      | Qt.TextFlag.TextWordWrap, INFLUENCE_NOTE)
     painter.restore()
     return box
+
+
+def paint_line_sample(painter: QPainter, line: QLineF, kind: RelationKind, *,
+                      arrow: tuple[float, float] = (6.0, 3.5)) -> None:
+    """A line of ``kind`` as the map draws it — colour, dashes, double, arrowhead (length,
+    half width) — for the legends on screen and on paper."""
+    style = RELATION_STYLES[kind]
+    pen = QPen(QColor(style.colour), relation_width(kind, 2 if kind.has_strength else 1))
+    if style.dashes:
+        pen.setDashPattern(list(style.dashes))
+    painter.setPen(pen)
+    if style.double:
+        painter.drawLine(line.translated(0, -2))
+        painter.drawLine(line.translated(0, 2))
+    else:
+        painter.drawLine(line)
+    if style.arrow:
+        length, half = arrow
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(style.colour))
+        tip = line.p2()
+        painter.drawPolygon([tip, QPointF(tip.x() - length, tip.y() - half),
+                             QPointF(tip.x() - length, tip.y() + half)])
+
+
+def paint_score_sample(painter: QPainter, box: QRectF, bold: QFont, sample: str,
+                       axis: Axis | None) -> None:
+    """A score number as a card shows it: bold, in its axis colour, the personal win
+    larger. Leaves ``painter``'s font set to the number's."""
+    number = QFont(bold)
+    number.setBold(True)
+    if axis is Axis.PERSONAL:
+        enlarge(number, 1.3)
+    painter.setFont(number)
+    painter.setPen(QColor(AXIS_COLOURS[axis]).darker(125) if axis else QColor(INK))
+    painter.drawText(box, Qt.AlignmentFlag.AlignCenter, sample)

@@ -11,20 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
+from PySide6.QtCore import QLineF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 
 from desktop.domain.enums import Axis, RelationKind, Support
 from desktop.palette import (
-    AXIS_COLOURS,
     INK,
-    RELATION_STYLES,
     SUPPORT_COLOURS,
     SUPPORT_SYMBOLS,
-    relation_width,
 )
 from desktop.render.card_painting import paint_support_symbol
-from desktop.render.map.legend import SCORE_ROWS, enlarge
+from desktop.render.map.legend import SCORE_ROWS, paint_line_sample, paint_score_sample
 
 SWATCH = 22.0
 GAP = 12.0  # between entries
@@ -44,36 +41,14 @@ def _support(support: Support) -> Swatch:
 
 def _line(kind: RelationKind) -> Swatch:
     def paint(painter: QPainter, box: QRectF, font: QFont) -> None:
-        style = RELATION_STYLES[kind]
         y = box.center().y()
-        line = QLineF(box.left() + 1, y, box.right() - 1, y)
-        pen = QPen(QColor(style.colour), relation_width(kind, 2 if kind.has_strength else 1))
-        if style.dashes:
-            pen.setDashPattern(list(style.dashes))
-        painter.setPen(pen)
-        if style.double:
-            painter.drawLine(line.translated(0, -2))
-            painter.drawLine(line.translated(0, 2))
-        else:
-            painter.drawLine(line)
-        if style.arrow:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(style.colour))
-            tip = line.p2()
-            painter.drawPolygon([tip, QPointF(tip.x() - 6, tip.y() - 3.5),
-                                 QPointF(tip.x() - 6, tip.y() + 3.5)])
+        paint_line_sample(painter, QLineF(box.left() + 1, y, box.right() - 1, y), kind)
     return paint
 
 
 def _score(sample: str, axis: Axis | None) -> Swatch:
     def paint(painter: QPainter, box: QRectF, font: QFont) -> None:
-        number = QFont(font)
-        number.setBold(True)
-        if axis is Axis.PERSONAL:
-            enlarge(number, 1.35)
-        painter.setFont(number)
-        painter.setPen(QColor(AXIS_COLOURS[axis]).darker(125) if axis else QColor(INK))
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, sample)
+        paint_score_sample(painter, box, font, sample, axis)
         painter.setFont(font)
     return paint
 
