@@ -729,7 +729,8 @@ class Story:
         start = card_point(window, "Priya") + QPointF(-20, 8)
         priya = person_id(window, "Priya")
         before = window.session.library.get_person(priya).position
-        drag(view.viewport(), start, start + QPointF(170, 30), steps=16)  # into the free space on the right
+        # into the free space on the right of the chart
+        drag(view.viewport(), start, start + QPointF(170, 30), steps=16)
         after = window.session.library.get_person(priya).position
         if after == before:
             raise StepFailed("the card did not move")
