@@ -69,3 +69,37 @@ def test_the_analysis_is_never_cut_off_at_laptop_size(qtbot: QtBot, tmp_path: Pa
         assert summary.height() >= summary.heightForWidth(summary.width())
         assert panel.show_path.geometry().top() >= summary.geometry().bottom()
         assert panel.flags.height() >= 3 * panel.flags.fontMetrics().lineSpacing()
+
+
+@pytest.mark.parametrize("people", [30, 40])
+def test_a_deal_too_big_to_fit_readably_opens_readable_at_its_top(
+        qtbot: QtBot, tmp_path: Path, people: int) -> None:
+    """A 40-person org chart fitted to a laptop's map has 5 px names. It opens at the least
+    zoom where every name reads (≥ 9 px), at the top of the chart (the bosses), with scroll
+    bars; Ctrl+0 fits the whole map when the seller wants the overview."""
+    from dataclasses import replace
+
+    from desktop.synthetic import arranged, synthetic_deal
+
+    deal = replace(arranged(synthetic_deal(people, seed=people), org_chart=True),
+                   name=f"A {people}-person deal")
+    with main_window(qtbot, tmp_path) as window:
+        window.session.library.add_deals([deal])
+        window.resize(1366, 728)
+        qtbot.wait(20)
+        window.session.show_deal(deal.id)  # (as a click in the list does)
+        qtbot.wait(50)
+        view = window.map_page.view
+        cards = list(view.map_scene.cards.values())
+        scale = view.zoom_level()
+        smallest = min(card.name_as_drawn(scale)[0] for card in cards) * scale
+        assert smallest >= READABLE
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        top = min(card.sceneBoundingRect().top() for card in cards)
+        assert shown.top() <= top  # the top of the chart is in view
+        assert view.verticalScrollBar().isVisible() or view.horizontalScrollBar().isVisible()
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        QTest.keyClick(view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+        shown = view.mapToScene(view.viewport().rect()).boundingRect()
+        assert all(shown.contains(card.sceneBoundingRect()) for card in cards)

@@ -38,7 +38,7 @@ def test_deal_models_pass_the_model_tester(qtmodeltester: ModelTester, library: 
     qtmodeltester.check(proxy)
 
 
-def test_unknown_shows_as_question_mark_and_sorts_below_zero() -> None:
+def test_unknown_shows_as_question_mark_and_sorts_last_both_ways() -> None:
     known_zero = Person(name="Zero").with_score(Axis.BUSINESS, Score(0))
     unknown = Person(name="Unknown")
     model = PeopleTableModel()
@@ -49,7 +49,9 @@ def test_unknown_shows_as_question_mark_and_sorts_below_zero() -> None:
     proxy = PeopleFilterModel()
     proxy.setSourceModel(model)
     proxy.sort(column, Qt.SortOrder.AscendingOrder)
-    assert proxy.index(0, Column.NAME).data() == "Unknown"
+    assert proxy.index(1, Column.NAME).data() == "Unknown"  # after 0: never counted as 0
+    proxy.sort(column, Qt.SortOrder.DescendingOrder)
+    assert proxy.index(1, Column.NAME).data() == "Unknown"
 
 
 def test_set_people_keeps_rows_in_step(qtmodeltester: ModelTester) -> None:

@@ -130,7 +130,7 @@ class MapPage(QWidget):
         self.scene.show_deal(self.session.deal)
         self._mark_found_again()
         self._update_hint()
-        self.fit()  # before the first paint: one paint, at the right zoom
+        self.view.show_readable()  # before the first paint: one paint, at the right zoom
         QTimer.singleShot(0, self.view.fit_again_if_resized)  # the window was being laid out
 
     def _changed(self, changes: ChangeSet) -> None:

@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
+    QTransform,
     QWheelEvent,
 )
 from PySide6.QtWidgets import (
@@ -40,6 +41,8 @@ from desktop.render.map.scene import MapScene
 from desktop.ui.panels.map_overview import OverviewPicture
 
 MIN_SCALE = 0.03
+READABLE_PX = 9.0  # the smallest name a deal opens with, on screen
+READABLE_UP_TO = 200  # people; a bigger map opens fitted (no zoom makes all of it readable)
 NUDGE, NUDGE_FAR = 10.0, 50.0  # scene units an arrow key moves the selected cards (Shift: far)
 _ARROWS = {Qt.Key.Key_Left: (-1, 0), Qt.Key.Key_Right: (1, 0), Qt.Key.Key_Up: (0, -1),
            Qt.Key.Key_Down: (0, 1)}
@@ -80,6 +83,7 @@ class MapView(QGraphicsView):
         self.overview = OverviewPicture(scene)  # what a zoomed-out frame shows
         scene.sceneRectChanged.connect(lambda _rect: self.sync_scene_rect())
         self._fitted: tuple[float, ...] = ()  # what the last fit fitted: content and size
+        self._opened_readable = False  # the last fit was a deal's opening (show_readable)
 
     # -- zoom and pan ---------------------------------------------------------------------
 
@@ -112,6 +116,11 @@ class MapView(QGraphicsView):
         across = across or (down and width > room.width() - bar + 0.5)
         self._show_bars(across, down)
         visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        if not content.isNull() and not across and not down:
+            # The whole map fits: the view shows the viewport's worth around its centre
+            # (the view's position before, e.g. zoomed in on the top, does not linger).
+            centre = content.center()
+            visible.moveCenter(centre)
         wanted = visible if content.isNull() else content.united(visible)
         if wanted != self.sceneRect():
             self.setSceneRect(wanted)
@@ -130,24 +139,51 @@ class MapView(QGraphicsView):
         self.zoom_by(1 / ZOOM_STEP)
 
     def fit_to_window(self) -> None:
+        self._opened_readable = False
         rect = self.map_scene.content_rect()
         if rect.isNull():  # an empty deal: its first cards come at 100 %, not the last zoom
             self.resetTransform()
             return
+        self._show_bars(False, False)  # no scroll bars while fitting: they would take room
         self._fitted = self._fit_key(rect)
-        self.setSceneRect(rect)  # no scroll bars while fitting: they would take room
+        self.setSceneRect(rect)
         self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
         if self.zoom_level() > 1.0:  # a small map is shown at 100 %, not blown up
             self.resetTransform()
-            self.centerOn(rect.center())
         self.sync_scene_rect()
+        self.centerOn(rect.center())
+
+    def show_readable(self) -> None:
+        """How a deal opens: fitted, unless fitting shrinks a name below ``READABLE_PX`` —
+        then at the least zoom where every name reads, showing the top of the chart (the
+        bosses), with scroll bars. Ctrl+0 still fits the whole map."""
+        self.fit_to_window()
+        self._opened_readable = True
+        cards = list(self.map_scene.cards.values())
+        if not cards or len(cards) > READABLE_UP_TO:
+            return
+        fitted = self.zoom_level()
+        zoom = fitted
+        while zoom < 1.0 and _smallest_name(cards, zoom) < READABLE_PX:
+            zoom = min(1.0, zoom * 1.05)
+        if zoom <= fitted:
+            return
+        rect = self.map_scene.content_rect()
+        self.sync_scene_rect()
+        self.setTransform(QTransform.fromScale(zoom, zoom))
+        self.sync_scene_rect()
+        shown = self.mapToScene(self.viewport().rect()).boundingRect()
+        self.centerOn(rect.center().x(), rect.top() + shown.height() / 2)
 
     def fit_again_if_resized(self) -> None:
-        """Fit once more if the viewport or the map changed since the last fit (the window
+        """Open once more if the viewport or the map changed since the last fit (the window
         was still being laid out): a fit repaints everything, so it is not done for nothing."""
         rect = self.map_scene.content_rect()
         if not rect.isNull() and self._fit_key(rect) != self._fitted:
-            self.fit_to_window()
+            if self._opened_readable:
+                self.show_readable()
+            else:
+                self.fit_to_window()
 
     def _fit_key(self, rect: QRectF) -> tuple[float, ...]:
         size = self.viewport().size()
@@ -415,3 +451,8 @@ class MapView(QGraphicsView):
 
 def _position(card: PersonCard) -> Position:
     return Position(round(card.pos().x(), 1), round(card.pos().y(), 1))
+
+
+def _smallest_name(cards: list[PersonCard], zoom: float) -> float:
+    """The smallest name on screen at ``zoom``, in pixels (the name's size × the zoom)."""
+    return min(card.name_as_drawn(zoom)[0] for card in cards) * zoom
