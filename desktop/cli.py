@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from desktop import __version__
+from desktop import __version__, protected_files
 from desktop.domain.analysis import analyse
 from desktop.domain.enums import Axis
 from desktop.domain.errors import ValidationError
@@ -173,7 +173,11 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
             file = Path(args.file) if args.file else None
             return launch_gui(resolve_library_path(args.db), file)
         handler = HANDLERS[args.command]
-        return handler(args, resolve_library_path(args.db), out)
+        library = resolve_library_path(args.db)
+        # For the whole command, not only while the library is open: a print is written
+        # after the deal was read and the library closed.
+        with protected_files.guarded_files(protected_files.library_files(library)):
+            return handler(args, library, out)
     except (StoreError, ImportProblem, ValidationError, UserError) as error:
         print(f"deal-triangle: error: {error}", file=err)
         return EXIT_USER_ERROR
@@ -363,9 +367,11 @@ def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     from desktop.domain.merge import Resolution
     from desktop.exchange.importing import apply_import, describe, plan_import, read_files
 
-    incoming = read_files([Path(f) for f in args.files], args.format)
+    inputs = [Path(f) for f in args.files]
+    incoming = read_files(inputs, args.format)
     prepare_default_folder(path)
-    with Library.open(path) as library:
+    with Library.open(path) as library, protected_files.guarded(
+            inputs, "a file being imported"):
         into = library.find_deal(args.deal) if args.deal else None
         plan = plan_import(library, incoming, into)
         if plan.changes_nothing:

@@ -13,12 +13,16 @@ from typing import BinaryIO
 
 from desktop.domain.deal import Deal
 from desktop.problems import ExportProblem
+from desktop.protected_files import refusal
 
 Writer = Callable[[Sequence[Deal], Path, bool], list[Path]]  # deals, target, include_private
 
 
 @contextlib.contextmanager
 def atomic_writer(path: Path) -> Iterator[BinaryIO]:
+    refused = refusal(path)  # the open library, its companions, a file being read
+    if refused:
+        raise ExportProblem(path, refused)
     folder = path.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part",

@@ -11,10 +11,14 @@ from pathlib import Path
 from PySide6.QtCore import QSaveFile
 
 from desktop.problems import ExportProblem
+from desktop.protected_files import refusal
 
 
 @contextmanager
 def atomic_file(path: Path) -> Iterator[QSaveFile]:
+    refused = refusal(path)  # the open library, its companions, a file being read
+    if refused:
+        raise ExportProblem(path, refused)
     target = QSaveFile(str(path))
     if not target.open(QSaveFile.OpenModeFlag.WriteOnly):
         raise ExportProblem(path, target.errorString())

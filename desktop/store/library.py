@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop import protected_files
 from desktop.domain.changes import Aspect, ChangeSet
 from desktop.domain.dates import utc_now
 from desktop.domain.deal import Deal, Snapshot
@@ -48,6 +49,9 @@ class Library:
         self.path = path
         self._connection = connection
         self.read_only = read_only  # opened for reading: the file or its folder is read-only
+        # While open, no export, print or backup may write over it or its companions.
+        self._guarded = protected_files.library_files(path)
+        protected_files.guard(self._guarded)
         connection.row_factory = sqlite3.Row
 
     @functools.cached_property
@@ -104,8 +108,10 @@ class Library:
     def backup_to(self, target: Path) -> None:
         """A backup where the seller chooses (``deal-triangle backup -o FILE``)."""
         target = Path(target).expanduser().absolute()
-        if target == self.path:
-            raise LibraryUnavailable(f"{target} is the library itself; choose another file.")
+        refused = protected_files.refusal(target)
+        if target == self.path or refused:
+            raise LibraryUnavailable(f"{target} could not be written: "
+                                     f"{refused or 'it is the library itself'}.")
         if not target.parent.is_dir():
             raise LibraryUnavailable(f"The folder {target.parent} does not exist.")
         with translated(target):
@@ -113,6 +119,8 @@ class Library:
 
     def close(self) -> None:
         self._connection.close()
+        protected_files.release(self._guarded)
+        self._guarded = []
 
     def __enter__(self) -> Library:
         return self

@@ -17,9 +17,11 @@ FORBIDDEN_IN_DOMAIN = ("PySide6", "sqlite3", "sqlite_utils", "matplotlib", "desk
                        "desktop.layout")
 ALLOWED_INSIDE = {
     "layout": ("layout",),  # pure computation over ids and edges
-    "store": ("domain", "store"),
-    "exchange": ("domain", "exchange", "layout", "resource_paths", "palette", "problems"),
-    "render": ("domain", "render", "resource_paths", "palette", "problems"),
+    "store": ("domain", "store", "protected_files"),
+    "exchange": ("domain", "exchange", "layout", "resource_paths", "palette", "problems",
+                 "protected_files"),
+    "render": ("domain", "render", "resource_paths", "palette", "problems",
+               "protected_files"),
 }
 
 

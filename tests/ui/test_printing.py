@@ -300,3 +300,50 @@ def test_a_failed_export_is_one_sentence(window: MainWindow, qtbot: QtBot, tmp_p
     assert str(target) in shown[0]
     assert "Traceback" not in shown[0]
     assert not target.exists()
+
+
+def test_the_window_never_writes_over_its_own_library(window: MainWindow, qtbot: QtBot,
+                                                      tmp_path: Path) -> None:
+    """A PDF saved (through the real file dialog) as a name that is a link to the open
+    library: one sentence in a message box, the library untouched."""
+    from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit
+
+    from tests.helpers.cli import digest
+    from tests.helpers.ui import answer_next_dialog
+
+    library = window.session.library.path
+    link = tmp_path / "brief.pdf"
+    link.symlink_to(library)
+    before = digest(library)
+    choose(window, "Helix")
+    options = options_dialog(window, qtbot, OutputKind.PDF)
+    said: list[str] = []
+
+    def save_here(dialog: QDialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        field = dialog.findChild(QLineEdit, "fileNameEdit")
+        assert field is not None
+        field.setFocus()
+        QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(field, str(link), Qt.KeyboardModifier.NoModifier, 20)
+        answer_next_dialog(replace_it)  # "brief.pdf already exists. Replace it?"
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    def replace_it(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox)
+        yes = box.button(QMessageBox.StandardButton.Yes)
+        assert yes is not None
+        QTest.mouseClick(yes, Qt.MouseButton.LeftButton)
+
+    def read_warning(box: QDialog) -> None:
+        assert isinstance(box, QMessageBox)
+        said.append(box.text())
+        box.accept()
+
+    answer_next_dialog(save_here)
+    accept(options)
+    answer_next_dialog(read_warning)
+    qtbot.waitUntil(lambda: bool(said), timeout=10000)
+    assert "is the library that is open" in said[0]
+    assert "nothing was written" in said[0]
+    assert digest(library) == before
