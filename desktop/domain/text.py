@@ -15,6 +15,10 @@ from desktop.domain.errors import ValidationError
 # C0 and C1 controls except tab and newline; also the bidi overrides that can disguise text.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
+# Half of a UTF-16 pair, alone: JSON's "\ud800" decodes to it, and no file or database can
+# store it (SQLite's INSERT raised UnicodeEncodeError).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 SHORT_TEXT = 200  # names, titles, account, stage …
 MEDIUM_TEXT = 2_000  # evidence notes, next step, objective
 LONG_TEXT = 50_000  # free notes
@@ -32,6 +36,9 @@ def clean_text(value: object, path: str, *, limit: int, multiline: bool = False)
     if value.isascii() and value.isprintable():
         text = value  # the common case: nothing to remove, NFC already
     else:
+        if _SURROGATE.search(value):
+            raise ValidationError(path, "contains a lone surrogate (half of a UTF-16 pair), "
+                                        "which is not text")
         text = unicodedata.normalize("NFC", _UNSAFE.sub("", value.replace("\r\n", "\n")))
     text = text.strip("\n ") if multiline else " ".join(text.split())
     if len(text) > limit:

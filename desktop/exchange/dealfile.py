@@ -81,13 +81,16 @@ def load(data: bytes, source: str | Path) -> object:
     _check_depth(text, source)
     try:
         document = json.loads(text, object_pairs_hook=_no_duplicate_keys,
-                              parse_constant=_no_constants)
+                              parse_constant=_no_constants, parse_int=_bounded_int)
     except json.JSONDecodeError as error:
         raise ImportProblem(source, f"line {error.lineno}, column {error.colno}",
                             f"this is not valid JSON ({error.msg})") from None
     except _DuplicateKey as error:
         raise ImportProblem(source, "", f"the key {error.key!r} appears twice in one object"
                             ) from None
+    except _LongNumber as error:
+        raise ImportProblem(source, "", f"a number of {error.digits:,} digits is more than a "
+                                        "deal file may hold") from None
     except _BadConstant as error:
         raise ImportProblem(source, "", f"{error.name} is not a number a deal file may hold"
                             ) from None
@@ -138,6 +141,24 @@ class _BadConstant(ValueError):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.name = name
+
+
+class _LongNumber(ValueError):
+    def __init__(self, digits: int) -> None:
+        super().__init__(digits)
+        self.digits = digits
+
+
+MAX_DIGITS = 18  # every integer a deal file holds (versions, scores, amounts) fits in 18
+
+
+def _bounded_int(text: str) -> int:
+    """An integer of the file; Python refuses to convert more than 4,300 digits with a
+    ValueError of its own, and no field needs more than ``MAX_DIGITS``."""
+    digits = len(text.lstrip("-"))
+    if digits > MAX_DIGITS:
+        raise _LongNumber(digits)
+    return int(text)
 
 
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:

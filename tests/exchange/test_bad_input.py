@@ -29,6 +29,8 @@ EXPECTED = {
     "score_out_of_range.dealtri": "deals[0].people[0].scores.business.value",
     "duplicate_keys.dealtri": "appears twice",
     "nan_amount.dealtri": "NaN",
+    "lone_surrogate.dealtri": "deals[0].people[0].name: contains a lone surrogate",
+    "long_integer.dealtri": "5,000 digits",
     "billion_laughs.graphml": "DTD or entities",
     "external_entity.gexf": "DTD or entities",
     "edge_to_nobody.graphml": "no node",
