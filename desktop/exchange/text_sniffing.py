@@ -73,9 +73,11 @@ def read_table(data: bytes, source: str | Path,
     """Decode, find the delimiter and the header (the first line ``is_header`` accepts
     within the first lines; else the first line with more than one cell)."""
     text, encoding = decode(data, source)
+    # The csv module's own limit (131,072 characters) raised its error from the sniffing;
+    # the reader may see a cell as long as the file, and the cell limit is ours to say.
+    csv.field_size_limit(max(len(text), MAX_FIELD_CHARS) + 1)
     lines = text.splitlines()[:SAMPLE_LINES + MAX_PREAMBLE_LINES]
     delimiter = _delimiter(lines)
-    csv.field_size_limit(MAX_FIELD_CHARS)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     header: list[str] | None = None
     header_line = 0
@@ -93,6 +95,7 @@ def read_table(data: bytes, source: str | Path,
                     break
                 continue
             if any(cell.strip() for cell in cells):
+                _check_cells(cells, line, source)
                 rows.append((line, cells))
     except csv.Error as error:
         raise ImportProblem(source, f"line {reader.line_num}", f"the table cannot be read "
@@ -117,6 +120,7 @@ def read_table_with_header(text: str, source: str | Path, encoding: str, delimit
             if not header:
                 header = [c.strip() for c in cells]
             elif any(cell.strip() for cell in cells):
+                _check_cells(cells, reader.line_num, source)
                 rows.append((reader.line_num, cells))
     except csv.Error as error:
         raise ImportProblem(source, f"line {reader.line_num}", f"the table cannot be read "
@@ -124,12 +128,22 @@ def read_table_with_header(text: str, source: str | Path, encoding: str, delimit
     return TextTable(encoding, delimiter, header_line, header, rows)
 
 
+def _check_cells(cells: list[str], line: int, source: str | Path) -> None:
+    longest = max((len(cell) for cell in cells), default=0)
+    if longest > MAX_FIELD_CHARS:
+        raise ImportProblem(source, f"line {line}", f"a cell holds {longest:,} characters; a "
+                            f"cell may hold {MAX_FIELD_CHARS:,}")
+
+
 def _delimiter(lines: list[str]) -> str:
     """The delimiter that splits the most lines into the same number (> 1) of cells."""
     best, best_score = ",", -1
     for delimiter in DELIMITERS:
-        counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter)
-                         if len(row) > 1)
+        try:
+            counts = Counter(len(row) for row in csv.reader(lines, delimiter=delimiter)
+                             if len(row) > 1)
+        except csv.Error:  # e.g. an unclosed quote in the sample: not this delimiter
+            continue
         if not counts:
             continue
         width, lines_with_it = counts.most_common(1)[0]

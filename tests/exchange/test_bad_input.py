@@ -104,3 +104,26 @@ def test_a_folder_and_a_missing_file(library_file: Path, tmp_path: Path) -> None
         code, _out, err = import_with_cli(library_file, target)
         assert code == 1
         assert words in err
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A cell longer than the csv module's own limit (131,072): its error escaped the sniffer.
+    ("Name,Title\nAnn," + "x" * 200_000 + "\nBo,CEO\n",
+     "at line 2: a cell holds 200,000 characters; a cell may hold 100,000"),
+    # 100,000 columns: a header line of 600 kB.
+    (",".join(f"c{i}" for i in range(100_000)) + "\n" + ",".join("v" * 100_000) + "\n",
+     "at line 1: no column holds names"),
+    # One 10 MB unquoted cell.
+    ("Name,Title\nAnn," + "y" * 10_000_000 + "\n", "at line 2: a cell holds 10,000,000 characters"),
+])
+def test_lines_longer_than_the_csv_module_allows(library_file: Path, tmp_path: Path,
+                                                 text: str, expected: str) -> None:
+    source = tmp_path / "long.csv"
+    source.write_text(text, encoding="utf-8")
+    before = digest(library_file)
+    code, out, err = import_with_cli(library_file, source)
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 1, err[:300]
+    assert expected in lines[0]
+    assert digest(library_file) == before
