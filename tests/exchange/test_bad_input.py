@@ -122,6 +122,7 @@ def test_lines_longer_than_the_csv_module_allows(library_file: Path, tmp_path: P
     source.write_text(text, encoding="utf-8")
     before = digest(library_file)
     code, out, err = import_with_cli(library_file, source)
+    assert not out
     assert code == 1
     lines = err.strip().splitlines()
     assert len(lines) == 1, err[:300]
