@@ -64,6 +64,16 @@ def open_connection(
                 raise NotALibrary(
                     f"{path} is an SQLite database but not a Deal Triangle library."
                 )
+            if found.application_id == APPLICATION_ID and (found.user_version == 0
+                                                           or found.table_count == 0):
+                # The first migration writes the mark, the tables and the version in one
+                # transaction: a file with the mark and no version or no tables was made or
+                # damaged by something else. Opening it would switch it to WAL and "upgrade"
+                # it — bytes changed — so it is refused untouched.
+                what = "no library version" if found.user_version == 0 else "no tables"
+                raise LibraryCorrupt(f"{path} carries Deal Triangle's mark but has {what}: "
+                                     "it is damaged or was not written by Deal Triangle; "
+                                     "it was left untouched.")
             if found.user_version > latest:
                 raise LibraryTooNew(
                     f"{path} was written by a newer Deal Triangle (library version "
