@@ -42,15 +42,9 @@ def dumps(deals: Sequence[Deal], *, include_private: bool = False) -> str:
 
 def read_file(path: Path) -> list[Deal]:
     """Read and validate a whole deal file; raise :class:`ImportProblem`."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ImportProblem(path, "", f"the file is {size / 1e6:.0f} MB; the limit is "
-                                          f"{MAX_BYTES / 1e6:.0f} MB")
-        data = path.read_bytes()
-    except OSError as error:
-        raise ImportProblem(path, "", f"cannot be read ({error.strerror})") from None
-    return parse(data, path)
+    from desktop.exchange.safe_read import read_regular_file
+
+    return parse(read_regular_file(path, MAX_BYTES), path)
 
 
 def parse(data: bytes, source: str | Path) -> list[Deal]:

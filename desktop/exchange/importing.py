@@ -20,7 +20,7 @@ from desktop.exchange.deal_store import DealStore
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.placing import arrange_new_deal, place_beside
 from desktop.exchange.registry import ReadOptions
-from desktop.problems import ImportProblem
+from desktop.exchange.safe_read import read_regular_file
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -65,16 +65,7 @@ def read_files(paths: Sequence[Path], format_name: str | None = None,
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.is_dir():
-            raise ImportProblem(path, "", "this is a folder, not a file")
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ImportProblem(path, "", f"the file is {size / 1e6:.0f} MB; the limit is "
-                                f"{MAX_FILE_BYTES / 1e6:.0f} MB")
-        return path.read_bytes()
-    except OSError as error:
-        raise ImportProblem(path, "", f"cannot be read ({error.strerror})") from None
+    return read_regular_file(path, MAX_FILE_BYTES)
 
 
 def plan_import(library: DealStore, incoming: Sequence[Incoming],

@@ -56,6 +56,9 @@ def open_connection(
         raise LibraryUnavailable(f"The folder {path.parent} does not exist.")
     if path.is_dir():
         raise LibraryUnavailable(f"{path} is a folder, not a library file.")
+    if path.exists() and not path.is_file():  # a FIFO hung for ever; /dev/null got a journal
+        raise LibraryUnavailable(f"{path} is not a regular file (a device, a pipe or a "
+                                 "socket); a library is a file. Nothing was written.")
     if path.exists():
         check_header(path)
         if path.stat().st_size > 0:
