@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QWheelEvent
+from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -239,3 +240,26 @@ def drag_slider(qtbot: QtBot, slider: QSlider, values: list[int]) -> None:
         qtbot.wait(5)
     QTest.mouseRelease(slider, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
                        at(values[-1]))
+
+
+def open_deal(qtbot: QtBot, window: MainWindow, name: str) -> None:
+    """Click the deal whose name starts with ``name`` in the deal list, as a seller opens it."""
+    view = window.deal_list.list
+    model = view.model()
+    index = next(model.index(row, 0) for row in range(model.rowCount())
+                 if str(model.index(row, 0).data()).startswith(name))
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, view.visualRect(index).center())
+    qtbot.waitUntil(lambda: window.session.deal is not None
+                    and window.session.deal.name.startswith(name))
+
+
+def shown_preview(qtbot: QtBot, window: MainWindow) -> QPrintPreviewWidget:
+    """The print preview the window opened, once it shows; its page widget."""
+    qtbot.waitUntil(lambda: window.printing.preview_dialog is not None
+                    and window.printing.preview_dialog.isVisible(), timeout=10000)
+    preview = window.printing.preview_dialog
+    assert isinstance(preview, QPrintPreviewDialog)
+    widget = preview.findChild(QPrintPreviewWidget)
+    assert widget is not None
+    return widget

@@ -14,7 +14,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -38,7 +37,7 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.people_model import Column
 from desktop.ui.relation_dialog import RelationDialog
 from tests.helpers.pdf import pdftext
-from tests.helpers.ui import activate, answer_next_dialog, main_window
+from tests.helpers.ui import activate, answer_next_dialog, main_window, shown_preview
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -284,12 +283,9 @@ def print_and_export(qtbot: QtBot, window: MainWindow, out: Path) -> None:
     tab_to(options.layout_box)
     choose_by_arrows(options.layout_box, "Deal brief")
     QTest.keyClick(options.layout_box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.printing.preview_dialog is not None
-                    and window.printing.preview_dialog.isVisible(), timeout=10000)
+    widget = shown_preview(qtbot, window)
     preview = window.printing.preview_dialog
-    assert isinstance(preview, QPrintPreviewDialog)
-    widget = preview.findChild(QPrintPreviewWidget)
-    assert widget is not None
+    assert preview is not None
     qtbot.waitUntil(lambda: widget.pageCount() == 1, timeout=10000)
     QTest.keyClick(QApplication.focusWidget() or preview, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not preview.isVisible(), timeout=5000)

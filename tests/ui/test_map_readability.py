@@ -13,20 +13,13 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
 from tests.helpers.ui import main_window
+from tests.helpers.ui import open_deal as click_deal
 
 READABLE = 9.0
 
 
 def open_deal(window: MainWindow, qtbot: QtBot, name: str) -> None:
-    """Click the deal in the list, as a seller opens it."""
-    view = window.deal_list.list
-    model = view.model()
-    index = next(model.index(row, 0) for row in range(model.rowCount())
-                 if str(model.index(row, 0).data()).startswith(name))
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.NoModifier, view.visualRect(index).center())
-    qtbot.waitUntil(lambda: window.session.deal is not None
-                    and window.session.deal.name.startswith(name))
+    click_deal(qtbot, window, name)
     qtbot.wait(50)  # the deferred fit, once the window is laid out
 
 

@@ -27,6 +27,7 @@ from tests.helpers.ui import (
     choose_menu,
     click,
     main_window,
+    open_deal,
     type_into,
 )
 
@@ -38,18 +39,6 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
         for dialog in (opened.printing.preview_dialog, opened.printing.print_dialog):
             if dialog is not None:
                 dialog.close()
-
-
-def choose(window: MainWindow, deal_name: str) -> None:
-    """Click the deal in the deal list."""
-    view = window.deal_list.list
-    model = view.model()
-    index = next(model.index(row, 0) for row in range(model.rowCount())
-                 if str(model.index(row, 0).data()).startswith(deal_name))
-    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton,
-                     Qt.KeyboardModifier.NoModifier, view.visualRect(index).center())
-    assert window.session.deal is not None
-    assert window.session.deal.name.startswith(deal_name)
 
 
 def options_dialog(window: MainWindow, qtbot: QtBot, kind: OutputKind) -> PrintOptionsDialog:
@@ -102,7 +91,7 @@ def test_the_file_menu_offers_print_and_export(window: MainWindow) -> None:
 
 def test_preview_shows_every_page_of_the_chosen_layout(window: MainWindow,
                                                        qtbot: QtBot) -> None:
-    choose(window, "Helix")
+    open_deal(qtbot, window, "Helix")
     dialog = options_dialog(window, qtbot, OutputKind.PREVIEW)
     set_layout(qtbot, dialog, PrintLayout.FULL)
     click(dialog.greyscale_box)
@@ -141,7 +130,7 @@ def _saturated(colour: QColor) -> bool:
 
 def test_print_paints_the_chosen_pages_on_the_printer(window: MainWindow, qtbot: QtBot,
                                                       tmp_path: Path) -> None:
-    choose(window, "Helix")
+    open_deal(qtbot, window, "Helix")
     dialog = options_dialog(window, qtbot, OutputKind.PRINTER)
     set_layout(qtbot, dialog, PrintLayout.PEOPLE)
     letter(qtbot, dialog)
@@ -172,7 +161,7 @@ def _document_of(window: MainWindow, layout: PrintLayout,
 
 def test_accepting_the_print_dialog_prints(window: MainWindow, qtbot: QtBot,
                                            tmp_path: Path) -> None:
-    choose(window, "Northwind")
+    open_deal(qtbot, window, "Northwind")
     dialog = options_dialog(window, qtbot, OutputKind.PRINTER)
     set_layout(qtbot, dialog, PrintLayout.BRIEF)
     accept(dialog)
@@ -189,7 +178,7 @@ def test_accepting_the_print_dialog_prints(window: MainWindow, qtbot: QtBot,
 def test_export_pdf_writes_the_file_and_says_so(window: MainWindow, qtbot: QtBot,
                                                 tmp_path: Path,
                                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    choose(window, "Helix")
+    open_deal(qtbot, window, "Helix")
     suggested = save_as(monkeypatch, tmp_path / "helix review")  # no suffix typed
     dialog = options_dialog(window, qtbot, OutputKind.PDF)
     set_layout(qtbot, dialog, PrintLayout.TRIANGLE)
@@ -225,7 +214,7 @@ def test_choices_are_remembered_but_privacy_never_is(window: MainWindow, qtbot: 
 def test_cards_are_for_the_selected_people(window: MainWindow, qtbot: QtBot,
                                            tmp_path: Path,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    choose(window, "Helix")
+    open_deal(qtbot, window, "Helix")
     assert window.session.deal is not None
     chosen = window.session.deal.people[:2]
     window.selection.set([p.id for p in chosen])
@@ -245,7 +234,7 @@ def test_everything_prints_every_card_whoever_is_selected(
         window: MainWindow, qtbot: QtBot, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The selection chooses the Cards layout's people; "Everything" is the whole deal."""
-    choose(window, "Northwind")
+    open_deal(qtbot, window, "Northwind")
     deal = window.session.deal
     assert deal is not None
     window.selection.set([deal.people[0].id])
@@ -267,7 +256,7 @@ def test_everything_prints_every_card_whoever_is_selected(
 
 def test_anonymised_svg_and_png_exports(window: MainWindow, qtbot: QtBot, tmp_path: Path,
                                         monkeypatch: pytest.MonkeyPatch) -> None:
-    choose(window, "Northwind")
+    open_deal(qtbot, window, "Northwind")
     assert window.session.deal is not None
     svg = tmp_path / "map.svg"
     save_as(monkeypatch, svg)
@@ -315,7 +304,7 @@ def test_the_window_never_writes_over_its_own_library(window: MainWindow, qtbot:
     link = tmp_path / "brief.pdf"
     link.symlink_to(library)
     before = digest(library)
-    choose(window, "Helix")
+    open_deal(qtbot, window, "Helix")
     options = options_dialog(window, qtbot, OutputKind.PDF)
     said: list[str] = []
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtPrintSupport import QPrintPreviewDialog, QPrintPreviewWidget
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
@@ -47,6 +46,7 @@ from tests.helpers.ui import (
     choose_menu,
     click,
     main_window,
+    shown_preview,
     type_into,
 )
 
@@ -315,12 +315,9 @@ def print_preview(qtbot: QtBot, window: MainWindow) -> int:
     qtbot.waitUntil(options.isVisible)
     choose_by_keys(qtbot, options.layout_box, "Deal brief")
     click(ok_button(options))
-    qtbot.waitUntil(lambda: window.printing.preview_dialog is not None
-                    and window.printing.preview_dialog.isVisible(), timeout=10000)
+    widget = shown_preview(qtbot, window)
     preview = window.printing.preview_dialog
-    assert isinstance(preview, QPrintPreviewDialog)
-    widget = preview.findChild(QPrintPreviewWidget)
-    assert widget is not None
+    assert preview is not None
     qtbot.waitUntil(lambda: widget.pageCount() > 0, timeout=10000)
     pages = widget.pageCount()
     QTest.keyClick(preview, Qt.Key.Key_Escape)
