@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.store.errors import LibraryUnavailable, translated
 from desktop.store.migrations import SCHEMA_VERSION
-from desktop.store.opening import BUSY_TIMEOUT_SECONDS, check_header, inspect
+from desktop.store.opening import BUSY_TIMEOUT_SECONDS, check_header, inspect, reading_uri
 
 EXPECTED_TABLES = frozenset({"deals", "people", "scores", "relations", "snapshots"})
 
@@ -43,7 +43,7 @@ def check_library(path: Path) -> CheckReport:
             + (" (it will be upgraded when opened)" if found.user_version < SCHEMA_VERSION
                else " (written by a newer app)"))
     with translated(path):
-        connection = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True,
+        connection = sqlite3.connect(reading_uri(path), uri=True,
                                      timeout=BUSY_TIMEOUT_SECONDS)
         try:
             tables = {row[0] for row in connection.execute(

@@ -140,6 +140,15 @@ def configure(connection: sqlite3.Connection) -> None:
     connection.execute("PRAGMA synchronous = FULL")
 
 
+def reading_uri(path: Path) -> str:
+    """A URI that reads ``path`` without writing a byte beside it: *immutable* when no
+    ``-wal``/``-shm`` exist (a closed library: a plain read-only connection to a WAL file
+    would create both), else read-only sharing the writer's companions."""
+    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    closed = not any(c.exists() for c in companions)
+    return f"{path.as_uri()}?mode=ro" + ("&immutable=1" if closed else "")
+
+
 def inspect(path: Path) -> Inspection:
     """Look at a file without writing to it; raise if it is not a sound SQLite database.
 
@@ -148,11 +157,8 @@ def inspect(path: Path) -> Inspection:
     no locks. When they exist, another program has it open: a plain read-only connection
     shares them. (Never delete companions afterwards: they may belong to a writer that
     started meanwhile, whose commits would vanish with its WAL file.)"""
-    companions = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
-    closed = not any(c.exists() for c in companions)
     with translated(path):
-        uri = f"{path.as_uri()}?mode=ro" + ("&immutable=1" if closed else "")
-        connection = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        connection = sqlite3.connect(reading_uri(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS)
         try:
             application_id = connection.execute("PRAGMA application_id").fetchone()[0]
             user_version = connection.execute("PRAGMA user_version").fetchone()[0]
