@@ -58,6 +58,12 @@ class Conflict(StoreError):
     """An operation that would break a rule of the library (e.g. the same line twice)."""
 
 
+class ValueNotStorable(StoreError):
+    """A value SQLite cannot hold (text that is not Unicode, an integer past 64 bits) reached
+    the store: nothing of the write remains. Validation should have refused it first; this
+    is the last guard, so the user gets a sentence and no half-done undo step."""
+
+
 # SQLite primary result codes (https://sqlite.org/rescode.html).
 SQLITE_PERM = 3
 SQLITE_BUSY = 5
@@ -106,3 +112,8 @@ def translated(path: Path) -> Iterator[None]:
         if friendly is None:
             raise
         raise friendly from error
+    except (UnicodeEncodeError, OverflowError) as error:  # from binding a parameter
+        reason = "text that is not valid Unicode" if isinstance(error, UnicodeEncodeError) \
+            else "a number too large for the library"
+        raise ValueNotStorable(f"{path.name} cannot store {reason}; nothing was "
+                               "written") from error
