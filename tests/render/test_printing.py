@@ -21,7 +21,7 @@ from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.scores import Score
 from desktop.problems import ExportProblem
-from desktop.render.map.export import export_png, export_svg, png_size
+from desktop.render.map.export import MAX_PNG_PIXELS, export_png, export_svg, png_size
 from desktop.render.printing.choices import Orientation, Paper, PrintLayout
 from desktop.render.printing.layouts import build_document, print_pdf
 from desktop.render.printing.map_tiles import MIN_TEXT_PT, plan_map
@@ -220,10 +220,18 @@ def test_a_failed_export_leaves_the_old_file_alone(qtbot: QtBot, tmp_path: Path,
                                                    northwind: Deal) -> None:
     out = tmp_path / "map.png"
     out.write_bytes(b"the old picture")
-    with pytest.raises(ExportProblem, match="too large"):
+    with pytest.raises(ExportProblem, match="too large") as refused:
         export_png(northwind, out, 100_000)
     assert out.read_bytes() == b"the old picture"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["map.png"]
+    # The sentence says the largest resolution this map allows — and that one works.
+    found = re.search(r"up to (\d+) dpi", str(refused.value))
+    assert found is not None
+    largest = int(found.group(1))
+    with pytest.raises(ExportProblem):
+        export_png(northwind, out, largest + 1)
+    size = png_size(content_rect_of(northwind), largest)
+    assert size.width() * size.height() <= MAX_PNG_PIXELS
 
 
 def test_print_and_export_commands(tmp_path: Path) -> None:

@@ -34,13 +34,26 @@ def png_size(content: QRectF, dpi: float) -> QSize:
                  max(1, math.ceil(content.height() * scale)))
 
 
+def largest_dpi(content: QRectF) -> int:
+    """The highest whole dpi at which this map's picture stays within ``MAX_PNG_PIXELS``."""
+    area = max(content.width(), 1.0) * max(content.height(), 1.0)
+    dpi = int(SCREEN_DPI * math.sqrt(MAX_PNG_PIXELS / area))
+    while dpi > 1:
+        size = png_size(content, dpi)
+        if size.width() * size.height() <= MAX_PNG_PIXELS:
+            return dpi
+        dpi -= 1
+    return 1
+
+
 def export_png(deal: Deal, path: Path, dpi: float = 192.0, *, greyscale: bool = False) -> QSize:
     scene = _scene(deal)
     content = scene.content_rect()
     size = png_size(content, dpi)
     if size.width() * size.height() > MAX_PNG_PIXELS:
+        largest = largest_dpi(content)
         raise ExportProblem(path, f"{size.width()} × {size.height()} pixels at {dpi:g} dpi is "
-                            "too large; choose a lower resolution")
+                            f"too large; this map can be exported at up to {largest} dpi")
     image = QImage(size, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(QColor("#FFFFFF"))
     dots_per_metre = round(dpi / 0.0254)
