@@ -67,6 +67,18 @@ def demos() -> list[Deal]:
     return demo_deals()
 
 
+@pytest.fixture(scope="session")
+def northwind(demos: list[Deal]) -> Deal:
+    """The 8-person demo deal (deals are immutable: one for the session)."""
+    return next(d for d in demos if d.name.startswith("Northwind"))
+
+
+@pytest.fixture(scope="session")
+def helix(demos: list[Deal]) -> Deal:
+    """The 25-person demo deal."""
+    return next(d for d in demos if d.name.startswith("Helix"))
+
+
 @pytest.fixture
 def small_demo(demos: list[Deal]) -> Deal:
     return min(demos, key=lambda deal: len(deal.people))

@@ -121,10 +121,6 @@ def left_out_note(ax: Axes) -> int:
     return 0
 
 
-@pytest.fixture(scope="module")
-def helix(demos: list[Deal]) -> Deal:
-    return next(d for d in demos if d.name.startswith("Helix"))
-
 
 @pytest.fixture(scope="module")
 def sixty() -> Deal:

@@ -27,14 +27,6 @@ from tests.helpers.pdf import pdfinfo, pdftext
 NOTES_END = "END-OF-THE-NOTES"
 
 
-@pytest.fixture
-def northwind(demos: list[Deal]) -> Deal:
-    return next(d for d in demos if d.name.startswith("Northwind"))
-
-
-@pytest.fixture
-def helix(demos: list[Deal]) -> Deal:
-    return next(d for d in demos if d.name.startswith("Helix"))
 
 
 def named(deal: Deal, first_name: str) -> Person:

@@ -32,10 +32,6 @@ SEVEN_PT = 7.0  # the smallest printed text, as the seller asked for it
 LIGATURES = re.compile("[\ufb00-\ufb06]")  # ﬀ ﬁ ﬂ ﬃ ﬄ ﬅ ﬆ
 
 
-@pytest.fixture
-def helix(demos: list[Deal]) -> Deal:
-    return next(d for d in demos if d.name.startswith("Helix"))
-
 
 # -- searchable text ---------------------------------------------------------------------
 

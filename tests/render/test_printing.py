@@ -37,14 +37,6 @@ SIZES = {(Paper.A4, Orientation.PORTRAIT): "595 x 842", (Paper.A4, Orientation.L
 SECRET = "SECRET-GOLF-WITH-CFO"
 
 
-@pytest.fixture
-def northwind(demos: list[Deal]) -> Deal:
-    return next(d for d in demos if d.name.startswith("Northwind"))
-
-
-@pytest.fixture
-def helix(demos: list[Deal]) -> Deal:
-    return next(d for d in demos if d.name.startswith("Helix"))
 
 
 def compact(deal: Deal) -> Deal:
