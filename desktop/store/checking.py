@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop.store.damage import damaged_rows
 from desktop.store.errors import LibraryUnavailable, translated
 from desktop.store.migrations import SCHEMA_VERSION
 from desktop.store.opening import BUSY_TIMEOUT_SECONDS, check_header, inspect, reading_uri
@@ -52,9 +53,12 @@ def check_library(path: Path) -> CheckReport:
             if missing:
                 report.problems.append(f"missing tables: {', '.join(sorted(missing))}")
                 return report
+            report.problems.extend(f"schema: {difference}"
+                                   for difference in found.schema_problems)
             integrity = [row[0] for row in connection.execute("PRAGMA integrity_check(20)")]
             if integrity != ["ok"]:
                 report.problems.extend(f"integrity: {line}" for line in integrity)
+            report.problems.extend(f"damaged: {row}" for row in damaged_rows(connection))
             for table, _rowid, parent, _fk in connection.execute("PRAGMA foreign_key_check"):
                 report.problems.append(f"a row of {table} points at a missing {parent} row")
                 if len(report.problems) > 50:

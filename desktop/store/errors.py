@@ -112,6 +112,9 @@ def translated(path: Path) -> Iterator[None]:
         if friendly is None:
             raise
         raise friendly from error
+    except UnicodeDecodeError as error:  # SQLite's own message about a mangled schema
+        raise LibraryCorrupt(f"{path} is damaged (its schema holds text that is not UTF-8); "
+                             "it was left untouched.") from error
     except (UnicodeEncodeError, OverflowError) as error:  # from binding a parameter
         reason = "text that is not valid Unicode" if isinstance(error, UnicodeEncodeError) \
             else "a number too large for the library"

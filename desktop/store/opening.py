@@ -25,6 +25,7 @@ from desktop.store.errors import (
 )
 from desktop.store.migrations import MIGRATIONS
 from desktop.store.migrations.m0001_initial import APPLICATION_ID
+from desktop.store.schema_check import schema_differences
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
@@ -37,6 +38,7 @@ class Inspection:
     application_id: int
     user_version: int
     table_count: int
+    schema_problems: tuple[str, ...] = ()
 
     @property
     def is_blank(self) -> bool:
@@ -83,6 +85,7 @@ def open_connection(
                     f"{found.user_version}; this version reads up to {latest}). "
                     "Update the app to open it; the file was left untouched."
                 )
+            refuse_foreign_schema(path, found)
     elif not create:
         raise LibraryUnavailable(f"There is no library at {path}.")
     with translated(path):
@@ -124,6 +127,9 @@ def open_read_only(path: Path) -> sqlite3.Connection:
             problems = [row[0] for row in connection.execute("PRAGMA quick_check(5)")]
             if problems != ["ok"]:
                 raise LibraryCorrupt(f"{path} is damaged; it was left untouched.")
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            refuse_foreign_schema(path, Inspection(
+                found, version, 1, tuple(schema_differences(connection, version))))
             connection.execute("PRAGMA foreign_keys = ON")
         except BaseException:
             connection.close()
@@ -174,9 +180,23 @@ def inspect(path: Path) -> Inspection:
                     raise LibraryCorrupt(
                         f"{path} is damaged ({found[0][:160]}{more}); it was left untouched."
                     )
+                schema_problems = tuple(schema_differences(connection, user_version))
+            else:
+                schema_problems = ()
         finally:
             connection.close()
-    return Inspection(application_id, user_version, tables)
+    return Inspection(application_id, user_version, tables, schema_problems)
+
+
+def refuse_foreign_schema(path: Path, found: Inspection) -> None:
+    """A library whose schema is not exactly ours (a planted trigger or view, an extra or
+    altered table) is refused before anything is written: a trigger would run on our next
+    write. ``check`` lists every difference."""
+    if found.schema_problems and found.table_count:
+        first, rest = found.schema_problems[0], len(found.schema_problems) - 1
+        more = f" and {rest} more difference{'s' * (rest > 1)}" if rest else ""
+        raise LibraryCorrupt(f"{path} holds {first}{more}: it was changed by another "
+                             "program; it was left untouched.")
 
 
 def migrate(

@@ -11,10 +11,17 @@ from pathlib import Path
 
 from desktop.domain.dates import utc_now
 from desktop.store.backups import DEFAULT_KEEP, BackupInfo, backup_copy, copy_to, list_backups
+from desktop.store.damage import damaged_rows
 from desktop.store.errors import LibraryCorrupt, NotALibrary, StoreError, translated
 from desktop.store.migrations import SCHEMA_VERSION
 from desktop.store.migrations.m0001_initial import APPLICATION_ID
-from desktop.store.opening import check_header, inspect, open_connection
+from desktop.store.opening import (
+    check_header,
+    inspect,
+    open_connection,
+    reading_uri,
+    refuse_foreign_schema,
+)
 
 
 def check_backup(path: Path) -> None:
@@ -27,6 +34,17 @@ def check_backup(path: Path) -> None:
         raise NotALibrary(f"{path} is not a Deal Triangle library.")
     if found.user_version > SCHEMA_VERSION:
         raise NotALibrary(f"{path} was written by a newer Deal Triangle.")
+    if found.user_version == 0 or found.table_count == 0:
+        raise LibraryCorrupt(f"{path} carries Deal Triangle's mark but holds no library.")
+    refuse_foreign_schema(path, found)
+    with translated(path):
+        connection = sqlite3.connect(reading_uri(path), uri=True)
+        try:
+            damaged = damaged_rows(connection, limit=1)
+        finally:
+            connection.close()
+    if damaged:
+        raise LibraryCorrupt(f"{path} is damaged: {damaged[0]}; it was not restored.")
 
 
 def newest_good_backup(library: Path) -> BackupInfo | None:

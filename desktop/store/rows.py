@@ -130,7 +130,10 @@ _DEFAULT_TRIANGLE = Triangle()
 
 
 def score_from_row(row: Row) -> Score:
-    return trusted(Score, value=row["value"], evidence=row["evidence"],
+    value = row["value"]
+    if value is not None and not 0 <= value <= 10:  # only a file edited past its CHECKs
+        raise ValueError(f"the score {value} is out of range (0 to 10, or unknown)")
+    return trusted(Score, value=value, evidence=row["evidence"],
                    confidence=_CONFIDENCE[row["confidence"]], private=bool(row["private"]))
 
 
@@ -146,6 +149,8 @@ def person_from_row(row: Row, scores: Mapping[str, Score]) -> Person:
         roles = _ROLES_CACHE[row["roles"]] = tuple(r for r in ROLE_ORDER if r in chosen)
     mode = row["mode"]
     last_contact = row["last_contact"]
+    if not row["name"]:  # only a file edited past its CHECKs
+        raise ValueError("the name is empty")
     return trusted(
         Person,
         name=row["name"],
@@ -168,6 +173,8 @@ def person_from_row(row: Row, scores: Mapping[str, Score]) -> Person:
 
 
 def relation_from_row(row: Row) -> Relation:
+    if row["source"] == row["target"] or not 1 <= row["strength"] <= 3:  # past its CHECKs
+        raise ValueError("a line from a person to themselves, or of an impossible strength")
     return trusted(Relation, source=row["source"], target=row["target"],
                    kind=_KIND[row["kind"]], strength=row["strength"], note=row["note"],
                    id=row["id"])
