@@ -22,6 +22,8 @@ from desktop.domain.enums import Axis
 from desktop.domain.errors import ValidationError
 from desktop.domain.wording import average_text, money, score_text
 from desktop.exchange import dealfile, registry
+from desktop.exchange.incoming import Incoming
+from desktop.exchange.registry import ReadOptions
 from desktop.problems import ImportProblem
 from desktop.render.printing.choices import Orientation, Paper, PrintLayout
 from desktop.store.errors import StoreError
@@ -118,6 +120,9 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("--deal", metavar="DEAL",
                            help="put the people of CSV, GraphML or GEXF files into this deal "
                                 "(default: a new deal named after the file)")
+    importing.add_argument("--skip-uneven-rows", action="store_true",
+                           help="leave out CSV rows with more or fewer cells than the "
+                                "header (without it such a file is refused, naming the line)")
     importing.add_argument("--on-conflict", choices=("mine", "theirs", "both"),
                            help="how to settle people who differ; without it conflicts are "
                                 "listed and nothing is written")
@@ -365,34 +370,51 @@ def command_restore(args: argparse.Namespace, path: Path, out: TextIO) -> int:
 
 def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     from desktop.domain.merge import Resolution
-    from desktop.exchange.importing import apply_import, describe, plan_import, read_files
+    from desktop.exchange.importing import describe, plan_import, read_files, resolve_import
 
     inputs = [Path(f) for f in args.files]
-    incoming = read_files(inputs, args.format)
+    incoming = read_files(inputs, args.format,
+                          ReadOptions(skip_uneven=args.skip_uneven_rows))
     prepare_default_folder(path)
     with Library.open(path) as library, protected_files.guarded(
             inputs, "a file being imported"):
         into = library.find_deal(args.deal) if args.deal else None
-        plan = plan_import(library, incoming, into)
-        if plan.changes_nothing:
-            print("Nothing to import: the library already has all of it.", file=out)
-            return EXIT_OK
-        if plan.has_conflicts and args.on_conflict is None:
-            for line in describe(plan):
-                print(f"conflict: {line}", file=out)
-            raise UserError(f"{len(describe(plan))} conflict(s) and nothing was written; "
-                            "choose --on-conflict mine, theirs or both")
-        resolution = Resolution(args.on_conflict or "mine")
-        deal_resolution = Resolution.THEIRS if resolution is Resolution.THEIRS \
-            else Resolution.MINE
-        result = apply_import(library, plan, resolution, deal_resolution)
+        first = plan_import(library, incoming, into)
+        if first.merges and not first.changes_nothing:
+            library.backup("before-merge", None)  # outside the write lock: it reads the file
+        # Decided under the write lock: another import of the same file at the same moment
+        # leaves this one nothing to import, not a clash on the deal it added.
+        with library.transaction():
+            plan = plan_import(library, incoming, into)
+            if plan.changes_nothing:
+                print("Nothing to import: the library already has all of it.", file=out)
+                return EXIT_OK
+            if plan.has_conflicts and args.on_conflict is None:
+                for line in describe(plan):
+                    print(f"conflict: {line}", file=out)
+                raise UserError(f"{len(describe(plan))} conflict(s) and nothing was "
+                                "written; choose --on-conflict mine, theirs or both")
+            resolution = Resolution(args.on_conflict or "mine")
+            deal_resolution = Resolution.THEIRS if resolution is Resolution.THEIRS \
+                else Resolution.MINE
+            result = resolve_import(library, plan, resolution, deal_resolution)
+            library.write_deals(add=result.added, replace_with=result.after)
     added_people = sum(len(m.added) for m in plan.merges)
     print(f"Imported into {path}: {len(result.added)} new deal"
           f"{'s' if len(result.added) != 1 else ''}, {len(result.after)} merged "
           f"({added_people} people added, {len(plan.conflicts)} conflict"
-          f"{'s' if len(plan.conflicts) != 1 else ''} settled as {resolution.value}).",
-          file=out)
+          f"{'s' if len(plan.conflicts) != 1 else ''} settled as {resolution.value})"
+          + _left_out(incoming) + ".", file=out)
     return EXIT_OK
+
+
+def _left_out(incoming: Sequence[Incoming]) -> str:
+    lines = [line for item in incoming for line in item.skipped]
+    if not lines:
+        return ""
+    shown = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
+    return f"; {len(lines)} row{'s' * (len(lines) > 1)} that did not fit the header left " \
+           f"out (line{'s' * (len(lines) > 1)} {shown})"
 
 
 def _export_map(args: argparse.Namespace, path: Path, out: TextIO) -> int:

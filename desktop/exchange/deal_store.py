@@ -3,8 +3,9 @@ stays independent of the store (``desktop.store.library.Library`` satisfies it).
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from desktop.domain.deal import Deal
 
@@ -25,3 +26,5 @@ class DealStore(Protocol):
                     delete: Sequence[str] = ()) -> object: ...
 
     def backup(self, reason: str, keep: int | None = ...) -> object: ...
+
+    def transaction(self) -> contextlib.AbstractContextManager[Any]: ...

@@ -13,3 +13,4 @@ class Incoming:
     deal: Deal
     provided: frozenset[str] | None = None  # None: every field (a deal file)
     whole_deal: bool = True  # a deal file; False: people for a deal (CSV, a graph)
+    skipped: tuple[int, ...] = ()  # lines of a table left out (they did not fit its header)

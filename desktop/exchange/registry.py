@@ -34,11 +34,13 @@ class ReadOptions:
     """What a reader may ask of whoever imports. The command line gives none of it; the
     window a column-mapping dialog (for a table whose columns are not known: it sees the
     table and the automatic guess, returns a mapping or None to cancel), a progress dialog
-    told how far the rows are, and its Cancel button."""
+    told how far the rows are, and its Cancel button; both may leave out the rows of a
+    table that do not fit its header, once the seller has seen which."""
 
     choose_mapping: MappingChooser | None = None
     progress: Callable[[int, int], None] | None = None  # (done, total)
     cancelled: Callable[[], bool] = _never
+    skip_uneven: bool = False  # leave out table rows that do not fit the header
 
 
 Reader = Callable[[bytes, Path, ReadOptions], list[Incoming]]

@@ -1,27 +1,31 @@
-"""Reading a text table whatever wrote it: the encoding (UTF-8 with or without BOM, UTF-16 as
-Excel's "Unicode text" writes it, else Windows-1252), the delimiter (comma, semicolon, tab)
-and where the header is (LinkedIn's export starts with notes before it).
+"""Reading a text table whatever wrote it: the delimiter (comma, semicolon, tab), where the
+header is (LinkedIn's export starts with notes before it), and rows that do not fit it.
 
-Deliberately small and deterministic rather than a statistical charset detector: these are
-the encodings the tools sellers export from actually write, and a wrong guess must be
-impossible to get silently for UTF-8 (strict decoding decides).
+The encoding is ``text_decoding``'s. Limits are said in one sentence naming the line, and
+the reading stops at the first row past them: a cell of more than 100,000 characters, a
+header of more than 1,000 columns, more rows than a deal holds people (a 1,000,000-row file
+used to be read whole — 1.34 GB — before the people limit refused it).
 """
 
 from __future__ import annotations
 
 import csv
-import io
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 
+from desktop.domain.deal import MAX_PEOPLE
+from desktop.exchange.text_decoding import decode
 from desktop.problems import ImportProblem
 
 DELIMITERS = (",", ";", "\t")
 SAMPLE_LINES = 30
 MAX_PREAMBLE_LINES = 20
 MAX_FIELD_CHARS = 100_000
+MAX_COLUMNS = 1_000
+MAX_ROWS = MAX_PEOPLE
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,101 +35,113 @@ class TextTable:
     header_line: int  # 1-based line of the header
     header: list[str]
     rows: list[tuple[int, list[str]]]  # (line number, cells)
+    skipped: tuple[int, ...] = ()  # lines left out because they did not fit the header
 
 
-def decode(data: bytes, source: str | Path) -> tuple[str, str]:
-    """The text and the name of its encoding."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _strict(data, "utf-8-sig", source), "UTF-8"
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return _strict(data, "utf-16", source), "UTF-16"
-    sample = data[:4000]
-    if len(sample) >= 4 and sample[1::2].count(0) > len(sample) // 4:
-        return _strict(data, "utf-16-le", source), "UTF-16"
-    if len(sample) >= 4 and sample[0::2].count(0) > len(sample) // 4:
-        return _strict(data, "utf-16-be", source), "UTF-16"
-    if b"\x00" in data:
-        line = data[:data.index(b"\x00")].count(b"\n") + 1
-        raise ImportProblem(source, f"line {line}", "the file contains a NUL byte; it is not "
-                            "a text table")
-    try:
-        return data.decode("utf-8"), "UTF-8"
-    except UnicodeDecodeError:
-        # Windows-1252 leaves five bytes undefined; a file with those is not text.
-        return _strict(data, "cp1252", source), "Windows-1252"
+class UnevenRows(ImportProblem):
+    """Rows with more or fewer cells than the header: read as they are, their cells would
+    land in the wrong fields. The window offers to leave them out (``skip_uneven``)."""
+
+    def __init__(self, source: str | Path, uneven: list[tuple[int, int]], width: int) -> None:
+        self.lines = tuple(line for line, _cells in uneven)
+        line, cells = uneven[0]
+        others = len(uneven) - 1
+        more = (f" ({others} more row{'s' * (others > 1)} do{'es' * (others == 1)} not fit "
+                "the header either)") if others else ""
+        super().__init__(source, f"line {line}", f"the row has {cells} cells where the "
+                         f"header has {width}{more}")
 
 
-def _strict(data: bytes, encoding: str, source: str | Path) -> str:
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as error:
-        line = data[:error.start].count(b"\n") + 1
-        raise ImportProblem(source, f"line {line}", f"the text is not valid {encoding} "
-                            "(is this a text table?)") from None
-    if "\x00" in text:
-        line = text[:text.index("\x00")].count("\n") + 1
-        raise ImportProblem(source, f"line {line}", "the file contains a NUL character")
-    return text
-
-
-def read_table(data: bytes, source: str | Path,
-               is_header: Callable[[list[str]], bool]) -> TextTable:
+def read_table(data: bytes, source: str | Path, is_header: Callable[[list[str]], bool], *,
+               skip_uneven: bool = False) -> TextTable:
     """Decode, find the delimiter and the header (the first line ``is_header`` accepts
-    within the first lines; else the first line with more than one cell)."""
+    within the first lines; else the first line with more than one cell), then the rows."""
     text, encoding = decode(data, source)
+    del data
     # The csv module's own limit (131,072 characters) raised its error from the sniffing;
     # the reader may see a cell as long as the file, and the cell limit is ours to say.
     csv.field_size_limit(max(len(text), MAX_FIELD_CHARS) + 1)
-    lines = text.splitlines()[:SAMPLE_LINES + MAX_PREAMBLE_LINES]
-    delimiter = _delimiter(lines)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    delimiter = _delimiter(list(islice(_lines(text), SAMPLE_LINES + MAX_PREAMBLE_LINES)))
+    reader = csv.reader(_lines(text), delimiter=delimiter, strict=False)
     header: list[str] | None = None
     header_line = 0
-    rows: list[tuple[int, list[str]]] = []
-    fallback: tuple[int, list[str]] | None = None
+    fallback: int | None = None
     try:
         for cells in reader:
             line = reader.line_num
-            if header is None:
-                if is_header(cells):
-                    header, header_line = [c.strip() for c in cells], line
-                elif fallback is None and len([c for c in cells if c.strip()]) > 1:
-                    fallback = (line, cells)
-                if header is None and line > MAX_PREAMBLE_LINES:
-                    break
-                continue
-            if any(cell.strip() for cell in cells):
-                _check_cells(cells, line, source)
-                rows.append((line, cells))
+            if is_header(cells):
+                header, header_line = cells, line
+                break
+            if fallback is None and len([c for c in cells if c.strip()]) > 1:
+                fallback = line
+            if line > MAX_PREAMBLE_LINES:
+                break
     except csv.Error as error:
         raise ImportProblem(source, f"line {reader.line_num}", f"the table cannot be read "
                             f"({error})") from None
     if header is None:
         if fallback is None:
             raise ImportProblem(source, "", "no header row with column names was found")
-        return read_table_with_header(text, source, encoding, delimiter, fallback[0])
-    return TextTable(encoding, delimiter, header_line, header, rows)
+        reader = csv.reader(_lines(text), delimiter=delimiter, strict=False)
+        header = []
+        for cells in reader:  # by line, not by record: a quoted cell may span lines
+            if reader.line_num >= fallback:
+                header = cells
+                break
+        header_line = fallback
+    return _table(reader, source, encoding, delimiter, header_line, header, skip_uneven)
 
 
-def read_table_with_header(text: str, source: str | Path, encoding: str, delimiter: str,
-                           header_line: int) -> TextTable:
-    """The table with its header on ``header_line`` (an unknown layout, to be mapped)."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
-    header: list[str] = []
+def _table(reader: Iterator[list[str]], source: str | Path, encoding: str, delimiter: str,
+           header_line: int, header: list[str], skip_uneven: bool) -> TextTable:
+    """The rows after the header, checked against the limits and the header's width."""
+    if len(header) > MAX_COLUMNS:
+        raise ImportProblem(source, f"line {header_line}", f"the header has "
+                            f"{len(header):,} columns; a table may have {MAX_COLUMNS:,}")
+    _check_cells(header, header_line, source)
+    named = len(header)
+    while named > 1 and not header[named - 1].strip():  # "Name,Title," names two columns
+        named -= 1
     rows: list[tuple[int, list[str]]] = []
+    uneven: list[tuple[int, int]] = []
+    line = header_line
     try:
         for cells in reader:
-            if reader.line_num < header_line:
+            line = reader.line_num  # type: ignore[attr-defined]
+            if not any(cell.strip() for cell in cells):
                 continue
-            if not header:
-                header = [c.strip() for c in cells]
-            elif any(cell.strip() for cell in cells):
-                _check_cells(cells, reader.line_num, source)
-                rows.append((reader.line_num, cells))
+            _check_cells(cells, line, source)
+            if len(cells) < named or any(cell.strip() for cell in cells[len(header):]):
+                uneven.append((line, len(cells)))  # trailing empty cells are fine
+                continue
+            rows.append((line, cells))
+            if len(rows) > MAX_ROWS:
+                raise ImportProblem(source, f"line {line}", f"the table has more than "
+                                    f"{MAX_ROWS:,} rows; a deal holds at most "
+                                    f"{MAX_PEOPLE:,} people")
     except csv.Error as error:
-        raise ImportProblem(source, f"line {reader.line_num}", f"the table cannot be read "
+        line = reader.line_num  # type: ignore[attr-defined]
+        raise ImportProblem(source, f"line {line}", f"the table cannot be read "
                             f"({error})") from None
-    return TextTable(encoding, delimiter, header_line, header, rows)
+    if uneven and not skip_uneven:
+        raise UnevenRows(source, uneven, named)
+    return TextTable(encoding, delimiter, header_line, [c.strip() for c in header], rows,
+                     tuple(line for line, _cells in uneven))
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines of ``text`` with their endings, one at a time (a list of a million lines
+    was most of a big file's memory). A file with only carriage returns (Excel for Mac's
+    "CSV (Macintosh)") is split at those."""
+    ending = "\n" if "\n" in text or "\r" not in text else "\r"
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find(ending, start)
+        if end < 0:
+            yield text[start:]
+            return
+        yield text[start:end + 1]
+        start = end + 1
 
 
 def _check_cells(cells: list[str], line: int, source: str | Path) -> None:

@@ -28,6 +28,7 @@ from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.store import reading, rows, writing
 from desktop.store.backups import DEFAULT_KEEP, backup_copy, copy_to, daily_due
+from desktop.store.damage import damage_named
 from desktop.store.errors import (
     LibraryCorrupt,
     LibraryUnavailable,
@@ -49,6 +50,7 @@ class Library:
         self.path = path
         self._connection = connection
         self.read_only = read_only  # opened for reading: the file or its folder is read-only
+        self._writing = False  # inside a write transaction (``_write``/``transaction``)
         # While open, no export, print or backup may write over it or its companions.
         self._guarded = protected_files.library_files(path)
         protected_files.guard(self._guarded)
@@ -132,9 +134,14 @@ class Library:
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[Library]:
-        """One durable write transaction; on any error nothing of it remains."""
+        """One durable write transaction; on any error nothing of it remains. Inside
+        :meth:`transaction` it is part of that one."""
+        if self._writing:
+            yield self
+            return
         with translated(self.path):
             self._connection.execute("BEGIN IMMEDIATE")
+            self._writing = True
             try:
                 yield self
                 self._connection.execute("COMMIT")
@@ -142,17 +149,28 @@ class Library:
                 if self._connection.in_transaction:
                     self._connection.execute("ROLLBACK")
                 raise
+            finally:
+                self._writing = False
+
+    def transaction(self) -> contextlib.AbstractContextManager[Library]:
+        """Reads and writes that must see one state of the file and land together: the
+        write lock is taken first, so what was decided from the reads is still true when
+        the writes commit (two imports of the same file at once: the second finds the
+        deal there and has nothing to import, instead of failing on it)."""
+        return self._write()
 
     @contextlib.contextmanager
     def _read(self) -> Iterator[Library]:
         """A read transaction: several queries see one consistent state of the file."""
         if self._connection.in_transaction:  # already inside an operation's transaction
-            yield self
+            with damage_named(self._connection, self.path):
+                yield self
             return
         with translated(self.path):
             self._connection.execute("BEGIN")
             try:
-                yield self
+                with damage_named(self._connection, self.path):
+                    yield self
             finally:
                 self._end_read()
 
@@ -163,7 +181,7 @@ class Library:
     # -- reads ------------------------------------------------------------------------------
 
     def list_deals(self) -> list[DealSummary]:
-        with translated(self.path):
+        with translated(self.path), damage_named(self._connection, self.path):
             return reading.list_deals(self._connection)
 
     def deal_ids(self) -> frozenset[str]:
@@ -173,7 +191,7 @@ class Library:
 
     def deal_summary(self, deal_id: str) -> DealSummary:
         """One line of the deal list (after an edit of that deal alone)."""
-        with translated(self.path):
+        with translated(self.path), damage_named(self._connection, self.path):
             return reading.deal_summary(self._connection, deal_id)
 
     def find_deal(self, reference: str) -> str:
@@ -226,11 +244,11 @@ class Library:
             return reading.ordinals(self._connection, deal_id)
 
     def list_snapshots(self, deal_id: str) -> list[SnapshotInfo]:
-        with translated(self.path):
+        with translated(self.path), damage_named(self._connection, self.path):
             return reading.list_snapshots(self._connection, deal_id)
 
     def get_snapshot(self, snapshot_id: str) -> Snapshot:
-        with translated(self.path):
+        with translated(self.path), damage_named(self._connection, self.path):
             return reading.snapshot(self._connection, snapshot_id)
 
     # -- deal operations --------------------------------------------------------------------

@@ -14,7 +14,7 @@ from desktop.domain.enums import RelationKind
 from desktop.exchange.exporting import export_deals
 from desktop.exchange.importing import apply_import, plan_import, read_files
 from desktop.exchange.people_columns import source_name
-from desktop.exchange.text_sniffing import decode
+from desktop.exchange.text_decoding import decode
 from desktop.problems import ImportProblem
 from desktop.store.library import Library
 from tests.helpers.cli import digest, run

@@ -70,3 +70,35 @@ def test_a_window_refreshes_when_another_program_writes(window: object,
         other.delete_deal(shown)
     qtbot.waitUntil(lambda: window.session.deal is None or window.session.deal.id != shown,
                     timeout=5000)
+
+
+def test_the_same_file_imported_by_two_processes_at_once(tmp_path: Path,
+                                                          northwind: Deal) -> None:
+    """Both plan while a third program holds the write lock, then both write: the one that
+    writes second decides under the lock, finds the deal there and has nothing to import
+    (it failed with "already has a deal" before)."""
+    import sqlite3
+    import time
+
+    from desktop.exchange import dealfile
+
+    path = tmp_path / "library.sqlite"
+    Library.open(path).close()
+    shared = tmp_path / "shared.dealtri"
+    shared.write_text(dealfile.dumps([northwind]))
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    importers = [subprocess.Popen([sys.executable, "-m", "desktop", "--db", str(path),
+                                   "import", str(shared)], cwd=ROOT, text=True,
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                 for _ in range(2)]
+    time.sleep(3)  # both have read the file and planned; the busy timeout is 5 s
+    holder.execute("COMMIT")
+    holder.close()
+    results = [(*p.communicate(timeout=60), p.returncode) for p in importers]
+    assert [code for _out, _err, code in results] == [0, 0], results
+    said = sorted(out.split(":")[0] for out, _err, _code in results)
+    assert said[0].startswith("Imported into"), results
+    assert said[1] == "Nothing to import", results
+    with Library.open(path) as library:
+        assert [d.id for d in library.list_deals()] == [northwind.id]

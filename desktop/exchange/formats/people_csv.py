@@ -43,7 +43,7 @@ _FIELD_FOR_PERSON = {Field.TITLE: "title", Field.DEPARTMENT: "department",
 def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     """Read with the columns mapped automatically — or as ``options.choose_mapping`` says
     (None from it cancels)."""
-    table = read_table(data, path, looks_like_header)
+    table = read_table(data, path, looks_like_header, skip_uneven=options.skip_uneven)
     mapping = automatic(table.header)
     if options.choose_mapping is not None:
         chosen = options.choose_mapping(path, table, mapping)
@@ -130,7 +130,7 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
                     people=tuple(people), relations=tuple(relations))
     except ValidationError as error:
         raise ImportProblem(path, "", error.problem) from None
-    return Incoming(deal, frozenset(provided), whole_deal=False)
+    return Incoming(deal, frozenset(provided), whole_deal=False, skipped=table.skipped)
 
 
 def _filled(first: Person, second: Person) -> Person:
