@@ -5,6 +5,7 @@ transaction. A bad file is one sentence in a message box and the library stays a
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.errors import ValidationError
 from desktop.domain.merge import Resolution
 from desktop.domain.wording import plural
 from desktop.exchange import registry
@@ -29,10 +31,11 @@ from desktop.exchange.importing import (
     read_files,
     resolve_import,
 )
+from desktop.exchange.incoming import Incoming
 from desktop.exchange.people_columns import ColumnMapping, Field, header_key
 from desktop.exchange.registry import ReadOptions
-from desktop.exchange.text_sniffing import TextTable
-from desktop.problems import Cancelled, ExportProblem, ImportProblem
+from desktop.exchange.text_sniffing import TextTable, UnevenRows
+from desktop.problems import Cancelled, ExportProblem, ImportProblem, one_line
 from desktop.store.errors import StoreError
 from desktop.ui import commands
 from desktop.ui.busy import busy
@@ -42,6 +45,8 @@ from desktop.ui.merge_dialog import MergeReviewDialog
 from desktop.ui.save_dialog import ask_save_path, file_stem, last_folder
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import BACKUPS_KEPT, Settings
+
+_log = logging.getLogger(__name__)
 
 
 class DealExchange(QObject):
@@ -67,22 +72,58 @@ class DealExchange(QObject):
             self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: Sequence[Path]) -> bool:
-        """Import ``paths``; True when something was imported."""
-        session = self.session
-        progress = _Progress(self.window)
-        options = ReadOptions(choose_mapping=self._choose_mapping, progress=progress,
-                              cancelled=progress.cancelled)
+        """Import ``paths``; True when something was imported. Whatever stops it — a bad
+        file, a rule of the deal (too many people once merged), the disk, a bug — is one
+        sentence in a message box, no undo step, and the library as it was."""
         try:
-            with busy():
-                incoming = read_files(paths, options=options)
-        except ImportProblem as error:
+            return self._import_files(paths)
+        except ImportProblem as error:  # names the file and the place already
             self.session.failed.emit(str(error))
+        except StoreError as error:
+            self.session.failed.emit(f"Nothing was imported: {error}")
+        except ValidationError as error:  # e.g. more people than a deal holds, once merged
+            self.session.failed.emit(f"Nothing was imported: {_named(paths)} would "
+                                     f"break a rule of the deal ({error}).")
+        except Exception as error:
+            _log.exception("importing %s failed", ", ".join(map(str, paths)))
+            self.session.failed.emit(
+                f"Nothing was imported: {_named(paths)} stopped on an unexpected problem "
+                f"({type(error).__name__}: {one_line(str(error))[:200]}).")
+        return False
+
+    def _read(self, paths: Sequence[Path]) -> list[Incoming] | None:
+        """Read every file; None when cancelled. Rows that do not fit their table's header
+        are left out only when the seller says so, having read which."""
+        skip_uneven = False
+        while True:
+            progress = _Progress(self.window)
+            options = ReadOptions(choose_mapping=self._choose_mapping, progress=progress,
+                                  cancelled=progress.cancelled, skip_uneven=skip_uneven)
+            try:
+                with busy():
+                    return read_files(paths, options=options)
+            except UnevenRows as error:
+                answer = QMessageBox.question(
+                    self.window, "Import people",
+                    f"{error}.\n\nLeave out the {plural(len(error.lines), 'row')} that "
+                    "do not fit the header and import the others?",
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel)
+                if answer != QMessageBox.StandardButton.Yes:
+                    self.session.done.emit("Import cancelled; nothing was written.")
+                    return None
+                skip_uneven = True
+            except Cancelled:
+                self.session.done.emit("Import cancelled; nothing was written.")
+                return None
+            finally:
+                progress.close()
+
+    def _import_files(self, paths: Sequence[Path]) -> bool:
+        session = self.session
+        incoming = self._read(paths)
+        if incoming is None:
             return False
-        except Cancelled:
-            self.session.done.emit("Import cancelled; nothing was written.")
-            return False
-        finally:
-            progress.close()
         into = None
         current = (self.session.deal.id, self.session.deal.name) if self.session.deal \
             else None
@@ -98,11 +139,7 @@ class DealExchange(QObject):
             if answer == QMessageBox.StandardButton.Cancel:
                 return False
             into = current[0] if answer == QMessageBox.StandardButton.Yes else None
-        try:
-            plan = plan_import(session.library, incoming, into)
-        except StoreError as error:
-            self.session.failed.emit(str(error))
-            return False
+        plan = plan_import(session.library, incoming, into)
         if plan.changes_nothing:
             self.session.done.emit("Nothing to import: the library already has all of it.")
             return False
@@ -120,17 +157,18 @@ class DealExchange(QObject):
             session.push(commands.ImportDeals(session, text, result.added, result.before,
                                               result.after))
 
-        try:
-            result = resolve_import(session.library, plan, decisions, deal_decisions)
-            commit_import(session.library, result, keep=self.settings.get(BACKUPS_KEPT),
-                          write=push)
-        except StoreError as error:
-            self.session.failed.emit(f"Nothing was imported: {error}")
+        result = resolve_import(session.library, plan, decisions, deal_decisions)
+        steps = session.undo_stack.count()
+        commit_import(session.library, result, keep=self.settings.get(BACKUPS_KEPT),
+                      write=push)
+        if session.undo_stack.count() == steps:  # the write failed; the session said why
             return False
         shown = (result.added or result.after)
         if shown and (session.deal is None or session.deal.id != shown[0].id):
             session.show_deal(shown[0].id)
-        self.session.done.emit(f"{text}.")
+        left_out = sum(len(i.skipped) for i in incoming)
+        self.session.done.emit(f"{text}." + (f" {plural(left_out, 'row')} that did not fit "
+                                             "the header left out." if left_out else ""))
         return True
 
     def _choose_mapping(self, path: Path, table: TextTable,
@@ -219,3 +257,8 @@ def _describe(paths: Sequence[Path]) -> str:
     what = paths[0].name if len(paths) == 1 else f"{len(paths)} files"
     return f"Import {what}"
 
+
+
+def _named(paths: Sequence[Path]) -> str:
+    """The files, for a sentence: their names, or how many."""
+    return ", ".join(str(p) for p in paths) if len(paths) <= 3 else f"{len(paths)} files"

@@ -10,6 +10,7 @@ never keep data the store does not have; they read the shown deal from ``session
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -18,11 +19,14 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.deal import DEAL_FIELDS, Deal
+from desktop.problems import one_line
 from desktop.store.errors import NotFound, StoreError
 from desktop.store.library import Library
 
 EXTERNAL_CHECK_MS = 1500
 
+
+_log = logging.getLogger(__name__)
 
 class LibrarySession(QObject):
     library_opened = Signal()  # another library file: every view starts afresh
@@ -136,6 +140,14 @@ class LibrarySession(QObject):
             changes = operation(self.library)
         except StoreError as error:
             self.failed.emit(str(error))
+            return None
+        except Exception as error:
+            # A bug, not the environment: logged in full; the user gets a sentence, the
+            # transaction was rolled back, and the undo command drops itself (no step that
+            # never happened) — instead of a traceback on stderr nobody sees.
+            _log.exception("a store operation failed")
+            self.failed.emit(f"The change was not made: an unexpected problem stopped it "
+                             f"({type(error).__name__}: {one_line(str(error))[:200]}).")
             return None
         self._known_deals = (self._known_deals | changes.deals_added) - changes.deals_removed
         self._emit(replace(changes, origin=origin))

@@ -244,3 +244,55 @@ def test_a_deal_file_given_at_start_is_imported_and_shown(tmp_path: Path) -> Non
     with Library.open(library) as opened:
         names = {s.name for s in opened.list_deals()}
     assert "Sent by Alex" in names
+
+
+def test_uneven_rows_are_offered_to_be_left_out(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The sentence names the line and both counts; Yes leaves those rows out (said in the
+    status bar), Cancel imports nothing."""
+    path = tmp_path / "ragged.csv"
+    path.write_text("Name,Title,Email\nAnna Berg,CFO,a@x.com\nBen Ode,CTO\n"
+                    "Carla Diaz,CIO,c@x.com\n")
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel]
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        if text.startswith(str(path)):
+            return answers[0]
+        return QMessageBox.StandardButton.No  # the people become a new deal
+    monkeypatch.setattr(QMessageBox, "question", question)
+    open_files(monkeypatch, path)
+    before, deals = digest(window.session.library.path), len(window.session.library.list_deals())
+    window.import_action.trigger()
+    assert "at line 3: the row has 2 cells where the header has 3" in asked[0]
+    assert "Leave out the 1 row" in asked[0]
+    assert digest(window.session.library.path) == before
+    answers[0] = QMessageBox.StandardButton.Yes
+    window.import_action.trigger()
+    assert len(window.session.library.list_deals()) == deals + 1
+    assert window.session.deal is not None
+    assert [p.name for p in window.session.deal.people] == ["Anna Berg", "Carla Diaz"]
+    assert "1 row that did not fit the header left out" in window.statusBar().currentMessage()
+
+
+def test_an_import_a_deal_cannot_hold_is_one_sentence_and_no_undo_step(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path, warnings: list[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Adding 19,999 people to a deal of 8 breaks the 20,000-people rule once merged: a
+    ValidationError escaped as a traceback on stderr and the seller saw nothing."""
+    path = tmp_path / "crm.csv"
+    path.write_text("Name,Title\n" + "".join(f"Person {i},Buyer\n" for i in range(19_999)))
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *_args: QMessageBox.StandardButton.Yes)  # into this deal
+    open_files(monkeypatch, path)
+    stack = window.session.undo_stack
+    steps, before = stack.count(), digest(window.session.library.path)
+    window.import_action.trigger()
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert warnings[0].startswith(f"Nothing was imported: {path} would break a rule")
+    assert "20,000" in warnings[0]
+    assert "\n" not in warnings[0]
+    assert stack.count() == steps
+    assert digest(window.session.library.path) == before
