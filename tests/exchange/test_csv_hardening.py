@@ -23,8 +23,8 @@ RAGGED = ("Name,Title,Email\n"
           "Dan Eke,COO,dan@example.com,,\n")  # trailing empty cells a spreadsheet adds: fine
 
 
-def names(path: Path, **options: bool) -> list[str]:
-    (incoming,) = read_files([path], options=ReadOptions(**options))
+def names(path: Path, *, skip_uneven: bool = False) -> list[str]:
+    (incoming,) = read_files([path], options=ReadOptions(skip_uneven=skip_uneven))
     return [p.name for p in incoming.deal.people]
 
 
