@@ -18,6 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from desktop.domain.dates import utc_now
+from desktop.store.errors import BackupFailed
 
 DEFAULT_KEEP = 10
 DAILY = timedelta(hours=24)
@@ -71,6 +72,7 @@ def backup_copy(connection: sqlite3.Connection, library: Path, reason: str,
     then delete the oldest automatic backups beyond ``keep`` (None: keep them all)."""
     folder = backup_folder(library)
     folder.mkdir(exist_ok=True)
+    remove_stale_partials(folder)  # our folder: every copy killed mid-way goes
     now = datetime.now(UTC)
     stamp = f"{now:%Y%m%dT%H%M%S}.{now.microsecond:06d}Z"
     target = folder / f"{library.stem}-{stamp}-{reason}.sqlite"
@@ -85,20 +87,85 @@ def backup_copy(connection: sqlite3.Connection, library: Path, reason: str,
 
 
 def copy_to(connection: sqlite3.Connection, target: Path) -> None:
-    """The backup API into ``target`` — via a temporary file, fsynced, renamed."""
-    partial = target.with_name(target.name + ".partial")
-    with contextlib.suppress(FileNotFoundError):
-        partial.unlink()
-    destination = sqlite3.connect(partial)
+    """The backup API into ``target`` — via a temporary file, fsynced, renamed.
+
+    The temporary file carries this process's id (``name.1234.partial``). When the copy
+    fails — a full disk, a file system error — the temporary file and its journal are
+    removed at once (a full disk must not stay full of half a backup) and the failure is one
+    sentence. A copy killed mid-way leaves them behind: the next automatic backup removes
+    every one in the backup folder whose process is gone, and a backup to a chosen file
+    those of the same name."""
+    remove_stale_partials(target.parent, target.name)
+    partial = target.with_name(f"{target.name}.{os.getpid()}{PARTIAL}")
     try:
-        connection.backup(destination)
-        destination.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
-    finally:
-        destination.close()
-    with open(partial, "rb+") as handle:
-        os.fsync(handle.fileno())
-    os.replace(partial, target)
+        destination = sqlite3.connect(partial)
+        try:
+            connection.backup(destination)
+            destination.execute("PRAGMA journal_mode = DELETE")  # one self-contained file
+        finally:
+            destination.close()
+        with open(partial, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(partial, target)
+    except (sqlite3.Error, OSError) as error:
+        _remove_partial(partial)
+        raise BackupFailed(f"The backup {target} could not be made ({_why(error)}); nothing "
+                           "of it was left behind.") from error
+    except BaseException:
+        _remove_partial(partial)
+        raise
     _fsync_folder(target.parent)
+
+
+PARTIAL = ".partial"
+_COMPANIONS = ("", "-journal", "-wal", "-shm")
+# name.1234.partial (and its journal); name.partial from before the process id was in it
+_PARTIAL_NAME = re.compile(r"(?:\.(\d+))?\.partial(?:-journal|-wal|-shm)?$")
+
+
+def _remove_partial(partial: Path) -> None:
+    for suffix in _COMPANIONS:
+        with contextlib.suppress(OSError):
+            partial.with_name(partial.name + suffix).unlink()
+
+
+def remove_stale_partials(folder: Path, name: str = "") -> list[Path]:
+    """Remove unfinished backups whose process is gone (killed mid-copy); return them.
+    ``name``: only those of that backup (in a folder the user chose, nothing else of theirs
+    is touched)."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for path in folder.iterdir():
+            match = _PARTIAL_NAME.search(path.name)
+            if match is None or (name and path.name[:match.start()] != name):
+                continue
+            if _alive(int(match[1] or 0)):
+                continue
+            with contextlib.suppress(OSError):
+                path.unlink()
+                removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0 or pid == os.getpid():
+        return False  # ours, from a copy of this process that failed before it could clean
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError):
+        return pid > 0  # someone else's process: leave its file alone
+    return True
+
+
+def _why(error: BaseException) -> str:
+    code = getattr(error, "sqlite_errorcode", None)
+    if (code is not None and code & 0xFF == 13) or getattr(error, "errno", None) == 28:
+        return "the disk is full"
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror.lower()
+    return " ".join(str(error).split())[:160]
 
 
 def rotate(library: Path, keep: int) -> list[Path]:

@@ -46,6 +46,11 @@ class DiskFull(StoreError):
     """No space left for the library: nothing was written."""
 
 
+class BackupFailed(StoreError):
+    """A backup copy could not be made (full disk, file system error); its temporary files
+    were removed."""
+
+
 class NotFound(StoreError):
     """A deal, person, relation or snapshot that does not exist (any more)."""
 
