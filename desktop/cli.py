@@ -38,6 +38,7 @@ EXIT_USAGE = 2
 
 COMMANDS = ("demo", "list", "show", "check", "print", "export", "import", "backup", "restore")
 PICTURE_SUFFIXES = (".svg", ".png")
+DEFAULT_MAX_PAGES = 1_000
 USAGE = (
     "deal-triangle [--db PATH] [FILE]\n"
     "       deal-triangle [--db PATH] COMMAND [options]"
@@ -88,6 +89,10 @@ def build_parser() -> argparse.ArgumentParser:
                           help="include private evidence and notes")
     printing.add_argument("--anonymize", "--anonymise", action="store_true",
                           help="initials and roles instead of names")
+    printing.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
+                          help="refuse, before painting, a print of more pages "
+                               f"(default {DEFAULT_MAX_PAGES:,}; a full print of 2,000 "
+                               "people is about 1,900)")
 
     export = commands.add_parser(
         "export", help="export deals to a file: .dealtri, people .csv, .graphml, .gexf, "
@@ -304,13 +309,45 @@ def command_print(args: argparse.Namespace, path: Path, out: TextIO) -> int:
         orientation=Orientation(args.orientation) if args.orientation else None,
         greyscale=args.greyscale, include_private=args.include_private,
         anonymize=args.anonymize)
+    progress = _TerminalProgress(sys.stderr, f"Printing {deal.name}")
     try:
-        pages = print_pdf(deal, output, options)
+        pages = print_pdf(deal, output, options, max_pages=args.max_pages, progress=progress)
     except ExportProblem as error:
         raise UserError(str(error)) from error
+    finally:
+        progress.done()
     print(f"Printed {deal.name} ({args.layout}, {options.paper.value}) to {output}: "
           f"{pages} page{'s' if pages != 1 else ''}.", file=out)
     return EXIT_OK
+
+
+class _TerminalProgress:
+    """"Printing … page 120 of 1,908" on stderr, rewritten in place, when stderr is a
+    terminal (a long print is otherwise minutes without a sign of life); nothing in a pipe
+    or a log. Ten updates a second at most."""
+
+    def __init__(self, stream: TextIO, what: str) -> None:
+        self.stream = stream
+        self.what = what
+        self.shown = False
+        self.last = 0.0
+        self.live = hasattr(stream, "isatty") and stream.isatty()
+
+    def __call__(self, done: int, total: int) -> bool:
+        import time
+
+        now = time.monotonic()
+        if self.live and (now - self.last >= 0.1 or done == total):
+            self.last = now
+            self.stream.write(f"\r{self.what}: page {done:,} of {total:,}\x1b[K")
+            self.stream.flush()
+            self.shown = True
+        return True
+
+    def done(self) -> None:
+        if self.shown:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
 
 
 def command_export(args: argparse.Namespace, path: Path, out: TextIO) -> int:

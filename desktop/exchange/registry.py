@@ -38,7 +38,7 @@ class ReadOptions:
     table that do not fit its header, once the seller has seen which."""
 
     choose_mapping: MappingChooser | None = None
-    progress: Callable[[int, int], None] | None = None  # (done, total)
+    progress: Callable[[int, int], object] | None = None  # (done, total)
     cancelled: Callable[[], bool] = _never
     skip_uneven: bool = False  # leave out table rows that do not fit the header
 

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QMessageBox,
-    QProgressDialog,
     QWidget,
 )
 
@@ -42,6 +41,7 @@ from desktop.ui.busy import busy
 from desktop.ui.column_mapping_dialog import ColumnMappingDialog
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.merge_dialog import MergeReviewDialog
+from desktop.ui.progress import Progress
 from desktop.ui.save_dialog import ask_save_path, file_stem, last_folder
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import BACKUPS_KEPT, Settings
@@ -96,7 +96,7 @@ class DealExchange(QObject):
         are left out only when the seller says so, having read which."""
         skip_uneven = False
         while True:
-            progress = _Progress(self.window)
+            progress = Progress(self.window, "Import", "Reading people…")
             options = ReadOptions(choose_mapping=self._choose_mapping, progress=progress,
                                   cancelled=progress.cancelled, skip_uneven=skip_uneven)
             try:
@@ -228,35 +228,9 @@ class DealExchange(QObject):
 
 
 
-class _Progress:
-    """Rows read, for big tables: a progress dialog with Cancel, shown after half a second."""
-
-    def __init__(self, parent: QWidget) -> None:
-        self.parent = parent
-        self.dialog: QProgressDialog | None = None
-
-    def __call__(self, done: int, total: int) -> None:
-        if self.dialog is None:
-            self.dialog = QProgressDialog("Reading people…", "Cancel", 0, total, self.parent)
-            self.dialog.setWindowTitle("Import")
-            self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-            self.dialog.setMinimumDuration(500)
-        self.dialog.setValue(done)  # processes events: Cancel can be pressed
-
-    def cancelled(self) -> bool:
-        return self.dialog is not None and self.dialog.wasCanceled()
-
-    def close(self) -> None:
-        if self.dialog is not None:
-            self.dialog.reset()
-            self.dialog.deleteLater()
-            self.dialog = None
-
-
 def _describe(paths: Sequence[Path]) -> str:
     what = paths[0].name if len(paths) == 1 else f"{len(paths)} files"
     return f"Import {what}"
-
 
 
 def _named(paths: Sequence[Path]) -> str:

@@ -19,13 +19,14 @@ from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop.domain.deal import Deal
 from desktop.domain.redaction import for_output
-from desktop.problems import ExportProblem
+from desktop.problems import Cancelled, ExportProblem
 from desktop.render.map.export import export_png, export_svg
 from desktop.render.printing.document import page_layout, paint_document, write_pdf
 from desktop.render.printing.layouts import Document, build_document
 from desktop.render.printing.options import PrintOptions
 from desktop.ui.busy import busy
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
+from desktop.ui.progress import Progress
 from desktop.ui.save_dialog import ask_save_path, file_stem
 from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
@@ -136,12 +137,23 @@ class Printing(QObject):
         # (the printer and PDF files get vectors in their own grey colour model).
         engine = printer.paintEngine()
         preview = engine is not None and engine.type() is QPaintEngine.Type.Picture
+        # The preview paints its own pages; a print run shows its pages going out, with
+        # Cancel (thousands of pages take minutes).
+        progress = None if preview else Progress(self.window, "Print",
+                                                 f"Printing {document.header.deal}…")
         try:
             with busy():
                 paint_document(printer, document.pages, document.header, options.paper,
-                               wanted, grey_pictures=options.greyscale and preview)
+                               wanted, grey_pictures=options.greyscale and preview,
+                               progress=progress)
         except ExportProblem as error:
             self.session.failed.emit(f"{document.header.deal} was not printed: {error}.")
+        except Cancelled:
+            printer.abort()
+            self.session.done.emit(f"Printing {document.header.deal} was cancelled.")
+        finally:
+            if progress is not None:
+                progress.close()
 
     # -- files ------------------------------------------------------------------------------
 
@@ -154,14 +166,20 @@ class Printing(QObject):
         path = self._save_path(OutputKind.PDF, deal)
         if path is None:
             return
+        progress = Progress(self.window, "Export", f"Writing {path.name}…")
         try:
             with busy():
                 document = build_document(deal, options, date.today())
                 write_pdf(path, document.pages, document.header, options.paper,
-                          greyscale=options.greyscale)
+                          greyscale=options.greyscale, progress=progress)
         except ExportProblem as error:
             self.session.failed.emit(str(error))
             return
+        except Cancelled:
+            self.session.done.emit(f"Export cancelled; {path.name} was not written.")
+            return
+        finally:
+            progress.close()
         pages = len(document.pages)
         self.session.done.emit(f"Exported {deal.name} to {path}: {pages} "
                           f"page{'s' if pages != 1 else ''}.")

@@ -8,11 +8,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.render.printing.choices import Paper, PrintLayout
@@ -336,3 +336,43 @@ def test_the_window_never_writes_over_its_own_library(window: MainWindow, qtbot:
     assert "is the library that is open" in said[0]
     assert "nothing was written" in said[0]
     assert digest(library) == before
+
+
+def test_a_long_export_shows_its_progress_and_cancel_writes_nothing(
+        qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full print of 400 people is hundreds of pages: a progress dialog with Cancel
+    appears; Cancel stops the painting and leaves no file (and no temporary file)."""
+    from desktop.store.library import Library
+    from desktop.synthetic import arranged, synthetic_deal
+    from tests.helpers.ui import open_window
+
+    library = tmp_path / "library.sqlite"
+    big = arranged(synthetic_deal(400))
+    with Library.open(library) as opened:
+        opened.add_deal(big)
+    window = open_window(qtbot, library, tmp_path)
+    open_deal(qtbot, window, big.name)
+    out = tmp_path / "exports" / "everything.pdf"
+    out.parent.mkdir()
+    save_as(monkeypatch, out)
+    seen: list[str] = []
+
+    def press_cancel() -> None:
+        dialog = window.findChild(QProgressDialog)
+        if dialog is not None and dialog.isVisible() and not seen:
+            seen.append(dialog.labelText())
+            button = dialog.findChild(QPushButton)
+            assert button is not None
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+    watcher = QTimer()
+    watcher.timeout.connect(press_cancel)
+    watcher.start(50)
+    dialog = options_dialog(window, qtbot, OutputKind.PDF)
+    set_layout(qtbot, dialog, PrintLayout.FULL)
+    accept(dialog)
+    qtbot.waitUntil(lambda: "cancelled" in window.statusBar().currentMessage(), timeout=60_000)
+    watcher.stop()
+    assert seen == ["Writing everything.pdf…"]
+    assert list(out.parent.iterdir()) == []
+    window.session.close()

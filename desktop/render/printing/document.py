@@ -30,7 +30,7 @@ from PySide6.QtGui import (
 )
 
 from desktop.palette import INK, MUTED_INK
-from desktop.problems import ExportProblem
+from desktop.problems import Cancelled, ExportProblem
 from desktop.render.atomic_file import atomic_file
 from desktop.render.printing.choices import Orientation, Paper
 
@@ -41,6 +41,7 @@ PDF_RESOLUTION = 1200
 GREY_PREVIEW_DPI = 150  # the preview's greyscale pages: pictures, sharp on screen
 
 PagePainter = Callable[[QPainter, QRectF], None]
+Progress = Callable[[int, int], bool]  # (done, total) → go on?
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +104,13 @@ def body_rect(paper: Paper, orientation: Orientation) -> QRectF:
 
 def paint_document(device: QPagedPaintDevice, pages: Sequence[Page], header: Header,
                    paper: Paper, only: Container[int] | None = None, *,
-                   grey_pictures: bool = False) -> int:
+                   grey_pictures: bool = False, progress: Progress | None = None) -> int:
     """Paint ``pages`` on ``device`` (a QPrinter or a QPdfWriter), each in its orientation;
     ``only``: the page numbers (from 1) wanted, the footers still count the whole document.
     ``grey_pictures``: each page as a greyscale picture — for the print preview, whose
     engine has no grey mode, so that choosing greyscale shows what the paper will show.
+    ``progress`` is told (pages painted, pages to paint) after each page; when it returns
+    False the painting stops with :class:`Cancelled`.
     Returns the number of pages painted."""
     numbered = [(n, page) for n, page in enumerate(pages, start=1) if only is None or n in only]
     if not numbered:
@@ -124,6 +127,8 @@ def paint_document(device: QPagedPaintDevice, pages: Sequence[Page], header: Hea
                 _turn_to(device, paper, page.orientation)
                 device.newPage()
             _paint_page(painter, device, page, header, number, len(pages), grey_pictures)
+            if progress is not None and not progress(index + 1, len(numbered)):
+                raise Cancelled
     finally:
         painter.end()
     return len(numbered)
@@ -230,7 +235,7 @@ def _paint_footer(painter: QPainter, whole: QRectF, label: str, number: int,
 
 
 def write_pdf(path: Path, pages: Sequence[Page], header: Header, paper: Paper, *,
-              greyscale: bool = False) -> None:
+              greyscale: bool = False, progress: Progress | None = None) -> None:
     """Write the PDF atomically: into a temporary file renamed over ``path`` only when
     complete, so a failure leaves no half file and an existing file untouched."""
     with atomic_file(path) as target:
@@ -240,5 +245,5 @@ def write_pdf(path: Path, pages: Sequence[Page], header: Header, paper: Paper, *
         writer.setTitle(header.deal)
         if greyscale:
             writer.setColorModel(QPdfWriter.ColorModel.Grayscale)
-        paint_document(writer, pages, header, paper)
+        paint_document(writer, pages, header, paper, progress=progress)
         del writer  # flushes the PDF's trailer into the file

@@ -13,10 +13,11 @@ from pathlib import Path
 from desktop.domain.analysis import analyse
 from desktop.domain.deal import Deal
 from desktop.domain.redaction import for_output
+from desktop.problems import ExportProblem
 from desktop.render.printing.brief import brief_pages
 from desktop.render.printing.cards import card_pages
 from desktop.render.printing.choices import PrintLayout
-from desktop.render.printing.document import Header, Page, write_pdf
+from desktop.render.printing.document import Header, Page, Progress, write_pdf
 from desktop.render.printing.map_tiles import map_pages
 from desktop.render.printing.options import PrintOptions
 from desktop.render.printing.people import people_pages
@@ -55,10 +56,20 @@ _BUILDERS = {
 }
 
 
-def print_pdf(deal: Deal, path: Path, options: PrintOptions,
-              today: date | None = None) -> int:
-    """Print ``deal`` to a PDF file (atomically); return the number of pages."""
+def print_pdf(deal: Deal, path: Path, options: PrintOptions, today: date | None = None, *,
+              max_pages: int | None = None, progress: Progress | None = None) -> int:
+    """Print ``deal`` to a PDF file (atomically); return the number of pages. A document
+    of more than ``max_pages`` is refused with its page count before anything is painted
+    (a full print of 20,000 people is thousands of pages and minutes of work)."""
     document = build_document(deal, options, today)
+    refuse_too_many_pages(path, len(document.pages), max_pages)
     write_pdf(path, document.pages, document.header, options.paper,
-              greyscale=options.greyscale)
+              greyscale=options.greyscale, progress=progress)
     return len(document.pages)
+
+
+def refuse_too_many_pages(target: Path | str, pages: int, max_pages: int | None) -> None:
+    if max_pages is not None and pages > max_pages:
+        raise ExportProblem(target, f"the print would be {pages:,} pages, more than the "
+                            f"{max_pages:,} allowed; choose a smaller layout or allow more "
+                            "pages (--max-pages)")

@@ -198,12 +198,20 @@ def map_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list
 def _tiles_with_cards(scene: MapScene, plan: MapPlan) -> list[tuple[int, int]]:
     """The tiles that show at least part of a card, row by row: a tile with nothing but
     the ends of lines is not worth a sheet of paper (the index marks it as left out)."""
-    cards = [card.sceneBoundingRect() for card in scene.cards.values()]
-    tiles = [(r, c) for r in range(plan.rows) for c in range(plan.columns)]
-    if len(tiles) == 1:
-        return tiles
-    return [(r, c) for r, c in tiles
-            if any(card.intersects(plan.source(r, c)) for card in cards)]
+    if plan.rows * plan.columns == 1:
+        return [(0, 0)]
+    # Each card's band of rows and of columns, instead of every card against every tile
+    # (2,000 people on 789 tiles, for four candidate plans, took 11 s).
+    rows = [plan.source(r, 0) for r in range(plan.rows)]
+    columns = [plan.source(0, c) for c in range(plan.columns)]
+    shown: set[tuple[int, int]] = set()
+    for card in (card.sceneBoundingRect() for card in scene.cards.values()):
+        hit_rows = [r for r, band in enumerate(rows)
+                    if band.top() < card.bottom() and card.top() < band.bottom()]
+        hit_columns = [c for c, band in enumerate(columns)
+                       if band.left() < card.right() and card.left() < band.right()]
+        shown.update((r, c) for r in hit_rows for c in hit_columns)
+    return sorted(shown)
 
 
 class _MapTile:
