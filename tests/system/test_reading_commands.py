@@ -33,3 +33,34 @@ def test_a_reading_command_leaves_the_folder_as_it_was(tmp_path: Path,
     result = run("--db", library, *[c.format(out=out) for c in command])
     assert result.returncode == 0, result.stderr
     assert folder_state(library_folder) == before
+
+
+def test_reading_commands_on_a_read_only_medium(tmp_path: Path) -> None:
+    """A library on a read-only file system (a USB stick with its lock, a read-only share):
+    every reading command works and the medium is untouched (``check`` said "cannot be
+    written" and exited 1)."""
+    import subprocess
+
+    medium, out = tmp_path / "medium", tmp_path / "out"
+    medium.mkdir()
+    out.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(medium)],
+                             capture_output=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a file system here")
+    try:
+        library = medium / "lib.sqlite"
+        assert run("--db", library, "demo").returncode == 0
+        subprocess.run(["mount", "-o", "remount,ro", str(medium)], check=True)
+        before = folder_state(medium)
+        for command in (["check"], ["list"], ["show", DEAL], ["print", DEAL, "-o",
+                        f"{out}/brief.pdf"], ["export", "--all", "-o", f"{out}/all.dealtri"],
+                        ["backup", "-o", f"{out}/copy.sqlite"]):
+            result = run("--db", library, *command)
+            assert result.returncode == 0, (command, result.stderr)
+            assert result.stderr == "", command
+        assert folder_state(medium) == before
+        assert sorted(p.name for p in out.iterdir()) == ["all.dealtri", "brief.pdf",
+                                                         "copy.sqlite"]
+    finally:
+        subprocess.run(["umount", "-l", str(medium)], check=False)
