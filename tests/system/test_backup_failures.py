@@ -24,6 +24,7 @@ from desktop.store.checking import check_library
 from desktop.store.library import Library
 from tests.helpers.cli import assert_one_clear_line, digest, run
 from tests.helpers.paths import ROOT
+from tests.helpers.small_disk import mounted_tmpfs
 
 
 def partials(folder: Path) -> list[str]:
@@ -32,17 +33,9 @@ def partials(folder: Path) -> list[str]:
 
 @pytest.fixture
 def small_disk(tmp_path: Path) -> Iterator[Path]:
-    """A real file system of 900 kB (tmpfs), where this machine lets tests mount one."""
-    folder = tmp_path / "small-disk"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=900k", "tmpfs",
-                              str(folder)], capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small file system here")
-    try:
+    """A real file system of 900 kB (tmpfs)."""
+    with mounted_tmpfs(tmp_path / "small-disk", "900k") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
 def fill_library(path: Path, northwind: Deal, kilobytes: int) -> None:

@@ -5,7 +5,6 @@ where this machine lets the tests mount them; SQLite's own limits otherwise."""
 from __future__ import annotations
 
 import io
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from desktop.store.library import Library
 from desktop.ui import commands
 from desktop.ui.main_window import MainWindow
 from tests.helpers.paths import DATA
+from tests.helpers.small_disk import mounted_tmpfs, remount_read_only
 from tests.helpers.ui import library_state, main_window, stored_deal
 
 
@@ -77,16 +77,8 @@ def test_a_refused_write_is_one_sentence(window: MainWindow, qtbot: QtBot,
 @pytest.fixture
 def tmpfs(tmp_path: Path) -> Iterator[Path]:
     """A real, tiny file system (600 kB), where mounting is allowed (root on Linux)."""
-    folder = tmp_path / "small-disk"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=600k", "tmpfs",
-                              str(folder)], capture_output=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip("cannot mount a small file system here: SQLite's limits are used instead")
-    try:
+    with mounted_tmpfs(tmp_path / "small-disk", "600k") as folder:
         yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
 
 
 def test_a_really_full_disk(tmpfs: Path, tmp_path: Path) -> None:
@@ -112,7 +104,7 @@ def test_a_read_only_medium_opens_for_reading(tmpfs: Path, qtbot: QtBot,
     library = tmpfs / "library.sqlite"
     with Library.open(library) as opened:
         add_demo_deals(opened)
-    subprocess.run(["mount", "-o", "remount,ro", str(tmpfs)], check=True)
+    remount_read_only(tmpfs)
     code, out, err = cli("--db", library, "list")
     assert code == 0, err
     assert "Northwind" in out
