@@ -10,6 +10,7 @@ Reading is strict and path-aware: every problem names its place
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, TypeVar
 
@@ -42,6 +43,15 @@ PERSON_KEYS = frozenset({
 SCORE_KEYS = frozenset({"value", "evidence", "confidence", "private"})
 RELATION_KEYS = frozenset({"id", "source", "target", "kind", "strength", "note"})
 SNAPSHOT_KEYS = frozenset({"id", "name", "taken_at", "deal"})
+
+# The shapes the deal file writes (docs/deal-file.schema.json says the same): a date is
+# YYYY-MM-DD (``date.fromisoformat`` alone also takes 20260101 and 2026-W01-1), a timestamp
+# YYYY-MM-DDTHH:MM:SS with optional fraction and zone.
+_DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIMESTAMP_SHAPE = re.compile(
+    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?")
+_DEAL_TEXTS = ("name", "account", "stage", "currency", "objective", "solution")
+_PERSON_TEXTS = ("name", "title", "department", "email", "phone", "next_step", "notes")
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -151,6 +161,12 @@ def snapshot_to_plain(snapshot: Snapshot, *, include_private: bool = False) -> P
 
 def deal_from_plain(data: object, path: str = "") -> Deal:
     obj = _object(data, path, DEAL_KEYS, required=("id", "name"))
+    _check_texts(obj, path, _DEAL_TEXTS)
+    for index, item in enumerate(_list(obj.get("competitors", []), _join(path, "competitors"))):
+        _check_text(item, _join(path, f"competitors[{index}]"))
+    _check_date(obj, path, "close_date")
+    _check_timestamp(obj, path, "created_at", nullable=True)
+    _check_timestamp(obj, path, "updated_at", nullable=True)
     people = [
         person_from_plain(item, _join(path, f"people[{i}]"))
         for i, item in enumerate(_list(obj.get("people", []), _join(path, "people")))
@@ -172,6 +188,8 @@ def deal_from_plain(data: object, path: str = "") -> Deal:
 
 def person_from_plain(data: object, path: str) -> Person:
     obj = _object(data, path, PERSON_KEYS, required=("id", "name"))
+    _check_texts(obj, path, _PERSON_TEXTS)
+    _check_date(obj, path, "last_contact")
     scores_obj = _object(obj.get("scores", {}), _join(path, "scores"),
                          frozenset(a.value for a in Axis), required=())
     scores = Triangle()
@@ -185,9 +203,9 @@ def person_from_plain(data: object, path: str) -> Person:
     position = _build(_join(path, "position"),
                       lambda: Position(x=position_obj["x"], y=position_obj["y"]))
     support = obj.get("support", 0)
-    if isinstance(support, bool):
+    if type(support) is not int:  # not true, not 1.0 (Support(1.0) would be a supporter)
         raise ValidationError(_join(path, "support"),
-                              f"{support!r} is not a whole number from -2 to 2")
+                              f"{_shown(support)} is not a whole number from -2 to 2")
     mode = obj.get("mode")
     return _build(
         path,
@@ -214,6 +232,7 @@ def person_from_plain(data: object, path: str) -> Person:
 
 def score_from_plain(data: object, path: str, *, axis: Axis) -> Score:
     obj = _object(data, path, SCORE_KEYS, required=())
+    _check_texts(obj, path, ("evidence",))
     default_private = axis is Axis.PERSONAL
     return _build(
         path,
@@ -228,6 +247,7 @@ def score_from_plain(data: object, path: str, *, axis: Axis) -> Score:
 
 def relation_from_plain(data: object, path: str) -> Relation:
     obj = _object(data, path, RELATION_KEYS, required=("id", "source", "target", "kind"))
+    _check_texts(obj, path, ("note",))
     return _build(
         path,
         lambda: Relation(
@@ -243,6 +263,8 @@ def relation_from_plain(data: object, path: str) -> Relation:
 
 def snapshot_from_plain(data: object, path: str) -> Snapshot:
     obj = _object(data, path, SNAPSHOT_KEYS, required=("id", "name", "taken_at", "deal"))
+    _check_texts(obj, path, ("name",))
+    _check_timestamp(obj, path, "taken_at", nullable=False)
     deal = deal_from_plain(obj["deal"], _join(path, "deal"))
     return _build(
         path,
@@ -278,6 +300,45 @@ def _object(value: object, path: str, keys: frozenset[str], *,
         if key not in value:
             raise ValidationError(where, f"the field {key!r} is missing")
     return value
+
+
+def _check_texts(obj: Mapping[str, Any], path: str, names: tuple[str, ...]) -> None:
+    """Text fields hold text: null is not an empty text (the file writes "")."""
+    for name in names:
+        if name in obj:
+            _check_text(obj[name], _join(path, name))
+
+
+def _check_text(value: object, path: str) -> None:
+    if not isinstance(value, str):
+        raise ValidationError(path, f"expected text, found {_kind(value)}")
+
+
+def _check_date(obj: Mapping[str, Any], path: str, name: str) -> None:
+    """A date is null or YYYY-MM-DD ("" is not a date; whether the day exists is the
+    domain's check)."""
+    value = obj.get(name)
+    if value is not None and not (isinstance(value, str) and _DATE_SHAPE.fullmatch(value)):
+        raise ValidationError(_join(path, name),
+                              f"{_shown(value)} is not a date (YYYY-MM-DD) or null")
+
+
+def _check_timestamp(obj: Mapping[str, Any], path: str, name: str, *, nullable: bool) -> None:
+    value = obj.get(name)
+    if value is None and nullable:
+        return
+    if not (isinstance(value, str) and _TIMESTAMP_SHAPE.fullmatch(value)):
+        raise ValidationError(_join(path, name),
+                              f"{_shown(value)} is not a timestamp (YYYY-MM-DDTHH:MM:SSZ)")
+
+
+def _shown(value: object) -> str:
+    """A value as a refusal quotes it: text cut to 40 characters, a list or an object named."""
+    if isinstance(value, str):
+        return repr(value[:40])
+    if value is None or isinstance(value, int | float):
+        return repr(value)
+    return _kind(value)
 
 
 def _list(value: object, path: str) -> list[Any]:

@@ -104,8 +104,9 @@ def from_document(document: object, source: str | Path) -> list[Deal]:
     if document.get("format") != FORMAT_NAME:
         raise ImportProblem(source, "format", "this is not a Deal Triangle deal file")
     version = document.get("version")
-    if version != FORMAT_VERSION:
-        if isinstance(version, int) and not isinstance(version, bool) and version > 1:
+    # A whole number: true == 1 and 1.0 == 1 in Python, but neither is a format version.
+    if type(version) is not int or version != FORMAT_VERSION:
+        if type(version) is int and version > FORMAT_VERSION:
             raise ImportProblem(source, "version", f"the file is format version {version}, "
                                 "written by a newer Deal Triangle; update the app to read it")
         raise ImportProblem(source, "version", f"{version!r} is not a known format version")

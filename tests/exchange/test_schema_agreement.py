@@ -1,0 +1,393 @@
+"""The deal-file reader and ``docs/deal-file.schema.json`` agree, both ways: a document the
+schema validates is read, and a document the schema refuses is refused by the reader.
+
+Documents come from random valid deals and from valid documents with one or two changes at
+random places (any member or item at any depth): a value replaced by one of a palette of
+type-level values, a key deleted, or a key added. JSON Schema cannot tell ``1.0`` from ``1``
+and Python's ``True`` is an ``int``; our readers must, so the validator's "integer" is
+``type(x) is int`` and its "number" is an int or a float, never a bool.
+
+Rules JSON Schema cannot express — a line joins two people of its own deal, ids are unique,
+a date is a real day, nobody has a line to themselves, a line is not drawn twice — are kept
+out: the palette holds no UUIDs and no dates, so a change breaks them only by taking away the
+people a line joins, or by giving a line the kind of another line between the same two
+people. Those two are filtered by name (``breaks_a_reference``, ``draws_a_line_twice``), and
+only when the reader gives that very reason; each has its own test that the reader refuses
+it, and so have the others.
+
+Derandomized in CI; DEAL_TRIANGLE_SCHEMA_EXAMPLES runs more (each example judges the valid
+document and ``CHANGES_PER_DOCUMENT`` changed copies).
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import random
+from dataclasses import dataclass, replace
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from jsonschema import Draft202012Validator, validators
+
+from desktop.domain.deal import Deal, Snapshot
+from desktop.domain.enums import RelationKind
+from desktop.domain.person import Person
+from desktop.domain.relation import Relation
+from desktop.exchange import dealfile
+from desktop.problems import ImportProblem
+from tests.helpers.paths import ROOT
+from tests.helpers.strategies import deals, names, stamps
+
+EXAMPLES = int(os.environ.get("DEAL_TRIANGLE_SCHEMA_EXAMPLES", "200"))
+# Changed copies of each valid document: making a document costs more than judging one.
+CHANGES_PER_DOCUMENT = 6
+
+AGREEMENT = settings(max_examples=EXAMPLES, deadline=None, derandomize="CI" in os.environ,
+                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+SCHEMA = json.loads((ROOT / "docs" / "deal-file.schema.json").read_text(encoding="utf-8"))
+
+
+def _is_integer(_checker: object, value: object) -> bool:
+    return type(value) is int  # not bool, not 1.0
+
+
+def _is_number(_checker: object, value: object) -> bool:
+    return type(value) is int or type(value) is float  # not bool
+
+
+StrictValidator = validators.extend(
+    Draft202012Validator,
+    type_checker=Draft202012Validator.TYPE_CHECKER.redefine_many(
+        {"integer": _is_integer, "number": _is_number}),
+)
+VALIDATOR = StrictValidator(SCHEMA)
+
+PALETTE: tuple[object, ...] = (
+    True, False, 0, 1, 1.0, -1, 2, 3, 11, 2.5, 1e300, 10**20, "", "x", "medium", "heard",
+    "reports-to", "champion", None, [], {}, ["x"],
+)
+# Keys to add: unknown anywhere, or known in another kind of record. Not "analysis": show
+# --json's derived data, which the schema describes and readers ignore (docs/deal-file.md).
+EXTRA_KEYS = ("colour", "Name", "ID", "", "support", "value", "deal", "people", "x", "note")
+
+
+# -- the two judges ----------------------------------------------------------------------------
+
+
+def reader_says(document: object) -> str | None:
+    """None when the reader accepts the document, else its refusal."""
+    try:
+        dealfile.parse(json.dumps(document).encode(), "agreement.dealtri")
+    except ImportProblem as problem:
+        return str(problem)
+    return None
+
+
+def schema_accepts(document: object) -> bool:
+    return bool(VALIDATOR.is_valid(document))
+
+
+# -- rules JSON Schema cannot express -----------------------------------------------------------
+
+
+def _deals_within(document: object) -> list[dict[str, Any]]:
+    """Every deal object of the document, snapshots' deals included."""
+    found: list[dict[str, Any]] = []
+    if not isinstance(document, dict) or not isinstance(document.get("deals"), list):
+        return found
+    pending = [deal for deal in document["deals"] if isinstance(deal, dict)]
+    while pending:
+        deal = pending.pop()
+        found.append(deal)
+        snapshots = deal.get("snapshots")
+        if isinstance(snapshots, list):
+            pending.extend(s["deal"] for s in snapshots
+                           if isinstance(s, dict) and isinstance(s.get("deal"), dict))
+    return found
+
+
+def _lines(deal: dict[str, Any]) -> list[dict[str, Any]]:
+    relations = deal.get("relations")
+    return [r for r in relations if isinstance(r, dict)] if isinstance(relations, list) else []
+
+
+def breaks_a_reference(document: object) -> bool:
+    """A line of some deal names a person that deal does not have (its people were taken
+    away or replaced): a reference between records, which JSON Schema cannot check."""
+    for deal in _deals_within(document):
+        people = deal.get("people", [])
+        ids = ({p.get("id") for p in people if isinstance(p, dict)}
+               if isinstance(people, list) else set())
+        if any(line.get(end) not in ids for line in _lines(deal) for end in ("source", "target")
+               if isinstance(line.get(end), str)):
+            return True
+    return False
+
+
+def draws_a_line_twice(document: object) -> bool:
+    """Two lines of one deal join the same two people with the same kind (a line's kind
+    was changed to one the pair already has): uniqueness across records."""
+    for deal in _deals_within(document):
+        seen: set[tuple[object, object]] = set()
+        for line in _lines(deal):
+            ends: object = (line.get("source"), line.get("target"))
+            if line.get("kind") == "conflict":  # a conflict has no direction
+                ends = frozenset((line.get("source"), line.get("target")))
+            identity = (ends, line.get("kind"))
+            if identity in seen:
+                return True
+            seen.add(identity)
+    return False
+
+
+# A refusal each of these rules gives, so a filtered case is refused for that reason only.
+BEYOND_THE_SCHEMA = (
+    (breaks_a_reference, "is nobody in this deal"),
+    (draws_a_line_twice, "line is drawn twice"),
+)
+
+
+def assert_agree(document: object) -> None:
+    accepted = schema_accepts(document)
+    refusal = reader_says(document)
+    if accepted and refusal is not None:
+        for rule, words in BEYOND_THE_SCHEMA:
+            if rule(document) and words in refusal:
+                return
+    if accepted != (refusal is None):
+        errors = "; ".join(f"{list(e.absolute_path)}: {e.message[:120]}"
+                           for e in VALIDATOR.iter_errors(document))
+        pytest.fail(f"schema {'accepts' if accepted else 'refuses'} ({errors or 'no errors'}), "
+                    f"reader {'accepts' if refusal is None else 'refuses'} ({refusal})")
+
+
+# -- documents ---------------------------------------------------------------------------------
+
+
+@st.composite
+def deals_with_snapshots(draw: st.DrawFn) -> Deal:
+    deal = draw(deals(max_people=4))
+    if draw(st.booleans()):
+        taken = draw(stamps)
+        then = draw(deals(max_people=2))
+        deal = replace(deal, snapshots=(Snapshot(name=draw(names), taken_at=taken, deal=then),))
+    return deal
+
+
+@st.composite
+def valid_documents(draw: st.DrawFn) -> dict[str, Any]:
+    chosen = draw(st.lists(deals_with_snapshots(), max_size=2))
+    private = draw(st.booleans())
+    document: dict[str, Any] = json.loads(dealfile.dumps(chosen, include_private=private))
+    return document
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A member of an object or an item of a list, and its shape: the path without list
+    positions (``deals[].people[].support``), so that each kind of field is as likely to be
+    changed as any other, however many of it a document has."""
+
+    holder: dict[str, Any] | list[Any]
+    key: str | int
+    shape: str
+
+    def set(self, value: object) -> None:
+        if isinstance(self.holder, dict):
+            self.holder[str(self.key)] = value
+        else:
+            self.holder[int(self.key)] = value
+
+    def delete(self) -> None:
+        assert isinstance(self.holder, dict)
+        del self.holder[str(self.key)]
+
+    @property
+    def value(self) -> object:
+        if isinstance(self.holder, dict):
+            return self.holder[str(self.key)]
+        return self.holder[int(self.key)]
+
+
+def spots(document: dict[str, Any]) -> list[Spot]:
+    """Every member of every object and every item of every list, at any depth."""
+    found: list[Spot] = []
+    pending: list[tuple[object, str]] = [(document, "")]
+    while pending:
+        node, shape = pending.pop()
+        if isinstance(node, dict):
+            for key, item in node.items():
+                found.append(Spot(node, key, f"{shape}.{key}"))
+                pending.append((item, f"{shape}.{key}"))
+        elif isinstance(node, list):
+            for index, item in enumerate(node):
+                found.append(Spot(node, index, f"{shape}[]"))
+                pending.append((item, f"{shape}[]"))
+    return found
+
+
+def one_of_a_kind(rnd: random.Random, candidates: list[Spot]) -> Spot:
+    """A place, chosen so that each of the ~100 shapes is as likely: a ``Random`` seeded by
+    the example, because ``sampled_from`` and ``st.randoms`` lean to the first choices (with
+    them a deal's account was changed 20 times as often as a person's title)."""
+    shape = rnd.choice(sorted({spot.shape for spot in candidates}))
+    return rnd.choice([spot for spot in candidates if spot.shape == shape])
+
+
+def mutated(document: dict[str, Any], rnd: random.Random) -> dict[str, Any]:
+    """A copy of ``document`` with one or two changes."""
+    document = copy.deepcopy(document)
+    for _ in range(rnd.choice((1, 1, 2))):
+        found = spots(document)
+        action = rnd.choice(("replace", "replace", "replace", "delete", "add"))
+        if action == "add":
+            objects = [Spot({"": document}, "", ""),
+                       *(spot for spot in found if isinstance(spot.value, dict))]
+            target = one_of_a_kind(rnd, objects).value
+            assert isinstance(target, dict)
+            target[rnd.choice(EXTRA_KEYS)] = copy.deepcopy(rnd.choice(PALETTE))
+        elif action == "delete":
+            one_of_a_kind(rnd, [spot for spot in found if isinstance(spot.holder, dict)]).delete()
+        else:
+            one_of_a_kind(rnd, found).set(copy.deepcopy(rnd.choice(PALETTE)))
+    return document
+
+
+# -- the tests ---------------------------------------------------------------------------------
+
+
+def test_the_schema_is_a_valid_schema() -> None:
+    Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_the_validator_tells_integers_from_floats_and_bools() -> None:
+    assert VALIDATOR.is_type(1, "integer")
+    assert not VALIDATOR.is_type(1.0, "integer")
+    assert not VALIDATOR.is_type(True, "integer")
+    assert VALIDATOR.is_type(1.5, "number")
+    assert VALIDATOR.is_type(2, "number")
+    assert not VALIDATOR.is_type(False, "number")
+
+
+@AGREEMENT
+@given(valid_documents(), st.integers(0, 2**32 - 1))
+def test_valid_and_changed_documents_agree(document: dict[str, Any], seed: int) -> None:
+    assert schema_accepts(document)
+    assert reader_says(document) is None
+    rnd = random.Random(seed)
+    for _ in range(CHANGES_PER_DOCUMENT):
+        assert_agree(mutated(document, rnd))
+
+
+def test_the_demo_deals_agree() -> None:
+    for path in sorted((ROOT / "resources" / "demo").glob("*.dealtri")):
+        document = json.loads(path.read_text(encoding="utf-8"))
+        assert schema_accepts(document), path.name
+        assert reader_says(document) is None, path.name
+
+
+def _small_document() -> dict[str, Any]:
+    """One deal: A and B, with an influence line and a reports-to line from A to B."""
+    a, b = Person(name="A"), Person(name="B")
+    deal = Deal(name="D", people=(a, b), relations=(
+        Relation(a.id, b.id, RelationKind.INFLUENCE, strength=2),
+        Relation(a.id, b.id, RelationKind.REPORTS_TO)))
+    document: dict[str, Any] = json.loads(dealfile.dumps([deal], include_private=True))
+    return document
+
+
+def _person(document: dict[str, Any]) -> dict[str, Any]:
+    person: dict[str, Any] = document["deals"][0]["people"][0]
+    return person
+
+
+@pytest.mark.parametrize(("change", "place"), [
+    (lambda d: d.update(version=True), "version"),
+    (lambda d: d.update(version=1.0), "version"),
+    (lambda d: _person(d).update(support=1.0), "deals[0].people[0].support"),
+    (lambda d: _person(d).update(support=True), "deals[0].people[0].support"),
+    (lambda d: _person(d)["scores"]["business"].update(value=5.0),
+     "deals[0].people[0].scores.business.value"),
+    (lambda d: d["deals"][0]["relations"][0].update(strength=2.0),
+     "deals[0].relations[0].strength"),
+    (lambda d: d["deals"][0]["relations"][0].update(strength=False),
+     "deals[0].relations[0].strength"),
+])
+def test_true_and_fractions_are_not_whole_numbers(change: Any, place: str) -> None:
+    document = _small_document()
+    change(document)
+    assert not schema_accepts(document)
+    with pytest.raises(ImportProblem) as caught:
+        dealfile.parse(json.dumps(document).encode(), "seller.dealtri")
+    assert caught.value.place == place
+    assert "\n" not in str(caught.value)
+
+
+def test_the_message_for_a_fraction_names_the_place() -> None:
+    document = _small_document()
+    _person(document)["support"] = 1.0
+    assert reader_says(document) == ("agreement.dealtri at deals[0].people[0].support: "
+                                     "1.0 is not a whole number from -2 to 2")
+
+
+@pytest.mark.parametrize(("change", "accepted"), [
+    # Shapes the palette does not make, both ways.
+    (lambda d: _person(d).update(roles=["coach", "coach"]), True),  # read as one role
+    (lambda d: _person(d).update(email=" a@example.com "), True),  # trimmed
+    (lambda d: _person(d).update(email="a.example.com"), False),
+    (lambda d: _person(d).update(name="   "), False),
+    (lambda d: _person(d).update(title=None), False),
+    (lambda d: d["deals"][0].update(competitors=["Rival", None]), False),
+    (lambda d: d["deals"][0].update(close_date="20260101"), False),
+    (lambda d: d["deals"][0].update(close_date=""), False),
+    (lambda d: _person(d).update(last_contact="2026-W01-1"), False),
+    (lambda d: d["deals"][0].update(created_at="2026-01-01"), False),
+    (lambda d: d["deals"][0].update(created_at="2026-01-01T10:00:00+01:00"), True),
+    (lambda d: d["deals"][0].update(amount=10**15), True),
+    (lambda d: d["deals"][0].update(amount=True), False),
+    (lambda d: _person(d).update(position={"x": 1.5, "y": -3}), True),
+    (lambda d: _person(d).update(position={"x": False, "y": 0}), False),
+])
+def test_edge_cases_agree(change: Any, accepted: bool) -> None:
+    document = _small_document()
+    change(document)
+    assert schema_accepts(document) is accepted
+    assert_agree(document)
+
+
+# Rules beyond JSON Schema: the schema accepts these documents, the reader must not.
+
+
+def test_a_line_to_nobody_is_refused() -> None:
+    document = _small_document()
+    document["deals"][0]["people"] = []
+    assert breaks_a_reference(document)
+    assert schema_accepts(document)
+    assert "is nobody in this deal" in (reader_says(document) or "")
+
+
+def test_a_line_drawn_twice_is_refused() -> None:
+    document = _small_document()
+    document["deals"][0]["relations"][0]["kind"] = "reports-to"
+    assert draws_a_line_twice(document)
+    assert schema_accepts(document)
+    assert "line is drawn twice" in (reader_says(document) or "")
+
+
+@pytest.mark.parametrize(("change", "problem"), [
+    (lambda d: d["deals"][0]["people"][1].update(id=_person(d)["id"]), "appears twice"),
+    (lambda d: d["deals"][0].update(close_date="2026-02-30"), "not a date"),
+    (lambda d: d["deals"][0]["relations"][0].update(target=_person(d)["id"]),
+     "cannot be related to themselves"),
+    (lambda d: d["deals"].append(copy.deepcopy(d["deals"][0])), "appears twice"),
+])
+def test_other_rules_beyond_the_schema_are_refused(change: Any, problem: str) -> None:
+    document = _small_document()
+    change(document)
+    assert schema_accepts(document)
+    assert problem in (reader_says(document) or "")
