@@ -15,7 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QPaintEngine
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from desktop.domain.deal import Deal
 from desktop.domain.redaction import for_output
@@ -32,6 +32,7 @@ from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import Settings
 
+LARGE_PRINT_PAGES = 1_000  # the command line's --max-pages default says the same
 _FILTERS = {OutputKind.PDF: ("pdf", "PDF documents (*.pdf)"),
             OutputKind.SVG: ("svg", "SVG pictures (*.svg)"),
             OutputKind.PNG: ("png", "PNG images (*.png)")}
@@ -95,9 +96,27 @@ class Printing(QObject):
             printer.setColorMode(QPrinter.ColorMode.GrayScale)
         return printer
 
+    def _worth_it(self, document: Document) -> bool:
+        """A print of more than ``LARGE_PRINT_PAGES`` pages is asked about first: a full
+        print of thousands of people is thousands of sheets and minutes of painting (the
+        preview cannot be cancelled once it paints)."""
+        pages = len(document.pages)
+        if pages <= LARGE_PRINT_PAGES:
+            return True
+        answer = QMessageBox.question(
+            self.window, "A long print",
+            f"This print of {document.header.deal} is {pages:,} pages. Go on?\n\n"
+            "A smaller layout (the brief, the people table or cards for the selected "
+            "people) prints what matters on a few pages.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
     def preview(self, deal: Deal, options: PrintOptions) -> None:
         with busy():
             document = build_document(deal, options, date.today())
+        if not self._worth_it(document):
+            return
         self.printer = printer = self._printer(document, options)
         dialog = QPrintPreviewDialog(printer, self.window)
         dialog.setWindowTitle(f"Print preview — {deal.name}")
@@ -112,6 +131,8 @@ class Printing(QObject):
     def send_to_printer(self, deal: Deal, options: PrintOptions) -> None:
         with busy():
             document = build_document(deal, options, date.today())
+        if not self._worth_it(document):
+            return
         self.printer = printer = self._printer(document, options)
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle(f"Print {deal.name}")
@@ -170,6 +191,9 @@ class Printing(QObject):
         try:
             with busy():
                 document = build_document(deal, options, date.today())
+            if not self._worth_it(document):
+                return
+            with busy():
                 write_pdf(path, document.pages, document.header, options.paper,
                           greyscale=options.greyscale, progress=progress)
         except ExportProblem as error:

@@ -376,3 +376,37 @@ def test_a_long_export_shows_its_progress_and_cancel_writes_nothing(
     assert seen == ["Writing everything.pdf…"]
     assert list(out.parent.iterdir()) == []
     window.session.close()
+
+
+def test_a_long_print_is_asked_about_first(window: MainWindow, qtbot: QtBot, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """More pages than the window's limit (lowered here to 3): Cancel opens no preview and
+    writes no PDF; Yes goes on."""
+    import desktop.ui.printing as printing_module
+
+    monkeypatch.setattr(printing_module, "LARGE_PRINT_PAGES", 3)
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answer[0]
+    monkeypatch.setattr(QMessageBox, "question", question)
+    open_deal(qtbot, window, "Helix")
+    dialog = options_dialog(window, qtbot, OutputKind.PREVIEW)
+    set_layout(qtbot, dialog, PrintLayout.FULL)
+    accept(dialog)
+    assert "pages. Go on?" in asked[0]
+    assert window.printing.preview_dialog is None
+    out = tmp_path / "full.pdf"
+    save_as(monkeypatch, out)
+    dialog = options_dialog(window, qtbot, OutputKind.PDF)
+    set_layout(qtbot, dialog, PrintLayout.FULL)
+    accept(dialog)
+    assert len(asked) == 2
+    assert not out.exists()
+    answer[0] = QMessageBox.StandardButton.Yes
+    dialog = options_dialog(window, qtbot, OutputKind.PDF)
+    set_layout(qtbot, dialog, PrintLayout.FULL)
+    accept(dialog)
+    assert out.exists()
