@@ -110,9 +110,11 @@ def automatic(header: Sequence[str]) -> ColumnMapping:
 
 
 def looks_like_header(cells: Sequence[str]) -> bool:
-    """A header names a person (or an e-mail) and at least one more known field."""
+    """A header names a person (or an e-mail) and at least one more known field — or is
+    the one cell of a one-column list ("Name", then a name a line)."""
     mapping = automatic(cells)
-    return mapping.has_name() and len(mapping.columns) >= 2
+    filled = [cell for cell in cells if cell.strip()]
+    return mapping.has_name() and (len(mapping.columns) >= 2 or len(filled) == 1)
 
 
 def source_name(header: Sequence[str]) -> str:

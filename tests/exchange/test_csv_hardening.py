@@ -120,3 +120,9 @@ def test_a_deal_file_of_our_own_export_still_reads(tmp_path: Path, helix: Deal) 
     path.write_text(dealfile.dumps([helix], include_private=True))
     (incoming,) = read_files([path])
     assert incoming.deal == helix
+
+
+def test_a_one_column_list_of_names_is_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text("Name\nAnna Berg\nBen Ode\n")
+    assert names(path) == ["Anna Berg", "Ben Ode"]
