@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
@@ -334,8 +335,6 @@ class _TerminalProgress:
         self.live = hasattr(stream, "isatty") and stream.isatty()
 
     def __call__(self, done: int, total: int) -> bool:
-        import time
-
         now = time.monotonic()
         if self.live and (now - self.last >= 0.1 or done == total):
             self.last = now

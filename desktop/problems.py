@@ -15,6 +15,11 @@ def one_line(text: str) -> str:
     return " ".join(_CONTROLS.sub(" ", text).split())
 
 
+def unexpected(error: BaseException) -> str:
+    """A bug's exception in words for one line ("KeyError: 'x'"); its traceback is logged."""
+    return f"{type(error).__name__}: {one_line(str(error))[:200]}"
+
+
 class ImportProblem(Exception):
     """A file cannot be read. ``str()`` is the sentence shown to the user."""
 

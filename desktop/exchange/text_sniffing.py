@@ -57,7 +57,6 @@ def read_table(data: bytes, source: str | Path, is_header: Callable[[list[str]],
     """Decode, find the delimiter and the header (the first line ``is_header`` accepts
     within the first lines; else the first line with more than one cell), then the rows."""
     text, encoding = decode(data, source)
-    del data
     # The csv module's own limit (131,072 characters) raised its error from the sniffing;
     # the reader may see a cell as long as the file, and the cell limit is ours to say.
     csv.field_size_limit(max(len(text), MAX_FIELD_CHARS) + 1)

@@ -22,6 +22,8 @@ from typing import Any
 from desktop.domain.scores import Score
 from desktop.store import rows
 from desktop.store.errors import LibraryCorrupt
+from desktop.store.lenient_text import has_invalid_utf8, lenient, readable
+from desktop.store.reading import snapshot_from_row
 
 # Columns that hold JSON, by table.
 _JSON_COLUMNS = {"deals": ("competitors",), "people": ("roles",), "snapshots": ("content",)}
@@ -37,15 +39,10 @@ class DamagedRow:
         return f"{self.table} row {self.key}: {self.problem}"
 
 
-def _lenient_text(raw: bytes) -> str:
-    """Text as SQLite holds it, invalid UTF-8 kept as lone surrogates (found below)."""
-    return raw.decode("utf-8", "surrogateescape")
-
-
 def damaged_rows(connection: sqlite3.Connection, limit: int = 50) -> list[DamagedRow]:
     """Up to ``limit`` damaged rows, table by table. Leaves the connection as it was."""
     text_factory, row_factory = connection.text_factory, connection.row_factory
-    connection.text_factory, connection.row_factory = _lenient_text, sqlite3.Row
+    connection.text_factory, connection.row_factory = lenient, sqlite3.Row
     found: list[DamagedRow] = []
     try:
         for table, key, check in _CHECKS:
@@ -65,15 +62,13 @@ def _key(row: sqlite3.Row, columns: tuple[str, ...]) -> str:
 
 
 def _printable(value: Any) -> Any:
-    if isinstance(value, str):
-        return value.encode("utf-8", "surrogateescape").decode("utf-8", "replace")[:60]
-    return value
+    return readable(value) if isinstance(value, str) else value
 
 
 def _problem(table: str, row: sqlite3.Row, check: Callable[[sqlite3.Row], object]) -> str:
     for column in row.keys():  # noqa: SIM118 - sqlite3.Row has no __iter__ over names
         value = row[column]
-        if isinstance(value, str) and _has_surrogate(value):
+        if isinstance(value, str) and has_invalid_utf8(value):
             return f"the {column} is not valid UTF-8 text"
     for column in _JSON_COLUMNS.get(table, ()):
         try:
@@ -87,14 +82,6 @@ def _problem(table: str, row: sqlite3.Row, check: Callable[[sqlite3.Row], object
     except Exception as error:
         return " ".join(str(error).split())[:200] or type(error).__name__
     return ""
-
-
-def _has_surrogate(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:
-        return True
-    return False
 
 
 def _check_person(row: sqlite3.Row) -> object:
@@ -111,8 +98,6 @@ def _check_relation(row: sqlite3.Row) -> object:
 
 
 def _check_snapshot(row: sqlite3.Row) -> object:
-    from desktop.store.reading import snapshot_from_row
-
     return snapshot_from_row(row)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import sqlite3
 
+from desktop.store.lenient_text import lenient, readable
 from desktop.store.migrations import MIGRATIONS
 
 SchemaEntry = tuple[str, str, str, str]  # type, name, table, normalised SQL
@@ -23,7 +24,7 @@ _OBJECTS_SQL = ("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_mast
 def schema_of(connection: sqlite3.Connection) -> frozenset[SchemaEntry]:
     """Text that is not UTF-8 is kept (as lone surrogates): it then differs from ours."""
     factory = connection.text_factory
-    connection.text_factory = _lenient
+    connection.text_factory = lenient
     try:
         return frozenset((kind, name, table, " ".join(sql.split()))
                          for kind, name, table, sql in connection.execute(_OBJECTS_SQL))
@@ -31,14 +32,6 @@ def schema_of(connection: sqlite3.Connection) -> frozenset[SchemaEntry]:
         connection.text_factory = factory
 
 
-def _shown(text: str) -> str:
-    """A name from the file, fit for a one-line message."""
-    readable = text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
-    return " ".join(readable.split())[:60]
-
-
-def _lenient(raw: bytes) -> str:
-    return raw.decode("utf-8", "surrogateescape")
 
 
 @functools.cache
@@ -64,7 +57,7 @@ def schema_differences(connection: sqlite3.Connection, version: int) -> list[str
     ours = {(kind, name) for kind, name, _table, _sql in expected}
     problems = []
     for kind, raw_name, raw_table, _sql in sorted(found - expected):
-        name, table = _shown(raw_name), _shown(raw_table)
+        name, table = readable(raw_name), readable(raw_table)
         where = f" on {table}" if kind in ("trigger", "index") and table != name else ""
         if (kind, name) in ours:
             problems.append(f"the {kind} “{name}” differs from the one Deal Triangle makes")

@@ -34,7 +34,7 @@ from desktop.exchange.incoming import Incoming
 from desktop.exchange.people_columns import ColumnMapping, Field, header_key
 from desktop.exchange.registry import ReadOptions
 from desktop.exchange.text_sniffing import TextTable, UnevenRows
-from desktop.problems import Cancelled, ExportProblem, ImportProblem, one_line
+from desktop.problems import Cancelled, ExportProblem, ImportProblem, unexpected
 from desktop.store.errors import StoreError
 from desktop.ui import commands
 from desktop.ui.busy import busy
@@ -88,7 +88,7 @@ class DealExchange(QObject):
             _log.exception("importing %s failed", ", ".join(map(str, paths)))
             self.session.failed.emit(
                 f"Nothing was imported: {_named(paths)} stopped on an unexpected problem "
-                f"({type(error).__name__}: {one_line(str(error))[:200]}).")
+                f"({unexpected(error)}).")
         return False
 
     def _read(self, paths: Sequence[Path]) -> list[Incoming] | None:

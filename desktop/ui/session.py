@@ -19,7 +19,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.deal import DEAL_FIELDS, Deal
-from desktop.problems import one_line
+from desktop.problems import unexpected
 from desktop.store.errors import NotFound, StoreError
 from desktop.store.library import Library
 
@@ -146,8 +146,8 @@ class LibrarySession(QObject):
             # transaction was rolled back, and the undo command drops itself (no step that
             # never happened) — instead of a traceback on stderr nobody sees.
             _log.exception("a store operation failed")
-            self.failed.emit(f"The change was not made: an unexpected problem stopped it "
-                             f"({type(error).__name__}: {one_line(str(error))[:200]}).")
+            self.failed.emit("The change was not made: an unexpected problem stopped it "
+                             f"({unexpected(error)}).")
             return None
         self._known_deals = (self._known_deals | changes.deals_added) - changes.deals_removed
         self._emit(replace(changes, origin=origin))

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QInputDialog,
+    QLineEdit,
     QMenu,
     QRadioButton,
     QSlider,
@@ -77,6 +79,19 @@ def answer_next_dialog(fill: Callable[[QDialog], None], *, timeout_ms: int = 500
             QTimer.singleShot(20, poll)
 
     QTimer.singleShot(0, poll)
+
+
+def answer_text_dialog(text: str) -> None:
+    """When the next text question opens (a QInputDialog: a snapshot's name …), type
+    ``text`` into it and press Return."""
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, QInputDialog)
+        field = dialog.findChild(QLineEdit)
+        assert field is not None
+        type_into(field, text, finish=False)
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    answer_next_dialog(fill)
 
 
 def library_state(library: Library) -> list[dict[str, Any]]:

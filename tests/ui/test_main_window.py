@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QDialog, QMessageBox, QSpinBox
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QSpinBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.deal import Deal
@@ -21,6 +21,7 @@ from desktop.ui.settings import RECENT_LIBRARIES
 from tests.helpers.ui import (
     activate,
     answer_next_dialog,
+    answer_text_dialog,
     choose_menu,
     click_row,
     drag_slider,
@@ -223,21 +224,13 @@ def test_delete_deal_and_undo(window: MainWindow, monkeypatch: pytest.MonkeyPatc
 
 
 def test_snapshot_and_what_changed(window: MainWindow, qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QInputDialog, QLineEdit
 
     from desktop.domain.diff import diff_deals
 
     assert window.session.deal is not None
 
-    def name_it(dialog: QDialog) -> None:
-        assert isinstance(dialog, QInputDialog)
-        field = dialog.findChild(QLineEdit)
-        assert field is not None
-        type_into(field, "QBR", finish=False)
-        QTest.keyClick(field, Qt.Key.Key_Return)
-
     deal_id = window.session.deal.id
-    answer_next_dialog(name_it)
+    answer_text_dialog("QBR")
     choose_menu(qtbot, window, "Deal", "Take snapshot")
     qtbot.waitUntil(lambda: bool(window.session.library.list_snapshots(deal_id)))
     activate(qtbot, window)

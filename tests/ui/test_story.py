@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QInputDialog,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
@@ -41,6 +40,7 @@ from tests.helpers.pdf import pdfinfo, pdftext
 from tests.helpers.ui import (
     activate,
     answer_next_dialog,
+    answer_text_dialog,
     choose_by_keys,
     choose_in_popup,
     choose_menu,
@@ -259,14 +259,7 @@ def undo_and_redo(window: MainWindow, before: tuple[float, float]) -> None:
 
 
 def take_snapshot(qtbot: QtBot, window: MainWindow) -> None:
-    def name_it(dialog: QDialog) -> None:
-        assert isinstance(dialog, QInputDialog)
-        field = dialog.findChild(QLineEdit)
-        assert field is not None
-        type_into(field, "Before the workshop", finish=False)
-        QTest.keyClick(field, Qt.Key.Key_Return)
-
-    answer_next_dialog(name_it)
+    answer_text_dialog("Before the workshop")
     choose_menu(qtbot, window, "Deal", "Take snapshot")
     deal_id = stored(window).id
     qtbot.waitUntil(lambda: [s.name for s in window.session.library.list_snapshots(deal_id)]
