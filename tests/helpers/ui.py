@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLineEdit,
     QMenu,
+    QMessageBox,
     QRadioButton,
     QSlider,
     QWidget,
@@ -90,6 +91,22 @@ def answer_text_dialog(text: str) -> None:
         assert field is not None
         type_into(field, text, finish=False)
         QTest.keyClick(field, Qt.Key.Key_Return)
+
+    answer_next_dialog(fill)
+
+
+def click_in_next_message(button: QMessageBox.StandardButton, seen: list[str],
+                          then: Callable[[], None] | None = None) -> None:
+    """When the next message box opens, note its text in ``seen`` and click ``button``
+    with the mouse; ``then`` arms the answer to the question that follows it."""
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, QMessageBox)
+        seen.append(dialog.text())
+        target = dialog.button(button)
+        assert target is not None, f"no {button} in {dialog.text()!r}"
+        if then is not None:
+            then()
+        QTest.mouseClick(target, Qt.MouseButton.LeftButton)
 
     answer_next_dialog(fill)
 

@@ -21,7 +21,13 @@ from desktop.ui.main_window import MainWindow
 from desktop.ui.merge_dialog import MergeReviewDialog
 from tests.helpers.cli import digest
 from tests.helpers.paths import DATA, ROOT
-from tests.helpers.ui import answer_next_dialog, choose_by_keys, choose_in_popup, stored_deal
+from tests.helpers.ui import (
+    answer_next_dialog,
+    choose_by_keys,
+    choose_in_popup,
+    click_in_next_message,
+    stored_deal,
+)
 
 SAMPLES = DATA
 
@@ -250,27 +256,24 @@ def test_uneven_rows_are_offered_to_be_left_out(
         window: MainWindow, qtbot: QtBot, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     """The sentence names the line and both counts; Yes leaves those rows out (said in the
-    status bar), Cancel imports nothing."""
+    status bar), Cancel imports nothing — each clicked in the real message box."""
     path = tmp_path / "ragged.csv"
     path.write_text("Name,Title,Email\nAnna Berg,CFO,a@x.com\nBen Ode,CTO\n"
                     "Carla Diaz,CIO,c@x.com\n")
     asked: list[str] = []
-    answers = [QMessageBox.StandardButton.Cancel]
-
-    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
-        asked.append(text)
-        if text.startswith(str(path)):
-            return answers[0]
-        return QMessageBox.StandardButton.No  # the people become a new deal
-    monkeypatch.setattr(QMessageBox, "question", question)
     open_files(monkeypatch, path)
     before, deals = digest(window.session.library.path), len(window.session.library.list_deals())
+    click_in_next_message(QMessageBox.StandardButton.Cancel, asked)
     window.import_action.trigger()
     assert "at line 3: the row has 2 cells where the header has 3" in asked[0]
     assert "Leave out the 1 row" in asked[0]
     assert digest(window.session.library.path) == before
-    answers[0] = QMessageBox.StandardButton.Yes
+    # Yes, then No to "Add the people to the deal shown?": they become a new deal.
+    click_in_next_message(QMessageBox.StandardButton.Yes, asked, then=lambda: (
+        click_in_next_message(QMessageBox.StandardButton.No, asked)))
     window.import_action.trigger()
+    assert asked[1].startswith(str(path))
+    assert "Add the people" in asked[2]
     assert len(window.session.library.list_deals()) == deals + 1
     assert window.session.deal is not None
     assert [p.name for p in window.session.deal.people] == ["Anna Berg", "Carla Diaz"]

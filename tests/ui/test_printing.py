@@ -26,6 +26,7 @@ from tests.helpers.ui import (
     choose_in_popup,
     choose_menu,
     click,
+    click_in_next_message,
     main_window,
     open_deal,
     type_into,
@@ -386,27 +387,26 @@ def test_a_long_print_is_asked_about_first(window: MainWindow, qtbot: QtBot, tmp
 
     monkeypatch.setattr(printing_module, "LARGE_PRINT_PAGES", 3)
     asked: list[str] = []
-    answer = [QMessageBox.StandardButton.Cancel]
-
-    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
-        asked.append(text)
-        return answer[0]
-    monkeypatch.setattr(QMessageBox, "question", question)
     open_deal(qtbot, window, "Helix")
     dialog = options_dialog(window, qtbot, OutputKind.PREVIEW)
     set_layout(qtbot, dialog, PrintLayout.FULL)
+    # armed once the options dialog is up: it is modal too
+    click_in_next_message(QMessageBox.StandardButton.Cancel, asked)
     accept(dialog)
+    qtbot.waitUntil(lambda: bool(asked))
     assert "pages. Go on?" in asked[0]
     assert window.printing.preview_dialog is None
     out = tmp_path / "full.pdf"
     save_as(monkeypatch, out)
     dialog = options_dialog(window, qtbot, OutputKind.PDF)
     set_layout(qtbot, dialog, PrintLayout.FULL)
+    click_in_next_message(QMessageBox.StandardButton.Cancel, asked)
     accept(dialog)
-    assert len(asked) == 2
+    qtbot.waitUntil(lambda: len(asked) == 2)
     assert not out.exists()
-    answer[0] = QMessageBox.StandardButton.Yes
     dialog = options_dialog(window, qtbot, OutputKind.PDF)
     set_layout(qtbot, dialog, PrintLayout.FULL)
+    click_in_next_message(QMessageBox.StandardButton.Yes, asked)
     accept(dialog)
+    qtbot.waitUntil(out.exists)
     assert out.exists()
