@@ -68,10 +68,12 @@ def _by_line(data: bytes, source: str | Path) -> Iterator[str]:
 
 
 def _lines(data: bytes) -> Iterator[bytes]:
-    """The lines of ``data`` with their endings, without a list of all of them at once."""
+    """The lines of ``data`` with their endings, without a list of all of them at once
+    (carriage returns alone end the lines of a file that has no line feed)."""
+    ending = b"\n" if b"\n" in data or b"\r" not in data else b"\r"
     start = 0
     while start < len(data):
-        end = data.find(b"\n", start)
+        end = data.find(ending, start)
         if end < 0:
             yield data[start:]
             return

@@ -126,3 +126,10 @@ def test_a_one_column_list_of_names_is_a_table(tmp_path: Path) -> None:
     path = tmp_path / "names.csv"
     path.write_text("Name\nAnna Berg\nBen Ode\n")
     assert names(path) == ["Anna Berg", "Ben Ode"]
+
+
+def test_a_mixed_file_with_carriage_returns_only_is_decoded_line_by_line(
+        tmp_path: Path) -> None:
+    path = tmp_path / "mac-mixed.csv"
+    path.write_bytes("Name,Title\rJosé Müller,CTO\r".encode() + "Zoë Brønd,CFO\r".encode("cp1252"))
+    assert names(path) == ["José Müller", "Zoë Brønd"]
