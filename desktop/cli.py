@@ -248,8 +248,8 @@ def command_show(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     print(" · ".join(fact for fact in facts if fact), file=out)
     if deal.objective:
         print(f"Objective: {deal.objective}", file=out)
-    if deal.competitors:
-        print(f"Competitors: {', '.join(deal.competitors)}", file=out)
+    if deal.alternatives:
+        print(f"Alternatives: {', '.join(a.name for a in deal.alternatives)}", file=out)
     legs = []
     for axis in Axis:
         result = analysis.triangle[axis]

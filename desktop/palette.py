@@ -77,6 +77,7 @@ INFLUENCE_CARD_WIDTH: dict[Influence, float] = {Influence.LOW: 200.0, Influence.
 
 INK = "#1A1A1A"
 MUTED_INK = "#555555"
+OVERDUE = "#C0392B"  # an overdue action: red on cards, in tables, on paper (5.4:1 on white)
 HIGHLIGHT = "#009E73"  # bluish green: selection and the path to power
 BADGE_FILL = "#FFFFFF"
 

@@ -48,6 +48,9 @@ class ChangeSet:
     relations_removed: frozenset[str] = _EMPTY
     snapshots: frozenset[str] = _EMPTY
     snapshots_removed: frozenset[str] = _EMPTY
+    plans: frozenset[str] = _EMPTY
+    """Deals whose plan (actions, criteria, process, alternatives, compelling event)
+    changed."""
     aspects: Aspect = Aspect.EVERYTHING
     """What changed about ``people`` (added people are new in every aspect)."""
     unknown: bool = False
@@ -77,7 +80,13 @@ class ChangeSet:
         """Whether the deal ``deal_id`` (its fields or its contents) may look different."""
         return deal_id is not None and (
             self.unknown or deal_id in self.deals or deal_id in self.contents
-            or deal_id in self.deals_removed)
+            or deal_id in self.deals_removed or deal_id in self.plans)
+
+    def touches_plan(self, deal_id: str | None) -> bool:
+        """Whether the plan of ``deal_id`` may look different (or people it names)."""
+        return deal_id is not None and (
+            self.unknown or deal_id in self.plans or deal_id in self.deals_removed
+            or (bool(self.people_added or self.people_removed) and deal_id in self.contents))
 
     def changes_deal_list(self) -> bool:
         """Whether the list of deals (names, accounts, how many people) may look different."""
@@ -88,7 +97,8 @@ class ChangeSet:
     def positions_only(self) -> bool:
         """Only cards moved: tables, charts and the analysis need nothing."""
         return (not self.unknown and self.aspects == Aspect.POSITION and not (
-            self.deals or self.deals_added or self.deals_removed or self.people_added
+            self.deals or self.deals_added or self.deals_removed or self.plans
+            or self.people_added
             or self.people_removed or self.relations or self.relations_added
             or self.relations_removed))
 

@@ -7,6 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 
+from desktop.domain.actions import Action
+from desktop.domain.decision import (
+    Alternative,
+    AlternativeKind,
+    CompellingEvent,
+    Criterion,
+    ProcessStep,
+)
 from desktop.domain.enums import RelationKind
 from desktop.domain.errors import ValidationError
 from desktop.domain.ids import check_id, new_id
@@ -16,7 +24,10 @@ from desktop.domain.text import MEDIUM_TEXT, SHORT_TEXT, clean_name, clean_text
 
 MAX_PEOPLE = 20_000  # a whole CRM account export fits; a map that big is for tables
 MAX_RELATIONS = 100_000
-MAX_COMPETITORS = 50
+MAX_ALTERNATIVES = 50
+MAX_ACTIONS = 20_000
+MAX_CRITERIA = 1_000
+MAX_STEPS = 1_000
 MAX_AMOUNT = 1e15
 
 
@@ -37,9 +48,13 @@ class Deal:
     close_date: date | None = None
     objective: str = ""
     solution: str = ""
-    competitors: tuple[str, ...] = ()
+    compelling_event: CompellingEvent | None = None
     people: tuple[Person, ...] = ()
     relations: tuple[Relation, ...] = ()
+    alternatives: tuple[Alternative, ...] = ()
+    actions: tuple[Action, ...] = ()
+    criteria: tuple[Criterion, ...] = ()
+    process: tuple[ProcessStep, ...] = ()
     snapshots: tuple[Snapshot, ...] = ()
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -48,6 +63,9 @@ class Deal:
                                    compare=False, hash=False)
     _lines: frozenset[tuple[str, str, RelationKind]] = field(
         default=frozenset(), init=False, repr=False, compare=False, hash=False)
+    # Built on first use: each person's open actions, soonest first.
+    _open_actions: dict[str, tuple[Action, ...]] | None = field(
+        default=None, init=False, repr=False, compare=False, hash=False)
 
     def __post_init__(self) -> None:
         fix = object.__setattr__
@@ -63,11 +81,13 @@ class Deal:
         fix(self, "amount", _check_amount(self.amount))
         if self.close_date is not None and not isinstance(self.close_date, date):
             raise ValidationError("close_date", "must be a date")
-        fix(self, "competitors", _check_competitors(self.competitors))
-        fix(self, "people", tuple(self.people))
-        fix(self, "relations", tuple(self.relations))
-        fix(self, "snapshots", tuple(self.snapshots))
+        if self.compelling_event is not None and not isinstance(self.compelling_event,
+                                                                CompellingEvent):
+            raise ValidationError("compelling_event", "must be a compelling event")
+        for name in ("people", "relations", *_PLAN_LISTS, "snapshots"):
+            fix(self, name, tuple(getattr(self, name)))
         self._check_graph()
+        self._check_plan()
 
     def _check_graph(self) -> None:
         if len(self.people) > MAX_PEOPLE:
@@ -98,6 +118,51 @@ class Deal:
         object.__setattr__(self, "_index", seen)
         object.__setattr__(self, "_lines", frozenset(lines))
 
+    def _check_plan(self) -> None:
+        """Every record of the plan has a unique id and names only people and alternatives
+        of this deal: a plan pointing to nobody is refused where it enters, with its path."""
+        for name, limit in _PLAN_LIMITS.items():
+            records = getattr(self, name)
+            if len(records) > limit:
+                raise ValidationError(name, f"has {len(records):,} entries; the limit is "
+                                            f"{limit:,}")
+            ids: set[str] = set()
+            for index, record in enumerate(records):
+                if record.id in ids:
+                    raise ValidationError(f"{name}[{index}].id", f"{record.id} appears twice")
+                ids.add(record.id)
+        alternatives = {a.id for a in self.alternatives}
+        names: set[str] = set()
+        for index, alternative in enumerate(self.alternatives):
+            key = alternative.name.casefold()
+            if key in names:
+                raise ValidationError(f"alternatives[{index}].name",
+                                      f"{alternative.name!r} is listed twice")
+            names.add(key)
+        people = self._index
+
+        def require(person_id: str | None, path: str) -> None:
+            if person_id is not None and person_id not in people:
+                raise ValidationError(path, f"{person_id} is nobody in this deal")
+
+        for index, person in enumerate(self.people):
+            if person.leans_to is not None and person.leans_to not in alternatives:
+                raise ValidationError(f"people[{index}].leans_to",
+                                      f"{person.leans_to} is none of this deal's alternatives")
+        for index, action in enumerate(self.actions):
+            for number, person_id in enumerate(action.for_people):
+                require(person_id, f"actions[{index}].for_people[{number}]")
+            if action.intended is not None:
+                require(action.intended.person, f"actions[{index}].intended.person")
+        for index, criterion in enumerate(self.criteria):
+            require(criterion.owner, f"criteria[{index}].owner")
+            for rated in criterion.theirs:
+                if rated not in alternatives:
+                    raise ValidationError(f"criteria[{index}].theirs",
+                                          f"{rated} is none of this deal's alternatives")
+        for index, step in enumerate(self.process):
+            require(step.approver, f"process[{index}].approver")
+
     # -- queries ----------------------------------------------------------------------------
 
     def person(self, person_id: str) -> Person:
@@ -117,6 +182,39 @@ class Deal:
 
     def relations_of(self, person_id: str) -> tuple[Relation, ...]:
         return tuple(r for r in self.relations if r.touches(person_id))
+
+    @property
+    def competitors(self) -> tuple[str, ...]:
+        """The competitors by name (the alternatives that are another vendor)."""
+        return tuple(a.name for a in self.alternatives if a.kind is AlternativeKind.COMPETITOR)
+
+    def alternative(self, alternative_id: str) -> Alternative | None:
+        return next((a for a in self.alternatives if a.id == alternative_id), None)
+
+    def open_actions_for(self, person_id: str) -> tuple[Action, ...]:
+        """The person's open actions, soonest first (undated last)."""
+        index = self._open_actions
+        if index is None:
+            built: dict[str, list[Action]] = {}
+            for action in self.actions:
+                if action.is_open:
+                    for person in _people_of(action):
+                        built.setdefault(person, []).append(action)
+            index = {person: tuple(sorted(found, key=_soonest))
+                     for person, found in built.items()}
+            object.__setattr__(self, "_open_actions", index)
+        return index.get(person_id, ())
+
+    def next_action(self, person_id: str) -> Action | None:
+        """What this person needs to move forward: their first open action."""
+        actions = self.open_actions_for(person_id)
+        return actions[0] if actions else None
+
+    def owner_name(self, action: Action) -> str:
+        """Who owns an action, as a reader says it: a person of the deal by name."""
+        if action.owner in self._index:
+            return self.person(action.owner).name
+        return action.owner
 
     def without_snapshots(self) -> Deal:
         return replace(self, snapshots=())
@@ -141,11 +239,31 @@ class Deal:
             raise ValueError("not the same deal")
         return self._copy(**{name: getattr(other, name) for name in _OWN_FIELDS})
 
+    def with_plan(self, **changes: object) -> Deal:
+        """This deal with new plan records (``alternatives``, ``actions``, ``criteria``,
+        ``process``, ``compelling_event``) and, optionally, ``people`` whose leaning changed
+        with them: checked again, the graph is not."""
+        unknown = set(changes) - {*_PLAN_FIELDS, "people"}
+        if unknown:
+            raise ValueError(f"not plan fields: {sorted(unknown)}")
+        if "people" in changes:
+            changes["people"] = self.with_people_replaced(
+                changes["people"]).people  # type: ignore[arg-type]
+        for name in _PLAN_LISTS:
+            if name in changes:
+                changes[name] = tuple(changes[name])  # type: ignore[arg-type]
+        copy = self._copy(**changes)
+        object.__setattr__(copy, "_open_actions", None)
+        copy._check_plan()
+        return copy
+
     def _copy(self, **changes: object) -> Deal:
         copy = object.__new__(Deal)
         for name in _ALL_FIELDS:
             object.__setattr__(copy, name, changes[name] if name in changes
                                else getattr(self, name))
+        if "actions" in changes or "people" in changes:
+            object.__setattr__(copy, "_open_actions", None)
         return copy
 
 
@@ -167,9 +285,16 @@ class Snapshot:
             object.__setattr__(self, "deal", self.deal.without_snapshots())
 
 
+_PLAN_LISTS = ("alternatives", "actions", "criteria", "process")
+_PLAN_FIELDS = ("compelling_event", *_PLAN_LISTS)
+PLAN_FIELDS = _PLAN_FIELDS
+"""The deal's plan: what the customer needs to move forward, how they decide, and between
+what. Stored in their own tables, carried by deal files from version 2."""
+_PLAN_LIMITS = {"alternatives": MAX_ALTERNATIVES, "actions": MAX_ACTIONS,
+                "criteria": MAX_CRITERIA, "process": MAX_STEPS}
 _ALL_FIELDS = tuple(f.name for f in fields(Deal))
 DEAL_FIELDS = tuple(name for name in _ALL_FIELDS if not name.startswith("_")
-                    and name not in ("id", "people", "relations", "snapshots"))
+                    and name not in ("id", "people", "relations", "snapshots", *_PLAN_FIELDS))
 """The deal's own fields, in order: the store's columns and the deal file's keys derive
 from this one list."""
 _OWN_FIELDS = DEAL_FIELDS
@@ -185,14 +310,13 @@ def _check_amount(value: object) -> float | None:
     return float(value)
 
 
-def _check_competitors(value: object) -> tuple[str, ...]:
-    if isinstance(value, str) or not isinstance(value, tuple | list):
-        raise ValidationError("competitors", "must be a list of names")
-    if len(value) > MAX_COMPETITORS:
-        raise ValidationError("competitors", f"lists {len(value)}; the limit is {MAX_COMPETITORS}")
-    names: list[str] = []
-    for index, item in enumerate(value):
-        name = clean_text(item, f"competitors[{index}]", limit=SHORT_TEXT)
-        if name and name not in names:
-            names.append(name)
-    return tuple(names)
+def _people_of(action: Action) -> set[str]:
+    people = set(action.for_people)
+    people.add(action.owner)
+    if action.intended is not None:
+        people.add(action.intended.person)
+    return people
+
+
+def _soonest(action: Action) -> tuple[date, str]:
+    return (action.due or date.max, action.text.casefold())

@@ -61,8 +61,6 @@ def person_changes(before: Person, after: Person) -> tuple[str, ...]:
             changes.append("no longer " + ", ".join(lost))
     if before.coverage != after.coverage:
         changes.append(f"coverage {before.coverage.label} → {after.coverage.label}")
-    if before.next_step != after.next_step:
-        changes.append("next step changed")
     if before.title != after.title:
         changes.append(f"title {before.title or '—'} → {after.title or '—'}")
     return tuple(changes)

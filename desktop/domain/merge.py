@@ -26,12 +26,19 @@ from desktop.domain.deal import Deal, Snapshot
 from desktop.domain.enums import Axis
 from desktop.domain.ids import new_id
 from desktop.domain.person import Person
+from desktop.domain.plan_merge import (
+    NO_PLAN_DIFFERENCES,
+    PlanDifferences,
+    align_alternatives,
+    merged_plan,
+)
+from desktop.domain.plan_merge import differences as plan_differences
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Score, Triangle
 
 PERSON_FIELDS = tuple(f.name for f in fields(Person) if f.name != "id")
 DEAL_FIELDS = ("name", "account", "stage", "amount", "currency", "close_date", "objective",
-               "solution", "competitors")
+               "solution", "compelling_event")
 # Differences here are never a conflict on their own.
 QUIET_FIELDS = frozenset({"position"})
 
@@ -66,10 +73,11 @@ class MergePlan:
     conflicts: tuple[PersonConflict, ...]
     deal_fields: tuple[str, ...]  # the deal's own fields (name, stage, …) that differ
     provided: frozenset[str]
+    plan: PlanDifferences = NO_PLAN_DIFFERENCES  # actions, criteria, steps, alternatives
 
     @property
     def has_conflicts(self) -> bool:
-        return bool(self.conflicts or self.deal_fields)
+        return bool(self.conflicts or self.deal_fields or self.plan.conflicts)
 
     def result(self, decide: Callable[[PersonConflict], Resolution]
                | Mapping[str, Resolution] | Resolution,
@@ -102,8 +110,9 @@ class MergePlan:
         deal_values: dict[str, object] = {}
         if deal is Resolution.THEIRS:
             deal_values = {name: getattr(self.theirs, name) for name in self.deal_fields}
+        plan = merged_plan(self.mine, self.theirs, ids, take_theirs=deal is Resolution.THEIRS)
         return replace(self.mine, people=people, relations=relations, snapshots=snapshots,
-                       **deal_values)  # type: ignore[arg-type]
+                       **deal_values, **plan)  # type: ignore[arg-type]
 
     @property
     def changes_nothing(self) -> bool:
@@ -114,6 +123,7 @@ class MergePlan:
 
 def plan_merge(mine: Deal, theirs: Deal, provided: Iterable[str] | None = None) -> MergePlan:
     provided_fields = frozenset(PERSON_FIELDS if provided is None else provided)
+    theirs = align_alternatives(mine, theirs)
     matches: dict[str, str] = {}
     how: dict[str, str] = {}
     by_id = {p.id: p for p in mine.people}
@@ -135,8 +145,10 @@ def plan_merge(mine: Deal, theirs: Deal, provided: Iterable[str] | None = None) 
             conflicts.append(PersonConflict(found, person, matched_by, differing))
     deal_fields = tuple(name for name in DEAL_FIELDS
                         if getattr(mine, name) != getattr(theirs, name))
+    taken = {p.id for p in mine.people}
+    people_map = {**{p.id: p.id for p in added if p.id not in taken}, **matches}
     return MergePlan(mine, theirs, matches, how, tuple(added), tuple(conflicts), deal_fields,
-                     provided_fields)
+                     provided_fields, plan_differences(mine, theirs, people_map))
 
 
 def _match(person: Person, by_id: Mapping[str, Person], by_email: Mapping[str, Person],

@@ -1,4 +1,7 @@
-"""A stakeholder: one person on the customer's side of one deal."""
+"""A stakeholder: one person on the customer's side of one deal.
+
+What a person needs to move forward is not a field of theirs: it is the deal's plan
+(``Deal.actions``), of which their first open action is their "next step"."""
 
 from __future__ import annotations
 
@@ -19,7 +22,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.ids import check_id, new_id
 from desktop.domain.position import Position
 from desktop.domain.scores import Score, Triangle
-from desktop.domain.text import LONG_TEXT, MEDIUM_TEXT, SHORT_TEXT, clean_name, clean_text
+from desktop.domain.text import LONG_TEXT, SHORT_TEXT, clean_name, clean_text
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 _ORIGIN = Position()
@@ -46,8 +49,10 @@ class Person:
     coverage: Coverage = Coverage.NONE
     mode: ResponseMode | None = None
     last_contact: date | None = None
-    next_step: str = ""
     notes: str = ""
+    organisation: str = ""  # a partner, a consultancy, a subsidiary: who they work for
+    leans_to: str | None = None  # the id of the deal's alternative they favour, if known
+    coaches_competitor: bool = False
     # Shared defaults: both are immutable, and building them per person is most of the cost
     # of importing ten thousand contacts.
     position: Position = field(default_factory=lambda: _ORIGIN)
@@ -57,14 +62,16 @@ class Person:
         fix = object.__setattr__
         fix(self, "id", check_id(self.id, "id"))
         fix(self, "name", clean_name(self.name, "name"))
-        for name in ("title", "department", "phone"):
+        for name in ("title", "department", "phone", "organisation"):
             fix(self, name, clean_text(getattr(self, name), name, limit=SHORT_TEXT))
         email = clean_text(self.email, "email", limit=SHORT_TEXT)
         if email and not _EMAIL.match(email):
             raise ValidationError("email", f"{email!r} is not an e-mail address")
         fix(self, "email", email)
-        fix(self, "next_step", clean_text(self.next_step, "next_step", limit=MEDIUM_TEXT,
-                                          multiline=True))
+        if self.leans_to is not None:
+            fix(self, "leans_to", check_id(self.leans_to, "leans_to"))
+        if not isinstance(self.coaches_competitor, bool):
+            raise ValidationError("coaches_competitor", "must be true or false")
         fix(self, "notes", clean_text(self.notes, "notes", limit=LONG_TEXT, multiline=True))
         fix(self, "roles", _canonical_roles(self.roles))
         _require(self.support, Support, "support")

@@ -1,8 +1,16 @@
 """Domain objects ⇄ plain JSON-ready data (dicts, lists, strings, numbers, null).
 
-This is the one canonical shape of a deal: the deal file (format version 1, documented in
+This is the one canonical shape of a deal: the deal file (format version 2, documented in
 ``docs/deal-file.md``), the snapshots the library stores and ``show --json`` all use it, so a
 deal looks the same wherever it travels.
+
+Version 2 added the plan (``alternatives``, ``compelling_event``, ``actions``, ``criteria``,
+``process``) and, per person, ``organisation``, ``leans_to`` and ``coaches_competitor``.
+Reading takes both shapes: a version-1 deal (a file, or a snapshot stored before the
+upgrade) has ``competitors`` and per-person ``next_step``, turned into alternatives and open
+actions by :mod:`desktop.domain.version1`. Writing version 1 (``version=1``) is for a
+colleague on an older release: the plan is left out but for each person's first open action,
+written as their next step.
 
 Reading is strict and path-aware: every problem names its place
 (``people[2].scores.business.value``) so an importer can say *where* a file is wrong.
@@ -12,10 +20,21 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from datetime import date
 from typing import Any, TypeVar
 
+from desktop.domain import version1
+from desktop.domain.actions import Action, ActionStatus, IntendedChange, OwnerSide
 from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp
 from desktop.domain.deal import DEAL_FIELDS, Deal, Snapshot
+from desktop.domain.decision import (
+    Alternative,
+    AlternativeKind,
+    CompellingEvent,
+    Criterion,
+    ProcessStep,
+    StepStatus,
+)
 from desktop.domain.enums import (
     Axis,
     Confidence,
@@ -27,6 +46,7 @@ from desktop.domain.enums import (
     parse_enum,
 )
 from desktop.domain.errors import ValidationError
+from desktop.domain.ids import check_id
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
@@ -35,11 +55,22 @@ from desktop.domain.scores import Score, Triangle
 Plain = dict[str, Any]
 T = TypeVar("T")
 
-DEAL_KEYS = frozenset({"id", *DEAL_FIELDS, "people", "relations", "snapshots"})
+PLAN_KEYS = ("alternatives", "compelling_event", "actions", "criteria", "process")
+DEAL_KEYS = frozenset({"id", *DEAL_FIELDS, "people", "relations", *PLAN_KEYS, "snapshots",
+                       "competitors"})
+PERSON_V2_KEYS = ("organisation", "leans_to", "coaches_competitor")
 PERSON_KEYS = frozenset({
     "id", "name", "title", "department", "email", "phone", "roles", "support", "influence",
     "coverage", "mode", "last_contact", "next_step", "notes", "position", "scores",
+    *PERSON_V2_KEYS,
 })
+ACTION_KEYS = frozenset({"id", "text", "owner_side", "owner", "due", "status", "changed",
+                         "people", "intended"})
+INTENDED_KEYS = frozenset({"person", "axis", "target", "before"})
+CRITERION_KEYS = frozenset({"id", "text", "weight", "owner", "ours", "theirs", "evidence"})
+STEP_KEYS = frozenset({"id", "name", "approver", "planned", "status"})
+ALTERNATIVE_KEYS = frozenset({"id", "name", "kind"})
+EVENT_KEYS = frozenset({"text", "by"})
 SCORE_KEYS = frozenset({"value", "evidence", "confidence", "private"})
 RELATION_KEYS = frozenset({"id", "source", "target", "kind", "strength", "note"})
 SNAPSHOT_KEYS = frozenset({"id", "name", "taken_at", "deal"})
@@ -51,23 +82,72 @@ _DATE_SHAPE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIMESTAMP_SHAPE = re.compile(
     r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2})?")
 _DEAL_TEXTS = ("name", "account", "stage", "currency", "objective", "solution")
-_PERSON_TEXTS = ("name", "title", "department", "email", "phone", "next_step", "notes")
+_PERSON_TEXTS = ("name", "title", "department", "email", "phone", "next_step", "notes",
+                 "organisation")
+LATEST_VERSION = 2
 
 
 # -- writing ---------------------------------------------------------------------------------
 
 
-def deal_to_plain(deal: Deal, *, include_private: bool = False) -> Plain:
-    """The deal as plain data. Private evidence is left out unless ``include_private``."""
+def deal_to_plain(deal: Deal, *, include_private: bool = False,
+                  version: int = LATEST_VERSION) -> Plain:
+    """The deal as plain data. Private evidence is left out unless ``include_private``;
+    ``version=1`` writes the shape an older release reads (see the module's note)."""
+    people = [person_to_plain(p, include_private=include_private) for p in deal.people]
+    plain: Plain = {"id": deal.id, **deal_fields_to_plain(deal)}
+    if version == 1:
+        plain["competitors"] = list(deal.competitors)
+        for person, row in zip(deal.people, people, strict=True):
+            for key in PERSON_V2_KEYS:
+                del row[key]
+            step = deal.next_action(person.id)
+            row["next_step"] = step.text if step is not None else ""
+        plain["people"] = people
+        plain["relations"] = [relation_to_plain(r) for r in deal.relations]
+    else:
+        plain["compelling_event"] = (None if deal.compelling_event is None else {
+            "text": deal.compelling_event.text,
+            "by": _iso(deal.compelling_event.by)})
+        plain["people"] = people
+        plain["relations"] = [relation_to_plain(r) for r in deal.relations]
+        plain["alternatives"] = [{"id": a.id, "name": a.name, "kind": a.kind.value}
+                                 for a in deal.alternatives]
+        plain["actions"] = [action_to_plain(a) for a in deal.actions]
+        plain["criteria"] = [criterion_to_plain(c) for c in deal.criteria]
+        plain["process"] = [{"id": s.id, "name": s.name, "approver": s.approver,
+                             "planned": _iso(s.planned), "status": s.status.value}
+                            for s in deal.process]
+    plain["snapshots"] = [snapshot_to_plain(s, include_private=include_private, version=version)
+                          for s in deal.snapshots]
+    return plain
+
+
+def action_to_plain(action: Action) -> Plain:
+    intended = action.intended
     return {
-        "id": deal.id,
-        **deal_fields_to_plain(deal),
-        "people": [person_to_plain(p, include_private=include_private) for p in deal.people],
-        "relations": [relation_to_plain(r) for r in deal.relations],
-        "snapshots": [
-            snapshot_to_plain(s, include_private=include_private) for s in deal.snapshots
-        ],
+        "id": action.id,
+        "text": action.text,
+        "owner_side": action.owner_side.value,
+        "owner": action.owner,
+        "due": _iso(action.due),
+        "status": action.status.value,
+        "changed": _iso(action.changed),
+        "people": list(action.for_people),
+        "intended": None if intended is None else {
+            "person": intended.person, "axis": intended.axis.value,
+            "target": intended.target, "before": intended.before},
     }
+
+
+def criterion_to_plain(criterion: Criterion) -> Plain:
+    return {"id": criterion.id, "text": criterion.text, "weight": criterion.weight,
+            "owner": criterion.owner, "ours": criterion.ours,
+            "theirs": dict(criterion.theirs), "evidence": criterion.evidence}
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
 
 
 def deal_fields_to_plain(deal: Deal) -> Plain:
@@ -75,7 +155,6 @@ def deal_fields_to_plain(deal: Deal) -> Plain:
     the library's row both start from this."""
     plain: Plain = {name: getattr(deal, name) for name in DEAL_FIELDS}
     plain["close_date"] = deal.close_date.isoformat() if deal.close_date else None
-    plain["competitors"] = list(deal.competitors)
     for name in ("created_at", "updated_at"):
         stamp = getattr(deal, name)
         plain[name] = format_timestamp(stamp) if stamp else None
@@ -96,7 +175,6 @@ def deal_fields_from_plain(obj: Mapping[str, Any]) -> dict[str, Any]:
         "close_date": parse_date(obj.get("close_date"), "close_date"),
         "objective": obj.get("objective", ""),
         "solution": obj.get("solution", ""),
-        "competitors": tuple(_list(obj.get("competitors", []), "competitors")),
         "created_at": parse_timestamp(created, "created_at") if created is not None else None,
         "updated_at": parse_timestamp(updated, "updated_at") if updated is not None else None,
     }
@@ -116,8 +194,10 @@ def person_to_plain(person: Person, *, include_private: bool = False) -> Plain:
         "coverage": person.coverage.value,
         "mode": person.mode.value if person.mode else None,
         "last_contact": person.last_contact.isoformat() if person.last_contact else None,
-        "next_step": person.next_step,
         "notes": person.notes if include_private else "",
+        "organisation": person.organisation,
+        "leans_to": person.leans_to,
+        "coaches_competitor": person.coaches_competitor,
         "position": {"x": person.position.x, "y": person.position.y},
         "scores": {
             axis.value: score_to_plain(score, include_private=include_private)
@@ -147,12 +227,13 @@ def relation_to_plain(relation: Relation) -> Plain:
     }
 
 
-def snapshot_to_plain(snapshot: Snapshot, *, include_private: bool = False) -> Plain:
+def snapshot_to_plain(snapshot: Snapshot, *, include_private: bool = False,
+                      version: int = LATEST_VERSION) -> Plain:
     return {
         "id": snapshot.id,
         "name": snapshot.name,
         "taken_at": format_timestamp(snapshot.taken_at),
-        "deal": deal_to_plain(snapshot.deal, include_private=include_private),
+        "deal": deal_to_plain(snapshot.deal, include_private=include_private, version=version),
     }
 
 
@@ -170,7 +251,7 @@ def deal_from_plain(data: object, path: str = "") -> Deal:
     people = [
         person_from_plain(item, _join(path, f"people[{i}]"))
         for i, item in enumerate(_list(obj.get("people", []), _join(path, "people")))
-    ]
+    ]  # each with its version-1 next step ("" in version 2)
     relations = [
         relation_from_plain(item, _join(path, f"relations[{i}]"))
         for i, item in enumerate(_list(obj.get("relations", []), _join(path, "relations")))
@@ -179,14 +260,118 @@ def deal_from_plain(data: object, path: str = "") -> Deal:
         snapshot_from_plain(item, _join(path, f"snapshots[{i}]"))
         for i, item in enumerate(_list(obj.get("snapshots", []), _join(path, "snapshots")))
     ]
+    deal_id = _build(path, lambda: check_id(obj["id"], "id"))
+    plan = _plan_from_plain(obj, path, deal_id, people)
     return _build(
         path,
-        lambda: Deal(id=obj["id"], **deal_fields_from_plain(obj), people=tuple(people),
-                     relations=tuple(relations), snapshots=tuple(snapshots)),
+        lambda: Deal(id=deal_id, **deal_fields_from_plain(obj), people=tuple(p for p, _ in people),
+                     relations=tuple(relations), snapshots=tuple(snapshots), **plan),
     )
 
 
-def person_from_plain(data: object, path: str) -> Person:
+def _plan_from_plain(obj: Mapping[str, Any], path: str, deal_id: str,
+                     people: list[tuple[Person, str]]) -> dict[str, Any]:
+    """The plan records; a version-1 deal's competitors and next steps become alternatives
+    and actions (see :mod:`desktop.domain.version1`)."""
+    alternatives = [
+        _alternative_from_plain(item, _join(path, f"alternatives[{i}]"))
+        for i, item in enumerate(_list(obj.get("alternatives", []), _join(path, "alternatives")))
+    ]
+    if "competitors" in obj:
+        where = _join(path, "competitors")
+        for index, item in enumerate(_list(obj["competitors"], where)):
+            _check_text(item, f"{where}[{index}]")
+        known = {a.name.casefold() for a in alternatives}
+        alternatives += [a for a in _build(path, lambda: version1.alternatives_from_competitors(
+            deal_id, obj["competitors"])) if a.name.casefold() not in known]
+    actions = [
+        action_from_plain(item, _join(path, f"actions[{i}]"))
+        for i, item in enumerate(_list(obj.get("actions", []), _join(path, "actions")))
+    ]
+    known_actions = {a.id for a in actions}
+    for index, (person, next_step) in enumerate(people):
+        step = _build(_join(path, f"people[{index}]"),
+                      lambda: version1.action_from_next_step(person.id, next_step))  # noqa: B023
+        if step is not None and step.id not in known_actions:
+            actions.append(step)
+    criteria = [
+        criterion_from_plain(item, _join(path, f"criteria[{i}]"))
+        for i, item in enumerate(_list(obj.get("criteria", []), _join(path, "criteria")))
+    ]
+    process = [
+        step_from_plain(item, _join(path, f"process[{i}]"))
+        for i, item in enumerate(_list(obj.get("process", []), _join(path, "process")))
+    ]
+    event = obj.get("compelling_event")
+    compelling = None
+    if event is not None:
+        where = _join(path, "compelling_event")
+        event_obj = _object(event, where, EVENT_KEYS, required=("text",))
+        _check_texts(event_obj, where, ("text",))
+        _check_date(event_obj, where, "by")
+        compelling = _build(where, lambda: CompellingEvent(
+            text=event_obj["text"], by=parse_date(event_obj.get("by"), "by")))
+    return {"alternatives": tuple(alternatives), "actions": tuple(actions),
+            "criteria": tuple(criteria), "process": tuple(process),
+            "compelling_event": compelling}
+
+
+def _alternative_from_plain(data: object, path: str) -> Alternative:
+    obj = _object(data, path, ALTERNATIVE_KEYS, required=("id", "name"))
+    _check_texts(obj, path, ("name",))
+    return _build(path, lambda: Alternative(
+        id=obj["id"], name=obj["name"],
+        kind=parse_enum(AlternativeKind, obj.get("kind", "competitor"), "kind")))
+
+
+def action_from_plain(data: object, path: str) -> Action:
+    obj = _object(data, path, ACTION_KEYS, required=("id", "text"))
+    _check_texts(obj, path, ("text", "owner"))
+    _check_date(obj, path, "due")
+    _check_date(obj, path, "changed")
+    people = _list(obj.get("people", []), _join(path, "people"))
+    intended = None
+    if obj.get("intended") is not None:
+        where = _join(path, "intended")
+        intended_obj = _object(obj["intended"], where, INTENDED_KEYS,
+                               required=("person", "axis", "target"))
+        intended = _build(where, lambda: IntendedChange(
+            person=intended_obj["person"],
+            axis=parse_enum(Axis, intended_obj["axis"], "axis"),
+            target=intended_obj["target"], before=intended_obj.get("before")))
+    return _build(path, lambda: Action(
+        id=obj["id"], text=obj["text"],
+        owner_side=parse_enum(OwnerSide, obj.get("owner_side", "us"), "owner_side"),
+        owner=obj.get("owner", ""),
+        due=parse_date(obj.get("due"), "due"),
+        status=parse_enum(ActionStatus, obj.get("status", "open"), "status"),
+        changed=parse_date(obj.get("changed"), "changed"),
+        for_people=tuple(people), intended=intended))
+
+
+def criterion_from_plain(data: object, path: str) -> Criterion:
+    obj = _object(data, path, CRITERION_KEYS, required=("id", "text"))
+    _check_texts(obj, path, ("text", "evidence"))
+    theirs = obj.get("theirs", {})
+    if not isinstance(theirs, dict):
+        raise ValidationError(_join(path, "theirs"), f"expected an object, found {_kind(theirs)}")
+    return _build(path, lambda: Criterion(
+        id=obj["id"], text=obj["text"], weight=obj.get("weight", 3), owner=obj.get("owner"),
+        ours=obj.get("ours"), theirs=theirs, evidence=obj.get("evidence", "")))
+
+
+def step_from_plain(data: object, path: str) -> ProcessStep:
+    obj = _object(data, path, STEP_KEYS, required=("id", "name"))
+    _check_texts(obj, path, ("name",))
+    _check_date(obj, path, "planned")
+    return _build(path, lambda: ProcessStep(
+        id=obj["id"], name=obj["name"], approver=obj.get("approver"),
+        planned=parse_date(obj.get("planned"), "planned"),
+        status=parse_enum(StepStatus, obj.get("status", "planned"), "status")))
+
+
+def person_from_plain(data: object, path: str) -> tuple[Person, str]:
+    """The person, and their version-1 "next step" text ("" when the file has none)."""
     obj = _object(data, path, PERSON_KEYS, required=("id", "name"))
     _check_texts(obj, path, _PERSON_TEXTS)
     _check_date(obj, path, "last_contact")
@@ -207,7 +392,11 @@ def person_from_plain(data: object, path: str) -> Person:
         raise ValidationError(_join(path, "support"),
                               f"{_shown(support)} is not a whole number from -2 to 2")
     mode = obj.get("mode")
-    return _build(
+    coaches = obj.get("coaches_competitor", False)
+    if not isinstance(coaches, bool):
+        raise ValidationError(_join(path, "coaches_competitor"),
+                              f"{_shown(coaches)} is not true or false")
+    person = _build(
         path,
         lambda: Person(
             id=obj["id"],
@@ -222,12 +411,15 @@ def person_from_plain(data: object, path: str) -> Person:
             coverage=parse_enum(Coverage, obj.get("coverage", "none"), "coverage"),
             mode=None if mode is None else parse_enum(ResponseMode, mode, "mode"),
             last_contact=parse_date(obj.get("last_contact"), "last_contact"),
-            next_step=obj.get("next_step", ""),
             notes=obj.get("notes", ""),
+            organisation=obj.get("organisation", ""),
+            leans_to=obj.get("leans_to"),
+            coaches_competitor=coaches,
             position=position,
             scores=scores,
         ),
     )
+    return person, obj.get("next_step", "")
 
 
 def score_from_plain(data: object, path: str, *, axis: Axis) -> Score:

@@ -23,8 +23,9 @@ def for_output(deal: Deal, *, include_private: bool = False, anonymize: bool = F
     useless without them.
 
     Anonymised: each person is named by initials (made unique with a number), the title by
-    the buying roles, contact details are dropped, and every free text (next steps, evidence,
-    notes, line notes, the deal's objective) has each person's name and name parts replaced
+    the buying roles, contact details and organisations are dropped, and every free text
+    (actions and their owners, evidence, notes, line notes, the deal's objective, the
+    compelling event) has each person's name and name parts replaced
     by their initials — so "Call Jonas" cannot give a name away.
     """
     people = [_without_private(p) if not include_private else p for p in deal.people]
@@ -35,7 +36,7 @@ def for_output(deal: Deal, *, include_private: bool = False, anonymize: bool = F
     people = [
         replace(person, name=aliases[person.id],
                 title=", ".join(role.label for role in person.roles) or "role unknown",
-                department="", email="", phone="", next_step=scrub(person.next_step),
+                department="", email="", phone="", organisation="",
                 notes=scrub(person.notes),
                 scores=replace(person.scores, **{
                     axis.value: replace(person.scores[axis],
@@ -44,9 +45,15 @@ def for_output(deal: Deal, *, include_private: bool = False, anonymize: bool = F
         for person in people
     ]
     relations = tuple(replace(r, note=scrub(r.note)) for r in deal.relations)
+    actions = tuple(replace(a, text=scrub(a.text) or "…", owner=scrub(a.owner))
+                    for a in deal.actions)
+    criteria = tuple(replace(c, evidence=scrub(c.evidence)) for c in deal.criteria)
+    event = deal.compelling_event
+    if event is not None:
+        event = replace(event, text=scrub(event.text) or "…")
     return replace(deal, people=tuple(people), relations=relations,
                    objective=scrub(deal.objective), solution=scrub(deal.solution),
-                   snapshots=())
+                   actions=actions, criteria=criteria, compelling_event=event, snapshots=())
 
 
 def initials(name: str) -> str:

@@ -1,4 +1,5 @@
-"""The deal file (``.dealtri``): UTF-8 JSON, format ``deal-triangle``, version 1.
+"""The deal file (``.dealtri``): UTF-8 JSON, format ``deal-triangle``, version 2 (version 1
+still read, and written on request for a colleague on an older release).
 
 Documented in ``docs/deal-file.md``; the JSON Schema is ``docs/deal-file.schema.json``.
 Reading treats every byte as hostile: a size limit, strict UTF-8, no NaN or Infinity, no
@@ -19,7 +20,8 @@ from desktop.domain.plain import deal_from_plain, deal_to_plain
 from desktop.problems import ImportProblem
 
 FORMAT_NAME = "deal-triangle"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)
 EXTENSION = ".dealtri"
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -29,19 +31,41 @@ MAX_DEPTH = 64
 MAX_OBJECTS = 300_000
 
 
-def to_document(deals: Sequence[Deal], *, include_private: bool = False) -> dict[str, Any]:
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "private": include_private,
-        "deals": [deal_to_plain(deal, include_private=include_private) for deal in deals],
-    }
+def to_document(deals: Sequence[Deal], *, include_private: bool = False,
+                version: int = FORMAT_VERSION) -> dict[str, Any]:
+    if version not in READABLE_VERSIONS:
+        raise ValueError(f"no deal file version {version}")
+    document: dict[str, Any] = {"format": FORMAT_NAME, "version": version,
+                                "private": include_private}
+    document["deals"] = [deal_to_plain(deal, include_private=include_private, version=version)
+                         for deal in deals]
+    return document
 
 
-def dumps(deals: Sequence[Deal], *, include_private: bool = False) -> str:
+def dumps(deals: Sequence[Deal], *, include_private: bool = False,
+          version: int = FORMAT_VERSION) -> str:
     """The text of a deal file: stable key order and indentation, so files diff well."""
-    return json.dumps(to_document(deals, include_private=include_private), ensure_ascii=False,
-                      indent=2) + "\n"
+    return json.dumps(to_document(deals, include_private=include_private, version=version),
+                      ensure_ascii=False, indent=2) + "\n"
+
+
+def left_out_of_version_1(deals: Sequence[Deal]) -> list[str]:
+    """What a version-1 file cannot carry of these deals, in words (empty: nothing)."""
+    counts = {
+        "action": sum(len({a.id for a in d.actions} - {
+            a.id for p in d.people if (a := d.next_action(p.id)) is not None}) for d in deals),
+        "decision criterion": sum(len(d.criteria) for d in deals),
+        "process step": sum(len(d.process) for d in deals),
+        "alternative that is not a competitor": sum(
+            len(d.alternatives) - len(d.competitors) for d in deals),
+        "compelling event": sum(d.compelling_event is not None for d in deals),
+        "person's organisation, leaning or coaching": sum(
+            bool(p.organisation or p.leans_to or p.coaches_competitor)
+            for d in deals for p in d.people),
+    }
+    plural = {"decision criterion": "decision criteria"}
+    return [f"{n:,} {plural.get(k, k + 's') if n != 1 else k}"
+            for k, n in counts.items() if n > 0]
 
 
 def read_file(path: Path) -> list[Deal]:
@@ -105,7 +129,7 @@ def from_document(document: object, source: str | Path) -> list[Deal]:
         raise ImportProblem(source, "format", "this is not a Deal Triangle deal file")
     version = document.get("version")
     # A whole number: true == 1 and 1.0 == 1 in Python, but neither is a format version.
-    if type(version) is not int or version != FORMAT_VERSION:
+    if type(version) is not int or version not in READABLE_VERSIONS:
         if type(version) is int and version > FORMAT_VERSION:
             raise ImportProblem(source, "version", f"the file is format version {version}, "
                                 "written by a newer Deal Triangle; update the app to read it")

@@ -67,7 +67,8 @@ def nodes_and_edges(deal: Deal) -> tuple[list[Node], list[Edge]]:
             "label": person.name, "title": person.title, "department": person.department,
             "email": person.email, "roles": " ".join(r.value for r in person.roles),
             "support": int(person.support), "influence": person.influence.value,
-            "coverage": person.coverage.value, **scores, "next_step": person.next_step,
+            "coverage": person.coverage.value, **scores,
+            "next_step": step.text if (step := deal.next_action(person.id)) else "",
             "x": person.position.x, "y": person.position.y,
         }
         nodes.append(Node(person.id, values, SUPPORT_COLOURS[person.support],

@@ -26,7 +26,8 @@ from desktop.store.lenient_text import has_invalid_utf8, lenient, readable
 from desktop.store.reading import snapshot_from_row
 
 # Columns that hold JSON, by table.
-_JSON_COLUMNS = {"deals": ("competitors",), "people": ("roles",), "snapshots": ("content",)}
+_JSON_COLUMNS = {"people": ("roles",), "snapshots": ("content",), "actions": ("people",),
+                 "criteria": ("theirs",)}
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -107,6 +108,10 @@ _CHECKS: tuple[tuple[str, tuple[str, ...], Callable[[sqlite3.Row], object]], ...
     ("scores", ("person_id", "axis"), _check_score),
     ("relations", ("id",), _check_relation),
     ("snapshots", ("id",), _check_snapshot),
+    ("alternatives", ("id",), rows.alternative_from_row),
+    ("actions", ("id",), rows.action_from_row),
+    ("criteria", ("id",), rows.criterion_from_row),
+    ("process_steps", ("id",), rows.step_from_row),
 )
 
 

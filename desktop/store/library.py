@@ -24,6 +24,7 @@ from desktop.domain.changes import Aspect, ChangeSet
 from desktop.domain.dates import utc_now
 from desktop.domain.deal import Deal, Snapshot
 from desktop.domain.person import Person
+from desktop.domain.plan_references import forget_people
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.store import reading, rows, writing
@@ -33,6 +34,7 @@ from desktop.store.errors import (
     LibraryCorrupt,
     LibraryUnavailable,
     NotALibrary,
+    NotFound,
     translated,
 )
 from desktop.store.opening import open_connection, open_read_only, writable
@@ -328,6 +330,10 @@ class Library:
             deals = set()
             for person in people:
                 deal_id = reading.deal_of(connection, "people", person.id, "person")
+                if person.leans_to is not None and not connection.execute(
+                        "SELECT 1 FROM alternatives WHERE id = ? AND deal_id = ?",
+                        [person.leans_to, deal_id]).fetchone():
+                    raise NotFound(f"The alternative {person.leans_to} is not in this deal.")
                 connection.execute(writing.UPDATE_PERSON_SQL,
                                    rows.person_row(person, deal_id, 0))
                 connection.executemany(writing.UPSERT_SCORE_SQL, rows.score_rows(person))
@@ -355,15 +361,56 @@ class Library:
         connection = self._connection
         with self._write():
             deals = {reading.deal_of(connection, "people", pid, "person") for pid in ids}
+            # The plan may name them: rewrite it without them (plan_references), once
+            # they are gone.
+            plans = {}
+            for deal_id in deals:
+                if not reading.plan_names_any(connection, deal_id, ids):
+                    continue
+                deal = reading.deal(connection, deal_id, snapshots=False)
+                gone = set(ids)
+                plans[deal_id] = replace(
+                    deal, people=tuple(p for p in deal.people if p.id not in gone),
+                    relations=tuple(r for r in deal.relations
+                                    if r.source not in gone and r.target not in gone),
+                    **forget_people(deal, gone))
             marks = ", ".join("?" * len(ids))
             relations = [row[0] for row in connection.execute(
                 f"SELECT id FROM relations WHERE source IN ({marks}) "  # noqa: S608
                 f"OR target IN ({marks})", ids + ids)]
             connection.execute(f"DELETE FROM people WHERE id IN ({marks})", ids)  # noqa: S608
+            for deal in plans.values():
+                writing.write_plan(connection, deal)
             for deal_id in deals:
                 writing.touch(connection, deal_id)
         return ChangeSet(contents=frozenset(deals), people_removed=frozenset(ids),
-                         relations_removed=frozenset(relations))
+                         relations_removed=frozenset(relations), plans=frozenset(plans))
+
+    # -- the plan ---------------------------------------------------------------------------
+
+    def update_plan(self, deal: Deal, people: Sequence[Person] = ()) -> ChangeSet:
+        """Store the plan of ``deal`` (actions, criteria, process, alternatives, compelling
+        event) and ``people`` whose leaning changed with it, as one step. The deal value was
+        checked whole (``Deal.with_plan``): no record names anyone outside it."""
+        connection = self._connection
+        with self._write():
+            reading.require_deal(connection, deal.id)
+            for person in people:
+                if reading.deal_of(connection, "people", person.id, "person") != deal.id:
+                    raise NotFound(f"The person {person.id} is not in this deal.")
+                connection.execute(writing.UPDATE_PERSON_SQL,
+                                   rows.person_row(person, deal.id, 0))
+            writing.write_plan(connection, deal)
+            stored = {row[0] for row in connection.execute(
+                "SELECT id FROM people WHERE deal_id = ?", [deal.id])}
+            named = {p for a in deal.actions for p in a.for_people} | {
+                c.owner for c in deal.criteria if c.owner} | {
+                s.approver for s in deal.process if s.approver}
+            if not named <= stored:
+                raise NotFound(f"The person {sorted(named - stored)[0]} is not in this deal.")
+            writing.touch(connection, deal.id)
+        return ChangeSet(plans=frozenset({deal.id}), people=frozenset(p.id for p in people),
+                         aspects=Aspect.FIELDS)
 
     # -- relations --------------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +23,7 @@ from desktop.store.errors import (
     NotALibrary,
     translated,
 )
-from desktop.store.migrations import MIGRATIONS
+from desktop.store.migrations import MIGRATIONS, Migration, run_step
 from desktop.store.migrations.m0001_initial import APPLICATION_ID
 from desktop.store.schema_check import schema_differences
 
@@ -49,7 +49,7 @@ def open_connection(
     path: Path,
     *,
     create: bool = True,
-    migrations: Mapping[int, Sequence[str]] = MIGRATIONS,
+    migrations: Mapping[int, Migration] = MIGRATIONS,
 ) -> sqlite3.Connection:
     """Open (and create or upgrade) the library at ``path``; raise :class:`StoreError`."""
     path = Path(path).expanduser().absolute()
@@ -200,7 +200,7 @@ def refuse_foreign_schema(path: Path, found: Inspection) -> None:
 
 
 def migrate(
-    connection: sqlite3.Connection, path: Path, migrations: Mapping[int, Sequence[str]]
+    connection: sqlite3.Connection, path: Path, migrations: Mapping[int, Migration]
 ) -> None:
     """Bring the library to the newest version: a backup copy first, then every pending
     migration in one exclusive transaction, so a crash leaves the old version intact."""
@@ -215,8 +215,8 @@ def migrate(
         # Read again under the lock: another process may have migrated meanwhile.
         current = _user_version(connection)
         for number in range(current + 1, latest + 1):
-            for statement in migrations[number]:
-                connection.execute(statement)
+            for step in migrations[number]:
+                run_step(connection, step)
         connection.execute(f"PRAGMA user_version = {int(latest)}")
         connection.execute("COMMIT")
     except BaseException:

@@ -94,7 +94,23 @@ def find_deal(connection: sqlite3.Connection, reference: str) -> str:
 def deal(connection: sqlite3.Connection, deal_id: str, *, snapshots: bool = True) -> Deal:
     head = _deal_row(connection, deal_id)
     return rows.deal_from_row(head, people(connection, deal_id), relations(connection, deal_id),
-                              deal_snapshots(connection, deal_id) if snapshots else [])
+                              deal_snapshots(connection, deal_id) if snapshots else [],
+                              plan(connection, deal_id))
+
+
+_PLAN_READERS = (("alternatives", "alternatives", rows.alternative_from_row),
+                 ("actions", "actions", rows.action_from_row),
+                 ("criteria", "criteria", rows.criterion_from_row),
+                 ("process", "process_steps", rows.step_from_row))
+
+
+def plan(connection: sqlite3.Connection, deal_id: str) -> dict[str, tuple[object, ...]]:
+    """The deal's plan lists, in its order, as ``Deal`` keyword arguments."""
+    return {
+        field: tuple(make(row) for row in connection.execute(
+            f"SELECT * FROM {table} WHERE deal_id = ? ORDER BY ordinal, id",  # noqa: S608
+            [deal_id]))
+        for field, table, make in _PLAN_READERS}
 
 
 def deal_fields(connection: sqlite3.Connection, deal_id: str) -> Deal:
@@ -150,6 +166,21 @@ def relations(connection: sqlite3.Connection, deal_id: str,
     return [rows.relation_from_row(row) for row in cursor]
 
 
+def plan_names_any(connection: sqlite3.Connection, deal_id: str,
+                   person_ids: Collection[str]) -> bool:
+    """Whether any plan record of the deal names one of these people."""
+    ids = json.dumps(list(person_ids))
+    wanted = "(SELECT value FROM json_each(:ids))"
+    found: int = connection.execute(
+        f"SELECT EXISTS (SELECT 1 FROM actions WHERE deal_id = :deal AND ("  # noqa: S608
+        f"owner IN {wanted} OR intended_person IN {wanted} OR EXISTS ("
+        f"SELECT 1 FROM json_each(actions.people) WHERE value IN {wanted}))) "
+        f"OR EXISTS (SELECT 1 FROM criteria WHERE deal_id = :deal AND owner IN {wanted}) "
+        f"OR EXISTS (SELECT 1 FROM process_steps WHERE deal_id = :deal "
+        f"AND approver IN {wanted})", {"deal": deal_id, "ids": ids}).fetchone()[0]
+    return found == 1
+
+
 def people_order(connection: sqlite3.Connection, deal_id: str) -> list[str]:
     return [row[0] for row in connection.execute(
         "SELECT id FROM people WHERE deal_id = ? ORDER BY ordinal, id", [deal_id])]
@@ -170,7 +201,9 @@ def ordinals(connection: sqlite3.Connection, deal_id: str) -> dict[str, int]:
 def ids_in_use(connection: sqlite3.Connection) -> set[str]:
     return {row[0] for row in connection.execute(
         "SELECT id FROM people UNION ALL SELECT id FROM relations "
-        "UNION ALL SELECT id FROM snapshots")}
+        "UNION ALL SELECT id FROM snapshots UNION ALL SELECT id FROM actions "
+        "UNION ALL SELECT id FROM criteria UNION ALL SELECT id FROM process_steps "
+        "UNION ALL SELECT id FROM alternatives")}
 
 
 def deal_of(connection: sqlite3.Connection, table: str, item_id: str, what: str) -> str:

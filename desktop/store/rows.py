@@ -5,11 +5,20 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from desktop.domain.actions import Action, ActionStatus, IntendedChange, OwnerSide
 from desktop.domain.dates import format_timestamp, parse_date
 from desktop.domain.deal import DEAL_FIELDS, Deal
+from desktop.domain.decision import (
+    Alternative,
+    AlternativeKind,
+    CompellingEvent,
+    Criterion,
+    ProcessStep,
+    StepStatus,
+)
 from desktop.domain.enums import (
     ROLE_ORDER,
     Axis,
@@ -35,7 +44,7 @@ DEAL_COLUMNS = ("id", *DEAL_FIELDS)
 DEAL_FIELD_COLUMNS = tuple(c for c in DEAL_FIELDS if c not in ("created_at", "updated_at"))
 PERSON_COLUMNS = ("id", "deal_id", "ordinal", "name", "title", "department", "email", "phone",
                   "roles", "support", "influence", "coverage", "mode", "last_contact",
-                  "next_step", "notes", "x", "y")
+                  "notes", "x", "y", "organisation", "leans_to", "coaches_competitor")
 PERSON_FIELD_COLUMNS = tuple(c for c in PERSON_COLUMNS if c not in ("id", "deal_id", "ordinal"))
 SCORE_COLUMNS = ("person_id", "axis", "value", "evidence", "confidence", "private")
 RELATION_COLUMNS = ("id", "deal_id", "ordinal", "source", "target", "kind", "strength", "note")
@@ -48,7 +57,6 @@ def deal_row(deal: Deal, default_time: datetime | None = None) -> dict[str, Any]
             if default_time is None:
                 raise ValueError("a stored deal needs its created and updated times")
             row[name] = format_timestamp(default_time)
-    row["competitors"] = json.dumps(row["competitors"], ensure_ascii=False)
     return row
 
 
@@ -68,7 +76,8 @@ def person_values(person: Person, deal_id: str, ordinal: int) -> tuple[Any, ...]
             int(person.support), person.influence.value, person.coverage.value,
             person.mode.value if person.mode else None,
             person.last_contact.isoformat() if person.last_contact else None,
-            person.next_step, person.notes, person.position.x, person.position.y)
+            person.notes, person.position.x, person.position.y, person.organisation,
+            person.leans_to, int(person.coaches_competitor))
 
 
 def positional_insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -108,11 +117,84 @@ def relation_values(relation: Relation, deal_id: str, ordinal: int) -> tuple[Any
 
 
 def deal_from_row(row: Row, people: Iterable[Person] = (), relations: Iterable[Relation] = (),
-                  snapshots: Iterable[Any] = ()) -> Deal:
+                  snapshots: Iterable[Any] = (), plan: Mapping[str, Any] | None = None) -> Deal:
+    """``plan``: the plan's lists (``reading.plan``); the compelling event is in the row."""
     fields = {name: row[name] for name in DEAL_FIELDS}
-    fields["competitors"] = json.loads(row["competitors"])
+    event = None
+    if row["compelling_event"]:
+        event = CompellingEvent(text=row["compelling_event"],
+                                by=parse_date(row["compelling_by"], "compelling_by"))
     return Deal(id=row["id"], **deal_fields_from_plain(fields), people=tuple(people),
-                relations=tuple(relations), snapshots=tuple(snapshots))
+                relations=tuple(relations), snapshots=tuple(snapshots),
+                compelling_event=event, **(plan or {}))
+
+
+# -- the plan ---------------------------------------------------------------------------------
+
+ALTERNATIVE_COLUMNS = ("id", "deal_id", "ordinal", "name", "kind")
+ACTION_COLUMNS = ("id", "deal_id", "ordinal", "text", "owner_side", "owner", "due", "status",
+                  "changed", "people", "intended_person", "intended_axis", "intended_target",
+                  "intended_before")
+CRITERION_COLUMNS = ("id", "deal_id", "ordinal", "text", "weight", "owner", "ours", "theirs",
+                     "evidence")
+STEP_COLUMNS = ("id", "deal_id", "ordinal", "name", "approver", "planned", "status")
+PLAN_TABLES = {"alternatives": ALTERNATIVE_COLUMNS, "actions": ACTION_COLUMNS,
+               "criteria": CRITERION_COLUMNS, "process_steps": STEP_COLUMNS}
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day is not None else None
+
+
+def plan_values(deal: Deal) -> dict[str, list[tuple[Any, ...]]]:
+    """The deal's plan records as rows, by table, in the deal's order."""
+    deal_id = deal.id
+    return {
+        "alternatives": [(a.id, deal_id, i, a.name, a.kind.value)
+                         for i, a in enumerate(deal.alternatives)],
+        "actions": [
+            (a.id, deal_id, i, a.text, a.owner_side.value, a.owner, _iso(a.due),
+             a.status.value, _iso(a.changed), json.dumps(list(a.for_people)),
+             *((a.intended.person, a.intended.axis.value, a.intended.target, a.intended.before)
+               if a.intended is not None else (None, None, None, None)))
+            for i, a in enumerate(deal.actions)],
+        "criteria": [
+            (c.id, deal_id, i, c.text, c.weight, c.owner, c.ours,
+             json.dumps(dict(c.theirs), ensure_ascii=False), c.evidence)
+            for i, c in enumerate(deal.criteria)],
+        "process_steps": [(s.id, deal_id, i, s.name, s.approver, _iso(s.planned),
+                           s.status.value) for i, s in enumerate(deal.process)],
+    }
+
+
+def action_from_row(row: Row) -> Action:
+    intended = None
+    if row["intended_person"] is not None and row["intended_target"] is not None:
+        intended = IntendedChange(person=row["intended_person"],
+                                  axis=Axis(row["intended_axis"]),
+                                  target=row["intended_target"],
+                                  before=row["intended_before"])
+    return Action(id=row["id"], text=row["text"], owner_side=OwnerSide(row["owner_side"]),
+                  owner=row["owner"], due=parse_date(row["due"], "due"),
+                  status=ActionStatus(row["status"]),
+                  changed=parse_date(row["changed"], "changed"),
+                  for_people=tuple(json.loads(row["people"])), intended=intended)
+
+
+def criterion_from_row(row: Row) -> Criterion:
+    return Criterion(id=row["id"], text=row["text"], weight=row["weight"], owner=row["owner"],
+                     ours=row["ours"], theirs=json.loads(row["theirs"]),
+                     evidence=row["evidence"])
+
+
+def step_from_row(row: Row) -> ProcessStep:
+    return ProcessStep(id=row["id"], name=row["name"], approver=row["approver"],
+                       planned=parse_date(row["planned"], "planned"),
+                       status=StepStatus(row["status"]))
+
+
+def alternative_from_row(row: Row) -> Alternative:
+    return Alternative(id=row["id"], name=row["name"], kind=AlternativeKind(row["kind"]))
 
 
 # Rows of our own tables are trusted (see desktop/domain/trusted.py): enums are looked up in
@@ -165,8 +247,10 @@ def person_from_row(row: Row, scores: Mapping[str, Score]) -> Person:
         coverage=_COVERAGE[row["coverage"]],
         mode=_MODE[mode] if mode else None,
         last_contact=parse_date(last_contact, "last_contact") if last_contact else None,
-        next_step=row["next_step"],
         notes=row["notes"],
+        organisation=row["organisation"],
+        leans_to=row["leans_to"],
+        coaches_competitor=bool(row["coaches_competitor"]),
         position=trusted(Position, x=row["x"], y=row["y"]),
         scores=triangle,
     )

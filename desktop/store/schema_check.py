@@ -14,7 +14,7 @@ import functools
 import sqlite3
 
 from desktop.store.lenient_text import lenient, readable
-from desktop.store.migrations import MIGRATIONS
+from desktop.store.migrations import MIGRATIONS, run_step
 
 SchemaEntry = tuple[str, str, str, str]  # type, name, table, normalised SQL
 _OBJECTS_SQL = ("SELECT type, name, tbl_name, coalesce(sql, '') FROM sqlite_master "
@@ -40,8 +40,8 @@ def expected_schema(version: int) -> frozenset[SchemaEntry]:
     connection = sqlite3.connect(":memory:", isolation_level=None)
     try:
         for number in range(1, version + 1):
-            for statement in MIGRATIONS[number]:
-                connection.execute(statement)
+            for step in MIGRATIONS[number]:
+                run_step(connection, step)
         return schema_of(connection)
     finally:
         connection.close()

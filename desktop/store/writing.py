@@ -42,10 +42,30 @@ def insert_deals(connection: sqlite3.Connection, deals: Sequence[Deal]) -> Chang
                            rows.deal_row(deal, default_time=now))
         insert_people(connection, deal.id, deal.people, 0)
         insert_relations(connection, deal.id, deal.relations)
+        write_plan(connection, deal)
         connection.executemany(rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
                                [snapshot_row(deal.id, s) for s in deal.snapshots])
     ids = frozenset(deal.id for deal in deals)
-    return ChangeSet(deals_added=ids, contents=ids)
+    return ChangeSet(deals_added=ids, contents=ids, plans=ids)
+
+
+def write_plan(connection: sqlite3.Connection, deal: Deal) -> None:
+    """Make the stored plan of ``deal`` (its actions, criteria, process, alternatives and
+    compelling event) exactly the deal's: the records are few (thousands at most), so they
+    are written whole, in the deal's order."""
+    for table, values in rows.plan_values(deal).items():
+        try:
+            connection.execute(f"DELETE FROM {table} WHERE deal_id = ?",  # noqa: S608
+                               [deal.id])
+            connection.executemany(rows.positional_insert_sql(table, rows.PLAN_TABLES[table]),
+                                   values)
+        except sqlite3.IntegrityError as error:
+            raise Conflict(f"A plan record is already in the library ({error}).") from None
+    event = deal.compelling_event
+    connection.execute(
+        "UPDATE deals SET compelling_event = ?, compelling_by = ? WHERE id = ?",
+        [event.text if event else "", event.by.isoformat() if event and event.by else None,
+         deal.id])
 
 
 def replace_deal(connection: sqlite3.Connection, deal: Deal) -> ChangeSet:
@@ -76,11 +96,13 @@ def replace_deal(connection: sqlite3.Connection, deal: Deal) -> ChangeSet:
         else:
             insert_people(connection, deal.id, [person], ordinal)
     insert_relations(connection, deal.id, deal.relations)
+    write_plan(connection, deal)
     old_snapshots = {s.id for s in before.snapshots}
     connection.executemany(
         rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
         [snapshot_row(deal.id, s) for s in deal.snapshots if s.id not in old_snapshots])
     return ChangeSet(deals=frozenset({deal.id}), contents=frozenset({deal.id}),
+                     plans=frozenset({deal.id}),
                      people=frozenset(keep_people & old_people),
                      people_added=frozenset(keep_people - old_people),
                      people_removed=frozenset(gone_people),

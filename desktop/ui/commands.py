@@ -80,10 +80,21 @@ class EditDeal(StoreCommand):
         self.after = after
 
     def forward(self, library: Library) -> ChangeSet:
-        return library.update_deal(self.after)
+        return self._store(library, self.before, self.after)
 
     def backward(self, library: Library) -> ChangeSet:
-        return library.update_deal(self.before)
+        return self._store(library, self.after, self.before)
+
+    @staticmethod
+    def _store(library: Library, was: Deal, deal: Deal) -> ChangeSet:
+        """The deal's fields and, when the dialog changed its competitors, its plan (with
+        the people who leaned to a dropped one): one transaction."""
+        if was.alternatives == deal.alternatives:
+            return library.update_deal(deal)
+        leaning = [p for p in deal.people if was.has_person(p.id)
+                   and p.leans_to != was.person(p.id).leans_to]
+        with library.transaction():
+            return library.update_deal(deal) | library.update_plan(deal, leaning)
 
 
 class DeleteDeal(StoreCommand):

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.deal import Deal
 from desktop.domain.enums import SUGGESTED_STAGES
 from desktop.domain.errors import ValidationError
+from desktop.domain.plan_references import with_competitor_names
 from desktop.ui.widgets.calm import CalmComboBox
 from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.text_edits import CommittingTextEdit
@@ -103,10 +104,10 @@ class DealDialog(QDialog):
                 "stage": self.stage.currentText(), "amount": amount,
                 "currency": self.currency.currentText(), "close_date": close_date,
                 "objective": self.objective.toPlainText(), "solution": self.solution.text(),
-                "competitors": tuple(c.strip() for c in self.competitors.text().split(",")),
             }
-            self._result = (replace(self.original, **fields) if self.original  # type: ignore[arg-type]
-                            else Deal(**fields))  # type: ignore[arg-type]
+            result = (replace(self.original, **fields) if self.original  # type: ignore[arg-type]
+                      else Deal(**fields))  # type: ignore[arg-type]
+            self._result = with_competitor_names(result, self.competitors.text().split(","))
         except ValidationError as error:
             self.error.setText(f"{error.path.replace('_', ' ').capitalize()}: {error.problem}.")
             return

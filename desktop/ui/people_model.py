@@ -192,7 +192,7 @@ class PeopleTableModel(QAbstractTableModel):
             if column is Column.ROLES:
                 return ", ".join(role.label for role in person.roles) or "No role known"
             if column is Column.NEXT_STEP:
-                return person.next_step or None
+                return None
         return None
 
     def setData(self, index: Index, value: Any,
@@ -236,7 +236,7 @@ def _display(person: Person, column: Column) -> str:
         case Column.INFLUENCE:
             return person.influence.label
         case Column.NEXT_STEP:
-            return person.next_step.replace("\n", " ")
+            return ""
         case Column.LAST_CONTACT:
             return person.last_contact.isoformat() if person.last_contact else ""
     axis = column.axis

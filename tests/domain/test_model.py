@@ -13,6 +13,7 @@ from desktop.domain.enums import Axis, Coverage, RelationKind, Role
 from desktop.domain.errors import ValidationError
 from desktop.domain.person import Person
 from desktop.domain.plain import deal_from_plain, deal_to_plain
+from desktop.domain.plan_references import with_competitor_names
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Score, Triangle
@@ -108,7 +109,7 @@ def test_deal_checks_its_graph() -> None:
 def test_deal_amount_and_competitors() -> None:
     with pytest.raises(ValidationError, match="amount"):
         Deal(name="D", amount=-5)
-    deal = Deal(name="D", currency="eur", competitors=("X", "X", " ", "Y"))
+    deal = with_competitor_names(Deal(name="D", currency="eur"), ("X", "X", " ", "Y", "x"))
     assert deal.currency == "EUR"
     assert deal.competitors == ("X", "Y")
 

@@ -2,12 +2,23 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 from hypothesis import strategies as st
 
+from desktop.domain.actions import Action, ActionStatus, IntendedChange, OwnerSide
 from desktop.domain.deal import Deal
+from desktop.domain.decision import (
+    Alternative,
+    AlternativeKind,
+    CompellingEvent,
+    Criterion,
+    ProcessStep,
+    StepStatus,
+)
 from desktop.domain.enums import (
+    Axis,
     Confidence,
     Coverage,
     Influence,
@@ -45,7 +56,8 @@ def people(draw: st.DrawFn) -> Person:
         coverage=draw(st.sampled_from(Coverage)),
         mode=draw(st.one_of(st.none(), st.sampled_from(ResponseMode))),
         last_contact=draw(dates),
-        next_step=draw(notes),
+        organisation=draw(notes),
+        coaches_competitor=draw(st.booleans()),
         position=Position(draw(st.integers(-5000, 5000)), draw(st.integers(-5000, 5000))),
         scores=draw(triangles),
     )
@@ -64,6 +76,35 @@ def deals(draw: st.DrawFn, max_people: int = 8) -> Deal:
             if relation.identity not in seen:
                 seen.add(relation.identity)
                 relations.append(relation)
+    alternatives = []
+    for name in draw(st.lists(names, max_size=3, unique_by=str.casefold)):
+        alternatives.append(Alternative(name=name, kind=draw(st.sampled_from(AlternativeKind))))
+    if alternatives:
+        members = [replace(p, leans_to=draw(st.one_of(st.none(), st.sampled_from(
+            [a.id for a in alternatives])))) for p in members]
+    ids = [p.id for p in members]
+    some_person = st.one_of(st.none(), st.sampled_from(ids)) if ids else st.none()
+    actions = []
+    for _ in range(draw(st.integers(0, 4))):
+        target = draw(some_person)
+        actions.append(Action(
+            text=draw(names), due=draw(dates), owner_side=draw(st.sampled_from(OwnerSide)),
+            owner=draw(st.one_of(notes, some_person.map(lambda p: p or ""))),
+            status=draw(st.sampled_from(ActionStatus)), changed=draw(dates),
+            for_people=tuple(draw(st.lists(st.sampled_from(ids), max_size=2))) if ids else (),
+            intended=None if target is None else IntendedChange(
+                target, draw(st.sampled_from(Axis)), draw(st.integers(0, 10)),
+                draw(score_values))))
+    criteria = [Criterion(text=draw(names), weight=draw(st.integers(1, 5)),
+                          owner=draw(some_person), ours=draw(score_values),
+                          theirs={a.id: draw(score_values) for a in alternatives
+                                  if draw(st.booleans())},
+                          evidence=draw(notes))
+                for _ in range(draw(st.integers(0, 3)))]
+    process = [ProcessStep(name=draw(names), approver=draw(some_person), planned=draw(dates),
+                           status=draw(st.sampled_from(StepStatus)))
+               for _ in range(draw(st.integers(0, 3)))]
+    event = draw(st.one_of(st.none(), st.builds(CompellingEvent, text=names, by=dates)))
     return Deal(
         name=draw(names),
         account=draw(notes),
@@ -72,9 +113,13 @@ def deals(draw: st.DrawFn, max_people: int = 8) -> Deal:
         currency=draw(st.sampled_from(["", "EUR", "USD"])),
         close_date=draw(dates),
         objective=draw(notes),
-        competitors=tuple(draw(st.lists(names, max_size=3, unique=True))),
         people=tuple(members),
         relations=tuple(relations),
+        alternatives=tuple(alternatives),
+        actions=tuple(actions),
+        criteria=tuple(criteria),
+        process=tuple(process),
+        compelling_event=event,
         created_at=draw(stamps),
         updated_at=draw(stamps),
     )

@@ -36,7 +36,7 @@ def tables(deal: Deal) -> tuple[list[list[object]], list[list[object]]]:
             "|".join(role.label for role in person.roles), person.department, person.email,
             person.support.label, person.influence.label,
             *("" if person.scores[a].value is None else person.scores[a].value for a in Axis),
-            person.next_step])
+            step.text if (step := deal.next_action(person.id)) is not None else ""])
     connections: list[list[object]] = [list(CONNECTION_HEADER)]
     for relation in deal.relations:
         connections.append([labels[relation.source], labels[relation.target],

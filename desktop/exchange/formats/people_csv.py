@@ -153,7 +153,8 @@ def _column_name(table: TextTable, columns: Mapping[Field, int], attribute: str)
 
 HEADER = ("Deal", "Name", "Title", "Department", "Email", "Phone", "Roles", "Support",
           "Influence", "Coverage", "Mode", "Business outcome", "Technical fit", "Personal win",
-          "Reports to", "Last contact", "Next step")
+          "Reports to", "Last contact", "Next step", "Next step due", "Organisation",
+          "Leans to")
 
 
 def people_rows(deals: Sequence[Deal]) -> list[list[str]]:
@@ -166,6 +167,8 @@ def people_rows(deals: Sequence[Deal]) -> list[list[str]]:
             if relation.kind is RelationKind.REPORTS_TO:
                 managers.setdefault(relation.source, []).append(names[relation.target])
         for person in deal.people:
+            step = deal.next_action(person.id)
+            leaning = deal.alternative(person.leans_to) if person.leans_to else None
             rows.append([
                 deal.name, person.name, person.title, person.department, person.email,
                 person.phone, ", ".join(role.label for role in person.roles),
@@ -175,7 +178,9 @@ def people_rows(deals: Sequence[Deal]) -> list[list[str]]:
                   for a in Axis),
                 "; ".join(managers.get(person.id, [])),
                 person.last_contact.isoformat() if person.last_contact else "",
-                person.next_step])
+                step.text if step else "",
+                step.due.isoformat() if step and step.due else "",
+                person.organisation, leaning.name if leaning else ""])
     return rows
 
 

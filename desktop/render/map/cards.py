@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.actions import Action
 from desktop.domain.enums import Axis, Role, Support
 from desktop.domain.person import Person
 from desktop.domain.wording import score_text
@@ -44,6 +46,7 @@ from desktop.render.map.style import (
     MUTED_COLOUR,
     NO_BRUSH,
     NO_PEN,
+    OVERDUE_COLOUR,
     SELECTED_PEN,
     SUPPORT_FILL,
     SUPPORT_TINT,
@@ -221,7 +224,7 @@ class PersonCard(QGraphicsItem):
     full_detail = False  # print and benchmarks: always draw everything
 
     def __init__(self, person: Person, fonts: CardFonts,
-                 layer: DragLayer | None = None) -> None:
+                 layer: DragLayer | None = None, step: Action | None = None) -> None:
         super().__init__()
         self.fonts = fonts
         self.layer = layer or DragLayer()
@@ -235,17 +238,19 @@ class PersonCard(QGraphicsItem):
         self.setZValue(CARD_Z)
         self._handle: ConnectHandle | None = None  # made on first hover or selection
         self.person = person
+        self.step = step
         self._rect = QRectF()
-        self.set_person(person)
+        self.set_person(person, step)
 
     @property
     def person_id(self) -> str:
         return self.person.id
 
-    def set_person(self, person: Person) -> None:
-        """Show ``person``. Text is measured, elided and laid out once, when the card is
-        first painted in detail (``_prepare_detail``), so a paint only replays prepared
-        shapes — and a zoomed-out map of 2,000 cards never measures a name at all."""
+    def set_person(self, person: Person, step: Action | None = None) -> None:
+        """Show ``person`` and their next action ``step`` (red when overdue). Text is
+        measured, elided and laid out once, when the card is first painted in detail
+        (``_prepare_detail``), so a paint only replays prepared shapes — and a zoomed-out
+        map of 2,000 cards never measures a name at all."""
         width = INFLUENCE_CARD_WIDTH[person.influence]
         geometry = _geometry(width)
         if geometry.rect != self._rect:
@@ -256,6 +261,8 @@ class PersonCard(QGraphicsItem):
             self.half_height = CARD_HEIGHT / 2 + 3.0
         self.geometry = geometry
         self.person = person
+        self.step = step
+        self._overdue = step is not None and step.is_overdue(date.today())
         self._border = border_pen(person.support, person.influence)
         self._detail_ready = False
         self._name_cache: dict[int, tuple[QFont, list[str] | None]] = {}
@@ -282,9 +289,13 @@ class PersonCard(QGraphicsItem):
                                         geometry.text_width)
         self._title = fonts.title_metrics.elidedText(
             person.title or person.department, Qt.TextElideMode.ElideRight, geometry.text_width)
-        step = person.next_step.strip().splitlines()[0] if person.next_step.strip() else ""
-        self._step = fonts.step_metrics.elidedText(f"→ {step}", Qt.TextElideMode.ElideRight,
-                                                   geometry.text_width) if step else ""
+        step = self.step
+        when = ""
+        if step is not None and step.due is not None:
+            when = ("overdue " if self._overdue else "") + f"{step.due:%d %b}: "
+        self._step = fonts.step_metrics.elidedText(
+            f"→ {when}{step.text}", Qt.TextElideMode.ElideRight,
+            geometry.text_width) if step is not None else ""
         self._symbol = _symbol(person.support, geometry.rect.width())
         self._badges = self._layout_badges(geometry)
         self._scores = tuple(score_text(value) for value in person.scores.values())
@@ -374,9 +385,13 @@ class PersonCard(QGraphicsItem):
         scores = " · ".join(f"{a.label} {score_text(person.scores[a].value)}"
                             for a in (Axis.PERSONAL, Axis.BUSINESS, Axis.TECHNICAL))
         roles = ", ".join(r.label for r in person.roles) or "no role yet"
-        step = f"\nNext step: {person.next_step}" if person.next_step else ""
+        step = self.step
+        due = f" (due {step.due.isoformat()}{', overdue' if self._overdue else ''})" \
+            if step is not None and step.due is not None else ""
+        step_text = f"\nNext action: {step.text}{due}" if step is not None else ""
         return (f"{person.name}\n{person.title}\n{roles}\n"
-                f"{person.support.label} · {person.influence.label} influence\n{scores}{step}")
+                f"{person.support.label} · {person.influence.label} influence\n{scores}"
+                f"{step_text}")
 
     def boundingRect(self) -> QRectF:
         # Qt asks several times per paint; the answer is made once per size. Returning the
@@ -440,7 +455,7 @@ class PersonCard(QGraphicsItem):
         painter.drawText(geometry.title_rect, LEFT, self._title)
         if self._step:
             painter.setFont(fonts.step)
-            painter.setPen(INK_COLOUR)
+            painter.setPen(OVERDUE_COLOUR if self._overdue else INK_COLOUR)
             painter.drawText(geometry.step_rect, LEFT, self._step)
         if self._badges:
             painter.setFont(fonts.badge)

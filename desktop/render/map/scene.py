@@ -54,7 +54,7 @@ class MapScene(QGraphicsScene):
         for gone in [i for i in self.cards if not deal.has_person(i)]:
             self._remove_card(gone)
         for person in deal.people:
-            self._show_person(person)
+            self._show_person(person, deal)
         relations = {r.id for r in deal.relations}
         for gone in [i for i in self.lines if i not in relations]:
             self._remove_line(gone)
@@ -75,9 +75,12 @@ class MapScene(QGraphicsScene):
                 self._remove_card(person_id)
         for relation_id in changes.relations_removed:
             self._remove_line(relation_id)
-        for person_id in changes.people | changes.people_added:
+        named = changes.people | changes.people_added
+        if deal.id in changes.plans:  # a next action may have changed on any card
+            named = named | frozenset(self.cards)
+        for person_id in named:
             if deal.has_person(person_id):
-                self._show_person(deal.person(person_id))
+                self._show_person(deal.person(person_id), deal)
         if changes.relations or changes.relations_added:
             ids = changes.relations | changes.relations_added
             for relation in deal.relations:
@@ -90,15 +93,16 @@ class MapScene(QGraphicsScene):
                 changes.people and changes.aspects & Aspect.POSITION):
             self.fit_scene_rect()
 
-    def _show_person(self, person: Person) -> None:
+    def _show_person(self, person: Person, deal: Deal) -> None:
         card = self.cards.get(person.id)
+        step = deal.next_action(person.id)
         if card is None:
-            card = PersonCard(person, self.fonts, self.drag_layer)
+            card = PersonCard(person, self.fonts, self.drag_layer, step)
             card.full_detail = self.full_detail
             self.cards[person.id] = card
             self.addItem(card)
-        elif card.person != person:
-            card.set_person(person)
+        elif card.person != person or card.step != step:
+            card.set_person(person, step)
         elif card.centre != (person.position.x, person.position.y):
             card.setPos(person.position.x, person.position.y)  # a drag not committed
 

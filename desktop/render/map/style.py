@@ -13,6 +13,7 @@ from desktop.palette import (
     INFLUENCE_BORDER,
     INK,
     MUTED_INK,
+    OVERDUE,
     RELATION_STYLES,
     SUPPORT_COLOURS,
     SUPPORT_TINTS,
@@ -28,6 +29,7 @@ FLAT = Qt.PenCapStyle.FlatCap
 SOLID = Qt.PenStyle.SolidLine
 INK_COLOUR = QColor(INK)
 MUTED_COLOUR = QColor(MUTED_INK)
+OVERDUE_COLOUR = QColor(OVERDUE)
 WHITE = QColor("#FFFFFF")
 SUPPORT_FILL = {s: QColor(c) for s, c in SUPPORT_COLOURS.items()}
 SUPPORT_BORDER = {s: c.darker(115) for s, c in SUPPORT_FILL.items()}

@@ -33,7 +33,7 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
     steps_table = Table([Column("Person", 1.8), Column("Support", 1.0),
                          Column("Personal win", 0.9), Column("What they need next", 6.3)],
                         [[p.name, p.support.label, _score(p.scores.personal.value),
-                          p.next_step or "— none written —"] for p in steps], body.width())
+                          _next(deal, p)] for p in steps], body.width())
 
     def paint(painter: QPainter, rect: QRectF) -> None:
         width = rect.width()
@@ -108,8 +108,16 @@ def next_step_people(deal: Deal, analysis: DealAnalysis, key_players: set[str]) 
         against = 0.5 if person.support < 0 else 0.0
         return analysis.weights.get(person.id, 0.0) * (1.0 + need + against)
 
-    chosen = [p for p in deal.people if p.next_step or p.id in key_players]
+    chosen = [p for p in deal.people
+              if deal.next_action(p.id) is not None or p.id in key_players]
     return sorted(chosen, key=lambda p: (-pressing(p), p.name))
+
+
+def _next(deal: Deal, person: Person) -> str:
+    action = deal.next_action(person.id)
+    if action is None:
+        return "— no open action —"
+    return action.text + (f" (due {action.due:%d %b})" if action.due else "")
 
 
 def _score(value: int | None) -> str:

@@ -6,8 +6,9 @@ give every card the height it needs and nothing is ever cut."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
+from desktop.domain.actions import Action
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.enums import Axis, RelationKind
 from desktop.domain.person import Person
@@ -46,7 +47,8 @@ def relation_rows(person_id: str, relations: Iterable[Relation],
 
 
 def card_lines(person: Person, relations: Iterable[Relation], names: Mapping[str, str],
-               analysis: DealAnalysis, width: float) -> list[Line]:
+               analysis: DealAnalysis, width: float,
+               actions: Sequence[Action] = ()) -> list[Line]:
     """Everything the card says, as lines ``width`` points wide."""
     text, small = font(9), font(8)
     lines = lines_of(person.name, font(15, bold=True), width)
@@ -72,8 +74,12 @@ def card_lines(person: Person, relations: Iterable[Relation], names: Mapping[str
     for number, (kind, people) in enumerate(relation_rows(person.id, relations, names)):
         lines += lines_of(f"{kind}: {'; '.join(people) or 'nobody on the map'}", text,
                           width, space_before=8 if number == 0 else 2)
-    lines += lines_of("Next step: " + (person.next_step or "none written"), text, width,
-                      space_before=8)
+    if not actions:
+        lines += lines_of("Next action: none planned", text, width, space_before=8)
+    for number, action in enumerate(actions[:3]):
+        due = f" — due {action.due.isoformat()}" if action.due else ""
+        lines += lines_of(("Next action: " if number == 0 else "Then: ") + action.text + due,
+                          text, width, space_before=8 if number == 0 else 2)
     contact = person.last_contact.isoformat() if person.last_contact else "never recorded"
     lines += lines_of(f"Last contact: {contact}", text, width, space_before=2)
     if person.notes:

@@ -54,7 +54,8 @@ def card_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> lis
     width = body.width() - 2 * PADDING_X
     sheets: list[list[_Piece]] = []
     for person in people:
-        lines = card_lines(person, touching.get(person.id, ()), names, analysis, width)
+        lines = card_lines(person, touching.get(person.id, ()), names, analysis, width,
+                           deal.open_actions_for(person.id))
         _place(sheets, person, lines, body.height(), width)
     return [_page(orientation, sheet) for sheet in sheets]
 

@@ -18,7 +18,8 @@ def people_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> l
     people = sorted(deal.people, key=lambda p: (-analysis.weights.get(p.id, 0.0), p.name))
     rows = [[p.name, p.title, " ".join(r.abbreviation for r in p.roles), p.support.label,
              p.influence.label, *(score_cell(p, axis) for axis in Axis),
-             p.last_contact.isoformat() if p.last_contact else "", p.next_step]
+             p.last_contact.isoformat() if p.last_contact else "",
+             step.text if (step := deal.next_action(p.id)) is not None else ""]
             for p in people]
     table = Table([Column("Name", 2.2), Column("Title", 2.6), Column("Roles", 1.3),
                    Column("Support", 1.5), Column("Influence", 1.1),

@@ -158,14 +158,9 @@ class Inspector(QWidget):
         layout.addWidget(self.scores[Axis.PERSONAL])
         step = QLabel(f"<b>Next step</b> — {NEXT_STEP_QUESTION}")
         step.setWordWrap(True)
-        self.next_step = CommittingTextEdit()
+        self.next_step = QLabel()  # TEMPORARY: the person's actions list replaces it
         self.next_step.setObjectName("inspector_next_step")
-        self.next_step.setAccessibleName("Next step: what this person needs to move forward")
-        self.next_step.setPlaceholderText("e.g. a reference call with a customer like them")
-        self.next_step.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 10)
-        self.next_step.editing_finished.connect(
-            lambda: self._set("next_step", self.next_step.toPlainText()))
-        step.setBuddy(self.next_step)
+        self.next_step.setWordWrap(True)
         layout.addWidget(step)
         layout.addWidget(self.next_step)
         layout.addWidget(self.scores[Axis.BUSINESS])
@@ -331,11 +326,8 @@ class Inspector(QWidget):
         for axis, editor in self.scores.items():
             editor.set_score(person.scores[axis])
             editor.setReadOnly(self.read_only)
-        if previous is None or previous.next_step != person.next_step:
-            self.next_step.set_committed_text(person.next_step)
         if previous is None or previous.notes != person.notes:
             self.notes.set_committed_text(person.notes)
-        self.next_step.setReadOnly(self.read_only)
         self.notes.setReadOnly(self.read_only)
         self._show_relations()
 
