@@ -16,6 +16,7 @@ from desktop.domain.changes import Aspect, ChangeSet, person_aspects
 from desktop.domain.dates import utc_now
 from desktop.domain.deal import Deal, Snapshot
 from desktop.domain.person import Person
+from desktop.domain.plan_references import forget_people
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.domain.wording import people_count
@@ -91,10 +92,9 @@ class EditDeal(StoreCommand):
         the people who leaned to a dropped one): one transaction."""
         if was.alternatives == deal.alternatives:
             return library.update_deal(deal)
-        leaning = [p for p in deal.people if was.has_person(p.id)
-                   and p.leans_to != was.person(p.id).leans_to]
         with library.transaction():
-            return library.update_deal(deal) | library.update_plan(deal, leaning)
+            return library.update_deal(deal) | library.update_plan(
+                deal, _leaning_changed(was, deal))
 
 
 class DeleteDeal(StoreCommand):
@@ -178,13 +178,39 @@ class RemovePeople(StoreCommand):
         self.deal_id = deal.id
         self.relations = tuple(r for r in deal.relations if r.source in ids or r.target in ids)
         self.ordinals: dict[str, int] = {}
+        # The plan as it was: removing people rewrites the records that named them.
+        self.plan = deal if forget_people(deal, ids) else None
 
     def forward(self, library: Library) -> ChangeSet:
         self.ordinals = library.ordinals(self.deal_id)
         return library.remove_people(p.id for p in self.people)
 
     def backward(self, library: Library) -> ChangeSet:
-        return library.add_people(self.deal_id, self.people, self.relations, self.ordinals)
+        with library.transaction():
+            changes = library.add_people(self.deal_id, self.people, self.relations,
+                                         self.ordinals)
+            if self.plan is not None:
+                changes = changes | library.update_plan(self.plan)
+            return changes
+
+
+class EditPlan(StoreCommand):
+    """One change to a deal's plan — an action added, edited, completed, dropped or moved; a
+    criterion, a process step, an alternative or the compelling event — as one undo step.
+    ``before`` and ``after`` are whole deals (``Deal.with_plan``); people whose leaning
+    changed with it (an alternative removed) are stored in the same transaction."""
+
+    def __init__(self, session: LibrarySession, before: Deal, after: Deal, text: str,
+                 origin: object | None = None) -> None:
+        super().__init__(session, text, origin)
+        self.before = before
+        self.after = after
+
+    def forward(self, library: Library) -> ChangeSet:
+        return library.update_plan(self.after, _leaning_changed(self.before, self.after))
+
+    def backward(self, library: Library) -> ChangeSet:
+        return library.update_plan(self.before, _leaning_changed(self.after, self.before))
 
 
 class AddRelation(StoreCommand):
@@ -296,6 +322,12 @@ class ImportDeals(StoreCommand):
     def backward(self, library: Library) -> ChangeSet:
         return library.write_deals(replace_with=self.before,
                                    delete=[deal.id for deal in self.added])
+
+
+def _leaning_changed(was: Deal, deal: Deal) -> list[Person]:
+    """The people of ``deal`` whose leaning differs from ``was`` (same people in both)."""
+    return [p for p in deal.people
+            if was.has_person(p.id) and p.leans_to != was.person(p.id).leans_to]
 
 
 def _aspects(before: Sequence[Person], after: Sequence[Person]) -> Aspect:
