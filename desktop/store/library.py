@@ -211,6 +211,14 @@ class Library:
         with self._read():
             return reading.deal_fields(self._connection, deal_id)
 
+    def get_plan(self, deal_id: str) -> dict[str, object]:
+        """The deal's plan as ``Deal.with_plan`` keyword arguments (its lists and the
+        compelling event): what a view reads again after a plan edit, not the whole deal."""
+        with self._read():
+            head = reading.deal_fields(self._connection, deal_id)
+            return {**reading.plan(self._connection, deal_id),
+                    "compelling_event": head.compelling_event}
+
     def get_people(self, deal_id: str, ids: Collection[str]) -> list[Person]:
         """These people of the deal, in its order (ids that are not its people are left
         out): what a view reads again after an edit, instead of the whole deal."""
@@ -226,6 +234,15 @@ class Library:
     def get_relations(self, deal_id: str, ids: Collection[str]) -> list[Relation]:
         with self._read():
             return reading.relations(self._connection, deal_id, ids)
+
+    def get_plan(self, deal_id: str) -> dict[str, object]:
+        """The deal's plan (alternatives, actions, criteria, process, compelling event) as
+        ``Deal.with_plan`` keyword arguments: what a view reads again after a plan edit."""
+        with self._read():
+            plan: dict[str, object] = dict(reading.plan(self._connection, deal_id))
+            plan["compelling_event"] = reading.deal_fields(
+                self._connection, deal_id).compelling_event
+            return plan
 
     def deal_order(self, deal_id: str) -> tuple[list[str], list[str]]:
         """The ids of the deal's people and of its lines, each in the deal's order."""

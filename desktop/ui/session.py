@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from desktop.domain.changes import ChangeSet
-from desktop.domain.deal import DEAL_FIELDS, Deal
+from desktop.domain.deal import DEAL_FIELDS, PLAN_FIELDS, Deal
 from desktop.problems import unexpected
 from desktop.store.errors import NotFound, StoreError
 from desktop.store.library import Library
@@ -107,16 +107,22 @@ class LibrarySession(QObject):
             return
         if deal.id in changes.deals:
             deal = deal.with_fields_of(library.get_deal_fields(deal.id))
-        if deal.id in changes.contents:
-            deal = self._follow_contents(deal, changes)
+        # A plan edit may change people too (their leaning, when an alternative goes).
+        plan = library.get_plan(deal.id) if deal.id in changes.plans else None
+        if deal.id in changes.contents or plan is not None:
+            deal = self._follow_contents(deal, changes, plan)
         self.deal = deal
 
-    def _follow_contents(self, deal: Deal, changes: ChangeSet) -> Deal:
+    def _follow_contents(self, deal: Deal, changes: ChangeSet,
+                         plan: dict[str, object] | None) -> Deal:
+        """``plan``: the deal's plan read again (None: unchanged), checked with the people
+        it may name."""
         library = self.library
         fresh_people = library.get_people(deal.id, changes.people | changes.people_added) \
             if changes.people or changes.people_added else []
         if not changes.structure_changed:
-            return deal.with_people_replaced(fresh_people)
+            deal = deal.with_people_replaced(fresh_people)
+            return deal.with_plan(**plan) if plan is not None else deal
         fresh_relations = library.get_relations(
             deal.id, changes.relations | changes.relations_added) \
             if changes.relations or changes.relations_added else []
@@ -124,6 +130,8 @@ class LibrarySession(QObject):
         people = {p.id: p for p in deal.people} | {p.id: p for p in fresh_people}
         relations = {r.id: r for r in deal.relations} | {r.id: r for r in fresh_relations}
         return Deal(**{name: getattr(deal, name) for name in DEAL_FIELDS},
+                    **(plan if plan is not None else {
+                        name: getattr(deal, name) for name in PLAN_FIELDS}),
                     id=deal.id, people=tuple(people[i] for i in people_order),
                     relations=tuple(relations[i] for i in relations_order))
 
