@@ -235,15 +235,6 @@ class Library:
         with self._read():
             return reading.relations(self._connection, deal_id, ids)
 
-    def get_plan(self, deal_id: str) -> dict[str, object]:
-        """The deal's plan (alternatives, actions, criteria, process, compelling event) as
-        ``Deal.with_plan`` keyword arguments: what a view reads again after a plan edit."""
-        with self._read():
-            plan: dict[str, object] = dict(reading.plan(self._connection, deal_id))
-            plan["compelling_event"] = reading.deal_fields(
-                self._connection, deal_id).compelling_event
-            return plan
-
     def deal_order(self, deal_id: str) -> tuple[list[str], list[str]]:
         """The ids of the deal's people and of its lines, each in the deal's order."""
         with self._read():
