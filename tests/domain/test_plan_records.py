@@ -4,6 +4,7 @@ alternatives go, and version-1 fields read as plan records with stable ids."""
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 import pytest
 
@@ -53,7 +54,7 @@ def _deal() -> Deal:
 def test_a_record_pointing_to_nobody_is_refused_with_its_path() -> None:
     deal = _deal()
     stranger = Person("Nobody here").id
-    cases = {
+    cases: dict[str, dict[str, Any]] = {
         "actions[0].for_people[0]": {"actions": (Action("x", for_people=(stranger,)),)},
         "actions[0].intended.person": {"actions": (Action("x", intended=IntendedChange(
             stranger, Axis.BUSINESS, 5)),)},
