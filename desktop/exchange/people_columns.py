@@ -27,6 +27,7 @@ class Field(Enum):
     MANAGER = "manager"  # the manager's name (or record id, Salesforce's ReportsToId)
     RECORD_ID = "record_id"  # the source's own id, what a manager column may point at
     NOTES = "notes"
+    ORGANISATION = "organisation"  # who they work for: a partner, a subsidiary, the account
 
     @property
     def label(self) -> str:
@@ -37,7 +38,8 @@ _LABELS = {Field.NAME: "Full name", Field.FIRST_NAME: "First name",
            Field.MIDDLE_NAME: "Middle name", Field.LAST_NAME: "Last name",
            Field.TITLE: "Job title", Field.DEPARTMENT: "Department", Field.EMAIL: "E-mail",
            Field.PHONE: "Phone", Field.MANAGER: "Manager (reports to)",
-           Field.RECORD_ID: "Record id", Field.NOTES: "Notes"}
+           Field.RECORD_ID: "Record id", Field.NOTES: "Notes",
+           Field.ORGANISATION: "Organisation (company)"}
 
 SYNONYMS: dict[Field, tuple[str, ...]] = {
     Field.NAME: ("name", "fullname", "contactname", "displayname"),
@@ -57,6 +59,9 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
                     "namedesvorgesetzten", "vorgesetzter"),
     Field.RECORD_ID: ("recordid", "contactid", "id"),
     Field.NOTES: ("notes", "description"),
+    Field.ORGANISATION: ("company", "companyname", "organisation", "organization",
+                         "organizationname", "organization1name", "accountname", "account",
+                         "employer", "firma", "unternehmen", "societe", "entreprise"),
 }
 
 # The layouts we recognise by name (for the message "read as Outlook contacts").

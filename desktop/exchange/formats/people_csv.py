@@ -39,7 +39,8 @@ NAMESPACE = uuid.UUID("5b0c8a54-2f7e-4d0e-9d44-3a9f0f2e7c61")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _NO_OPTIONS = ReadOptions()
 _FIELD_FOR_PERSON = {Field.TITLE: "title", Field.DEPARTMENT: "department",
-                     Field.EMAIL: "email", Field.PHONE: "phone", Field.NOTES: "notes"}
+                     Field.EMAIL: "email", Field.PHONE: "phone", Field.NOTES: "notes",
+                     Field.ORGANISATION: "organisation"}
 def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     """Read with the columns mapped automatically — or as ``options.choose_mapping`` says
     (None from it cancels)."""
@@ -72,10 +73,10 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
     # empty cell every row gets at index ``blank``.
     blank = max(columns.values(), default=0) + 1
     (at_name, at_first, at_middle, at_last, at_title, at_department, at_email, at_phone,
-     at_manager, at_record, at_notes) = (columns.get(f, blank) for f in (
+     at_manager, at_record, at_notes, at_organisation) = (columns.get(f, blank) for f in (
         Field.NAME, Field.FIRST_NAME, Field.MIDDLE_NAME, Field.LAST_NAME, Field.TITLE,
         Field.DEPARTMENT, Field.EMAIL, Field.PHONE, Field.MANAGER, Field.RECORD_ID,
-        Field.NOTES))
+        Field.NOTES, Field.ORGANISATION))
     padding = [""] * (blank + 1)
     for done, (line, cells) in enumerate(table.rows, start=1):
         if done % 500 == 0:
@@ -95,7 +96,8 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         try:
             person = Person(name=name, id=derived_id(NAMESPACE, keys[0]), title=title,
                             department=row[at_department], email=email,
-                            phone=row[at_phone], notes=row[at_notes])
+                            phone=row[at_phone], notes=row[at_notes],
+                            organisation=row[at_organisation])
         except ValidationError as error:
             column = _column_name(table, columns, error.path)
             raise ImportProblem(path, f"line {line}{column}", error.problem) from None
