@@ -24,6 +24,7 @@ def test_company_columns_become_the_organisation(sample: str, name: str | None,
                                                  organisation: str | None) -> None:
     (incoming,) = read_files([DATA / "csv" / sample])
     people = incoming.deal.people
+    assert incoming.provided is not None
     assert "organisation" in incoming.provided
     if name is not None:
         assert next(p for p in people if p.name == name).organisation == organisation
