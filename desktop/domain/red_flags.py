@@ -1,61 +1,43 @@
 """Red flags: the warnings a sales manager raises in a deal review, each naming its people.
 
 Each rule is a small function of the deal (and its analysis); ``red_flags`` runs them all.
-Rules and thresholds are documented in ``docs/red-flags.md``.
+The rules about people are here, those about the plan (actions, criteria, process,
+alternatives, compelling event) in ``plan_flags``. Rules and thresholds are documented in
+``docs/red-flags.md``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from datetime import date
-from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import networkx as nx
 
 from desktop.domain.deal import Deal
-from desktop.domain.enums import Coverage, Influence, RelationKind, Role, Support
+from desktop.domain.enums import (
+    Confidence,
+    Coverage,
+    Influence,
+    RelationKind,
+    ResponseMode,
+    Role,
+    Support,
+)
+from desktop.domain.flag_types import FlagContext, RedFlag, Rule, Severity, name_list
 from desktop.domain.person import Person
+from desktop.domain.plan_flags import PLAN_RULES
+
+__all__ = ["CORE_RULES", "DEFAULT_STALE_DAYS", "RULES", "FlagContext", "RedFlag", "Rule",
+           "Severity", "path_to_power", "positive_graph", "red_flags"]
 
 WEAK_PERSONAL_WIN = 3
 EB_STRONG = 7
 EB_WEAK_PERSONAL = 4
 DEFAULT_STALE_DAYS = 30
 KNOWN_WELL = (Coverage.GOOD, Coverage.IN_DEPTH)
-
-
-class Severity(StrEnum):
-    """How much a red flag matters; ``rank`` orders them, most severe first."""
-
-    HIGH = "high"
-    MEDIUM = "medium"
-    LOW = "low"
-
-    @property
-    def rank(self) -> int:
-        return _RANKS[self]
-
-
-@dataclass(frozen=True, slots=True)
-class RedFlag:
-    code: str
-    severity: Severity
-    message: str
-    people: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True, slots=True)
-class FlagContext:
-    deal: Deal
-    weights: Mapping[str, float]
-    today: date
-    stale_days: int
-    path: list[str] | None = None  # the path to power, worked out once for all rules
-
-
-Rule = Callable[[FlagContext], list[RedFlag]]
+NO_URGENCY = (ResponseMode.EVEN_KEEL, ResponseMode.OVERCONFIDENT)
 
 
 def _with_role(deal: Deal, role: Role) -> list[Person]:
@@ -224,19 +206,92 @@ def rule_reporting_cycle(ctx: FlagContext) -> list[RedFlag]:
                     + ".", ids)]
 
 
-RULES: tuple[Rule, ...] = (
+def rule_eb_no_urgency(ctx: FlagContext) -> list[RedFlag]:
+    """Blue Sheet: a buyer in Even-keel or Over-confident mode sees no gap between results and
+    wants, so nothing makes them change — whatever the scores say."""
+    flags = []
+    for person in _with_role(ctx.deal, Role.ECONOMIC_BUYER):
+        if person.mode is ResponseMode.EVEN_KEEL:
+            advice = ("they see no gap between what they have and what they want, so no "
+                      "urgency to change. Show them the cost of doing nothing, or find who "
+                      "does feel the pain.")
+        elif person.mode is ResponseMode.OVERCONFIDENT:
+            advice = ("they believe things are better than they need to be, so no urgency "
+                      "to change. Do not push: qualify the timing honestly and look for the "
+                      "gap they do not see yet.")
+        else:
+            continue
+        flags.append(RedFlag("eb-no-urgency", Severity.HIGH,
+                             f"{person.name} (economic buyer) is in {person.mode.label} "
+                             f"mode: {advice}", (person.id,)))
+    return flags
+
+
+def is_key_person(person: Person) -> bool:
+    """High influence or any buying role: someone the decision cannot be made without."""
+    return person.influence is Influence.HIGH or bool(person.roles)
+
+
+def rule_key_people_stale(ctx: FlagContext) -> list[RedFlag]:
+    """Key people not contacted for more than N days (or never). When nobody at all was
+    contacted, ``no-recent-contact`` says it once and this rule stays quiet."""
+    stale: list[tuple[int, Person]] = []
+    everybody = bool(ctx.deal.people)
+    for person in ctx.deal.people:
+        days = None if person.last_contact is None else (ctx.today - person.last_contact).days
+        late = days is None or days > ctx.stale_days
+        everybody = everybody and late
+        if late and is_key_person(person):
+            stale.append((10**9 if days is None else days, person))
+    if not stale or everybody:
+        return []
+    stale.sort(key=lambda item: (-item[0], item[1].name))
+    described = [f"{p.name} ({'never' if days == 10**9 else f'{days} days'})"
+                 for days, p in stale]
+    return [RedFlag("key-person-not-contacted", Severity.MEDIUM,
+                    f"Key people not contacted for over {ctx.stale_days} days: "
+                    f"{name_list(described)}. Talk to them before they decide without you.",
+                    tuple(p.id for _days, p in stale))]
+
+
+def rule_assumed_scores(ctx: FlagContext) -> list[RedFlag]:
+    """Scores the seller assumed, on the people who weigh most: the triangle rests on guesses
+    exactly where it matters."""
+    found: list[tuple[Person, list[str]]] = []
+    for person in ctx.deal.people:
+        if person.influence is not Influence.HIGH:
+            continue
+        axes = [axis.label.lower() for axis, score in person.scores.items()
+                if score.value is not None and score.confidence is Confidence.ASSUMED]
+        if axes:
+            found.append((person, axes))
+    if not found:
+        return []
+    described = [f"{p.name} ({', '.join(axes)})" for p, axes in found]
+    return [RedFlag("assumed-scores", Severity.MEDIUM,
+                    "Assumed, not heard: scores of high-influence "
+                    f"{'person' if len(found) == 1 else 'people'} {name_list(described)}."
+                    " Confirm them in a conversation before you rely on them.",
+                    tuple(p.id for p, _axes in found))]
+
+
+CORE_RULES: tuple[Rule, ...] = (
     rule_economic_buyer, rule_champion, rule_high_influence, rule_eb_tipping,
     rule_single_threaded, rule_stale, rule_reporting_cycle, rule_blind_spot, rule_unknown_roles,
 )
-_RANKS = {Severity.HIGH: 0, Severity.MEDIUM: 1, Severity.LOW: 2}
-
+"""The rules before the plan existed: the benchmark's baseline for the full pass."""
+PEOPLE_RULES: tuple[Rule, ...] = (rule_eb_no_urgency, rule_key_people_stale,
+                                  rule_assumed_scores)
+RULES: tuple[Rule, ...] = (*CORE_RULES, *PEOPLE_RULES, *PLAN_RULES)
 
 def red_flags(deal: Deal, weights: Mapping[str, float], *, today: date | None = None,
               stale_days: int = DEFAULT_STALE_DAYS,
-              path: list[str] | bool | None = True) -> list[RedFlag]:
-    """Every red flag of the deal, most severe first. ``path``: the path to power when the
-    caller has worked it out (None: there is none); True: work it out here."""
+              path: list[str] | bool | None = True,
+              rules: Sequence[Rule] = RULES) -> list[RedFlag]:
+    """Every red flag of the deal, most severe first (in rule order within a severity).
+    ``path``: the path to power when the caller has worked it out (None: there is none);
+    True: work it out here. ``today`` defaults to the clock's; ``rules`` to all of them."""
     ctx = FlagContext(deal, weights, today or date.today(), stale_days,
                       path_to_power(deal) if path is True else path or None)
-    flags = [flag for rule in RULES for flag in rule(ctx)]
+    flags = [flag for rule in rules for flag in rule(ctx)]
     return sorted(flags, key=lambda f: f.severity.rank)

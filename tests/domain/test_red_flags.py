@@ -8,6 +8,7 @@ import pytest
 
 from desktop.domain.analysis import analyse
 from desktop.domain.deal import Deal
+from desktop.domain.decision import CompellingEvent, Criterion
 from desktop.domain.enums import Coverage, Influence, RelationKind, Role, Support
 from desktop.domain.influence import influence_weights
 from desktop.domain.person import Person
@@ -29,12 +30,15 @@ def person(name: str, *roles: Role, support: Support = Support.NEUTRAL,
 
 
 def healthy() -> Deal:
-    """A deal that raises no flag at all."""
+    """A deal that raises no flag at all (its compelling event and the economic buyer's rated
+    criterion keep the plan rules quiet too; tests/domain/test_red_flags_plan.py)."""
     eb = person("Eve", Role.ECONOMIC_BUYER, support=Support.SUPPORTER)
     coach = person("Carl", Role.COACH, support=Support.MENTOR)
     foe = person("Fred", Role.TECHNICAL_BUYER, support=Support.OPPONENT)
     return Deal(name="Healthy", people=(eb, coach, foe),
-                relations=(Relation(coach.id, eb.id, RelationKind.INFLUENCE, 3),))
+                relations=(Relation(coach.id, eb.id, RelationKind.INFLUENCE, 3),),
+                compelling_event=CompellingEvent("The old system loses support", TODAY),
+                criteria=(Criterion("Total cost", owner=eb.id, ours=7),))
 
 
 def codes(deal: Deal) -> set[str]:
