@@ -1,12 +1,21 @@
-"""What changed between two states of a deal ("What changed since the QBR snapshot?")."""
+"""What changed between two states of a deal ("What changed since the QBR snapshot?"): its
+fields, its people and lines, and its plan (``plan_diff``: actions, criteria, process)."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.person import Person
+from desktop.domain.plan_diff import (
+    action_changes,
+    criterion_changes,
+    plan_deal_changes,
+    step_changes,
+)
 from desktop.domain.relation import Relation
 from desktop.domain.wording import score_text
 
@@ -25,10 +34,14 @@ class DealDiff:
     relations_added: tuple[str, ...] = ()
     relations_removed: tuple[str, ...] = ()
     deal_changes: tuple[str, ...] = field(default_factory=tuple)
+    actions: tuple[str, ...] = ()  # each a sentence: "Action slipped: …"
+    criteria: tuple[str, ...] = ()
+    process: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return any((self.people_added, self.people_removed, self.people_changed,
-                    self.relations_added, self.relations_removed, self.deal_changes))
+                    self.relations_added, self.relations_removed, self.deal_changes,
+                    self.actions, self.criteria, self.process))
 
     def lines(self) -> list[str]:
         """The summary as sentences, most important first."""
@@ -39,10 +52,14 @@ class DealDiff:
             out += [f"{person.name}: {change}" for change in person.changes]
         out += [f"New line: {text}" for text in self.relations_added]
         out += [f"Line gone: {text}" for text in self.relations_removed]
+        out += [*self.actions, *self.process, *self.criteria]
         return out or ["Nothing changed."]
 
 
-def person_changes(before: Person, after: Person) -> tuple[str, ...]:
+def person_changes(before: Person, after: Person,
+                   alternatives: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """What changed about one person; ``alternatives`` names the options they may lean to
+    (by id)."""
     changes: list[str] = []
     for axis in Axis:
         old, new = before.scores[axis].value, after.scores[axis].value
@@ -63,6 +80,16 @@ def person_changes(before: Person, after: Person) -> tuple[str, ...]:
         changes.append(f"coverage {before.coverage.label} → {after.coverage.label}")
     if before.title != after.title:
         changes.append(f"title {before.title or '—'} → {after.title or '—'}")
+    if before.mode != after.mode:
+        changes.append(f"mode {before.mode.label if before.mode else '—'} → "
+                       f"{after.mode.label if after.mode else '—'}")
+    if before.leans_to != after.leans_to:
+        known = alternatives or {}
+        changes.append(f"leans to {known.get(before.leans_to or '', '—')} → "
+                       f"{known.get(after.leans_to or '', '—')}")
+    if before.coaches_competitor != after.coaches_competitor:
+        changes.append("now coaches a competitor" if after.coaches_competitor
+                       else "no longer coaches a competitor")
     return tuple(changes)
 
 
@@ -72,14 +99,20 @@ def _relation_text(relation: Relation, names: dict[str, str]) -> str:
     return f"{source} {relation.kind.label.lower()} {target}"
 
 
-def diff_deals(before: Deal, after: Deal) -> DealDiff:
+def diff_deals(before: Deal, after: Deal, *, today: date | None = None,
+               since: date | None = None) -> DealDiff:
+    """``before`` → ``after``. ``today`` (the clock's by default) says which actions are
+    overdue; ``since``, the day ``before`` was taken, which of them became so after it."""
     old_people = {p.id: p for p in before.people}
     new_people = {p.id: p for p in after.people}
     names = {**{p.id: p.name for p in before.people}, **{p.id: p.name for p in after.people}}
+    alternatives = {**{a.id: a.name for a in before.alternatives},
+                    **{a.id: a.name for a in after.alternatives}}
     changed = tuple(
         PersonChange(new_people[pid].name, found)
         for pid in new_people
-        if pid in old_people and (found := person_changes(old_people[pid], new_people[pid]))
+        if pid in old_people and (found := person_changes(old_people[pid], new_people[pid],
+                                                          alternatives))
     )
     old_lines = {r.identity: r for r in before.relations}
     new_lines = {r.identity: r for r in after.relations}
@@ -89,6 +122,7 @@ def diff_deals(before: Deal, after: Deal) -> DealDiff:
         if getattr(before, attr) != getattr(after, attr):
             deal_changes.append(f"{label} {getattr(before, attr) or '—'} → "
                                 f"{getattr(after, attr) or '—'}")
+    deal_changes += plan_deal_changes(before, after)
     return DealDiff(
         people_added=tuple(p.name for pid, p in new_people.items() if pid not in old_people),
         people_removed=tuple(p.name for pid, p in old_people.items() if pid not in new_people),
@@ -98,4 +132,7 @@ def diff_deals(before: Deal, after: Deal) -> DealDiff:
         relations_removed=tuple(_relation_text(r, names) for key, r in old_lines.items()
                                 if key not in new_lines),
         deal_changes=tuple(deal_changes),
+        actions=action_changes(before, after, today=today or date.today(), since=since),
+        criteria=criterion_changes(before, after),
+        process=step_changes(before, after),
     )

@@ -95,7 +95,8 @@ class SnapshotsDialog(QDialog):
         if not chosen:
             return
         snapshot = self._load(chosen)
-        lines = diff_deals(snapshot.deal, self._current()).lines()
+        lines = diff_deals(snapshot.deal, self._current(),
+                           since=snapshot.taken_at.date()).lines()
         dialog = QDialog(self)
         dialog.setWindowTitle(f"What changed since “{snapshot.name}”")
         dialog.resize(520, 360)
