@@ -52,7 +52,7 @@ class DealDialog(QDialog):
         self.solution = QLineEdit()
         self.solution.setPlaceholderText("Our solution in one line")
         self.competitors = QLineEdit()
-        self.competitors.setPlaceholderText("Comma-separated, e.g. FleetIQ, Do nothing")
+        self.competitors.setPlaceholderText("Comma-separated, e.g. FleetIQ, RouteMax")
         self.error = QLabel()
         self.error.setStyleSheet("color: #b3261e")
         self.error.setWordWrap(True)

@@ -43,6 +43,7 @@ from desktop.ui.library_files import LibraryFiles
 from desktop.ui.panels.analysis_panel import AnalysisPanel
 from desktop.ui.panels.deal_header import DealHeader
 from desktop.ui.panels.deal_list_panel import DealListPanel
+from desktop.ui.panels.decision_panel import DecisionPanel
 from desktop.ui.panels.inspector import Inspector
 from desktop.ui.panels.map_page import MapPage
 from desktop.ui.panels.people_panel import PeoplePanel
@@ -113,6 +114,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.triangle_view, "Decision triangle")
         self.tabs.addTab(self.balance_view, "Balance map")
         self.tabs.addTab(self.grid_view, "Support × influence")
+        self.decision = DecisionPanel(session)
+        self.tabs.addTab(self.decision, "Decision")
         self.centre_splitter = _splitter("centre_splitter", Qt.Orientation.Vertical,
                                          self.tabs, self.people)
         # A smaller screen takes a little from the table too: the map must stay readable.
@@ -332,6 +335,8 @@ class MainWindow(QMainWindow):
         inspector.relation_requested.connect(self.people_actions.add_relation)
         inspector.relation_removal_requested.connect(self.people_actions.remove_relation)
         self.analysis_panel.people_chosen.connect(self.selection.set)
+        self.decision.plan_edited.connect(lambda before, after, text: session.push(
+            commands.EditPlan(session, before, after, text)))
 
     # -- following the session ----------------------------------------------------------------
 

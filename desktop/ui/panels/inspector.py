@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.deal import Deal
+from desktop.domain.decision import AlternativeKind
 from desktop.domain.enums import Axis, Coverage, Influence, ResponseMode, Role, Support
 from desktop.domain.errors import ValidationError
 from desktop.domain.person import Person
@@ -52,8 +53,12 @@ from desktop.ui.widgets.section import Section
 from desktop.ui.widgets.text_edits import CommittingTextEdit
 from desktop.ui.widgets.value_combo import ValueCombo
 
-TEXT_FIELDS = ("name", "title", "department", "email", "phone")
-TEXT_LABELS = ("&Name", "&Title", "De&partment", "E-&mail", "Ph&one")  # no clash with menus
+TEXT_FIELDS = ("name", "title", "department", "organisation", "email", "phone")
+TEXT_LABELS = ("&Name", "&Title", "De&partment", "Or&ganisation", "E-&mail",
+               "Ph&one")  # no clash with menus
+NOT_KNOWN = "Not known"
+LEANING_TIP = ("The alternative this person favours over us. “Not known” when you do not "
+               "know, or when they favour us: their support says how much they back us.")
 FIELD_NAMES = {"email": "E-mail", "next_step": "Next step", "last_contact": "Last contact"}
 NEXT_STEP_QUESTION = "What does this person need in order to move forward?"
 # The axes in the order a seller asks about them: the personal win first.
@@ -112,6 +117,7 @@ class Inspector(QWidget):
         self._build_form()
         session.deal_shown.connect(self._follow_selection)
         session.changed.connect(self._changed)
+        session.changed.connect(self._alternatives_changed)
         selection.changed.connect(self._follow_selection)
 
     # -- building ---------------------------------------------------------------------------
@@ -190,6 +196,17 @@ class Inspector(QWidget):
         form.addRow("&Coverage", self.coverage)
         form.addRow("&Response mode", self.mode)
         form.addRow("&Last contact", self.last_contact)
+        # Whom else the customer could choose: the person's leaning and whether they coach a
+        # competitor (tell them what we do). Alternatives are named in the Decision tab.
+        self.leans_to = self._combo([(NOT_KNOWN, None)], "leans_to", "Leans to")
+        self.leans_to.setToolTip(LEANING_TIP)
+        self._offered: list[tuple[str, str]] = []
+        self.coaches = QCheckBox("Coaches a competitor")
+        self.coaches.setObjectName("inspector_coaches_competitor")
+        self.coaches.setToolTip("They tell a competitor what we do and how to win")
+        self.coaches.toggled.connect(lambda checked: self._set("coaches_competitor", checked))
+        form.addRow("Leans to", self.leans_to)
+        form.addRow("", self.coaches)
         return box
 
     def _build_roles(self) -> QGroupBox:
@@ -318,6 +335,7 @@ class Inspector(QWidget):
             combo.setEnabled(not self.read_only)
         self.last_contact.set_value(person.last_contact)
         self.last_contact.setReadOnly(self.read_only)
+        self._show_leaning()
         for role, check in self.roles.items():
             check.blockSignals(True)
             check.setChecked(role in person.roles)
@@ -331,11 +349,42 @@ class Inspector(QWidget):
         self.notes.setReadOnly(self.read_only)
         self._show_relations()
 
+    def _show_leaning(self) -> None:
+        """The leaning combo offers the deal's alternatives (they change in the Decision
+        tab); the check box says whether the person coaches a competitor."""
+        person, deal = self._person, self._deal
+        if person is None:
+            return
+        alternatives = deal.alternatives if deal else ()
+        offered = [(a.name if a.kind is AlternativeKind.COMPETITOR
+                    else f"{a.name} ({a.kind.label.lower()})" if a.name != a.kind.label
+                    else a.name, a.id) for a in alternatives]
+        if offered != self._offered:
+            self._offered = offered
+            self.leans_to.clear()
+            self.leans_to.add(NOT_KNOWN, None)
+            for label, value in offered:
+                self.leans_to.add(label, value)
+        self.leans_to.set_value(person.leans_to)
+        self.leans_to.setEnabled(not self.read_only)
+        self.coaches.blockSignals(True)
+        self.coaches.setChecked(person.coaches_competitor)
+        self.coaches.setEnabled(not self.read_only)
+        self.coaches.blockSignals(False)
+
+    def _alternatives_changed(self, changes: ChangeSet) -> None:
+        deal = self.session.deal
+        if self._person is not None and deal is not None and changes.touches_plan(deal.id) \
+                and deal.has_person(self._person.id):
+            self._deal = deal
+            self._show_leaning()
+
     def _show_header(self) -> None:
         person = self._person
         if person is None:
             return
-        about = " · ".join(part for part in (person.title, person.department) if part)
+        about = " · ".join(part for part in (person.title, person.department,
+                                             person.organisation) if part)
         colour = SUPPORT_COLOURS[person.support]
         self.header.setText(
             f"<span style='font-size:large'><b>{html(person.name)}</b></span><br>"

@@ -1,0 +1,606 @@
+"""The Decision tab: how the customer decides, and between what.
+
+At the top the compelling event — what happens if the customer does nothing, and by when —
+because without one, doing nothing is the customer's easiest choice. Below, the ranked and
+weighted decision criteria with our rating against each alternative's and the weighted
+standing under the table; then the alternatives (competitors, doing nothing, building it
+themselves) with who leans to each, and the customer's decision process as a timeline over
+its steps, the close date marked.
+
+Like every panel it keeps no data of its own: it shows ``session.deal`` and asks for each
+change with ``plan_edited(before, after, text)``, which the window makes one undo step
+(``commands.EditPlan``). While it is hidden it only notes that it is out of date, so editing
+the map never rebuilds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, Qt, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStyledItemDelegate,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.changes import ChangeSet
+from desktop.domain.deal import Deal
+from desktop.domain.decision import (
+    WEIGHT_MAX,
+    WEIGHT_MIN,
+    Alternative,
+    AlternativeKind,
+    CompellingEvent,
+    Criterion,
+    ProcessStep,
+    StepStatus,
+    weighted_standing,
+)
+from desktop.domain.errors import ValidationError
+from desktop.domain.plan_references import forget_alternatives
+from desktop.ui.alternatives_model import LEANING, AlternativesModel
+from desktop.ui.cell_editors import ChoiceDelegate, DateDelegate, NumberDelegate
+from desktop.ui.criteria_model import OURS, OWNER, RANK, TEXT, WEIGHT, CriteriaModel
+from desktop.ui.process_model import (
+    APPROVER,
+    NUMBER,
+    PLANNED,
+    STATUS,
+    STATUS_LABELS,
+    STEP,
+    ProcessModel,
+)
+from desktop.ui.process_view import ProcessTimeline
+from desktop.ui.ranked_table import RankedTable
+from desktop.ui.session import LibrarySession
+from desktop.ui.text import html
+from desktop.ui.widgets.date_field import DateField
+from desktop.ui.widgets.text_edits import CommittingTextEdit
+
+EVENT_QUESTION = "What happens if they do nothing, and by when?"
+NO_EVENT = ("No compelling event yet: without one, doing nothing is the customer's easiest "
+            "choice. Ask what it costs them to wait.")
+AHEAD_COLOUR = "#1E6B2E"
+BEHIND_COLOUR = "#B3261E"
+
+
+def standing_sentence(criteria: tuple[Criterion, ...], alternative: Alternative) -> str:
+    """Where we stand against one alternative, in the seller's words (plain text)."""
+    rated = sum(1 for c in criteria if c.gap(alternative.id) is not None)
+    standing = weighted_standing(criteria, alternative.id)
+    if standing is None:
+        return f"{alternative.name}: no criterion rated for both yet"
+    on = f"on {rated} rated criteri{'on' if rated == 1 else 'a'}"
+    if round(standing, 1) == 0:
+        return f"Level with {alternative.name} {on}"
+    if standing > 0:
+        return f"We lead {alternative.name} by {standing:.1f} points {on}"
+    return f"{alternative.name} leads us by {-standing:.1f} points {on}"
+
+
+class DecisionPanel(QWidget):
+    plan_edited = Signal(object, object, str)  # Deal before, Deal after, undo text
+
+    def __init__(self, session: LibrarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decision_panel")
+        self.session = session
+        self.deal: Deal | None = None  # the deal shown, as last read from the session
+        self.read_only = False
+        self._stale = True
+        # After an edit of ours: which table's current cell to put back (by record id).
+        self._keep: dict[str, tuple[str, int]] = {}
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        self.error = QLabel()
+        self.error.setObjectName("decision_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: white; background: #b3261e; padding: 4px; "
+                                 "border-radius: 3px;")
+        self.error.hide()
+        layout.addWidget(self._build_event())
+        layout.addWidget(self.error)
+        bottom = QSplitter(Qt.Orientation.Horizontal)
+        bottom.setObjectName("decision_bottom_splitter")
+        bottom.setChildrenCollapsible(False)
+        bottom.addWidget(self._build_alternatives())
+        bottom.addWidget(self._build_process())
+        bottom.setStretchFactor(0, 2)
+        bottom.setStretchFactor(1, 3)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("decision_splitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._build_criteria())
+        self.splitter.addWidget(bottom)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 4)
+        layout.addWidget(self.splitter, 1)
+        session.deal_shown.connect(self._deal_shown)
+        session.changed.connect(self._changed)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def _build_event(self) -> QGroupBox:
+        box = QGroupBox(f"Compelling event — {EVENT_QUESTION[0].lower()}{EVENT_QUESTION[1:]}")
+        box.setObjectName("decision_event")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 4, 6, 4)
+        row = QHBoxLayout()
+        # Two lines: the event is a sentence or two, and it is read more than it is typed.
+        self.event_text = CommittingTextEdit()
+        self.event_text.setObjectName("decision_event_text")
+        self.event_text.setAccessibleName(EVENT_QUESTION)
+        self.event_text.setPlaceholderText(
+            "e.g. The old dispatch system loses support in April: 40 drivers without routing")
+        self.event_text.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 10)
+        self.event_text.editing_finished.connect(self._event_text_finished)
+        self.event_by = DateField()
+        self.event_by.setObjectName("decision_event_by")
+        self.event_by.edit.setAccessibleName("Compelling event: by when")
+        self.event_by.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("2027-06-300")
+                                           + 40)
+        self.event_by.editing_finished.connect(self._event_date_finished)
+        self.event_by.refused.connect(lambda text: self._show_error(f"By when: {text}."))
+        by = QLabel("&by")
+        by.setBuddy(self.event_by.edit)
+        row.addWidget(self.event_text, 1)
+        row.addWidget(by)
+        row.addWidget(self.event_by)
+        layout.addLayout(row)
+        self.event_missing = QLabel(NO_EVENT)
+        self.event_missing.setObjectName("decision_event_missing")
+        self.event_missing.setWordWrap(True)
+        self.event_missing.setStyleSheet("color: #8A5A00;")
+        layout.addWidget(self.event_missing)
+        return box
+
+    def _build_criteria(self) -> QGroupBox:
+        box = QGroupBox("Decision criteria — ranked, weighted, rated against each alternative")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.criteria_model = CriteriaModel()
+        self.criteria_model.criteria_edited.connect(
+            lambda criteria, text: self._edit(text, "criteria", criteria=criteria))
+        self.criteria_model.refused.connect(self._show_error)
+        self.criteria = RankedTable("criteria_table")
+        self.criteria.setModel(self.criteria_model)
+        self.criteria.setItemDelegateForColumn(WEIGHT, NumberDelegate(WEIGHT_MIN, WEIGHT_MAX,
+                                                                      parent=self.criteria))
+        self.criteria.setItemDelegateForColumn(OWNER, ChoiceDelegate(self._people_choices,
+                                                                     self.criteria))
+        self.rating_delegate = NumberDelegate(0, 10, unknown=True, parent=self.criteria)
+        self.criteria.setItemDelegateForColumn(OURS, self.rating_delegate)
+        self.plain_delegate = QStyledItemDelegate(self.criteria)
+        self.criteria.move_requested.connect(
+            lambda row, by: self._move("criteria", row, by))
+        self.criteria.delete_requested.connect(lambda row: self._remove("criteria", row))
+        layout.addWidget(self.criteria, 1)
+        self.new_criterion = QLineEdit()
+        self.new_criterion.setObjectName("new_criterion")
+        self.new_criterion.setAccessibleName("New criterion")
+        self.new_criterion.setPlaceholderText("New criterion — Enter adds it")
+        self.new_criterion.returnPressed.connect(self._add_criterion)
+        row, self.criteria_buttons = self._editing_row(
+            self.new_criterion, self._add_criterion, self.criteria, "criteria", "criterion")
+        layout.addLayout(row)
+        self.standing = QLabel()
+        self.standing.setObjectName("decision_standing")
+        self.standing.setWordWrap(True)
+        self.standing.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.standing)
+        return box
+
+    def _build_alternatives(self) -> QGroupBox:
+        box = QGroupBox("Alternatives — what they could choose instead of us")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.alternatives_model = AlternativesModel()
+        self.alternatives_model.alternatives_edited.connect(
+            lambda alternatives, text: self._edit(text, "alternatives",
+                                                  alternatives=alternatives))
+        self.alternatives_model.refused.connect(self._show_error)
+        self.alternatives = RankedTable("alternatives_table")
+        self.alternatives.setModel(self.alternatives_model)
+        self.alternatives.setAlternatingRowColors(False)
+        header = self.alternatives.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(LEANING, QHeaderView.ResizeMode.Stretch)
+        self.alternatives.move_requested.connect(
+            lambda row, by: self._move("alternatives", row, by))
+        self.alternatives.delete_requested.connect(self._remove_alternative)
+        layout.addWidget(self.alternatives, 1)
+        row = QHBoxLayout()
+        self.new_competitor = QLineEdit()
+        self.new_competitor.setObjectName("new_competitor")
+        self.new_competitor.setAccessibleName("New competitor")
+        self.new_competitor.setPlaceholderText("Competitor's name — Enter adds it")
+        self.new_competitor.returnPressed.connect(self._add_competitor)
+        self.add_competitor = QPushButton("Add")
+        self.add_competitor.setAccessibleName("Add competitor")
+        self.add_competitor.clicked.connect(self._add_competitor)
+        self.remove_alternative = QPushButton("Remove")
+        self.remove_alternative.setAccessibleName("Remove alternative")
+        self.remove_alternative.setToolTip("Remove the selected alternative (Delete); "
+                                           "nobody leans to it any more")
+        self.remove_alternative.clicked.connect(
+            lambda: self._remove_alternative(self.alternatives.currentIndex().row()))
+        row.addWidget(self.new_competitor, 1)
+        row.addWidget(self.add_competitor)
+        row.addWidget(self.remove_alternative)
+        layout.addLayout(row)
+        offers = QHBoxLayout()
+        self.offers: dict[AlternativeKind, QPushButton] = {}
+        for kind in (AlternativeKind.DO_NOTHING, AlternativeKind.BUILD):
+            button = QPushButton(f"+ {kind.label}")
+            button.setObjectName(f"offer_{kind.value}")
+            button.setToolTip(f"Add “{kind.label}” as an alternative: often the real "
+                              "competition")
+            button.clicked.connect(lambda _=False, k=kind: self._add_alternative(
+                Alternative(name=k.label, kind=k)))
+            offers.addWidget(button)
+            self.offers[kind] = button
+        offers.addStretch(1)
+        layout.addLayout(offers)
+        self.coaching = QLabel()
+        self.coaching.setObjectName("decision_coaching")
+        self.coaching.setWordWrap(True)
+        layout.addWidget(self.coaching)
+        return box
+
+    def _build_process(self) -> QGroupBox:
+        box = QGroupBox("Decision process — the customer's steps to a signature")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(6, 4, 6, 4)
+        self.timeline = ProcessTimeline()
+        layout.addWidget(self.timeline)
+        self.process_model = ProcessModel()
+        self.process_model.process_edited.connect(
+            lambda steps, text: self._edit(text, "process", process=steps))
+        self.process_model.refused.connect(self._show_error)
+        self.process = RankedTable("process_table")
+        self.process.setModel(self.process_model)
+        self.process.setItemDelegateForColumn(APPROVER, ChoiceDelegate(self._people_choices,
+                                                                       self.process))
+        self.process.setItemDelegateForColumn(PLANNED, DateDelegate(self.process))
+        self.process.setItemDelegateForColumn(STATUS, ChoiceDelegate(
+            lambda: [(label, status) for status, label in STATUS_LABELS.items()],
+            self.process))
+        header = self.process.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
+        self.process.move_requested.connect(lambda row, by: self._move("process", row, by))
+        self.process.delete_requested.connect(lambda row: self._remove("process", row))
+        layout.addWidget(self.process, 1)
+        self.new_step = QLineEdit()
+        self.new_step.setObjectName("new_step")
+        self.new_step.setAccessibleName("New process step")
+        self.new_step.setPlaceholderText("New step, e.g. Legal review — Enter adds it")
+        self.new_step.returnPressed.connect(self._add_step)
+        row, self.process_buttons = self._editing_row(self.new_step, self._add_step,
+                                                      self.process, "process", "step")
+        layout.addLayout(row)
+        return box
+
+    def _editing_row(self, field: QLineEdit, add: Callable[[], None], table: RankedTable,
+                     kind: str, noun: str) -> tuple[QHBoxLayout, list[QToolButton]]:
+        """The line to type a new row in, and the buttons that add, move and remove."""
+        row = QHBoxLayout()
+        row.addWidget(field, 1)
+        buttons = []
+        for name, text, tip, act in (
+                ("add", "Add", f"Add the {noun} typed (Enter)", add),
+                ("up", "↑", f"Move the {noun} up (Ctrl+Up in the table)",
+                 lambda: self._move(kind, table.currentIndex().row(), -1)),
+                ("down", "↓", f"Move the {noun} down (Ctrl+Down in the table)",
+                 lambda: self._move(kind, table.currentIndex().row(), 1)),
+                ("remove", "Remove", f"Remove the selected {noun} (Delete in the table)",
+                 lambda: self._remove(kind, table.currentIndex().row()))):
+            button = QToolButton()
+            button.setText(text)
+            button.setObjectName(f"{kind}_{name}")
+            button.setAccessibleName(f"{name.capitalize()} {noun}")
+            button.setToolTip(tip)
+            button.clicked.connect(act)
+            row.addWidget(button)
+            buttons.append(button)
+        return row, buttons
+
+    def _people_choices(self) -> list[tuple[str, Any]]:
+        deal = self.deal
+        people = sorted(deal.people, key=lambda p: p.name.casefold()) if deal else []
+        return [("Nobody", None)] + [(p.name, p.id) for p in people]
+
+    # -- following the session --------------------------------------------------------------
+
+    def _deal_shown(self) -> None:
+        self._keep.clear()
+        self.error.hide()
+        self.refresh()
+
+    def _changed(self, changes: ChangeSet) -> None:
+        deal = self.deal
+        if changes.positions_only:
+            return
+        if deal is None or changes.touches_deal(deal.id) or changes.unknown:
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Show the session's deal (only when visible: hidden, it notes it is out of date)."""
+        if not self.isVisible():
+            self._stale = True
+            return
+        self._stale = False
+        deal = self.session.deal
+        self.deal = deal
+        self.read_only = self.session.is_open and self.session.library.read_only
+        kept = {name: self._current(table) for name, table in self._tables().items()}
+        kept.update(self._keep)
+        self._keep = {}
+        self.criteria_model.set_deal(deal, self.read_only)
+        self.process_model.set_deal(deal, self.read_only)
+        self.alternatives_model.set_deal(deal, self.read_only)
+        self.timeline.set_deal(deal)
+        for name, table in self._tables().items():
+            self._restore(table, kept.get(name))
+        self._size_criteria_columns()
+        self._show_event(deal)
+        self._show_standing(deal)
+        self._show_alternatives(deal)
+        editable = deal is not None and not self.read_only
+        for widget in (self.event_text, self.new_criterion, self.new_step,
+                       self.new_competitor, self.add_competitor, self.remove_alternative,
+                       *self.criteria_buttons, *self.process_buttons):
+            widget.setEnabled(editable)
+        self.event_by.setReadOnly(not editable or deal is None
+                                  or deal.compelling_event is None)
+
+    def _tables(self) -> dict[str, RankedTable]:
+        return {"criteria": self.criteria, "process": self.process,
+                "alternatives": self.alternatives}
+
+    @staticmethod
+    def _current(table: RankedTable) -> tuple[str, int] | None:
+        index = table.currentIndex()
+        model = table.model()
+        if not index.isValid():
+            return None
+        record = _record(model, index.row())
+        return (record.id, index.column()) if record is not None else None
+
+    @staticmethod
+    def _restore(table: RankedTable, kept: tuple[str, int] | None) -> None:
+        if kept is None:
+            return
+        model = table.model()
+        row = getattr(model, "row_of")(kept[0])  # noqa: B009
+        if row is not None:
+            index = model.index(row, min(kept[1], model.columnCount() - 1))
+            table.setCurrentIndex(index)
+            table.scrollTo(index)
+
+    def _size_criteria_columns(self) -> None:
+        header = self.criteria.horizontalHeader()
+        model = self.criteria_model
+        for column in range(model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(model.evidence_column, QHeaderView.ResizeMode.Stretch)
+        for delegate_column in range(OURS + 1, model.evidence_column):
+            self.criteria.setItemDelegateForColumn(delegate_column, self.rating_delegate)
+        self.criteria.setItemDelegateForColumn(model.evidence_column, self.plain_delegate)
+
+    def _show_event(self, deal: Deal | None) -> None:
+        event = deal.compelling_event if deal else None
+        if not self.event_text.hasFocus() or event is None:
+            self.event_text.set_committed_text(event.text if event else "")
+        self.event_by.set_value(event.by if event else None)
+        self.event_missing.setVisible(deal is not None and event is None)
+
+    def _show_standing(self, deal: Deal | None) -> None:
+        if deal is None or not deal.alternatives:
+            self.standing.setText("<i>Add the alternatives (below) to rate us against "
+                                  "them.</i>" if deal else "")
+            return
+        if not deal.criteria:
+            self.standing.setText("<i>No criteria yet: add what the customer will judge, "
+                                  "most important first.</i>")
+            return
+        parts = []
+        for alternative in deal.alternatives:
+            sentence = standing_sentence(deal.criteria, alternative)
+            standing = weighted_standing(deal.criteria, alternative.id)
+            colour = (AHEAD_COLOUR if standing is not None and round(standing, 1) > 0 else
+                      BEHIND_COLOUR if standing is not None and round(standing, 1) < 0
+                      else "palette(text)")
+            parts.append(f"<span style='color:{colour}'>{html(sentence)}</span>")
+        self.standing.setText("<b>Weighted standing:</b> " + " · ".join(parts))
+
+    def _show_alternatives(self, deal: Deal | None) -> None:
+        kinds = {a.kind for a in deal.alternatives} if deal else set()
+        for kind, button in self.offers.items():
+            button.setVisible(deal is not None and kind not in kinds)
+            button.setEnabled(not self.read_only)
+        unplaced = [p.name for p in deal.people if p.coaches_competitor
+                    and p.leans_to is None] if deal else []
+        self.coaching.setText("Coaching a competitor, leaning not known: "
+                              + ", ".join(unplaced) if unplaced else "")
+        self.coaching.setVisible(bool(unplaced))
+        if deal is not None and not deal.alternatives:
+            self.alternatives.setToolTip("No alternatives yet: name the competitors, and "
+                                         "add doing nothing")
+        else:
+            self.alternatives.setToolTip("")
+
+    # -- editing ----------------------------------------------------------------------------
+
+    def _edit(self, text: str, kind: str | None = None, keep: tuple[str, int] | None = None,
+              **changes: Any) -> bool:
+        """Ask for one change of the plan (one undo step); False when the domain refuses."""
+        before = self.session.deal
+        if before is None or self.read_only:
+            return False
+        try:
+            after = before.with_plan(**changes)
+        except ValidationError as error:
+            self._show_error(f"{error.path.split('.')[-1].replace('_', ' ').capitalize()}: "
+                             f"{error.problem}.")
+            return False
+        self.error.hide()
+        if after == before:
+            return False
+        if kind is not None and keep is not None:
+            self._keep[kind] = keep
+        self.plan_edited.emit(before, after, text)
+        return True
+
+    def _show_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.show()
+
+    def _event_text_finished(self) -> None:
+        deal = self.session.deal
+        if deal is None:
+            return
+        text = " ".join(self.event_text.toPlainText().split())
+        event = deal.compelling_event
+        if not text:
+            if event is not None:
+                self._edit("Remove the compelling event", compelling_event=None)
+            return
+        if event is not None and event.text == text:
+            return
+        try:
+            fresh = CompellingEvent(text=text, by=event.by if event else None)
+        except ValidationError as error:
+            self._show_error(f"Compelling event: {error.problem}.")
+            return
+        self._edit("Compelling event", compelling_event=fresh)
+
+    def _event_date_finished(self, value: date | None) -> None:
+        deal = self.session.deal
+        event = deal.compelling_event if deal else None
+        if event is None:
+            return
+        self._edit("Compelling event: by when", compelling_event=replace(event, by=value))
+
+    def _add_criterion(self) -> None:
+        deal = self.session.deal
+        text = self.new_criterion.text().strip()
+        if deal is None or not text:
+            return
+        try:
+            criterion = Criterion(text=text)
+        except ValidationError as error:
+            self._show_error(f"Criterion: {error.problem}.")
+            return
+        if self._edit(f"Add criterion “{criterion.text}”", "criteria", (criterion.id, TEXT),
+                      criteria=(*deal.criteria, criterion)):
+            self.new_criterion.clear()
+
+    def _add_step(self) -> None:
+        deal = self.session.deal
+        text = self.new_step.text().strip()
+        if deal is None or not text:
+            return
+        try:
+            step = ProcessStep(name=text, status=StepStatus.PLANNED)
+        except ValidationError as error:
+            self._show_error(f"Step: {error.problem}.")
+            return
+        if self._edit(f"Add step “{step.name}”", "process", (step.id, PLANNED),
+                      process=(*deal.process, step)):
+            self.new_step.clear()
+
+    def _add_competitor(self) -> None:
+        text = self.new_competitor.text().strip()
+        if not text:
+            return
+        try:
+            alternative = Alternative(name=text)
+        except ValidationError as error:
+            self._show_error(f"Competitor: {error.problem}.")
+            return
+        if self._add_alternative(alternative):
+            self.new_competitor.clear()
+
+    def _add_alternative(self, alternative: Alternative) -> bool:
+        deal = self.session.deal
+        if deal is None:
+            return False
+        if any(a.name.casefold() == alternative.name.casefold() for a in deal.alternatives):
+            self._show_error(f"“{alternative.name}” is listed already.")
+            return False
+        return self._edit(f"Add alternative “{alternative.name}”", "alternatives",
+                          (alternative.id, 0), alternatives=(*deal.alternatives, alternative))
+
+    def _remove_alternative(self, row: int) -> None:
+        deal = self.session.deal
+        if deal is None or not 0 <= row < len(deal.alternatives):
+            return
+        gone = deal.alternatives[row]
+        rest = tuple(a for a in deal.alternatives if a.id != gone.id)
+        after_row = rest[min(row, len(rest) - 1)].id if rest else None
+        self._edit(f"Remove alternative “{gone.name}”", "alternatives",
+                   (after_row, 0) if after_row else None,
+                   alternatives=rest, **forget_alternatives(deal, {gone.id}))
+
+    def _move(self, kind: str, row: int, by: int) -> None:
+        deal = self.session.deal
+        if deal is None:
+            return
+        records = list(getattr(deal, kind))
+        to = row + by
+        if not (0 <= row < len(records) and 0 <= to < len(records)):
+            return
+        records[row], records[to] = records[to], records[row]
+        table = self._tables()[kind]
+        column = max(table.currentIndex().column(), 0)
+        moved = records[to]
+        noun = {"criteria": "criterion", "process": "step", "alternatives": "alternative"}[kind]
+        label = getattr(moved, "text", None) or getattr(moved, "name", "")
+        self._edit(f"Move {noun} “{label}” {'up' if by < 0 else 'down'}", kind,
+                   (moved.id, column), **{kind: tuple(records)})
+
+    def _remove(self, kind: str, row: int) -> None:
+        deal = self.session.deal
+        if deal is None:
+            return
+        records = list(getattr(deal, kind))
+        if not 0 <= row < len(records):
+            return
+        gone = records.pop(row)
+        table = self._tables()[kind]
+        keep = (records[min(row, len(records) - 1)].id,
+                max(table.currentIndex().column(), 0)) if records else None
+        noun = {"criteria": "criterion", "process": "step"}[kind]
+        label = getattr(gone, "text", None) or getattr(gone, "name", "")
+        self._edit(f"Remove {noun} “{label}”", kind, keep, **{kind: tuple(records)})
+
+
+def _record(model: QAbstractItemModel, row: int) -> Any:
+    for getter in ("criterion", "step", "alternative"):
+        if hasattr(model, getter):
+            return getattr(model, getter)(row)
+    return None
+
+
+__all__ = ["NUMBER", "RANK", "DecisionPanel", "standing_sentence"]

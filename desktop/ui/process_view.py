@@ -1,0 +1,168 @@
+"""The decision process as a timeline: each dated step a dot on a line of dates, today and
+the close date marked, the steps after the close date in red and the undated ones named at
+the end — so a seller sees at a glance whether the customer's process reaches the signature
+before the date in the forecast.
+
+Painted from the shown deal; it edits nothing (the steps table below it does).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from desktop.domain.deal import Deal
+from desktop.domain.decision import ProcessStep, StepStatus, steps_after, undated_steps
+from desktop.ui.process_model import LATE, UNDATED
+
+LINE = QColor("#5F6B7A")
+PLANNED = QColor("#1F5FAD")
+DONE = QColor("#8C8C8C")
+TODAY = QColor("#3A3A3A")
+MARGIN = 14
+DOT = 5
+
+
+class ProcessTimeline(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("process_timeline")
+        self.setAccessibleName("Decision process timeline")
+        self.deal: Deal | None = None
+        self.today = date.today()
+        lines = QFontMetrics(self.font()).lineSpacing()
+        self.setMinimumHeight(lines * 3 + 2 * DOT + 22)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_deal(self, deal: Deal | None) -> None:
+        self.deal = deal
+        self.today = date.today()
+        self.setToolTip(self._summary())
+        self.update()
+
+    def _summary(self) -> str:
+        deal = self.deal
+        if deal is None or not deal.process:
+            return ""
+        late = steps_after(deal.process, deal.close_date)
+        undated = undated_steps(deal.process)
+        parts = []
+        if late:
+            parts.append("After the close date: " + ", ".join(s.name for s in late))
+        if undated:
+            parts.append("No date: " + ", ".join(s.name for s in undated))
+        return "\n".join(parts) or "Every remaining step is dated before the close date."
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        try:
+            self._paint(painter)
+        finally:
+            painter.end()  # also when painting failed: an open painter crashes Qt
+
+    def _paint(self, painter: QPainter) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), self.palette().base())
+        deal = self.deal
+        if deal is None or not deal.process:
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             "No decision process yet: add the customer's steps below "
+                             "(evaluation, security review, legal, procurement, signature).")
+            return
+        metrics = QFontMetrics(self.font())
+        undated = undated_steps(deal.process)
+        right = self.width() - MARGIN
+        if undated:
+            label = "No date: " + ", ".join(s.name for s in undated)
+            room = min(metrics.horizontalAdvance(label) + 8, self.width() // 3)
+            box = QRectF(right - room, 4, room, self.height() - 8)
+            painter.setPen(UNDATED)
+            painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
+                             label)
+            right -= room + MARGIN
+        dated = [s for s in deal.process if s.planned is not None]
+        dates = [s.planned for s in dated if s.planned is not None] + [self.today]
+        if deal.close_date is not None:
+            dates.append(deal.close_date)
+        first, last = min(dates), max(dates)
+        span = max((last - first).days, 1)
+        left = MARGIN + 4
+        # Room at the right end for the last label (the signature, usually).
+        width = float(max(right - left - 6 * metrics.averageCharWidth(), 40))
+
+        def x_of(day: date) -> float:
+            return left + width * (day - first).days / span
+
+        line = metrics.lineSpacing()
+        # Two rows of step labels above the line, the markers' labels below it.
+        y = 4 + 2 * line + DOT + 6
+        painter.setPen(QPen(LINE, 2))
+        painter.drawLine(QPointF(left, y), QPointF(left + width, y))
+        small = QFont(self.font())
+        small.setPointSizeF(max(self.font().pointSizeF() * 0.85, 6))
+        self._marker(painter, x_of(self.today), "Today", TODAY, small, y)
+        if deal.close_date is not None:
+            self._marker(painter, x_of(deal.close_date), f"Close {deal.close_date:%d %b}",
+                         LATE, small, y)
+        late = {s.id for s in steps_after(deal.process, deal.close_date)}
+        ordered = sorted(dated, key=lambda s: (s.planned, s.name))
+        xs = [x_of(s.planned) for s in ordered if s.planned is not None]
+        row_end = [0.0, 0.0]  # where each row of labels is free again
+        for number, step in enumerate(ordered):
+            x = xs[number]
+            # A label runs right from its dot until the next label of its row (two steps on);
+            # the last of a row may run leftwards instead of off the widget.
+            assert step.planned is not None
+            full = metrics.horizontalAdvance(f"{step.name} {step.planned:%d %b}")
+            at_end = number + 2 >= len(xs)
+            limit = xs[number + 2] - 6 if not at_end else self.width() - 2.0
+            start = max(x - 2, row_end[number % 2] + 6, 2.0)
+            if at_end and start + full > limit:
+                start = max(row_end[number % 2] + 6, limit - full, 2.0)
+            label_room = max(limit - start, 48.0)
+            row_end[number % 2] = start + min(full, label_room)
+            self._step(painter, step, x, y, row=number % 2, late=step.id in late,
+                       start=start, room=label_room, metrics=metrics)
+
+    def _marker(self, painter: QPainter, x: float, text: str, colour: QColor, font: QFont,
+                y: float) -> None:
+        """A date that matters (today, the close date): a dashed line and its name below
+        the time line."""
+        painter.setPen(QPen(colour, 1, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x, 2), QPointF(x, self.height() - 2))
+        painter.save()
+        painter.setFont(font)
+        metrics = QFontMetrics(font)
+        text_width = metrics.horizontalAdvance(text)
+        start = min(max(x + 3, 2), self.width() - text_width - 2)
+        painter.setPen(colour)
+        painter.drawText(QPointF(start, y + DOT + 4 + metrics.ascent()), text)
+        painter.restore()
+
+    def _step(self, painter: QPainter, step: ProcessStep, x: float, y: float, *,
+              row: int, late: bool, start: float, room: float,
+              metrics: QFontMetrics) -> None:
+        """A dot on the line and, in one of the two rows above it, "name · date"."""
+        colour = LATE if late else DONE if not step.remaining else PLANNED
+        line = metrics.lineSpacing()
+        top = 4 + row * line
+        painter.setPen(QPen(colour, 1, Qt.PenStyle.DotLine))
+        painter.drawLine(QPointF(x, top + line), QPointF(x, y - DOT))
+        painter.setPen(QPen(colour, 2))
+        filled = step.status in (StepStatus.DONE, StepStatus.UNDER_WAY)
+        painter.setBrush(colour if filled else self.palette().base().color())
+        painter.drawEllipse(QPointF(x, y), DOT, DOT)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        assert step.planned is not None
+        when = f" {step.planned:%d %b}"
+        name = metrics.elidedText(step.name, Qt.TextElideMode.ElideRight,
+                                  int(room - metrics.horizontalAdvance(when)))
+        painter.setPen(colour if late else self.palette().text().color())
+        painter.drawText(QPointF(start, top + metrics.ascent()), name)
+        painter.setPen(colour)
+        painter.drawText(QPointF(start + metrics.horizontalAdvance(name),
+                                 top + metrics.ascent()), when)
