@@ -27,6 +27,15 @@ def pdftext_raw(path: Path, first: int | None = None, last: int | None = None) -
     return re.sub(r"\s+", " ", _pdftotext(path, first, last))
 
 
+def pdftext_flowing(path: Path) -> str:
+    """The words in reading order rather than laid out (NFKC, whitespace collapsed): a
+    table cell wrapped onto two lines reads as one text, not interleaved with its row's
+    other cells."""
+    out = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", out))
+
+
 def pdfpages(path: Path) -> list[str]:
     """Each page's words (NFKC, whitespace collapsed), in order."""
     pages = _pdftotext(path, None, None).split("\f")

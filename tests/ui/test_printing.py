@@ -172,8 +172,28 @@ def test_accepting_the_print_dialog_prints(window: MainWindow, qtbot: QtBot,
     out = tmp_path / "brief.pdf"
     print_dialog.printer().setOutputFileName(str(out))
     print_dialog.done(print_dialog.DialogCode.Accepted)
-    assert pdfinfo(out)["Pages"] == "1"
+    assert pdfinfo(out)["Pages"] == "2"  # the brief: the deal, then its plan
     assert "Northwind" in pdftext(out)
+
+
+def test_the_mutual_action_plan_is_chosen_by_keyboard_and_exported(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    open_deal(qtbot, window, "Northwind")
+    save_as(monkeypatch, tmp_path / "plan.pdf")
+    dialog = options_dialog(window, qtbot, OutputKind.PDF)
+    set_layout(qtbot, dialog, PrintLayout.PLAN)  # typed into the layout box, as a user does
+    QTest.keyClick(dialog.private_box, Qt.Key.Key_Space)  # even with private notes ticked
+    assert dialog.private_box.isChecked()
+    accept(dialog)
+    out = tmp_path / "plan.pdf"
+    text = pdftext(out)
+    assert text.count("Mutual action plan") >= 2
+    deal = window.session.deal
+    for step in deal.process:
+        assert step.name.split()[0] in text
+    for word in ("Mentor", "Supporter", "Opponent", "Enemy", "Personal win"):
+        assert word not in text
 
 
 def test_export_pdf_writes_the_file_and_says_so(window: MainWindow, qtbot: QtBot,

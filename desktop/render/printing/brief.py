@@ -1,99 +1,226 @@
-"""The one-page deal brief: where the deal stands, its top red flags and the next steps."""
+"""The deal brief: where the deal stands, its top red flags, what is overdue and due in the
+next 14 days, the decision process, and what each person needs next — a review's two
+pages at most (long lists are cut and counted, the plan's own print has them all)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter
+from datetime import date, timedelta
 
+from PySide6.QtCore import QRectF, QSizeF, Qt
+from PySide6.QtGui import QColor, QPainter, QPicture
+
+from desktop.domain.actions import Action
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
+from desktop.domain.decision import steps_after
 from desktop.domain.enums import Axis
 from desktop.domain.person import Person
+from desktop.domain.plan_reading import (
+    UPCOMING_DAYS,
+    day_text,
+    for_whom,
+    overdue,
+    owner_text,
+    step_rows,
+    upcoming,
+)
 from desktop.domain.wording import average_text, money, people_count, plural
-from desktop.palette import MUTED_INK, SEVERITY_COLOURS
+from desktop.palette import MUTED_INK, OVERDUE, SEVERITY_COLOURS
 from desktop.render.chart_svg import paint_chart
 from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Page, body_rect, font
 from desktop.render.printing.key_players import KeyMap, key_player_map
 from desktop.render.printing.options import PrintOptions
+from desktop.render.printing.sections import (
+    SECTION_GAP,
+    Section,
+    flow,
+    section_pages,
+    text_lines,
+)
 from desktop.render.printing.table import Column, Table
 from desktop.render.printing.text import heading, paragraph
 from desktop.render.triangle_figure import draw_decision_triangle
 
 MAP_HEIGHT = 260.0  # points: the most the key players' map may take of the page
+# At most this many rows per plan section on the brief; the rest are counted (the Plan tab
+# and the mutual action plan list them all): the brief stays a review's two pages.
+MAX_OVERDUE = 8
+MAX_UPCOMING = 8
+MAX_STEPS = 12
+MAX_PEOPLE = 12
 
 
 def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list[Page]:
+    """The brief: where the deal stands (key players, triangle, red flags) on the first
+    page, then what is overdue, what is due in the next 14 days, the decision process and
+    what each person needs next, flowing onto a second page when the first is full."""
     orientation = options.page_orientation(PrintLayout.BRIEF)
     body = body_rect(options.paper, orientation)
+    today = options.today or date.today()
     key = key_player_map(deal, analysis, QSizeF(body.width(), MAP_HEIGHT))
+
+    def top(painter: QPainter, rect: QRectF) -> None:
+        _paint_top(painter, rect, deal, analysis, key, draw_map=True)
+
+    measure = QPicture()
+    painter = QPainter(measure)
+    top_height = _paint_top(painter, body, deal, analysis, key, draw_map=False)
+    painter.end()
+    sections = plan_sections(deal, analysis, set(key.shown), body.width(), today)
+    placed = flow(sections, body.height(), top_height + SECTION_GAP)
+    return section_pages(placed, orientation, "Deal brief", top)
+
+
+def plan_sections(deal: Deal, analysis: DealAnalysis, key_players: set[str], width: float,
+                  today: date) -> list[Section]:
+    """Overdue, the next 14 days, the decision process, and what each person needs next."""
+    late = overdue(deal.actions, today)
+    soon = upcoming(deal.actions, today)
+    end = today + timedelta(days=UPCOMING_DAYS)
+    sections = [
+        _actions_section(deal, f"Overdue ({len(late)})", late, MAX_OVERDUE, width, today,
+                         "Nothing overdue.", late=True),
+        _actions_section(deal, f"Next {UPCOMING_DAYS} days (to {day_text(end)})", soon,
+                         MAX_UPCOMING, width, today,
+                         f"Nothing due in the next {UPCOMING_DAYS} days."),
+        process_section(deal, width, today, MAX_STEPS),
+    ]
+    people = next_step_people(deal, analysis, key_players)
+    shown = people[:MAX_PEOPLE]
+    needs = Section("What they need next")
+    if shown:
+        needs.table = Table(
+            [Column("Person", 1.8), Column("Support", 1.0), Column("Personal win", 0.9),
+             Column("What they need next", 6.3)],
+            [[p.name, p.support.label, _score(p.scores.personal.value), _next(deal, p)]
+             for p in shown], width,
+            colours=[OVERDUE if (a := deal.next_action(p.id)) is not None
+                     and a.is_overdue(today) else "" for p in shown])
+        if len(people) > len(shown):
+            needs.after = text_lines(f"… and {len(people) - len(shown)} more: see the "
+                                     "people table.", width, 8, colour=MUTED_INK)
+    else:
+        needs.lines = text_lines("No open actions for anybody yet.", width)
+    sections.append(needs)
+    return sections
+
+
+def _actions_section(deal: Deal, title: str, actions: list[Action], most: int, width: float,
+                     today: date, empty: str, *, late: bool = False) -> Section:
+    section = Section(title)
+    if not actions:
+        section.lines = text_lines(empty, width)
+        return section
+    shown = actions[:most]
+    columns = [Column("Action", 4.6), Column("Owner", 2.6), Column("For", 2.2),
+               Column("Due", 1.9)]
+    rows = [[a.text, owner_text(deal, a), for_whom(deal, a), day_text(a.due)] for a in shown]
+    if late:
+        columns.append(Column("Late", 1.1, right=True))
+        for row, action in zip(rows, shown, strict=True):
+            row.append(plural(action.days_overdue(today), "day"))
+    section.table = Table(columns, rows, width,
+                          colours=[OVERDUE if a.is_overdue(today) else "" for a in shown])
+    if len(actions) > most:
+        section.after = text_lines(f"… and {len(actions) - most} more: see the Plan tab or "
+                                   "print the mutual action plan.", width, 8,
+                                   colour=MUTED_INK)
+    return section
+
+
+def process_section(deal: Deal, width: float, today: date, most: int | None = None, *,
+                    for_customer: bool = False) -> Section:
+    """The compelling event, then the decision process's steps in order; a step planned
+    after the close date is marked, and printed red. ``for_customer``: worded for the
+    customer's own reading (the mutual action plan: "why now", the target date)."""
+    section = Section("Decision process")
+    event = deal.compelling_event
+    close_word = "target date" if for_customer else "close date"
+    if event is not None:
+        by = f" — by {day_text(event.by)}" if event.by else ""
+        label = "Why now" if for_customer else "Compelling event"
+        section.lines = text_lines(f"{label}: {event.text}{by}", width, 9)
+    elif not for_customer:
+        section.lines = text_lines("No compelling event written yet: what happens if "
+                                   "they do nothing?", width, 9, italic=True)
+    steps = list(deal.process)
+    shown = steps if most is None else steps[:most]
+    if not shown:
+        section.lines += text_lines("No process steps written yet.", width, 9)
+        return section
+    if deal.close_date is not None:
+        label = "Target decision date" if for_customer else "Close date"
+        section.lines += text_lines(f"{label}: {day_text(deal.close_date)}", width, 8,
+                                    colour=MUTED_INK)
+    rows = step_rows(deal, shown, today, close_word)
+    late = {step.id for step in steps_after(shown, deal.close_date)}
+    section.table = Table(
+        [Column("#", 0.35, right=True), Column("Step", 3.6), Column("Approver", 2.2),
+         Column("Planned", 1.9), Column("Status", 1.1), Column("Note", 2.2)],
+        [cells for _step, cells in rows], width,
+        colours=[OVERDUE if step.id in late else "" for step, _cells in rows])
+    if len(steps) > len(shown):
+        section.after = text_lines(f"… and {len(steps) - len(shown)} more steps: see the "
+                                   "Decision tab.", width, 8, colour=MUTED_INK)
+    return section
+
+
+def _paint_top(painter: QPainter, rect: QRectF, deal: Deal, analysis: DealAnalysis,
+               key: KeyMap, *, draw_map: bool) -> float:
+    """The first page's top: facts, objective, the key players, the triangle and the red
+    flags; returns the bottom. ``draw_map`` False measures without rendering the map."""
     names = {p.id: p.name for p in deal.people}
     flags = sorted(analysis.flags, key=lambda f: f.severity.rank)[:6]
-    steps = next_step_people(deal, analysis, set(key.shown))
-    steps_table = Table([Column("Person", 1.8), Column("Support", 1.0),
-                         Column("Personal win", 0.9), Column("What they need next", 6.3)],
-                        [[p.name, p.support.label, _score(p.scores.personal.value),
-                          _next(deal, p)] for p in steps], body.width())
-
-    def paint(painter: QPainter, rect: QRectF) -> None:
-        width = rect.width()
-        y = 0.0
-        facts = [deal.stage, _money(deal), f"closes {deal.close_date.isoformat()}"
-                 if deal.close_date else "", people_count(len(deal.people))]
-        painter.setFont(font(9))
-        painter.setPen(QColor(MUTED_INK))
-        painter.drawText(QRectF(0, y, width, 12), Qt.AlignmentFlag.AlignLeft,
-                         " · ".join(f for f in facts if f))
-        y += 14
-        if deal.objective:
-            y = paragraph(painter, QRectF(0, y, width, 40), f"“{deal.objective}”", 9,
-                           italic=True) + 4
-        y = _key_players(painter, QRectF(0, y, width, MAP_HEIGHT), key, len(deal.people))
-        y += 8
-        chart = QRectF(0, y, width * 0.42, 190.0)
+    width = rect.width()
+    y = 0.0
+    facts = [deal.stage, _money(deal), f"closes {deal.close_date.isoformat()}"
+             if deal.close_date else "", people_count(len(deal.people))]
+    painter.setFont(font(9))
+    painter.setPen(QColor(MUTED_INK))
+    painter.drawText(QRectF(0, y, width, 12), Qt.AlignmentFlag.AlignLeft,
+                     " · ".join(f for f in facts if f))
+    y += 14
+    if deal.objective:
+        y = paragraph(painter, QRectF(0, y, width, 40), f"“{deal.objective}”", 9,
+                      italic=True) + 4
+    y = _key_players(painter, QRectF(0, y, width, MAP_HEIGHT), key, len(deal.people),
+                     draw=draw_map)
+    y += 8
+    chart = QRectF(0, y, width * 0.42, 190.0)
+    if draw_map:
         paint_chart(painter, chart, lambda ax: draw_decision_triangle(
             ax, deal.people, analysis.triangle, font_size=7.0))
-        text_left = chart.right() + 10
-        text_width = width - text_left
-        ty = heading(painter, y, width, "Where the deal stands", left=text_left)
-        legs = []
-        for axis in Axis:
-            result = analysis.triangle[axis]
-            legs.append(f"{axis.label}: {average_text(result.value)} "
-                        f"({result.coverage:.0%} of influence known)")
-        lines = ["Deal triangle (influence-weighted):", *legs]
-        if analysis.tipping_point is not None:
-            lines.append(f"Tipping point: {names[analysis.tipping_point.person]} — a personal "
-                         f"win of 10 would lift the deal's personal win by "
-                         f"+{analysis.tipping_point.gain:.1f}")
-        if analysis.path_to_power:
-            lines.append("Path to power: " + " → ".join(names[i]
-                                                        for i in analysis.path_to_power))
-        for line in lines:
-            ty = paragraph(painter, QRectF(text_left, ty, text_width, 30), line, 9) + 3
-        y = max(chart.bottom(), ty)
-        y += 6
-        y = heading(painter, y, width, f"Top red flags ({len(analysis.flags)} in all)")
-        if not flags:
-            y = paragraph(painter, QRectF(0, y, width, 14), "None.", 9) + 2
-        for flag in flags:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QColor(SEVERITY_COLOURS[flag.severity]))
-            painter.drawRect(QRectF(0, y + 3, 5, 5))
-            y = paragraph(painter, QRectF(10, y, width - 10, 28),
-                           f"[{flag.severity.value}] {flag.message}", 9) + 2
-        y += 6
-        y = heading(painter, y, width, "Next steps")
-        if steps:
-            shown = steps_table.fitting(rect.height() - y - 14)
-            y = steps_table.paint(painter, 0, y, shown)
-            if len(shown) < len(steps):
-                paragraph(painter, QRectF(0, y + 2, width, 14),
-                          f"… and {len(steps) - len(shown)} more: see the people table.", 8)
-        else:
-            paragraph(painter, QRectF(0, y, width, 14), "No next steps written yet.", 9)
-
-    return [Page(orientation, paint, "Deal brief")]
+    text_left = chart.right() + 10
+    text_width = width - text_left
+    ty = heading(painter, y, width, "Where the deal stands", left=text_left)
+    legs = []
+    for axis in Axis:
+        result = analysis.triangle[axis]
+        legs.append(f"{axis.label}: {average_text(result.value)} "
+                    f"({result.coverage:.0%} of influence known)")
+    lines = ["Deal triangle (influence-weighted):", *legs]
+    if analysis.tipping_point is not None:
+        lines.append(f"Tipping point: {names[analysis.tipping_point.person]} — a personal "
+                     f"win of 10 would lift the deal's personal win by "
+                     f"+{analysis.tipping_point.gain:.1f}")
+    if analysis.path_to_power:
+        lines.append("Path to power: " + " → ".join(names[i]
+                                                    for i in analysis.path_to_power))
+    for line in lines:
+        ty = paragraph(painter, QRectF(text_left, ty, text_width, 30), line, 9) + 3
+    y = max(chart.bottom(), ty)
+    y += 6
+    y = heading(painter, y, width, f"Top red flags ({len(analysis.flags)} in all)")
+    if not flags:
+        y = paragraph(painter, QRectF(0, y, width, 14), "None.", 9) + 2
+    for flag in flags:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(SEVERITY_COLOURS[flag.severity]))
+        painter.drawRect(QRectF(0, y + 3, 5, 5))
+        y = paragraph(painter, QRectF(10, y, width - 10, 40),
+                      f"[{flag.severity.value}] {flag.message}", 9) + 2
+    return y
 
 
 def next_step_people(deal: Deal, analysis: DealAnalysis, key_players: set[str]) -> list[Person]:
@@ -117,7 +244,7 @@ def _next(deal: Deal, person: Person) -> str:
     action = deal.next_action(person.id)
     if action is None:
         return "— no open action —"
-    return action.text + (f" (due {action.due:%d %b})" if action.due else "")
+    return action.text + (f" (due {action.due.day} {action.due:%b})" if action.due else "")
 
 
 def _score(value: int | None) -> str:
@@ -128,19 +255,21 @@ def _money(deal: Deal) -> str:
     return money(deal.amount, deal.currency)
 
 
-def _key_players(painter: QPainter, box: QRectF, key: KeyMap, people: int) -> float:
+def _key_players(painter: QPainter, box: QRectF, key: KeyMap, people: int, *,
+                 draw: bool = True) -> float:
     """The key players' map centred in ``box`` (as tall as it needs), a line saying who is
-    on it below; returns the bottom."""
+    on it below; returns the bottom. ``draw`` False: measured only."""
     content = key.content
     if key.shown:
         size = content.size() * key.scale
         target = QRectF(box.left() + (box.width() - size.width()) / 2, box.top(),
                         size.width(), size.height())
-        painter.save()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        key.scene.render(painter, target, content, Qt.AspectRatioMode.IgnoreAspectRatio)
-        painter.restore()
+        if draw:
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+            key.scene.render(painter, target, content, Qt.AspectRatioMode.IgnoreAspectRatio)
+            painter.restore()
         y = target.bottom() + 2
         caption = (f"Key players: {len(key.shown)} of {people_count(people)} — economic "
                    f"buyer, champions, high influence, against us, and the path to power "

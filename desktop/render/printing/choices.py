@@ -12,6 +12,7 @@ class PrintLayout(Enum):
     TRIANGLE = "triangle"
     PEOPLE = "people"
     CARDS = "cards"
+    PLAN = "plan"  # the mutual action plan: to hand to the customer's champion
     FULL = "full"
 
     @property
@@ -20,11 +21,12 @@ class PrintLayout(Enum):
 
 
 _LAYOUT_LABELS = {
-    PrintLayout.BRIEF: "Deal brief (one page)",
+    PrintLayout.BRIEF: "Deal brief (two pages at most)",
     PrintLayout.MAP: "Map",
     PrintLayout.TRIANGLE: "Triangle and balance map",
     PrintLayout.PEOPLE: "People table",
     PrintLayout.CARDS: "Person cards",
+    PrintLayout.PLAN: "Mutual action plan (for the customer: no scores)",
     PrintLayout.FULL: "Everything",
 }
 

@@ -99,12 +99,15 @@ def key_player_map(deal: Deal, analysis: DealAnalysis, room: QSizeF) -> KeyMap:
 
 
 def _among(deal: Deal, ids: Sequence[str], positions: dict[str, Position]) -> Deal:
-    """The deal with only these people (moved to ``positions``) and the lines among them."""
+    """The deal with only these people (moved to ``positions``) and the lines among them;
+    without its plan, whose records may name the people left out (the map draws none of
+    it)."""
     wanted = set(ids)
     people = tuple(replace(p, position=positions[p.id]) if p.id in positions else p
                    for p in deal.people if p.id in wanted)
     relations = tuple(r for r in deal.relations if r.source in wanted and r.target in wanted)
-    return replace(deal, people=people, relations=relations, snapshots=())
+    return replace(deal, people=people, relations=relations, snapshots=(), actions=(),
+                   criteria=(), process=(), compelling_event=None)
 
 
 def _rows(deal: Deal, ids: Sequence[str], width: float, *,

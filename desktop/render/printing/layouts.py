@@ -6,7 +6,7 @@ can show what the options leave out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -19,10 +19,13 @@ from desktop.render.printing.cards import card_pages
 from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Header, Page, Progress, write_pdf
 from desktop.render.printing.map_tiles import map_pages
+from desktop.render.printing.mutual_plan import mutual_plan_pages
 from desktop.render.printing.options import PrintOptions
 from desktop.render.printing.people import people_pages
 from desktop.render.printing.triangle import triangle_pages
 
+# "Everything" is the seller's own record of the deal; the mutual action plan is a separate
+# hand-out for the customer and is not part of it.
 SECTIONS = (PrintLayout.BRIEF, PrintLayout.MAP, PrintLayout.TRIANGLE, PrintLayout.PEOPLE,
             PrintLayout.CARDS)
 
@@ -35,7 +38,8 @@ class Document:
 
 
 def build_document(deal: Deal, options: PrintOptions, today: date | None = None) -> Document:
-    today = today or date.today()
+    today = today or options.today or date.today()
+    options = replace(options, today=today)
     shown = for_output(deal, include_private=options.include_private,
                        anonymize=options.anonymize)
     analysis = analyse(shown, today=today)
@@ -53,6 +57,7 @@ _BUILDERS = {
     PrintLayout.TRIANGLE: triangle_pages,
     PrintLayout.PEOPLE: people_pages,
     PrintLayout.CARDS: card_pages,
+    PrintLayout.PLAN: mutual_plan_pages,
 }
 
 

@@ -4,6 +4,7 @@ the window's dialog, the command line and the tests)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from PySide6.QtCore import QLocale
 
@@ -33,6 +34,9 @@ class PrintOptions:
     include_private: bool = False
     anonymize: bool = False
     people: tuple[str, ...] = ()  # the people chosen for the Cards layout (empty: everybody)
+    # The day the plan is read against (overdue, the next 14 days); None: the day of the
+    # print. A test fixes it, so "overdue" does not change with the calendar.
+    today: date | None = None
 
     @property
     def card_people(self) -> tuple[str, ...]:

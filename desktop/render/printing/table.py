@@ -26,10 +26,13 @@ class Column:
 
 
 class Table:
+    """``colours``: one ink per row ("" for the usual), so an overdue action prints red."""
+
     def __init__(self, columns: Sequence[Column], rows: Sequence[Sequence[str]],
-                 width: float, size: int = 8) -> None:
+                 width: float, size: int = 8, colours: Sequence[str] = ()) -> None:
         self.columns = list(columns)
         self.rows = [list(row) for row in rows]
+        self.colours = [*colours, *([""] * (len(self.rows) - len(colours)))]
         self.body_font = font(size)
         self.header_font = font(size, bold=True)
         total = sum(c.share for c in self.columns)
@@ -90,17 +93,18 @@ class Table:
                             self.header_height, self.header_font, header=True)
         for index in rows:
             y = self._paint_row(painter, left, y, self.rows[index], self.heights[index],
-                                self.body_font, shaded=index % 2 == 1)
+                                self.body_font, shaded=index % 2 == 1,
+                                ink=self.colours[index] or INK)
         return y
 
     def _paint_row(self, painter: QPainter, left: float, top: float, cells: Sequence[str],
                    height: float, cell_font: QFont, *, header: bool = False,
-                   shaded: bool = False) -> float:
+                   shaded: bool = False, ink: str = INK) -> float:
         if header or shaded:
             painter.fillRect(QRectF(left, top, self.width, height),
                              QColor("#E4E4E4" if header else "#F4F4F4"))
         painter.setFont(cell_font)
-        painter.setPen(QColor(INK))
+        painter.setPen(QColor(ink))
         metrics = QFontMetricsF(cell_font)
         x = left
         for column, text, width in zip(self.columns, cells, self.widths, strict=True):
