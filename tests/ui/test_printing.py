@@ -190,6 +190,7 @@ def test_the_mutual_action_plan_is_chosen_by_keyboard_and_exported(
     text = pdftext(out)
     assert text.count("Mutual action plan") >= 2
     deal = window.session.deal
+    assert deal is not None
     for step in deal.process:
         assert step.name.split()[0] in text
     for word in ("Mentor", "Supporter", "Opponent", "Enemy", "Personal win"):
