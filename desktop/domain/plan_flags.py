@@ -9,7 +9,7 @@ reasoning behind each, in ``docs/red-flags.md``.
 
 from __future__ import annotations
 
-from desktop.domain.actions import Action
+from desktop.domain.actions import Action, ActionStatus
 from desktop.domain.decision import AlternativeKind, ProcessStep, steps_after, undated_steps
 from desktop.domain.enums import Influence, RelationKind, Role
 from desktop.domain.flag_types import (
@@ -37,9 +37,13 @@ def rule_no_open_action(ctx: FlagContext) -> list[RedFlag]:
     """A high-influence person nobody plans anything for: the plan leaves out someone who
     can make or break the decision."""
     planned: set[str] = set()
+    open_ = ActionStatus.OPEN
     for action in ctx.deal.actions:
-        if action.is_open:
-            planned.update(_people_of(action))
+        if action.status is open_:
+            planned.update(action.for_people)
+            planned.add(action.owner)
+            if action.intended is not None:
+                planned.add(action.intended.person)
     missing = [p for p in ctx.deal.people
                if p.influence is Influence.HIGH and p.id not in planned]
     if not missing:
@@ -53,7 +57,9 @@ def rule_no_open_action(ctx: FlagContext) -> list[RedFlag]:
 
 def rule_overdue_actions(ctx: FlagContext) -> list[RedFlag]:
     """Open actions past their due date: how many, and how late the oldest is."""
-    late = [a for a in ctx.deal.actions if a.is_overdue(ctx.today)]
+    today, open_ = ctx.today, ActionStatus.OPEN
+    late = [a for a in ctx.deal.actions
+            if a.due is not None and a.due < today and a.status is open_]
     if not late:
         return []
     oldest = min(late, key=lambda a: (a.due, a.text.casefold()))
@@ -146,32 +152,31 @@ def rule_alternative_near_buyer(ctx: FlagContext) -> list[RedFlag]:
     if not leaning:
         return []
     ears: dict[str, list[str]] = {}  # a leaning person → the buyers they reach, in order
-    for relation in deal.relations:
-        if relation.kind is RelationKind.CONFLICT:
+    conflict, influence = RelationKind.CONFLICT, RelationKind.INFLUENCE
+    for relation in deal.relations:  # plain checks: this loop sees every line of the deal
+        source, target = relation.source, relation.target
+        if source in leaning and target in buyers and relation.kind is not conflict:
+            who, buyer = source, target
+        elif (target in leaning and source in buyers
+              and relation.kind is not conflict and relation.kind is not influence):
+            who, buyer = target, source  # the buyer reports to them (or a dotted line)
+        else:
             continue
-        pairs = [(relation.source, relation.target)]
-        if relation.kind is not RelationKind.INFLUENCE:
-            pairs.append((relation.target, relation.source))
-        for who, buyer in pairs:
-            if who in leaning and buyer in buyers and who != buyer:
-                heard_by = ears.setdefault(who, [])
-                if buyer not in heard_by:
-                    heard_by.append(buyer)
+        heard_by = ears.setdefault(who, [])
+        if buyer not in heard_by:
+            heard_by.append(buyer)
     flags = []
     for person in deal.people:
-        if person.id not in leaning:
-            continue
-        favours = _favours(ctx, person)
-        if person.id in buyers:
+        if person.id in buyers and person.id in leaning:
             flags.append(RedFlag(
                 "alternative-near-economic-buyer", Severity.HIGH,
-                f"{person.name}, the economic buyer, {favours}: learn what draws them, and "
-                "show them what they would lose.", (person.id,)))
+                f"{person.name}, the economic buyer, {_favours(ctx, person)}: learn what draws "
+                "them, and show them what they would lose.", (person.id,)))
         elif person.id in ears:
             reached = [buyers[b] for b in ears[person.id]]
             flags.append(RedFlag(
                 "alternative-near-economic-buyer", Severity.HIGH,
-                f"{person.name} ({favours}) has a direct line to "
+                f"{person.name} ({_favours(ctx, person)}) has a direct line to "
                 f"{name_list(b.name for b in reached)}, the economic buyer: learn what "
                 "draws them, and who can answer it with the buyer.",
                 (person.id, *(b.id for b in reached))))

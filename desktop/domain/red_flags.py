@@ -9,7 +9,7 @@ alternatives, compelling event) in ``plan_flags``. Rules and thresholds are docu
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 from desktop.domain.deal import Deal
 from desktop.domain.enums import (
+    Axis,
     Confidence,
     Coverage,
     Influence,
@@ -25,7 +26,14 @@ from desktop.domain.enums import (
     Role,
     Support,
 )
-from desktop.domain.flag_types import FlagContext, RedFlag, Rule, Severity, name_list
+from desktop.domain.flag_types import (
+    NAMES_SHOWN,
+    FlagContext,
+    RedFlag,
+    Rule,
+    Severity,
+    name_list,
+)
 from desktop.domain.person import Person
 from desktop.domain.plan_flags import PLAN_RULES
 
@@ -227,42 +235,48 @@ def rule_eb_no_urgency(ctx: FlagContext) -> list[RedFlag]:
     return flags
 
 
-def is_key_person(person: Person) -> bool:
-    """High influence or any buying role: someone the decision cannot be made without."""
-    return person.influence is Influence.HIGH or bool(person.roles)
-
-
 def rule_key_people_stale(ctx: FlagContext) -> list[RedFlag]:
-    """Key people not contacted for more than N days (or never). When nobody at all was
-    contacted, ``no-recent-contact`` says it once and this rule stays quiet."""
-    stale: list[tuple[int, Person]] = []
+    """Key people — high influence or any buying role: the decision is not made without
+    them — not contacted for more than N days (or never). When nobody at all was contacted,
+    ``no-recent-contact`` says it once and this rule stays quiet."""
+    cutoff = ctx.today - timedelta(days=ctx.stale_days)  # contacted before it: stale
+    stale: list[Person] = []
     everybody = bool(ctx.deal.people)
+    high = Influence.HIGH
     for person in ctx.deal.people:
-        days = None if person.last_contact is None else (ctx.today - person.last_contact).days
-        late = days is None or days > ctx.stale_days
-        everybody = everybody and late
-        if late and is_key_person(person):
-            stale.append((10**9 if days is None else days, person))
+        contact = person.last_contact
+        if contact is None or contact < cutoff:
+            if person.roles or person.influence is high:
+                stale.append(person)
+        else:
+            everybody = False
     if not stale or everybody:
         return []
-    stale.sort(key=lambda item: (-item[0], item[1].name))
-    described = [f"{p.name} ({'never' if days == 10**9 else f'{days} days'})"
-                 for days, p in stale]
+    stale.sort(key=lambda p: (p.last_contact or date.min, p.name))
+    described = [f"{p.name} ("
+                 + ("never" if p.last_contact is None
+                    else f"{(ctx.today - p.last_contact).days} days") + ")"
+                 for p in stale[:NAMES_SHOWN]]  # the only ones name_list shows
+    described += [p.name for p in stale[NAMES_SHOWN:]]
     return [RedFlag("key-person-not-contacted", Severity.MEDIUM,
                     f"Key people not contacted for over {ctx.stale_days} days: "
                     f"{name_list(described)}. Talk to them before they decide without you.",
-                    tuple(p.id for _days, p in stale))]
+                    tuple(p.id for p in stale))]
 
 
 def rule_assumed_scores(ctx: FlagContext) -> list[RedFlag]:
     """Scores the seller assumed, on the people who weigh most: the triangle rests on guesses
     exactly where it matters."""
     found: list[tuple[Person, list[str]]] = []
+    assumed = Confidence.ASSUMED
     for person in ctx.deal.people:
         if person.influence is not Influence.HIGH:
             continue
-        axes = [axis.label.lower() for axis, score in person.scores.items()
-                if score.value is not None and score.confidence is Confidence.ASSUMED]
+        scores = person.scores
+        axes = [axis.label.lower() for axis, score in
+                ((Axis.BUSINESS, scores.business), (Axis.TECHNICAL, scores.technical),
+                 (Axis.PERSONAL, scores.personal))
+                if score.value is not None and score.confidence is assumed]
         if axes:
             found.append((person, axes))
     if not found:

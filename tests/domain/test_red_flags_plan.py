@@ -388,3 +388,18 @@ def test_demo_deals_flags_name_their_people(demos: list[Deal]) -> None:
         for raised in red_flags(deal, {}, today=TODAY):
             assert set(raised.people) <= ids
             assert raised.message.endswith((".", "?")), raised.message
+
+
+def test_the_synthetic_plan_keeps_the_map_and_exercises_the_plan_rules() -> None:
+    from desktop.synthetic import synthetic_deal
+    from desktop.synthetic_plan import TODAY as SYNTHETIC_TODAY
+    from desktop.synthetic_plan import with_synthetic_plan
+
+    bare = synthetic_deal(120, seed=3)
+    planned = with_synthetic_plan(bare, seed=3)
+    assert [p.name for p in planned.people] == [p.name for p in bare.people]
+    assert planned.relations == bare.relations
+    assert (len(planned.actions), len(planned.criteria), len(planned.process)) == (120, 50, 8)
+    found = {f.code for f in red_flags(planned, {}, today=SYNTHETIC_TODAY)}
+    assert {"overdue-actions", "step-after-close", "step-undated"} <= found
+    assert "no-compelling-event" not in found
