@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from desktop.domain.deal import Deal
-from desktop.domain.ids import new_id
 from desktop.domain.merge import DEAL_FIELDS, MergePlan, PersonConflict, Resolution, plan_merge
 from desktop.exchange import registry
 from desktop.exchange.deal_store import DealStore
+from desktop.exchange.fresh_ids import fresh_ids
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.placing import arrange_new_deal, place_beside
 from desktop.exchange.registry import ReadOptions
@@ -107,9 +107,10 @@ def resolve_import(library: DealStore, plan: ImportPlan, decide: Decision = Reso
                    ) -> ImportResult:
     """The deals to write once every conflict is decided — nothing written yet (the window's
     undo command writes them, and writes ``before`` back on undo). Ids already used by
-    another deal of the library are replaced (a person belongs to one deal)."""
+    another deal of the library are replaced (a person belongs to one deal; see
+    ``fresh_ids``)."""
     taken = library.ids_in_use()
-    added = tuple(_fresh_ids(deal, taken, keep=frozenset()) for deal in plan.new_deals)
+    added = tuple(fresh_ids(deal, taken, keep=frozenset()) for deal in plan.new_deals)
     before: list[Deal] = []
     after: list[Deal] = []
     for merge in plan.merges:
@@ -118,11 +119,12 @@ def resolve_import(library: DealStore, plan: ImportPlan, decide: Decision = Reso
         result = merge.result(decide, for_deal)
         if result == merge.mine:
             continue
-        mine_ids = frozenset({p.id for p in merge.mine.people}
-                             | {r.id for r in merge.mine.relations}
-                             | {s.id for s in merge.mine.snapshots})
+        mine = merge.mine
+        mine_ids = frozenset(r.id for records in (
+            mine.people, mine.relations, mine.snapshots, mine.alternatives, mine.actions,
+            mine.criteria, mine.process) for r in records)
         before.append(merge.mine)
-        after.append(_fresh_ids(result, taken, keep=mine_ids))
+        after.append(fresh_ids(result, taken, keep=mine_ids))
     return ImportResult(added, tuple(before), tuple(after))
 
 
@@ -147,39 +149,6 @@ def apply_import(library: DealStore, plan: ImportPlan, decide: Decision = Resolu
     result = resolve_import(library, plan, decide, deal_decision)
     commit_import(library, result, keep=keep)
     return result
-
-
-def _fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
-    """New ids for people, lines and snapshots whose id another deal already uses."""
-    renamed: dict[str, str] = {}
-    changed = False
-    people = list(deal.people)
-    for index, person in enumerate(people):
-        if person.id in taken and person.id not in keep:
-            renamed[person.id] = new_id()
-            people[index] = replace(person, id=renamed[person.id])
-            changed = True
-        taken.add(people[index].id)
-    relations = list(deal.relations)
-    for index, relation in enumerate(relations):
-        clash = relation.id in taken and relation.id not in keep
-        if clash or relation.source in renamed or relation.target in renamed:
-            relations[index] = replace(
-                relation, source=renamed.get(relation.source, relation.source),
-                target=renamed.get(relation.target, relation.target),
-                id=new_id() if clash else relation.id)
-            changed = True
-        taken.add(relations[index].id)
-    snapshots = list(deal.snapshots)
-    for index, snapshot in enumerate(snapshots):
-        if snapshot.id in taken and snapshot.id not in keep:
-            snapshots[index] = replace(snapshot, id=new_id())
-            changed = True
-        taken.add(snapshots[index].id)
-    if not changed:
-        return deal
-    return replace(deal, people=tuple(people), relations=tuple(relations),
-                   snapshots=tuple(snapshots))
 
 
 def describe(plan: ImportPlan) -> list[str]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from desktop.domain.actions import Action, ActionStatus
 from desktop.domain.deal import Deal
 from desktop.domain.enums import RelationKind
 from desktop.exchange.exporting import export_deals
@@ -120,7 +122,7 @@ def test_a_csv_person_matches_an_existing_one_by_email(library: Library,
     from dataclasses import replace
 
     first = replace(small_demo.people[0], email="henrik.larsen@northwind.example",
-                    name="Henrik Larsen", title="CEO")
+                    name="Henrik Larsen", title="CEO", organisation="Northwind Logistics")
     library.add_deal(replace(small_demo, people=(first, *small_demo.people[1:])))
     plan = plan_import(library, read_files([SAMPLES / "outlook_contacts.csv"]), small_demo.id)
     (merge,) = plan.merges
@@ -152,8 +154,15 @@ def test_people_csv_opens_cleanly_in_excel(tmp_path: Path, library: Library,
     from dataclasses import replace
 
     sneaky = replace(small_demo.people[0], title="=cmd|' /C calc'!A0",
-                     next_step="+1 call; -2 emails; @mention")
-    deal = replace(small_demo, people=(sneaky, *small_demo.people[1:]))
+                     organisation="-Partner GmbH")
+    # The person's next step is their first open action: the soonest due.
+    first_step = Action(text="+1 call; -2 emails; @mention", due=date(2020, 1, 6),
+                        for_people=(sneaky.id,))
+    later = Action(text="Later", due=date(2020, 2, 1), for_people=(sneaky.id,))
+    closed = Action(text="Done before", due=date(2019, 1, 1), for_people=(sneaky.id,),
+                    status=ActionStatus.DONE)
+    deal = replace(small_demo, people=(sneaky, *small_demo.people[1:]),
+                   actions=(later, closed, first_step, *small_demo.actions))
     library.add_deal(deal)
     out = tmp_path / "people.csv"
     export_deals(library, [deal.id], out)
@@ -161,10 +170,20 @@ def test_people_csv_opens_cleanly_in_excel(tmp_path: Path, library: Library,
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Deal", "Name", "Title"]
+    assert rows[0][-5:] == ["Last contact", "Next step", "Next step due", "Organisation",
+                            "Leans to"]
     assert len(rows) == len(deal.people) + 1
-    first = rows[1]
-    assert first[2] == "'=cmd|' /C calc'!A0"
-    assert first[-1].startswith("'+1 call")
+    first = dict(zip(rows[0], rows[1], strict=True))
+    assert first["Title"] == "'=cmd|' /C calc'!A0"
+    assert first["Next step"] == "'+1 call; -2 emails; @mention"
+    assert first["Next step due"] == "2020-01-06"
+    assert first["Organisation"] == "'-Partner GmbH"
+    leaning = {p.name: deal.alternative(p.leans_to) for p in deal.people if p.leans_to}
+    assert leaning  # the demo has people leaning to an alternative
+    for row in rows[1:]:
+        cells = dict(zip(rows[0], row, strict=True))
+        chosen = leaning.get(cells["Name"])
+        assert cells["Leans to"] == (chosen.name if chosen else "")
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
     # And it reads back: the same names.
     (incoming,) = read_files([out])

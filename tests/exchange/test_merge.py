@@ -101,7 +101,7 @@ def test_a_new_person_and_a_changed_person(tmp_path: Path, library: Library,
 
 
 def test_people_match_by_email_then_name_and_title(small_demo: Deal) -> None:
-    mine = replace(small_demo, relations=(), people=(
+    mine = replace(small_demo, relations=(), actions=(), criteria=(), process=(), people=(
         Person(name="Lena Vogt", title="CIO", email="lena@example.com"),
         Person(name="Tom Reyes", title="Head of IT")))
     theirs = replace(mine, people=(
@@ -154,7 +154,7 @@ def test_concurrent_edits_on_two_laptops(tmp_path: Path, small_demo: Deal) -> No
     a, b = laptops["a"], laptops["b"]
     first, second = small_demo.people[0], small_demo.people[1]
     a.update_people([replace(first, support=Support.MENTOR)])  # A's edit
-    b.update_people([replace(second, next_step="Call after the board meeting")])  # B's edit
+    b.update_people([replace(second, notes="Call after the board meeting")])  # B's edit
     b.add_people(small_demo.id, [Person(name="Grace Hopper", title="CTO")])
     export_deals(b, [small_demo.id], tmp_path / "from-b.dealtri", include_private=True)
 
@@ -162,12 +162,12 @@ def test_concurrent_edits_on_two_laptops(tmp_path: Path, small_demo: Deal) -> No
     (merge,) = plan.merges
     assert [p.name for p in merge.added] == ["Grace Hopper"]
     conflicts = {c.mine.id: c.fields for c in merge.conflicts}
-    assert conflicts == {first.id: ("support",), second.id: ("next_step",)}
+    assert conflicts == {first.id: ("support",), second.id: ("notes",)}
     # The seller keeps their own edit and takes B's.
     apply_import(a, plan, {first.id: Resolution.MINE, second.id: Resolution.THEIRS})
     merged = a.get_deal(small_demo.id)
     assert merged.person(first.id).support is Support.MENTOR
-    assert merged.person(second.id).next_step == "Call after the board meeting"
+    assert merged.person(second.id).notes == "Call after the board meeting"
     assert any(p.name == "Grace Hopper" for p in merged.people)
     for library in laptops.values():
         library.close()
@@ -217,6 +217,21 @@ def test_ids_used_by_another_deal_are_renewed(library: Library, small_demo: Deal
     stored = library.get_deal(copy.id)
     assert not {p.id for p in stored.people} & {p.id for p in small_demo.people}
     assert len(stored.relations) == len(small_demo.relations)
+    # The plan comes along under new ids, naming the copy's people and alternatives.
+    for field in ("actions", "criteria", "process", "alternatives"):
+        records = getattr(stored, field)
+        assert records, field
+        assert len(records) == len(getattr(small_demo, field)), field
+        assert not {r.id for r in records} & {r.id for r in getattr(small_demo, field)}, field
+    by_name = {p.name: p.id for p in stored.people}
+    original = {p.id: p.name for p in small_demo.people}
+    for before, after in zip(small_demo.actions, stored.actions, strict=True):
+        assert after.for_people == tuple(by_name[original[p]] for p in before.for_people)
+        assert after.owner == by_name.get(original.get(before.owner, ""), before.owner)
+    assert [stored.person(by_name[p.name]).leans_to is not None for p in small_demo.people] \
+        == [p.leans_to is not None for p in small_demo.people]
+    assert {stored.person(by_name[p.name]).leans_to for p in small_demo.people} <= \
+        {a.id for a in stored.alternatives} | {None}
 
 
 def test_import_command_lists_conflicts_and_writes_nothing(tmp_path: Path,
