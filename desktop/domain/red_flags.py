@@ -259,7 +259,7 @@ def rule_key_people_stale(ctx: FlagContext) -> list[RedFlag]:
                  for p in stale[:NAMES_SHOWN]]  # the only ones name_list shows
     described += [p.name for p in stale[NAMES_SHOWN:]]
     return [RedFlag("key-person-not-contacted", Severity.MEDIUM,
-                    f"Key people not contacted for over {ctx.stale_days} days: "
+                    f"Key people not contacted for over {ctx.stale_days:,} days: "
                     f"{name_list(described)}. Talk to them before they decide without you.",
                     tuple(p.id for p in stale))]
 
