@@ -14,6 +14,7 @@ import json
 import sys
 import time
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -37,7 +38,8 @@ EXIT_OK = 0
 EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
 
-COMMANDS = ("demo", "list", "show", "check", "print", "export", "import", "backup", "restore")
+COMMANDS = ("demo", "list", "show", "actions", "check", "print", "export", "import", "backup",
+            "restore")
 PICTURE_SUFFIXES = (".svg", ".png")
 DEFAULT_MAX_PAGES = 1_000
 USAGE = (
@@ -72,6 +74,17 @@ def build_parser() -> argparse.ArgumentParser:
                       help="print the deal in the deal-file format plus an analysis object")
     show.add_argument("--include-private", action="store_true",
                       help="include private evidence (personal-win notes)")
+
+    actions = commands.add_parser("actions", help="list a deal's actions, grouped like the "
+                                                  "Plan tab (overdue, this week, later …)")
+    actions.add_argument("deal", metavar="DEAL", help="a deal id, a unique id prefix or the name")
+    actions.add_argument("--overdue", action="store_true",
+                         help="only the open actions past their due date")
+    actions.add_argument("--json", action="store_true",
+                         help="print a JSON list: each action as in the deal file, plus "
+                              "group, overdue_days and owner_name")
+    actions.add_argument("--today", metavar="YYYY-MM-DD", type=_day,
+                         help="read the plan as on this day (default: today)")
 
     commands.add_parser("check", help="check the library's integrity and schema; exit 0 "
                                       "when sound")
@@ -266,6 +279,10 @@ def command_show(args: argparse.Namespace, path: Path, out: TextIO) -> int:
                       f"{analysis.weights[person.id]:.0%}"))
     _print_table(table, out, right_aligned={5, 6, 7, 8})
     print(f"\nRelations: {len(deal.relations)} · snapshots: {len(deal.snapshots)}", file=out)
+    from desktop.plan_listing import show_lines
+
+    for line in show_lines(deal, date.today()):
+        print(line, file=out)
     names = {p.id: p.name for p in deal.people}
     if analysis.path_to_power:
         print("Path to power: " + " → ".join(names[i] for i in analysis.path_to_power),
@@ -278,6 +295,32 @@ def command_show(args: argparse.Namespace, path: Path, out: TextIO) -> int:
         for flag in analysis.flags:
             print(f"  [{flag.severity.value}] {flag.message}", file=out)
     return EXIT_OK
+
+
+def command_actions(args: argparse.Namespace, path: Path, out: TextIO) -> int:
+    from desktop.plan_listing import actions_heading, actions_json, actions_tables
+
+    with Library.open(path, create=False) as library:
+        deal = library.get_deal(library.find_deal(args.deal))
+    today = args.today or date.today()
+    if args.json:
+        _print_json(actions_json(deal, today, args.overdue), out)
+        return EXIT_OK
+    print(actions_heading(deal, today), file=out)
+    tables = actions_tables(deal, today, args.overdue)
+    if not tables:
+        print("Nothing overdue." if args.overdue else "No actions yet.", file=out)
+    for title, rows in tables:
+        print(f"\n{title}:", file=out)
+        _print_table(rows, out, right_aligned=set(), widest={2: 60})
+    return EXIT_OK
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD)") from None
 
 
 def command_check(args: argparse.Namespace, path: Path, out: TextIO) -> int:
@@ -504,6 +547,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, Path, TextIO], int]] = {
     "demo": command_demo,
     "list": command_list,
     "show": command_show,
+    "actions": command_actions,
     "check": command_check,
     "print": command_print,
     "export": command_export,
@@ -521,8 +565,12 @@ def _print_json(data: Any, out: TextIO) -> None:
     out.write("\n")
 
 
-def _print_table(rows: Sequence[Sequence[str]], out: TextIO, *, right_aligned: set[int]) -> None:
-    widths = [min(40, max(len(row[i]) for row in rows)) for i in range(len(rows[0]))]
+def _print_table(rows: Sequence[Sequence[str]], out: TextIO, *, right_aligned: set[int],
+                 widest: dict[int, int] | None = None) -> None:
+    """Columns as wide as their longest cell, at most 40 characters (or ``widest[i]``)."""
+    caps = widest or {}
+    widths = [min(caps.get(i, 40), max(len(row[i]) for row in rows))
+              for i in range(len(rows[0]))]
     for row in rows:
         cells = []
         for i, cell in enumerate(row):

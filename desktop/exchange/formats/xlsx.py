@@ -1,13 +1,16 @@
 """An Excel workbook of deals: People, Relations and Scores sheets (one row per person, per
-line, per score), for sellers who report from spreadsheets."""
+line, per score) and the plan's Plan, Criteria and Process sheets, for sellers who report
+from spreadsheets."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from desktop.domain.deal import Deal
 from desktop.exchange.formats.people_csv import people_rows
+from desktop.exchange.plan_sheets import criteria_rows, plan_rows, process_rows
 from desktop.exchange.registry import Format
 from desktop.exchange.safe_write import write_bytes
 from desktop.exchange.workbook import workbook_bytes
@@ -29,8 +32,11 @@ def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path
                                "" if score.value is None else score.value,
                                "" if withheld else score.evidence, score.confidence.label,
                                "yes" if score.private else "no"])
+    today = date.today()
     write_bytes(path, workbook_bytes({"People": people_rows(deals), "Relations": relations,
-                                      "Scores": scores}))
+                                      "Scores": scores, "Plan": plan_rows(deals, today),
+                                      "Criteria": criteria_rows(deals),
+                                      "Process": process_rows(deals, today)}))
     return [path]
 
 
