@@ -20,8 +20,9 @@ class RankedTable(QTableView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         triggers = QAbstractItemView.EditTrigger
+        # Not on a click of the selected cell: typing or F2 edits, a click only chooses.
         self.setEditTriggers(triggers.DoubleClicked | triggers.EditKeyPressed
-                             | triggers.AnyKeyPressed | triggers.SelectedClicked)
+                             | triggers.AnyKeyPressed)
         self.setTabKeyNavigation(False)  # Tab leaves the table, as in a form
         self.setWordWrap(False)
         self.setAlternatingRowColors(True)

@@ -23,6 +23,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -353,6 +354,12 @@ class DecisionPanel(QWidget):
         self.deal = deal
         self.read_only = self.session.is_open and self.session.library.read_only
         kept = {name: self._current(table) for name, table in self._tables().items()}
+        # An edit committed in a cell resets the table under its editor: the focus would be
+        # lost with the editor, and the keyboard with it. It goes back to the table.
+        focused = QApplication.focusWidget()
+        typing_in = next((table for table in self._tables().values()
+                          if focused is not None and (focused is table
+                                                      or table.isAncestorOf(focused))), None)
         kept.update(self._keep)
         self._keep = {}
         self.criteria_model.set_deal(deal, self.read_only)
@@ -361,6 +368,8 @@ class DecisionPanel(QWidget):
         self.timeline.set_deal(deal)
         for name, table in self._tables().items():
             self._restore(table, kept.get(name))
+        if typing_in is not None:
+            typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
         self._size_criteria_columns()
         self._show_event(deal)
         self._show_standing(deal)

@@ -1,0 +1,349 @@
+"""The Decision tab driven as a seller drives it — typing, clicks, keys, combos chosen by
+keyboard and through their popup — and the library checked after each gesture; every edit
+is one undo step, undone and redone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QTableView
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.deal import Deal
+from desktop.domain.decision import AlternativeKind, StepStatus
+from desktop.ui import criteria_model, process_model
+from desktop.ui.main_window import MainWindow
+from tests.helpers.ui import (
+    answer_next_dialog,
+    choose_by_keys,
+    choose_in_popup,
+    click,
+    main_window,
+    open_deal,
+    press_shortcut,
+    stored_deal,
+    type_into,
+)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    with main_window(qtbot, tmp_path) as opened:
+        opened.resize(1366, 768)
+        open_deal(qtbot, opened, "Northwind")
+        tabs = opened.tabs
+        index = tabs.indexOf(opened.decision)
+        bar = tabs.tabBar()
+        QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         bar.tabRect(index).center())
+        qtbot.waitUntil(opened.decision.isVisible)
+        yield opened
+
+
+def undo(qtbot: QtBot, window: MainWindow) -> None:
+    press_shortcut(qtbot, window, window.undo_action)
+
+
+def redo(qtbot: QtBot, window: MainWindow) -> None:
+    press_shortcut(qtbot, window, window.redo_action)
+
+
+def click_cell(table: QTableView, row: int, column: int) -> None:
+    index = table.model().index(row, column)
+    table.scrollTo(index)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, table.visualRect(index).center())
+    assert table.currentIndex() == index
+
+
+def type_in_cell(qtbot: QtBot, table: QTableView, row: int, column: int, text: str) -> None:
+    """Click the cell, type (the first key opens its editor), Enter commits."""
+    click_cell(table, row, column)
+    QTest.keyClicks(table, text[0])
+    qtbot.waitUntil(lambda: table.state() is QAbstractItemView.State.EditingState)
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    if len(text) > 1:
+        QTest.keyClicks(editor, text[1:])
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() is not QAbstractItemView.State.EditingState)
+
+
+def open_combo(qtbot: QtBot, table: QTableView, row: int, column: int) -> QComboBox:
+    """Click the cell and press F2: its combo box, focused."""
+    click_cell(table, row, column)
+    QTest.keyClick(table, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QComboBox))
+    combo = QApplication.focusWidget()
+    assert isinstance(combo, QComboBox)
+    return combo
+
+
+def press_return(qtbot: QtBot) -> None:
+    """Enter where the focus is (the cell's editor)."""
+    focused = QApplication.focusWidget()
+    assert focused is not None
+    QTest.keyClick(focused, Qt.Key.Key_Return)
+
+
+def alternative_id(deal: Deal, name: str) -> str:
+    return next(a.id for a in deal.alternatives if a.name == name)
+
+
+def person_id(deal: Deal, name: str) -> str:
+    return next(p.id for p in deal.people if p.name == name)
+
+
+def test_the_compelling_event_is_cleared_typed_and_dated_each_one_step(
+        window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.decision
+    before = stored_deal(window).compelling_event
+    assert before is not None
+    assert not panel.event_missing.isVisible()
+    type_into(panel.event_text, "")
+    assert stored_deal(window).compelling_event is None
+    assert panel.event_missing.isVisible()  # the empty state asks for one
+    assert "doing nothing is the customer's easiest choice" in panel.event_missing.text()
+    type_into(panel.event_text, "Fines for late deliveries start in May")
+    assert stored_deal(window).compelling_event is not None
+    type_into(panel.event_by.edit, "2027-05-01")
+    event = stored_deal(window).compelling_event
+    assert event is not None
+    assert (event.text, event.by) == ("Fines for late deliveries start in May",
+                                      date(2027, 5, 1))
+    assert not panel.event_missing.isVisible()
+    undo(qtbot, window)
+    event = stored_deal(window).compelling_event
+    assert event is not None
+    assert event.by is None
+    undo(qtbot, window)
+    assert stored_deal(window).compelling_event is None
+    undo(qtbot, window)
+    assert stored_deal(window).compelling_event == before
+    assert panel.event_text.toPlainText() == before.text
+    redo(qtbot, window)
+    assert stored_deal(window).compelling_event is None
+
+
+def test_a_criterion_is_added_weighted_rated_owned_and_moved_by_keyboard(
+        window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.decision
+    table = panel.criteria
+    deal = stored_deal(window)
+    count = len(deal.criteria)
+    fleet = alternative_id(deal, "FleetIQ")
+    type_into(panel.new_criterion, "Works offline in the depots", finish=False)
+    QTest.keyClick(panel.new_criterion, Qt.Key.Key_Return)
+    deal = stored_deal(window)
+    assert len(deal.criteria) == count + 1
+    added = deal.criteria[-1]
+    assert (added.text, added.weight, added.ours) == ("Works offline in the depots", 3, None)
+    assert panel.new_criterion.text() == ""  # ready for the next one
+    row = count
+    type_in_cell(qtbot, table, row, criteria_model.WEIGHT, "5")
+    type_in_cell(qtbot, table, row, criteria_model.OURS, "8")
+    column = panel.criteria_model.column_of(fleet)
+    type_in_cell(qtbot, table, row, column, "4")
+    criterion = stored_deal(window).criteria[-1]
+    assert (criterion.weight, criterion.ours, criterion.theirs[fleet]) == (5, 8, 4)
+    assert table.model().index(row, column).data(Qt.ItemDataRole.BackgroundRole) == \
+        criteria_model.AHEAD
+    assert "FleetIQ" in panel.standing.text()
+    assert "6 rated criteria" in panel.standing.text()
+    # The owner: by keys (Enter commits), then through the popup (the choice commits).
+    choose_by_keys(qtbot, open_combo(qtbot, table, row, criteria_model.OWNER), "Priya")
+    press_return(qtbot)
+    qtbot.waitUntil(lambda: stored_deal(window).criteria[-1].owner is not None)
+    deal = stored_deal(window)
+    assert deal.criteria[-1].owner == person_id(deal, "Priya Raman")
+    choose_in_popup(qtbot, open_combo(qtbot, table, row, criteria_model.OWNER), "Kevin")
+    qtbot.waitUntil(lambda: stored_deal(window).criteria[-1].owner
+                    == person_id(deal, "Kevin Liu"))
+    # Ctrl+Up twice: ranked third from the end; the cursor stays on it.
+    click_cell(table, row, criteria_model.TEXT)
+    QTest.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    ranked = [c.id for c in stored_deal(window).criteria]
+    assert ranked.index(added.id) == count - 2
+    assert table.currentIndex().row() == count - 2
+    assert table.model().index(count - 2, criteria_model.RANK).data() == str(count - 1)
+    undo(qtbot, window)
+    assert [c.id for c in stored_deal(window).criteria].index(added.id) == count - 1
+    redo(qtbot, window)
+    assert [c.id for c in stored_deal(window).criteria].index(added.id) == count - 2
+    # The Down button moves it back; Delete removes it, undo puts it back in its place.
+    click_cell(table, count - 2, criteria_model.TEXT)
+    click(panel.criteria_buttons[2])
+    assert [c.id for c in stored_deal(window).criteria].index(added.id) == count - 1
+    click_cell(table, count - 1, criteria_model.TEXT)
+    QTest.keyClick(table, Qt.Key.Key_Delete)
+    assert added.id not in {c.id for c in stored_deal(window).criteria}
+    undo(qtbot, window)
+    assert [c.id for c in stored_deal(window).criteria].index(added.id) == count - 1
+
+
+def test_a_rating_that_is_not_a_number_is_refused_in_a_sentence(
+        window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.decision
+    before = stored_deal(window).criteria
+    type_in_cell(qtbot, panel.criteria, 0, criteria_model.TEXT, " ")
+    assert stored_deal(window).criteria == before
+    assert panel.error.isVisible()
+    assert panel.error.text().startswith("Criterion text")
+
+
+def test_a_process_step_is_added_dated_after_the_close_date_and_set_under_way(
+        window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.decision
+    table = panel.process
+    count = len(stored_deal(window).process)
+    type_into(panel.new_step, "Board approval", finish=False)
+    QTest.keyClick(panel.new_step, Qt.Key.Key_Return)
+    step = stored_deal(window).process[-1]
+    assert (step.name, step.planned, step.status) == ("Board approval", None,
+                                                      StepStatus.PLANNED)
+    assert table.model().index(count, process_model.PLANNED).data() == process_model.NO_DATE
+    type_in_cell(qtbot, table, count, process_model.PLANNED, "2027-05-15")
+    assert stored_deal(window).process[-1].planned == date(2027, 5, 15)
+    # After the close date (2027-03-31): its date is red, with the reason.
+    cell = table.model().index(count, process_model.PLANNED)
+    assert cell.data(Qt.ItemDataRole.ForegroundRole) == process_model.LATE
+    assert "after the close date" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    assert "Board approval" in panel.timeline.toolTip()
+    type_in_cell(qtbot, table, count, process_model.PLANNED, "2027-02-30")
+    assert stored_deal(window).process[-1].planned == date(2027, 5, 15)
+    assert "is not a date" in panel.error.text()
+    choose_by_keys(qtbot, open_combo(qtbot, table, count, process_model.STATUS), "Under way")
+    press_return(qtbot)
+    qtbot.waitUntil(lambda: stored_deal(window).process[-1].status is StepStatus.UNDER_WAY)
+    choose_in_popup(qtbot, open_combo(qtbot, table, count, process_model.APPROVER), "Margaret")
+    deal = stored_deal(window)
+    qtbot.waitUntil(lambda: stored_deal(window).process[-1].approver
+                    == person_id(deal, "Margaret Okafor"))
+    qtbot.waitUntil(lambda: table.state() is not QAbstractItemView.State.EditingState)
+    stack = window.session.undo_stack
+    assert [stack.text(i) for i in range(stack.count())][-4:] == [
+        "Add step “Board approval”", "Step “Board approval”: date",
+        "Step “Board approval”: under way", "Step “Board approval”: approver"]
+    undo(qtbot, window)
+    assert stored_deal(window).process[-1].approver is None
+    undo(qtbot, window)
+    assert stored_deal(window).process[-1].status is StepStatus.PLANNED
+    undo(qtbot, window)
+    assert stored_deal(window).process[-1].planned is None
+    undo(qtbot, window)
+    assert len(stored_deal(window).process) == count
+    redo(qtbot, window)
+    assert stored_deal(window).process[-1].name == "Board approval"
+
+
+def test_removing_a_competitor_someone_leans_to_clears_the_leaning_and_undo_restores_both(
+        window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.decision
+    before = stored_deal(window)
+    fleet = alternative_id(before, "FleetIQ")
+    leaning = [p.id for p in before.people if p.leans_to == fleet]
+    rated = [c.id for c in before.criteria if fleet in c.theirs]
+    assert leaning
+    assert rated
+    row = panel.alternatives_model.row_of(fleet)
+    assert row is not None
+    assert panel.alternatives_model.index(row, 1).data().startswith(f"{len(leaning)}:")
+    click_cell(panel.alternatives, row, 0)
+    click(panel.remove_alternative)
+    after = stored_deal(window)
+    assert after.alternative(fleet) is None
+    assert all(after.person(p).leans_to is None for p in leaning)
+    assert not any(fleet in c.theirs for c in after.criteria)
+    assert "FleetIQ" not in after.competitors
+    undo(qtbot, window)
+    restored = stored_deal(window)
+    assert restored.alternatives == before.alternatives
+    assert all(restored.person(p).leans_to == fleet for p in leaning)
+    assert restored.criteria == before.criteria
+    redo(qtbot, window)
+    assert stored_deal(window).alternative(fleet) is None
+
+
+def test_do_nothing_is_offered_with_one_click_and_a_competitor_is_typed_and_renamed(
+        window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.decision
+    deal = stored_deal(window)
+    nothing = next(a for a in deal.alternatives if a.kind is AlternativeKind.DO_NOTHING)
+    offer = panel.offers[AlternativeKind.DO_NOTHING]
+    assert not offer.isVisible()  # it is there already
+    row = panel.alternatives_model.row_of(nothing.id)
+    assert row is not None
+    click_cell(panel.alternatives, row, 0)
+    QTest.keyClick(panel.alternatives, Qt.Key.Key_Delete)
+    assert all(a.kind is not AlternativeKind.DO_NOTHING
+               for a in stored_deal(window).alternatives)
+    assert offer.isVisible()
+    click(offer)
+    added = stored_deal(window).alternatives[-1]
+    assert (added.name, added.kind) == ("Do nothing", AlternativeKind.DO_NOTHING)
+    assert not offer.isVisible()
+    type_into(panel.new_competitor, "RouteMax", finish=False)
+    QTest.keyClick(panel.new_competitor, Qt.Key.Key_Return)
+    assert stored_deal(window).competitors[-1] == "RouteMax"
+    row = len(stored_deal(window).alternatives) - 1
+    click_cell(panel.alternatives, row, 0)
+    QTest.keyClick(panel.alternatives, Qt.Key.Key_F2)
+    qtbot.waitUntil(lambda: panel.alternatives.state()
+                    is QAbstractItemView.State.EditingState)
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    QTest.keyClick(editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor, "RouteMax Pro")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.alternatives.state()
+                    is not QAbstractItemView.State.EditingState)
+    assert stored_deal(window).competitors[-1] == "RouteMax Pro"
+    # A name listed already is refused, in a sentence.
+    type_into(panel.new_competitor, "fleetiq", finish=False)
+    QTest.keyClick(panel.new_competitor, Qt.Key.Key_Return)
+    assert stored_deal(window).competitors.count("FleetIQ") == 1
+    assert "listed already" in panel.error.text()
+    click_cell(panel.alternatives, 0, 0)  # in the field, Ctrl+Z undoes its typing
+    undo(qtbot, window)
+    assert stored_deal(window).competitors[-1] == "RouteMax"
+    undo(qtbot, window)
+    assert "RouteMax" not in stored_deal(window).competitors
+
+
+def test_the_deal_dialog_competitors_line_keeps_leanings_of_kept_names(
+        window: MainWindow, qtbot: QtBot) -> None:
+    before = stored_deal(window)
+    fleet = alternative_id(before, "FleetIQ")
+    leaning = [p.id for p in before.people if p.leans_to == fleet]
+
+    def fill(names: str) -> object:
+        def answer(dialog: object) -> None:
+            from desktop.ui.deal_dialog import DealDialog
+
+            assert isinstance(dialog, DealDialog)
+            type_into(dialog.competitors, names)
+            QTest.keyClick(dialog.competitors, Qt.Key.Key_Return)
+        return answer
+
+    answer_next_dialog(fill("FleetIQ, RouteMax"))  # type: ignore[arg-type]
+    press_shortcut(qtbot, window, window.edit_deal_action)
+    qtbot.waitUntil(lambda: "RouteMax" in stored_deal(window).competitors)
+    deal = stored_deal(window)
+    assert deal.competitors == ("FleetIQ", "RouteMax")
+    assert alternative_id(deal, "FleetIQ") == fleet
+    assert all(deal.person(p).leans_to == fleet for p in leaning)
+    assert {a.kind for a in deal.alternatives} == set(AlternativeKind)  # others kept
+    answer_next_dialog(fill("RouteMax"))  # type: ignore[arg-type]
+    press_shortcut(qtbot, window, window.edit_deal_action)
+    qtbot.waitUntil(lambda: "FleetIQ" not in stored_deal(window).competitors)
+    assert all(stored_deal(window).person(p).leans_to is None for p in leaning)
+    undo(qtbot, window)
+    deal = stored_deal(window)
+    assert all(deal.person(p).leans_to == fleet for p in leaning)
+    assert deal.competitors == ("FleetIQ", "RouteMax")
