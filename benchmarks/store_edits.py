@@ -30,7 +30,7 @@ ROUNDS = 5
 
 def _edits(people: list[Person]) -> list[Person]:
     return [
-        replace(people[i % len(people)], next_step=f"Call back about item {i}").with_score(
+        replace(people[i % len(people)], notes=f"Call back about item {i}").with_score(
             Axis.BUSINESS, Score(i % 11, f"evidence {i}"))
         for i in range(EDITS)
     ]

@@ -21,6 +21,7 @@ from typing import Any
 
 from desktop.domain.scores import Score
 from desktop.store import rows
+from desktop.store.damaged_references import dangling
 from desktop.store.errors import LibraryCorrupt
 from desktop.store.lenient_text import has_invalid_utf8, lenient, readable
 from desktop.store.reading import snapshot_from_row
@@ -53,6 +54,10 @@ def damaged_rows(connection: sqlite3.Connection, limit: int = 50) -> list[Damage
                     found.append(DamagedRow(table, _key(row, key), problem))
                     if len(found) >= limit:
                         return found
+        for table, row_id, problem in dangling(connection):  # sound rows, naming nobody
+            found.append(DamagedRow(table, repr(_printable(row_id)), problem))
+            if len(found) >= limit:
+                return found
     finally:
         connection.text_factory, connection.row_factory = text_factory, row_factory
     return found

@@ -62,7 +62,8 @@ def schema_differences(connection: sqlite3.Connection, version: int) -> list[str
         if (kind, name) in ours:
             problems.append(f"the {kind} “{name}” differs from the one Deal Triangle makes")
         else:
-            problems.append(f"a {kind} “{name}”{where} that Deal Triangle did not make")
+            article = "an" if kind == "index" else "a"
+            problems.append(f"{article} {kind} “{name}”{where} that Deal Triangle did not make")
     present = {(kind, name) for kind, name, _table, _sql in found}
     problems.extend(f"the {kind} “{name}” is missing"
                     for kind, name, _table, _sql in sorted(expected)

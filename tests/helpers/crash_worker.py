@@ -37,7 +37,7 @@ def seed_library(path: Path) -> None:
     """The deal every worker edits: created once, before the first kill."""
     with Library.open(path) as library:
         if not library.list_deals():
-            people = tuple(Person(name=f"Seed person {i}", next_step="n=0") for i in range(12))
+            people = tuple(Person(name=f"Seed person {i}", notes="n=0") for i in range(12))
             library.add_deal(Deal(name="Home deal", id=HOME_DEAL, people=people))
 
 
@@ -58,7 +58,7 @@ def work(library_path: Path, log_path: Path, seed: int, round_: int) -> None:
                 people = library.get_deal(HOME_DEAL, snapshots=False).people
                 person = rng.choice(people)
                 counter += 1
-                library.update_people([replace(person, next_step=f"n={counter}")])
+                library.update_people([replace(person, notes=f"n={counter}")])
                 say(f"edit {person.id} {counter}")
             elif choice < 0.6:
                 person = Person(name=f"Added {rng.random():.6f}")

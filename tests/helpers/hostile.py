@@ -53,6 +53,14 @@ def _set_deal(key: str, value: object) -> Callable[[dict], None]:  # type: ignor
     return change
 
 
+def _set_plan(record: str, key: str,
+              value: object) -> Callable[[dict], None]:  # type: ignore[type-arg]
+    """Set a key of the first record of a plan list (``actions``, ``criteria`` …)."""
+    def change(document: dict) -> None:  # type: ignore[type-arg]
+        document["deals"][0][record][0][key] = value
+    return change
+
+
 def _set_top(key: str, value: object) -> Callable[[dict], None]:  # type: ignore[type-arg]
     def change(document: dict) -> None:  # type: ignore[type-arg]
         document[key] = value
@@ -93,6 +101,29 @@ def handmade(deal: Deal) -> Iterator[Hostile]:
                        ("people", {}), ("relations", [{"source": "a"}]), ("id", 7)]:
         yield Hostile(f"deal {key}={str(value)[:20]!r}", "deal.dealtri",
                       _deal_document(deal, _set_deal(key, value)))
+    for key, value in [("alternatives", {}), ("actions", [{}]), ("criteria", "x"),
+                       ("process", [None]), ("compelling_event", {"by": "2026-01-01"}),
+                       ("compelling_event", "soon"), ("actions", [{"text": "x"}] * 2)]:
+        yield Hostile(f"deal {key}={str(value)[:20]!r}", "plan.dealtri",
+                      _deal_document(deal, _set_deal(key, value)))
+    nobody = "00000000-0000-4000-8000-000000000000"
+    for record, key, value in [
+            ("actions", "people", [nobody]), ("actions", "people", "everyone"),
+            ("actions", "due", "2026-02-30"), ("actions", "status", "waiting"),
+            ("actions", "owner_side", None), ("actions", "text", "\n"),
+            ("actions", "intended", {"person": nobody, "axis": "business", "target": 9}),
+            ("actions", "intended", {"axis": "mood", "target": 99}),
+            ("criteria", "weight", -1), ("criteria", "weight", 2.5), ("criteria", "owner", 5),
+            ("criteria", "theirs", {nobody: 5}), ("criteria", "theirs", {"x": 11}),
+            ("process", "approver", nobody), ("process", "status", "later"),
+            ("process", "planned", "Q3"), ("alternatives", "kind", "partner"),
+            ("alternatives", "name", "")]:
+        yield Hostile(f"{record} {key}={str(value)[:20]!r}", "plan.dealtri",
+                      _deal_document(deal, _set_plan(record, key, value)))
+    for key, value in [("leans_to", "FleetIQ"), ("leans_to", nobody),
+                       ("coaches_competitor", "yes"), ("organisation", ["x"])]:
+        yield Hostile(f"person {key}={str(value)[:20]!r}", "person.dealtri",
+                      _deal_document(deal, _set_person(key, value)))
     # CSV
     yield Hostile("CSV only a header", "header.csv", b"Name,Title\n")
     yield Hostile("CSV 100,000 columns", "wide.csv", (",".join(["x"] * 100_000) + "\n").encode())
@@ -174,7 +205,11 @@ LIBRARY_DAMAGE = {
     "support past its check": "UPDATE people SET support = 9 WHERE rowid = 2",
     "score past its check": "UPDATE scores SET value = 50",
     "deal name empty": "UPDATE deals SET name = ''",
-    "competitors not JSON": "UPDATE deals SET competitors = '['",
+    "action's people not JSON": "UPDATE actions SET people = '['",
+    "action for nobody": "UPDATE actions SET people = json_array(deal_id)",
+    "weight past its check": "UPDATE criteria SET weight = 9",
+    "approver of nobody": "UPDATE process_steps SET approver = deal_id",
+    "version 1 mark on version 2 tables": "PRAGMA user_version = 1",
     "timestamp not a time": "UPDATE deals SET updated_at = 'now'",
     "planted trigger": "CREATE TRIGGER t AFTER INSERT ON people BEGIN DELETE FROM deals; END",
     "planted view": "CREATE VIEW v AS SELECT 1",

@@ -39,9 +39,35 @@ ROW_DAMAGE = {
                              "scores", "99 is out of range"),
     "line to oneself": ("UPDATE relations SET target = source WHERE id = :relation",
                         "relations", "to themselves"),
-    "competitors not JSON": ("UPDATE deals SET competitors = '{' WHERE id = :deal",
-                             "deals", "competitors is not JSON"),
+    "action's people not JSON": ("UPDATE actions SET people = 'Chen Wei' WHERE id = :action",
+                                 "actions", "people is not JSON"),
+    "action status past its check": ("UPDATE actions SET status = 'waiting' "
+                                     "WHERE id = :action", "actions", "'waiting'"),
+    "action due not a date": ("UPDATE actions SET due = 'next week' WHERE id = :action",
+                              "actions", "not a date"),
+    "weight past its check": ("UPDATE criteria SET weight = 9 WHERE id = :criterion",
+                              "criteria", "weight"),
+    "ratings not JSON": ("UPDATE criteria SET theirs = '{' WHERE id = :criterion",
+                         "criteria", "theirs is not JSON"),
+    "step status past its check": ("UPDATE process_steps SET status = 'later' "
+                                   "WHERE id = :step", "process_steps", "'later'"),
+    "alternative kind past its check": ("UPDATE alternatives SET kind = 'partner' "
+                                        "WHERE id = :alternative", "alternatives", "'partner'"),
+    # Sound rows naming nobody of their deal (the deal's own id is nobody's id).
+    "action for nobody": ("UPDATE actions SET people = json_array(:deal) WHERE id = :action",
+                          "actions", "nobody of its deal"),
+    "approver naming nobody": ("UPDATE process_steps SET approver = :deal WHERE id = :step",
+                                 "process_steps", "nobody of its deal"),
+    "leaning to no alternative": ("UPDATE people SET leans_to = :deal WHERE id = :person",
+                                  "people", "none of its deal's alternatives"),
+    "rating of no alternative": ("UPDATE criteria SET theirs = json_object(:deal, 3) "
+                                 "WHERE id = :criterion", "criteria",
+                                 "none of its deal's alternatives"),
 }
+# The row of each table, by the key ``damage`` gives it.
+KEY_OF_TABLE = {"relations": "relation", "deals": "deal", "actions": "action",
+                "criteria": "criterion", "process_steps": "step",
+                "alternatives": "alternative"}
 SCHEMA_DAMAGE = {
     "planted trigger": ("CREATE TRIGGER wipe AFTER UPDATE ON people BEGIN DELETE FROM deals; END",
                         "a trigger “wipe” on people"),
@@ -53,7 +79,9 @@ SCHEMA_DAMAGE = {
 
 def damage(path: Path, sql: str, deal: Deal) -> dict[str, str]:
     """Edit the file as another program would, past our CHECK constraints."""
-    keys = {"deal": deal.id, "person": deal.people[0].id, "relation": deal.relations[0].id}
+    keys = {"deal": deal.id, "person": deal.people[0].id, "relation": deal.relations[0].id,
+            "action": deal.actions[0].id, "criterion": deal.criteria[0].id,
+            "step": deal.process[0].id, "alternative": deal.alternatives[0].id}
     connection = sqlite3.connect(path)
     connection.execute("PRAGMA ignore_check_constraints = ON")
     connection.execute(sql, {k: v for k, v in keys.items() if f":{k}" in sql})
@@ -83,8 +111,7 @@ def test_a_damaged_row_is_named_and_listed(stored: tuple[Path, Deal], case: str)
     message = str(raised.value)
     assert f"{table} row" in message
     assert said in message
-    assert keys["relation" if table == "relations" else "deal" if table == "deals"
-                else "person"] in message
+    assert keys[KEY_OF_TABLE.get(table, "person")] in message
     assert "\n" not in message
     report = check_library(path)
     assert not report.sound

@@ -93,7 +93,7 @@ def verify(library_path: Path, log: Path) -> tuple[int, int]:
     with Library.open(library_path) as library:
         home = {p.id: p for p in library.get_deal(HOME_DEAL).people}
         for person_id, counter in edits.items():
-            stored = int(home[person_id].next_step.removeprefix("n="))
+            stored = int(home[person_id].notes.removeprefix("n="))
             assert stored >= counter, f"a committed edit of {person_id} was lost"
         assert added <= set(home), "a committed new person was lost"
         deals = {d.id: d.people for d in library.list_deals()}

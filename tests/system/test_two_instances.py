@@ -27,7 +27,7 @@ with Library.open(path) as library:
     for i in range({EDITS}):
         library.add_people(deal_id, [Person(name=f"{{tag}} {{i}}")])
         person = library.get_deal(deal_id, snapshots=False).people[0]
-        library.update_people([replace(person, next_step=f"{{tag}} {{i}}")])
+        library.update_people([replace(person, title=f"{{tag}} {{i}}")])
 print("done")
 """
 
