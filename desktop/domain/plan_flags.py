@@ -198,7 +198,7 @@ def _favours(ctx: FlagContext, person: Person) -> str:
         elif alternative.name.casefold() == alternative.kind.label.casefold():
             parts.append(f"leans to {words}")
         else:
-            parts.append(f"leans to {words}: {alternative.name}")
+            parts.append(f"leans to {words} — “{alternative.name}”")
     if person.coaches_competitor:
         parts.append("coaches a competitor")
     return ", ".join(parts)

@@ -272,6 +272,15 @@ def test_someone_who_coaches_a_competitor_counts_too() -> None:
     assert raised.message.startswith("Dana (coaches a competitor) has")
 
 
+def test_a_named_build_option_is_worded_with_its_name() -> None:
+    build = Alternative("In-house data platform", AlternativeKind.BUILD, id=uid("build"))
+    deal = calm().with_plan(alternatives=[ACME, NOTHING, build])
+    deal = changed(deal, "Eve", leans_to=build.id)
+    assert flag(deal, "alternative-near-economic-buyer").message.startswith(
+        "Eve, the economic buyer, leans to building it themselves — “In-house data platform”: "
+        "learn")
+
+
 def test_the_buyer_leaning_elsewhere_is_flagged() -> None:
     deal = changed(calm(), "Eve", leans_to=ACME.id)
     raised = flag(deal, "alternative-near-economic-buyer")
