@@ -45,7 +45,6 @@ EB_STRONG = 7
 EB_WEAK_PERSONAL = 4
 DEFAULT_STALE_DAYS = 30
 KNOWN_WELL = (Coverage.GOOD, Coverage.IN_DEPTH)
-NO_URGENCY = (ResponseMode.EVEN_KEEL, ResponseMode.OVERCONFIDENT)
 
 
 def _with_role(deal: Deal, role: Role) -> list[Person]:
@@ -253,15 +252,22 @@ def rule_key_people_stale(ctx: FlagContext) -> list[RedFlag]:
     if not stale or everybody:
         return []
     stale.sort(key=lambda p: (p.last_contact or date.min, p.name))
-    described = [f"{p.name} ("
-                 + ("never" if p.last_contact is None
-                    else f"{(ctx.today - p.last_contact).days} days") + ")"
+    described = [f"{p.name} ({_days_since(ctx.today, p.last_contact)})"
                  for p in stale[:NAMES_SHOWN]]  # the only ones name_list shows
     described += [p.name for p in stale[NAMES_SHOWN:]]
+    who = "Key people" if len(stale) > 1 else "A key person"
     return [RedFlag("key-person-not-contacted", Severity.MEDIUM,
-                    f"Key people not contacted for over {ctx.stale_days:,} days: "
+                    f"{who} not contacted for over {ctx.stale_days:,} "
+                    f"day{'' if ctx.stale_days == 1 else 's'}: "
                     f"{name_list(described)}. Talk to them before they decide without you.",
                     tuple(p.id for p in stale))]
+
+
+def _days_since(today: date, day: date | None) -> str:
+    if day is None:
+        return "never"
+    days = (today - day).days
+    return f"{days:,} day{'' if days == 1 else 's'}"
 
 
 def rule_assumed_scores(ctx: FlagContext) -> list[RedFlag]:
