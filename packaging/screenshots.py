@@ -466,6 +466,9 @@ def named_pictures(folder: Path, run: Callable[[str, Callable[[], object]], None
                                             person="Jonas Berg", tab=TAB_BALANCE))
     run("grid-helix", lambda: named_shot(folder, "grid-helix", DESKTOP, deal="Helix",
                                          person="Jonas Berg", tab=TAB_GRID))
+    run("decision-tab", lambda: named_shot(
+        folder, "decision-tab", LAPTOP, person="Kevin Liu",
+        focus=lambda w: click_tab(w, w.tabs.indexOf(w.decision))))
     run("help-1366x768", lambda: help_shot(folder))
     run("print-options", lambda: dialog_shot(
         folder, "print-options", lambda w: w.printing.ask(OutputKind.PREVIEW)))
@@ -902,7 +905,12 @@ def main() -> int:
     app.setQuitOnLastWindowClosed(False)  # windows come and go between pictures
     failed: list[str] = []
 
+    only = set(sys.argv[1:])  # e.g. `screenshots.py story`, `named` or `decision-tab`
+    picked = only - {"named", "story"}
+
     def run(name: str, shot: Callable[[], object]) -> None:
+        if picked and name not in picked:
+            return
         try:
             print(f"{name}: {shot()}", flush=True)
         except Exception as error:
@@ -911,10 +919,9 @@ def main() -> int:
             traceback.print_exc(limit=4)
 
     OUT.mkdir(parents=True, exist_ok=True)
-    only = set(sys.argv[1:])  # e.g. `screenshots.py story` or `screenshots.py named`
     with tempfile.TemporaryDirectory(prefix="deal-triangle-shots-") as work:
         folder = Path(work)
-        if not only or "named" in only:
+        if not only or "named" in only or picked:
             named_pictures(folder, run)
         if not only or "story" in only:
             for size in (LAPTOP, DESKTOP):

@@ -132,6 +132,8 @@ class CriteriaModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.evidence_column and criterion.evidence:
                 return criterion.evidence
+            if column == TEXT:
+                return criterion.text  # cut short in a narrow column
             if alternative is not None:
                 gap = criterion.gap(alternative.id)
                 if gap is not None:

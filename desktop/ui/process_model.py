@@ -110,6 +110,8 @@ class ProcessModel(QAbstractTableModel):
                 return UNDATED
             if not step.remaining:
                 return FINISHED
+        if role == Qt.ItemDataRole.ToolTipRole and column == STEP:
+            return step.name
         if role == Qt.ItemDataRole.ToolTipRole and column == PLANNED:
             if step.id in self._late and self.deal and self.deal.close_date:
                 return (f"Planned after the close date ({self.deal.close_date.isoformat()}): "

@@ -78,7 +78,7 @@ class ProcessTimeline(QWidget):
         right = self.width() - MARGIN
         if undated:
             label = "No date: " + ", ".join(s.name for s in undated)
-            room = min(metrics.horizontalAdvance(label) + 8, self.width() // 3)
+            room = min(metrics.horizontalAdvance(label) + 8, self.width() // 4)
             box = QRectF(right - room, 4, room, self.height() - 8)
             painter.setPen(UNDATED)
             painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
@@ -92,7 +92,7 @@ class ProcessTimeline(QWidget):
         span = max((last - first).days, 1)
         left = MARGIN + 4
         # Room at the right end for the last label (the signature, usually).
-        width = float(max(right - left - 6 * metrics.averageCharWidth(), 40))
+        width = float(max(right - left - 12 * metrics.averageCharWidth(), 40))
 
         def x_of(day: date) -> float:
             return left + width * (day - first).days / span
@@ -111,22 +111,23 @@ class ProcessTimeline(QWidget):
         late = {s.id for s in steps_after(deal.process, deal.close_date)}
         ordered = sorted(dated, key=lambda s: (s.planned, s.name))
         xs = [x_of(s.planned) for s in ordered if s.planned is not None]
+        order = {s.id: number for number, s in enumerate(deal.process, start=1)}
         row_end = [0.0, 0.0]  # where each row of labels is free again
         for number, step in enumerate(ordered):
             x = xs[number]
             # A label runs right from its dot until the next label of its row (two steps on);
             # the last of a row may run leftwards instead of off the widget.
             assert step.planned is not None
-            full = metrics.horizontalAdvance(f"{step.name} {step.planned:%d %b}")
+            full = metrics.horizontalAdvance(_label(order[step.id], step.name, step.planned))
             at_end = number + 2 >= len(xs)
-            limit = xs[number + 2] - 6 if not at_end else self.width() - 2.0
+            limit = xs[number + 2] - 14 if not at_end else float(right)
             start = max(x - 2, row_end[number % 2] + 6, 2.0)
             if at_end and start + full > limit:
                 start = max(row_end[number % 2] + 6, limit - full, 2.0)
             label_room = max(limit - start, 48.0)
             row_end[number % 2] = start + min(full, label_room)
-            self._step(painter, step, x, y, row=number % 2, late=step.id in late,
-                       start=start, room=label_room, metrics=metrics)
+            self._step(painter, step, order[step.id], x, y, row=number % 2,
+                       late=step.id in late, start=start, room=label_room, metrics=metrics)
 
     def _marker(self, painter: QPainter, x: float, text: str, colour: QColor, font: QFont,
                 y: float) -> None:
@@ -143,10 +144,12 @@ class ProcessTimeline(QWidget):
         painter.drawText(QPointF(start, y + DOT + 4 + metrics.ascent()), text)
         painter.restore()
 
-    def _step(self, painter: QPainter, step: ProcessStep, x: float, y: float, *,
-              row: int, late: bool, start: float, room: float,
+    def _step(self, painter: QPainter, step: ProcessStep, number: int, x: float, y: float,
+              *, row: int, late: bool, start: float, room: float,
               metrics: QFontMetrics) -> None:
-        """A dot on the line and, in one of the two rows above it, "name · date"."""
+        """A dot on the line and, in one of the two rows above it, "2 Security review ·
+        15 Dec" — the number is the step's row in the table, so a label cut short for room
+        is still found there."""
         colour = LATE if late else DONE if not step.remaining else PLANNED
         line = metrics.lineSpacing()
         top = 4 + row * line
@@ -158,11 +161,19 @@ class ProcessTimeline(QWidget):
         painter.drawEllipse(QPointF(x, y), DOT, DOT)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         assert step.planned is not None
-        when = f" {step.planned:%d %b}"
-        name = metrics.elidedText(step.name, Qt.TextElideMode.ElideRight,
-                                  int(room - metrics.horizontalAdvance(when)))
+        when = f" · {step.planned:%d %b}"
+        head = f"{number} "
+        name_room = int(room - metrics.horizontalAdvance(head + when))
+        name = metrics.elidedText(step.name, Qt.TextElideMode.ElideRight, name_room)
+        if len(name) < 4:  # "…" says nothing: the number and the date only
+            name, when = "", when.removeprefix(" ·")
         painter.setPen(colour if late else self.palette().text().color())
-        painter.drawText(QPointF(start, top + metrics.ascent()), name)
+        baseline = top + metrics.ascent()
+        painter.drawText(QPointF(start, baseline), head + name)
         painter.setPen(colour)
-        painter.drawText(QPointF(start + metrics.horizontalAdvance(name),
-                                 top + metrics.ascent()), when)
+        painter.drawText(QPointF(start + metrics.horizontalAdvance(head + name), baseline),
+                         when)
+
+
+def _label(number: int, name: str, planned: date) -> str:
+    return f"{number} {name} · {planned:%d %b}"
