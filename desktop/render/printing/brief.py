@@ -49,6 +49,8 @@ MAX_OVERDUE = 8
 MAX_UPCOMING = 8
 MAX_STEPS = 12
 MAX_PEOPLE = 12
+MIN_PEOPLE = 4  # listed even if it takes a third page
+PAGE_BUDGET = 2
 
 
 def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list[Page]:
@@ -67,14 +69,20 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
     painter = QPainter(measure)
     top_height = _paint_top(painter, body, deal, analysis, key, draw_map=False)
     painter.end()
-    sections = plan_sections(deal, analysis, set(key.shown), body.width(), today)
-    placed = flow(sections, body.height(), top_height + SECTION_GAP)
+    # The people's list is ranked: when it would start a third page it is cut to what the
+    # second holds (a few rows at least), the rest counted.
+    for most in range(MAX_PEOPLE, MIN_PEOPLE - 1, -1):
+        sections = plan_sections(deal, analysis, set(key.shown), body.width(), today, most)
+        placed = flow(sections, body.height(), top_height + SECTION_GAP)
+        if len(placed) <= PAGE_BUDGET:
+            break
     return section_pages(placed, orientation, "Deal brief", top)
 
 
 def plan_sections(deal: Deal, analysis: DealAnalysis, key_players: set[str], width: float,
-                  today: date) -> list[Section]:
-    """Overdue, the next 14 days, the decision process, and what each person needs next."""
+                  today: date, most_people: int = MAX_PEOPLE) -> list[Section]:
+    """Overdue, the next 14 days, the decision process, and what each person needs next
+    (the ``most_people`` most pressing)."""
     late = overdue(deal.actions, today)
     soon = upcoming(deal.actions, today)
     end = today + timedelta(days=UPCOMING_DAYS)
@@ -87,7 +95,7 @@ def plan_sections(deal: Deal, analysis: DealAnalysis, key_players: set[str], wid
         process_section(deal, width, today, MAX_STEPS),
     ]
     people = next_step_people(deal, analysis, key_players)
-    shown = people[:MAX_PEOPLE]
+    shown = people[:most_people]
     needs = Section("What they need next")
     if shown:
         needs.table = Table(

@@ -27,7 +27,7 @@ from desktop.render.printing.options import PrintOptions
 from desktop.render.printing.sections import Section, flow, section_pages, text_lines
 from desktop.render.printing.table import Column, Table
 
-TITLE_HEIGHT = 70.0  # points: the title block above the first section
+TITLE_HEIGHT = 74.0  # points: the title block above the first section
 
 
 def mutual_plan_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions
@@ -59,6 +59,7 @@ def plan_sections(deal: Deal, width: float, today: date) -> list[Section]:
                 [[a.text, owner(deal, a), day_text(a.changed)] for a in part.actions],
                 width)
         else:
+            section.header = False  # the weeks share their columns: titled once a page
             section.table = Table(
                 [Column("Action", 5.0), Column("Owner", 2.6), Column("For", 2.4),
                  Column("Due", 2.0)],

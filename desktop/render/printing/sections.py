@@ -30,12 +30,15 @@ PartPainter = Callable[[QPainter, float, float], None]  # (painter, width, top)
 @dataclass(slots=True)
 class Section:
     """A heading, then ``lines`` (an introduction, or "None."), then ``table``, then
-    ``after`` (what was left out, said in words)."""
+    ``after`` (what was left out, said in words). ``header`` False: the table's column
+    titles are left out when the table above it on the page printed the same ones
+    (sections that share their columns, such as the weeks of a plan)."""
 
     title: str
     lines: list[Line] = field(default_factory=list)
     table: Table | None = None
     after: list[Line] = field(default_factory=list)
+    header: bool = True
 
 
 def text_lines(text: str, width: float, size: int = 9, *, colour: str = "",
@@ -56,11 +59,13 @@ def flow(sections: Sequence[Section], height: float, first_top: float = 0.0
     starting at ``first_top``; returns each page's parts."""
     pages: list[list[_Placed]] = [[]]
     y = first_top
+    titled: tuple[str, ...] = ()  # the column titles last printed on this page
 
     def new_page() -> None:
-        nonlocal y
+        nonlocal y, titled
         pages.append([])
         y = 0.0
+        titled = ()
 
     def place(part_height: float, paint: PartPainter) -> None:
         nonlocal y
@@ -87,11 +92,17 @@ def flow(sections: Sequence[Section], height: float, first_top: float = 0.0
             if room < table.header_height + table.heights[0]:
                 new_page()
                 room = height
-            for index, rows in enumerate(table.pages(room, height)):
+            # Without its titles (they are above) the first part has that much more room.
+            titles = tuple(column.title for column in table.columns)
+            bonus = 0.0 if section.header or titled != titles else table.header_height
+            for index, rows in enumerate(table.pages(room + bonus, height)):
                 if index:
                     new_page()
-                bottom = y + table.header_height + sum(table.heights[i] for i in rows)
-                place(bottom - y, _rows(table, rows))
+                header = section.header or titled != titles
+                titled = titles
+                bottom = y + (table.header_height if header else 0.0) + sum(
+                    table.heights[i] for i in rows)
+                place(bottom - y, _rows(table, rows, header))
         for line in section.after:
             if y + line.height > height:
                 new_page()
@@ -144,7 +155,7 @@ def _line(line: Line) -> PartPainter:
     return paint
 
 
-def _rows(table: Table, rows: range) -> PartPainter:
+def _rows(table: Table, rows: range, header: bool) -> PartPainter:
     def paint(painter: QPainter, width: float, top: float) -> None:
-        table.paint(painter, 0.0, top, rows)
+        table.paint(painter, 0.0, top, rows, header=header)
     return paint

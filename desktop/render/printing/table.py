@@ -87,10 +87,14 @@ class Table:
                 return range(index)
         return range(len(self.rows))
 
-    def paint(self, painter: QPainter, left: float, top: float, rows: range) -> float:
-        """Paint the header and ``rows`` from (left, top); return the bottom."""
-        y = self._paint_row(painter, left, top, [c.title for c in self.columns],
-                            self.header_height, self.header_font, header=True)
+    def paint(self, painter: QPainter, left: float, top: float, rows: range, *,
+              header: bool = True) -> float:
+        """Paint the header (unless ``header`` is False: a table continuing the columns
+        of one above it on the page) and ``rows`` from (left, top); return the bottom."""
+        y = top
+        if header:
+            y = self._paint_row(painter, left, top, [c.title for c in self.columns],
+                                self.header_height, self.header_font, header=True)
         for index in rows:
             y = self._paint_row(painter, left, y, self.rows[index], self.heights[index],
                                 self.body_font, shaded=index % 2 == 1,
