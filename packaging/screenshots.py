@@ -442,6 +442,20 @@ def printed_page(folder: Path) -> Path:
     return OUT / "printed-brief-helix.png"
 
 
+def printed_plan(folder: Path) -> Path:
+    """The first page of Northwind's mutual action plan, the page for the customer."""
+    from desktop.render.printing.layouts import print_pdf
+
+    with open_library(folder / "plan.sqlite") as library:
+        deal = next(library.get_deal(d.id) for d in library.list_deals()
+                    if d.name.startswith("Northwind"))
+    pdf = folder / "plan.pdf"
+    print_pdf(deal, pdf, PrintOptions(layout=PrintLayout.PLAN))
+    subprocess.run(["pdftoppm", "-r", "80", "-png", "-singlefile", str(pdf),
+                    str(OUT / "mutual-action-plan")], check=True)
+    return OUT / "mutual-action-plan.png"
+
+
 def fit_preview(window: MainWindow) -> Callable[[QDialog], None]:
     def fit(dialog: QDialog) -> None:
         dialog.resize(int(window.width() * 0.9), int(window.height() * 0.92))
@@ -485,6 +499,7 @@ def named_pictures(folder: Path, run: Callable[[str, Callable[[], object]], None
     run("backups", lambda: dialog_shot(folder, "backups", lambda w: (
         w.session.library.backup("before-merge"), w.files.show_backups())))
     run("printed-brief-helix", lambda: printed_page(folder))
+    run("mutual-action-plan", lambda: printed_plan(folder))
 
 
 def column_mapping_shot(folder: Path) -> Path:
