@@ -117,7 +117,7 @@ def test_every_picture_and_page_the_guide_names_is_bundled() -> None:
 def test_the_guide_opens_with_its_headings_and_pictures(guide: HelpWindow) -> None:
     text = guide.browser.toPlainText()
     assert "The decision triangle, and how to score it" in text
-    assert heading_item(guide, "5. Printing") is not None
+    assert heading_item(guide, "6. Printing") is not None
     assert guide.windowTitle() == "Deal Triangle — user guide"
     document = guide.browser.document()
     names = []
@@ -181,13 +181,13 @@ def test_opening_the_guide_again_reuses_the_window(guide: HelpWindow, parent: QW
 def test_clicking_a_heading_in_the_contents_scrolls_to_it(guide: HelpWindow,
                                                           qtbot: QtBot) -> None:
     viewport = guide.browser.viewport()
-    assert heading_top(guide, "5. Printing") > viewport.height()  # out of sight at first
-    item = heading_item(guide, "5. Printing")
+    assert heading_top(guide, "6. Printing") > viewport.height()  # out of sight at first
+    item = heading_item(guide, "6. Printing")
     tree = guide.contents
     tree.scrollToItem(item)
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0),
                      tree.visualItemRect(item).center())
-    qtbot.waitUntil(lambda: 0 <= heading_top(guide, "5. Printing") < 40)
+    qtbot.waitUntil(lambda: 0 <= heading_top(guide, "6. Printing") < 40)
     # Reading on to the end marks the section being read.
     QTest.mouseClick(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier(0), QPoint(4, 4))
     QTest.keyClick(guide.browser, Qt.Key.Key_End)
