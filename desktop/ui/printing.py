@@ -8,6 +8,7 @@ which keeps the window responsive and lets the tests drive every step.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -30,7 +31,7 @@ from desktop.ui.progress import Progress
 from desktop.ui.save_dialog import ask_save_path, file_stem
 from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
-from desktop.ui.settings import Settings
+from desktop.ui.settings import STALE_CONTACT_DAYS, Settings
 
 LARGE_PRINT_PAGES = 1_000  # the command line's --max-pages default says the same
 _FILTERS = {OutputKind.PDF: ("pdf", "PDF documents (*.pdf)"),
@@ -73,7 +74,8 @@ class Printing(QObject):
         deal = self.session.deal
         if deal is None:
             return
-        options = dialog.options(tuple(self._selected_ids()))
+        options = replace(dialog.options(tuple(self._selected_ids())),
+                          stale_days=self.settings.get(STALE_CONTACT_DAYS))
         kind = dialog.kind
         if kind is OutputKind.PREVIEW:
             self.preview(deal, options)

@@ -42,7 +42,7 @@ def build_document(deal: Deal, options: PrintOptions, today: date | None = None)
     options = replace(options, today=today)
     shown = for_output(deal, include_private=options.include_private,
                        anonymize=options.anonymize)
-    analysis = analyse(shown, today=today)
+    analysis = analyse(shown, today=today, stale_days=options.stale_days)
     sections = SECTIONS if options.layout is PrintLayout.FULL else (options.layout,)
     pages: list[Page] = []
     for section in sections:

@@ -8,6 +8,7 @@ from datetime import date
 
 from PySide6.QtCore import QLocale
 
+from desktop.domain.red_flags import DEFAULT_STALE_DAYS
 from desktop.render.printing.choices import Orientation, Paper, PrintLayout
 
 # Countries that use US Letter (the rest of the world uses A4).
@@ -37,6 +38,9 @@ class PrintOptions:
     # The day the plan is read against (overdue, the next 14 days); None: the day of the
     # print. A test fixes it, so "overdue" does not change with the calendar.
     today: date | None = None
+    # Days without contact before a red flag: the window's setting, so the brief's flags
+    # are the analysis panel's.
+    stale_days: int = DEFAULT_STALE_DAYS
 
     @property
     def card_people(self) -> tuple[str, ...]:
