@@ -82,7 +82,7 @@ def test_no_output_carries_a_private_field_unless_asked(tmp_path: Path, library:
     hidden = tmp_path / "hidden"
     hidden.mkdir()
     written = outputs(library, deal, hidden, False, qtbot)
-    assert len(written) == 18  # 10 files from 8 formats, 6 print layouts, SVG, show --json
+    assert len(written) == 20  # 11 files from 9 formats, 7 print layouts, SVG, show --json
     for path in written:
         text = text_of(path)
         assert text.strip(), path.name  # a real file with content was checked
@@ -95,3 +95,6 @@ def test_no_output_carries_a_private_field_unless_asked(tmp_path: Path, library:
         assert SECRETS[0] in asked[name], name
     assert SECRETS[1] in asked["dealtri.dealtri"]
     assert SECRETS[1] in asked["print-cards.pdf"]
+    for never in ("print-plan.pdf", "ics.ics"):  # the customer's page and the calendar
+        for secret in SECRETS:
+            assert secret not in asked[never], (secret, never)
