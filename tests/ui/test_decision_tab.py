@@ -104,19 +104,19 @@ def test_the_compelling_event_is_cleared_typed_and_dated_each_one_step(
     panel = window.decision
     before = stored_deal(window).compelling_event
     assert before is not None
-    assert not panel.event_missing.isVisible()
-    type_into(panel.event_text, "")
+    assert not panel.event_box.missing.isVisible()
+    type_into(panel.event_box.text, "")
     assert stored_deal(window).compelling_event is None
-    assert panel.event_missing.isVisible()  # the empty state asks for one
-    assert "doing nothing is the customer's easiest choice" in panel.event_missing.text()
-    type_into(panel.event_text, "Fines for late deliveries start in May")
+    assert panel.event_box.missing.isVisible()  # the empty state asks for one
+    assert "doing nothing is the customer's easiest choice" in panel.event_box.missing.text()
+    type_into(panel.event_box.text, "Fines for late deliveries start in May")
     assert stored_deal(window).compelling_event is not None
-    type_into(panel.event_by.edit, "2027-05-01")
+    type_into(panel.event_box.by.edit, "2027-05-01")
     event = stored_deal(window).compelling_event
     assert event is not None
     assert (event.text, event.by) == ("Fines for late deliveries start in May",
                                       date(2027, 5, 1))
-    assert not panel.event_missing.isVisible()
+    assert not panel.event_box.missing.isVisible()
     undo(qtbot, window)
     event = stored_deal(window).compelling_event
     assert event is not None
@@ -125,7 +125,7 @@ def test_the_compelling_event_is_cleared_typed_and_dated_each_one_step(
     assert stored_deal(window).compelling_event is None
     undo(qtbot, window)
     assert stored_deal(window).compelling_event == before
-    assert panel.event_text.toPlainText() == before.text
+    assert panel.event_box.text.toPlainText() == before.text
     redo(qtbot, window)
     assert stored_deal(window).compelling_event is None
 

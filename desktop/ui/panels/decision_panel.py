@@ -16,8 +16,6 @@ the map never rebuilds it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
@@ -44,20 +42,18 @@ from desktop.domain.decision import (
     WEIGHT_MIN,
     Alternative,
     AlternativeKind,
-    CompellingEvent,
     Criterion,
     ProcessStep,
     StepStatus,
-    weighted_standing,
 )
 from desktop.domain.errors import ValidationError
 from desktop.domain.plan_references import forget_alternatives
 from desktop.ui.alternatives_model import LEANING, AlternativesModel
 from desktop.ui.cell_editors import ChoiceDelegate, DateDelegate, NumberDelegate
-from desktop.ui.criteria_model import OURS, OWNER, RANK, TEXT, WEIGHT, CriteriaModel
+from desktop.ui.criteria_model import OURS, OWNER, TEXT, WEIGHT, CriteriaModel
+from desktop.ui.panels.compelling_event_box import CompellingEventBox
 from desktop.ui.process_model import (
     APPROVER,
-    NUMBER,
     PLANNED,
     STATUS,
     STATUS_LABELS,
@@ -67,29 +63,7 @@ from desktop.ui.process_model import (
 from desktop.ui.process_view import ProcessTimeline
 from desktop.ui.ranked_table import RankedTable
 from desktop.ui.session import LibrarySession
-from desktop.ui.text import html
-from desktop.ui.widgets.date_field import DateField
-from desktop.ui.widgets.text_edits import CommittingTextEdit
-
-EVENT_QUESTION = "What happens if they do nothing, and by when?"
-NO_EVENT = ("No compelling event yet: without one, doing nothing is the customer's easiest "
-            "choice. Ask what it costs them to wait.")
-AHEAD_COLOUR = "#1E6B2E"
-BEHIND_COLOUR = "#B3261E"
-
-
-def standing_sentence(criteria: tuple[Criterion, ...], alternative: Alternative) -> str:
-    """Where we stand against one alternative, in the seller's words (plain text)."""
-    rated = sum(1 for c in criteria if c.gap(alternative.id) is not None)
-    standing = weighted_standing(criteria, alternative.id)
-    if standing is None:
-        return f"{alternative.name}: no criterion rated for both yet"
-    on = f"on {rated} rated criteri{'on' if rated == 1 else 'a'}"
-    if round(standing, 1) == 0:
-        return f"Level with {alternative.name} {on}"
-    if standing > 0:
-        return f"We lead {alternative.name} by {standing:.1f} points {on}"
-    return f"{alternative.name} leads us by {-standing:.1f} points {on}"
+from desktop.ui.standing_text import standing_html
 
 
 class DecisionPanel(QWidget):
@@ -113,7 +87,11 @@ class DecisionPanel(QWidget):
         self.error.setStyleSheet("color: white; background: #b3261e; padding: 4px; "
                                  "border-radius: 3px;")
         self.error.hide()
-        layout.addWidget(self._build_event())
+        self.event_box = CompellingEventBox()
+        self.event_box.edited.connect(
+            lambda event, text: self._edit(text, compelling_event=event))
+        self.event_box.refused.connect(self._show_error)
+        layout.addWidget(self.event_box)
         layout.addWidget(self.error)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.setObjectName("decision_bottom_splitter")
@@ -134,40 +112,6 @@ class DecisionPanel(QWidget):
         session.changed.connect(self._changed)
 
     # -- building ---------------------------------------------------------------------------
-
-    def _build_event(self) -> QGroupBox:
-        box = QGroupBox(f"Compelling event — {EVENT_QUESTION[0].lower()}{EVENT_QUESTION[1:]}")
-        box.setObjectName("decision_event")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(6, 4, 6, 4)
-        row = QHBoxLayout()
-        # Two lines: the event is a sentence or two, and it is read more than it is typed.
-        self.event_text = CommittingTextEdit()
-        self.event_text.setObjectName("decision_event_text")
-        self.event_text.setAccessibleName(EVENT_QUESTION)
-        self.event_text.setPlaceholderText(
-            "e.g. The old dispatch system loses support in April: 40 drivers without routing")
-        self.event_text.setFixedHeight(self.fontMetrics().lineSpacing() * 2 + 10)
-        self.event_text.editing_finished.connect(self._event_text_finished)
-        self.event_by = DateField()
-        self.event_by.setObjectName("decision_event_by")
-        self.event_by.edit.setAccessibleName("Compelling event: by when")
-        self.event_by.edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("2027-06-300")
-                                           + 40)
-        self.event_by.editing_finished.connect(self._event_date_finished)
-        self.event_by.refused.connect(lambda text: self._show_error(f"By when: {text}."))
-        by = QLabel("&by")
-        by.setBuddy(self.event_by.edit)
-        row.addWidget(self.event_text, 1)
-        row.addWidget(by)
-        row.addWidget(self.event_by)
-        layout.addLayout(row)
-        self.event_missing = QLabel(NO_EVENT)
-        self.event_missing.setObjectName("decision_event_missing")
-        self.event_missing.setWordWrap(True)
-        self.event_missing.setStyleSheet("color: #8A5A00;")
-        layout.addWidget(self.event_missing)
-        return box
 
     def _build_criteria(self) -> QGroupBox:
         box = QGroupBox("Decision criteria — ranked, weighted, rated against each alternative")
@@ -371,16 +315,14 @@ class DecisionPanel(QWidget):
         if typing_in is not None:
             typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
         self._size_criteria_columns()
-        self._show_event(deal)
-        self._show_standing(deal)
-        self._show_alternatives(deal)
         editable = deal is not None and not self.read_only
-        for widget in (self.event_text, self.new_criterion, self.new_step,
+        self.event_box.show_deal(deal, editable)
+        self.standing.setText(standing_html(deal))
+        self._show_alternatives(deal)
+        for widget in (self.new_criterion, self.new_step,
                        self.new_competitor, self.add_competitor, self.remove_alternative,
                        *self.criteria_buttons, *self.process_buttons):
             widget.setEnabled(editable)
-        self.event_by.setReadOnly(not editable or deal is None
-                                  or deal.compelling_event is None)
 
     def _tables(self) -> dict[str, RankedTable]:
         return {"criteria": self.criteria, "process": self.process,
@@ -416,32 +358,6 @@ class DecisionPanel(QWidget):
         for delegate_column in range(OURS + 1, model.evidence_column):
             self.criteria.setItemDelegateForColumn(delegate_column, self.rating_delegate)
         self.criteria.setItemDelegateForColumn(model.evidence_column, self.plain_delegate)
-
-    def _show_event(self, deal: Deal | None) -> None:
-        event = deal.compelling_event if deal else None
-        if not self.event_text.hasFocus() or event is None:
-            self.event_text.set_committed_text(event.text if event else "")
-        self.event_by.set_value(event.by if event else None)
-        self.event_missing.setVisible(deal is not None and event is None)
-
-    def _show_standing(self, deal: Deal | None) -> None:
-        if deal is None or not deal.alternatives:
-            self.standing.setText("<i>Add the alternatives (below) to rate us against "
-                                  "them.</i>" if deal else "")
-            return
-        if not deal.criteria:
-            self.standing.setText("<i>No criteria yet: add what the customer will judge, "
-                                  "most important first.</i>")
-            return
-        parts = []
-        for alternative in deal.alternatives:
-            sentence = standing_sentence(deal.criteria, alternative)
-            standing = weighted_standing(deal.criteria, alternative.id)
-            colour = (AHEAD_COLOUR if standing is not None and round(standing, 1) > 0 else
-                      BEHIND_COLOUR if standing is not None and round(standing, 1) < 0
-                      else "palette(text)")
-            parts.append(f"<span style='color:{colour}'>{html(sentence)}</span>")
-        self.standing.setText("<b>Weighted standing:</b> " + " · ".join(parts))
 
     def _show_alternatives(self, deal: Deal | None) -> None:
         kinds = {a.kind for a in deal.alternatives} if deal else set()
@@ -484,32 +400,6 @@ class DecisionPanel(QWidget):
     def _show_error(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
-
-    def _event_text_finished(self) -> None:
-        deal = self.session.deal
-        if deal is None:
-            return
-        text = " ".join(self.event_text.toPlainText().split())
-        event = deal.compelling_event
-        if not text:
-            if event is not None:
-                self._edit("Remove the compelling event", compelling_event=None)
-            return
-        if event is not None and event.text == text:
-            return
-        try:
-            fresh = CompellingEvent(text=text, by=event.by if event else None)
-        except ValidationError as error:
-            self._show_error(f"Compelling event: {error.problem}.")
-            return
-        self._edit("Compelling event", compelling_event=fresh)
-
-    def _event_date_finished(self, value: date | None) -> None:
-        deal = self.session.deal
-        event = deal.compelling_event if deal else None
-        if event is None:
-            return
-        self._edit("Compelling event: by when", compelling_event=replace(event, by=value))
 
     def _add_criterion(self) -> None:
         deal = self.session.deal
@@ -610,6 +500,3 @@ def _record(model: QAbstractItemModel, row: int) -> Any:
         if hasattr(model, getter):
             return getattr(model, getter)(row)
     return None
-
-
-__all__ = ["NUMBER", "RANK", "DecisionPanel", "standing_sentence"]
