@@ -256,6 +256,8 @@ def test_removing_a_competitor_someone_leans_to_clears_the_leaning_and_undo_rest
     assert panel.alternatives_model.index(row, 1).data().startswith(f"{len(leaning)}:")
     click_cell(panel.alternatives, row, 0)
     click(panel.remove_alternative)
+    stack = window.session.undo_stack
+    assert stack.text(stack.index() - 1) == "Remove alternative “FleetIQ” (Kevin Liu leaned to it)"
     after = stored_deal(window)
     assert after.alternative(fleet) is None
     assert all(after.person(p).leans_to is None for p in leaning)
@@ -347,3 +349,27 @@ def test_the_deal_dialog_competitors_line_keeps_leanings_of_kept_names(
     deal = stored_deal(window)
     assert all(deal.person(p).leans_to == fleet for p in leaning)
     assert deal.competitors == ("FleetIQ", "RouteMax")
+
+
+def test_keyboard_only_a_criterion_is_typed_then_weighted_from_the_row_it_made(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """Type, Enter, Shift+Tab into the table (the new row is current), Right, type, Enter."""
+    panel = window.decision
+    table = panel.criteria
+    panel.new_criterion.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClicks(panel.new_criterion, "Driver app in Polish")
+    QTest.keyClick(panel.new_criterion, Qt.Key.Key_Return)
+    QTest.keyClick(panel.new_criterion, Qt.Key.Key_Backtab)
+    assert table.hasFocus()
+    assert table.currentIndex().row() == table.model().rowCount() - 1
+    QTest.keyClick(table, Qt.Key.Key_Right)
+    assert table.currentIndex().column() == criteria_model.WEIGHT
+    QTest.keyClick(table, Qt.Key.Key_4)
+    qtbot.waitUntil(lambda: table.state() is QAbstractItemView.State.EditingState)
+    press_return(qtbot)
+    qtbot.waitUntil(lambda: stored_deal(window).criteria[-1].weight == 4)
+    assert table.hasFocus()  # the keyboard stays in the table for the next cell
+    QTest.keyClick(table, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert stored_deal(window).criteria[-2].text == "Driver app in Polish"
+    stack = window.session.undo_stack
+    assert stack.text(stack.index() - 1) == "Move criterion “Driver app in Polish” up"

@@ -458,7 +458,9 @@ class DecisionPanel(QWidget):
         gone = deal.alternatives[row]
         rest = tuple(a for a in deal.alternatives if a.id != gone.id)
         after_row = rest[min(row, len(rest) - 1)].id if rest else None
-        self._edit(f"Remove alternative “{gone.name}”", "alternatives",
+        leaning = [p.name for p in deal.people if p.leans_to == gone.id]
+        who = f" ({', '.join(leaning)} leaned to it)" if leaning else ""
+        self._edit(f"Remove alternative “{gone.name}”{who}", "alternatives",
                    (after_row, 0) if after_row else None,
                    alternatives=rest, **forget_alternatives(deal, {gone.id}))
 
