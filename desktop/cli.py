@@ -121,6 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--dpi", type=float, default=192.0, help="PNG resolution (default 192)")
     export.add_argument("--include-private", action="store_true",
                         help="include private evidence (personal-win notes)")
+    export.add_argument("--format-version", type=int, metavar="N",
+                        help="deal files: 1 for a colleague on an older release (the plan "
+                             "is left out, each person's next action kept as their next "
+                             "step; what is left out is said on stderr); default 2")
     export.add_argument("--anonymize", "--anonymise", action="store_true",
                         help="maps only: initials and roles instead of names")
 
@@ -394,6 +398,8 @@ class _TerminalProgress:
 
 def command_export(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     if Path(args.output).suffix.lower() in PICTURE_SUFFIXES and args.format is None:
+        if args.format_version is not None:
+            raise UserError("--format-version is for deal files (.dealtri), not pictures")
         return _export_map(args, path, out)
     from desktop.exchange.exporting import export_deals
     from desktop.problems import ExportProblem
@@ -419,7 +425,9 @@ def command_export(args: argparse.Namespace, path: Path, out: TextIO) -> int:
             raise UserError(f"{path} has no deals to export")
         try:
             written = export_deals(library, ids, output, fmt.name,
-                                   include_private=args.include_private)
+                                   include_private=args.include_private,
+                                   format_version=args.format_version,
+                                   note=lambda sentence: print(sentence, file=sys.stderr))
         except ExportProblem as error:
             raise UserError(str(error)) from None
         except ValueError as error:

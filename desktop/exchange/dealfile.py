@@ -63,9 +63,22 @@ def left_out_of_version_1(deals: Sequence[Deal]) -> list[str]:
             bool(p.organisation or p.leans_to or p.coaches_competitor)
             for d in deals for p in d.people),
     }
-    plural = {"decision criterion": "decision criteria"}
+    plural = {"decision criterion": "decision criteria",
+              "alternative that is not a competitor": "alternatives that are not competitors",
+              "person's organisation, leaning or coaching":
+                  "people's organisations, leanings or coaching"}
     return [f"{n:,} {plural.get(k, k + 's') if n != 1 else k}"
             for k, n in counts.items() if n > 0]
+
+
+def version_1_note(deals: Sequence[Deal]) -> str:
+    """One sentence of what a version-1 file of ``deals`` leaves out ("" when nothing): the
+    seller exporting for a colleague on an older release must know what stays behind."""
+    lost = left_out_of_version_1(deals)
+    if not lost:
+        return ""
+    listed = lost[0] if len(lost) == 1 else ", ".join(lost[:-1]) + " and " + lost[-1]
+    return f"Version 1 leaves out {listed}; the library keeps them."
 
 
 def read_file(path: Path) -> list[Deal]:

@@ -3,20 +3,40 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop.exchange import registry
 from desktop.exchange.deal_store import DealStore
+from desktop.exchange.dealfile import version_1_note
 
 
 def export_deals(library: DealStore, deal_ids: Sequence[str], path: Path,
-                 format_name: str | None = None, *, include_private: bool = False
-                 ) -> list[Path]:
-    """Write deals to ``path`` in the format its extension (or ``format_name``) names."""
+                 format_name: str | None = None, *, include_private: bool = False,
+                 format_version: int | None = None,
+                 note: Callable[[str], object] | None = None) -> list[Path]:
+    """Write deals to ``path`` in the format its extension (or ``format_name``) names —
+    in ``format_version`` of it when asked (a deal file for an older release); ``note``
+    is told, in one sentence, what that version leaves out."""
     fmt = registry.for_output(path, format_name)
+    write = fmt.write
+    if format_version is not None:
+        versions = dict(fmt.versions)
+        if not versions:
+            raise ValueError(f"{fmt.label} come in one version only; a version is chosen "
+                             "for deal files")
+        if format_version not in versions:
+            known = " or ".join(str(v) for v in versions)
+            raise ValueError(f"{fmt.label} have no format version {format_version}; "
+                             f"choose {known}")
+        write = versions[format_version]
     deals = [library.get_deal(deal_id, snapshots=fmt.keeps_snapshots) for deal_id in deal_ids]
     if fmt.one_deal_only and len(deals) != 1:
         raise ValueError(f"{fmt.label} hold one deal each; export one deal at a time")
-    assert fmt.write is not None
-    return fmt.write(deals, path, include_private)
+    assert write is not None
+    written = write(deals, path, include_private)
+    if format_version == 1 and note is not None and fmt.keeps_snapshots:
+        left_out = version_1_note(deals)
+        if left_out:
+            note(left_out)
+    return written

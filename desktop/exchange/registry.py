@@ -60,6 +60,9 @@ class Format:
     one_deal_only: bool = False  # holds exactly one deal (a graph), not several
     keeps_snapshots: bool = False  # carries a deal's review snapshots along
     by_extension: bool = True  # False: chosen by name only (Gephi and Kumu write .csv too)
+    # The versions of the format it writes on request, each with its writer (deal files: 1
+    # for a colleague on an older release, and 2); empty: one version only.
+    versions: tuple[tuple[int, Writer], ...] = ()
 
     @property
     def file_filter(self) -> str:

@@ -25,10 +25,19 @@ def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path
     return [path]
 
 
+def write_version_1(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
+    """The shape an older release reads: the plan left out but each person's next open
+    action, as their next step (``dealfile.left_out_of_version_1`` says what is lost)."""
+    write_bytes(path, dealfile.dumps(deals, include_private=include_private,
+                                     version=1).encode())
+    return [path]
+
+
 def sniff(head: bytes) -> bool:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return text.startswith(b"{") and b'"deal-triangle"' in head
 
 
 FORMAT = Format("dealtri", "Deal Triangle deal files", (dealfile.EXTENSION,), read=read,
-                write=write, sniff=sniff, keeps_snapshots=True)
+                write=write, sniff=sniff, keeps_snapshots=True,
+                versions=((1, write_version_1), (dealfile.FORMAT_VERSION, write)))
