@@ -9,19 +9,14 @@ from datetime import date, timedelta
 from PySide6.QtCore import QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter, QPicture
 
-from desktop.domain.actions import Action
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
-from desktop.domain.decision import steps_after
 from desktop.domain.enums import Axis
 from desktop.domain.person import Person
 from desktop.domain.plan_reading import (
     UPCOMING_DAYS,
     day_text,
-    for_whom,
     overdue,
-    owner_text,
-    step_rows,
     upcoming,
 )
 from desktop.domain.wording import average_text, money, people_count, plural
@@ -31,6 +26,7 @@ from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Page, body_rect, font
 from desktop.render.printing.key_players import KeyMap, key_player_map
 from desktop.render.printing.options import PrintOptions
+from desktop.render.printing.plan_tables import actions_section, process_section
 from desktop.render.printing.sections import (
     SECTION_GAP,
     Section,
@@ -87,11 +83,11 @@ def plan_sections(deal: Deal, analysis: DealAnalysis, key_players: set[str], wid
     soon = upcoming(deal.actions, today)
     end = today + timedelta(days=UPCOMING_DAYS)
     sections = [
-        _actions_section(deal, f"Overdue ({len(late)})", late, MAX_OVERDUE, width, today,
-                         "Nothing overdue.", late=True),
-        _actions_section(deal, f"Next {UPCOMING_DAYS} days (to {day_text(end)})", soon,
-                         MAX_UPCOMING, width, today,
-                         f"Nothing due in the next {UPCOMING_DAYS} days."),
+        actions_section(deal, f"Overdue ({len(late)})", late, MAX_OVERDUE, width, today,
+                        "Nothing overdue.", late=True),
+        actions_section(deal, f"Next {UPCOMING_DAYS} days (to {day_text(end)})", soon,
+                        MAX_UPCOMING, width, today,
+                        f"Nothing due in the next {UPCOMING_DAYS} days."),
         process_section(deal, width, today, MAX_STEPS),
     ]
     people = next_step_people(deal, analysis, key_players)
@@ -112,66 +108,6 @@ def plan_sections(deal: Deal, analysis: DealAnalysis, key_players: set[str], wid
         needs.lines = text_lines("No open actions for anybody yet.", width)
     sections.append(needs)
     return sections
-
-
-def _actions_section(deal: Deal, title: str, actions: list[Action], most: int, width: float,
-                     today: date, empty: str, *, late: bool = False) -> Section:
-    section = Section(title)
-    if not actions:
-        section.lines = text_lines(empty, width)
-        return section
-    shown = actions[:most]
-    columns = [Column("Action", 4.6), Column("Owner", 2.6), Column("For", 2.2),
-               Column("Due", 1.9)]
-    rows = [[a.text, owner_text(deal, a), for_whom(deal, a), day_text(a.due)] for a in shown]
-    if late:
-        columns.append(Column("Late", 1.1, right=True))
-        for row, action in zip(rows, shown, strict=True):
-            row.append(plural(action.days_overdue(today), "day"))
-    section.table = Table(columns, rows, width,
-                          colours=[OVERDUE if a.is_overdue(today) else "" for a in shown])
-    if len(actions) > most:
-        section.after = text_lines(f"… and {len(actions) - most} more: see the Plan tab or "
-                                   "print the mutual action plan.", width, 8,
-                                   colour=MUTED_INK)
-    return section
-
-
-def process_section(deal: Deal, width: float, today: date, most: int | None = None, *,
-                    for_customer: bool = False) -> Section:
-    """The compelling event, then the decision process's steps in order; a step planned
-    after the close date is marked, and printed red. ``for_customer``: worded for the
-    customer's own reading (the mutual action plan: "why now", the target date)."""
-    section = Section("Decision process")
-    event = deal.compelling_event
-    close_word = "target date" if for_customer else "close date"
-    if event is not None:
-        by = f" — by {day_text(event.by)}" if event.by else ""
-        label = "Why now" if for_customer else "Compelling event"
-        section.lines = text_lines(f"{label}: {event.text}{by}", width, 9)
-    elif not for_customer:
-        section.lines = text_lines("No compelling event written yet: what happens if "
-                                   "they do nothing?", width, 9, italic=True)
-    steps = list(deal.process)
-    shown = steps if most is None else steps[:most]
-    if not shown:
-        section.lines += text_lines("No process steps written yet.", width, 9)
-        return section
-    if deal.close_date is not None:
-        label = "Target decision date" if for_customer else "Close date"
-        section.lines += text_lines(f"{label}: {day_text(deal.close_date)}", width, 8,
-                                    colour=MUTED_INK)
-    rows = step_rows(deal, shown, today, close_word)
-    late = {step.id for step in steps_after(shown, deal.close_date)}
-    section.table = Table(
-        [Column("#", 0.35, right=True), Column("Step", 3.6), Column("Approver", 2.2),
-         Column("Planned", 1.9), Column("Status", 1.1), Column("Note", 2.2)],
-        [cells for _step, cells in rows], width,
-        colours=[OVERDUE if step.id in late else "" for step, _cells in rows])
-    if len(steps) > len(shown):
-        section.after = text_lines(f"… and {len(steps) - len(shown)} more steps: see the "
-                                   "Decision tab.", width, 8, colour=MUTED_INK)
-    return section
 
 
 def _paint_top(painter: QPainter, rect: QRectF, deal: Deal, analysis: DealAnalysis,

@@ -20,10 +20,10 @@ from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.plan_reading import day_text, for_whom, sections_by_week
 from desktop.palette import INK, MUTED_INK, OVERDUE
-from desktop.render.printing.brief import process_section
 from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import Page, body_rect, font
 from desktop.render.printing.options import PrintOptions
+from desktop.render.printing.plan_tables import process_section
 from desktop.render.printing.sections import Section, flow, section_pages, text_lines
 from desktop.render.printing.table import Column, Table
 
