@@ -164,7 +164,8 @@ class CriteriaModel(QAbstractTableModel):
                 after = replace(before, theirs={**before.theirs, alternative.id: value})
                 what = f"{alternative.name}'s rating"
             elif column == self.evidence_column:
-                after, what = replace(before, evidence=str(value)), "evidence"
+                after = replace(before, evidence="" if value is None else str(value))
+                what = "evidence"
             else:
                 name = {TEXT: "text", WEIGHT: "weight", OWNER: "owner", OURS: "ours"}[column]
                 after = replace(before, **{name: value})

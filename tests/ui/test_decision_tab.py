@@ -373,3 +373,37 @@ def test_keyboard_only_a_criterion_is_typed_then_weighted_from_the_row_it_made(
     assert stored_deal(window).criteria[-2].text == "Driver app in Polish"
     stack = window.session.undo_stack
     assert stack.text(stack.index() - 1) == "Move criterion “Driver app in Polish” up"
+
+
+def test_delete_on_a_rating_owner_or_date_empties_it_and_on_the_name_removes_the_row(
+        window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.decision
+    deal = stored_deal(window)
+    fleet = alternative_id(deal, "FleetIQ")
+    first = deal.criteria[0]
+    assert first.ours is not None
+    assert first.theirs[fleet] is not None
+    assert first.owner is not None
+    click_cell(panel.criteria, 0, criteria_model.OURS)
+    QTest.keyClick(panel.criteria, Qt.Key.Key_Delete)
+    click_cell(panel.criteria, 0, panel.criteria_model.column_of(fleet))
+    QTest.keyClick(panel.criteria, Qt.Key.Key_Question)
+    click_cell(panel.criteria, 0, criteria_model.OWNER)
+    QTest.keyClick(panel.criteria, Qt.Key.Key_Backspace)
+    cleared = stored_deal(window).criteria[0]
+    assert (cleared.id, cleared.ours, cleared.theirs[fleet], cleared.owner) == (
+        first.id, None, None, None)
+    assert panel.criteria_model.index(0, criteria_model.OURS).data() == "?"
+    step = deal.process[1]
+    assert step.planned is not None
+    click_cell(panel.process, 1, process_model.PLANNED)
+    QTest.keyClick(panel.process, Qt.Key.Key_Delete)
+    assert stored_deal(window).process[1].planned is None
+    assert panel.process_model.index(1, process_model.PLANNED).data() == process_model.NO_DATE
+    click_cell(panel.process, 1, process_model.STEP)
+    QTest.keyClick(panel.process, Qt.Key.Key_Delete)
+    assert step.id not in {s.id for s in stored_deal(window).process}
+    for _ in range(5):
+        undo(qtbot, window)
+    assert stored_deal(window).criteria == deal.criteria
+    assert stored_deal(window).process == deal.process

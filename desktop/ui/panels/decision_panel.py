@@ -50,7 +50,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.plan_references import forget_alternatives
 from desktop.ui.alternatives_model import LEANING, AlternativesModel
 from desktop.ui.cell_editors import ChoiceDelegate, DateDelegate, NumberDelegate
-from desktop.ui.criteria_model import OURS, OWNER, TEXT, WEIGHT, CriteriaModel
+from desktop.ui.criteria_model import OURS, OWNER, RANK, TEXT, WEIGHT, CriteriaModel
 from desktop.ui.panels.compelling_event_box import CompellingEventBox
 from desktop.ui.process_model import (
     APPROVER,
@@ -121,7 +121,8 @@ class DecisionPanel(QWidget):
         self.criteria_model.criteria_edited.connect(
             lambda criteria, text: self._edit(text, "criteria", criteria=criteria))
         self.criteria_model.refused.connect(self._show_error)
-        self.criteria = RankedTable("criteria_table")
+        self.criteria = RankedTable(
+            "criteria_table", lambda column: column not in (RANK, TEXT, WEIGHT))
         self.criteria.setModel(self.criteria_model)
         self.criteria.setItemDelegateForColumn(WEIGHT, NumberDelegate(WEIGHT_MIN, WEIGHT_MAX,
                                                                       parent=self.criteria))
@@ -133,6 +134,8 @@ class DecisionPanel(QWidget):
         self.criteria.move_requested.connect(
             lambda row, by: self._move("criteria", row, by))
         self.criteria.delete_requested.connect(lambda row: self._remove("criteria", row))
+        self.criteria.clear_requested.connect(
+            lambda index: self.criteria_model.setData(index, None))
         layout.addWidget(self.criteria, 1)
         self.new_criterion = QLineEdit()
         self.new_criterion.setObjectName("new_criterion")
@@ -216,7 +219,8 @@ class DecisionPanel(QWidget):
         self.process_model.process_edited.connect(
             lambda steps, text: self._edit(text, "process", process=steps))
         self.process_model.refused.connect(self._show_error)
-        self.process = RankedTable("process_table")
+        self.process = RankedTable("process_table",
+                                   lambda column: column in (APPROVER, PLANNED))
         self.process.setModel(self.process_model)
         self.process.setItemDelegateForColumn(APPROVER, ChoiceDelegate(self._people_choices,
                                                                        self.process))
@@ -229,6 +233,8 @@ class DecisionPanel(QWidget):
         header.setSectionResizeMode(STEP, QHeaderView.ResizeMode.Stretch)
         self.process.move_requested.connect(lambda row, by: self._move("process", row, by))
         self.process.delete_requested.connect(lambda row: self._remove("process", row))
+        self.process.clear_requested.connect(
+            lambda index: self.process_model.setData(index, None))
         layout.addWidget(self.process, 1)
         self.new_step = QLineEdit()
         self.new_step.setObjectName("new_step")
