@@ -109,6 +109,9 @@ class DealDialog(QDialog):
                       else Deal(**fields))  # type: ignore[arg-type]
             self._result = with_competitor_names(result, self.competitors.text().split(","))
         except ValidationError as error:
-            self.error.setText(f"{error.path.replace('_', ' ').capitalize()}: {error.problem}.")
+            # The competitors line becomes the deal's alternatives: say it of the line.
+            what = "Competitors" if error.path.startswith("alternatives") else \
+                error.path.replace("_", " ").capitalize()
+            self.error.setText(f"{what}: {error.problem}.")
             return
         super().accept()

@@ -407,3 +407,27 @@ def test_delete_on_a_rating_owner_or_date_empties_it_and_on_the_name_removes_the
         undo(qtbot, window)
     assert stored_deal(window).criteria == deal.criteria
     assert stored_deal(window).process == deal.process
+
+
+def test_the_deal_dialog_names_the_competitors_line_when_a_name_is_there_twice(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """"Do nothing" is an alternative already (the Decision tab's): typed again as a
+    competitor it is refused, in a sentence about the line, and nothing is stored."""
+    from desktop.ui.deal_dialog import DealDialog
+
+    before = stored_deal(window)
+    said: list[str] = []
+
+    def answer(dialog: object) -> None:
+        assert isinstance(dialog, DealDialog)
+        type_into(dialog.competitors, "FleetIQ, Do nothing")
+        QTest.keyClick(dialog.competitors, Qt.Key.Key_Return)
+        said.append(dialog.error.text())
+        assert dialog.isVisible()  # not accepted
+        dialog.reject()
+
+    answer_next_dialog(answer)
+    press_shortcut(qtbot, window, window.edit_deal_action)
+    qtbot.waitUntil(lambda: bool(said))
+    assert said == ["Competitors: 'Do nothing' is listed twice."]
+    assert stored_deal(window).alternatives == before.alternatives
