@@ -487,10 +487,13 @@ def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
             result = resolve_import(library, plan, resolution, deal_resolution)
             library.write_deals(add=result.added, replace_with=result.after)
     added_people = sum(len(m.added) for m in plan.merges)
+    conflicts = len(plan.conflicts) + plan.plan_conflicts
+    planned = (f"{plan.plan_added} plan record{'s' if plan.plan_added != 1 else ''} added, "
+               if plan.plan_added else "")
     print(f"Imported into {path}: {len(result.added)} new deal"
           f"{'s' if len(result.added) != 1 else ''}, {len(result.after)} merged "
-          f"({added_people} people added, {len(plan.conflicts)} conflict"
-          f"{'s' if len(plan.conflicts) != 1 else ''} settled as {resolution.value})"
+          f"({added_people} people added, {planned}{conflicts} conflict"
+          f"{'s' if conflicts != 1 else ''} settled as {resolution.value})"
           + _left_out(incoming) + ".", file=out)
     return EXIT_OK
 

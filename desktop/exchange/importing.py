@@ -40,6 +40,16 @@ class ImportPlan:
         return any(m.has_conflicts for m in self.merges)
 
     @property
+    def plan_conflicts(self) -> int:
+        """Actions, criteria, steps and alternatives both copies have, differing."""
+        return sum(len(m.plan.conflicts) for m in self.merges)
+
+    @property
+    def plan_added(self) -> int:
+        """Actions, criteria, steps and alternatives only the incoming copies have."""
+        return sum(m.plan.added for m in self.merges)
+
+    @property
     def changes_nothing(self) -> bool:
         return not self.new_deals and all(m.changes_nothing for m in self.merges)
 
@@ -161,5 +171,7 @@ def describe(plan: ImportPlan) -> list[str]:
         for conflict in merge.conflicts:
             lines.append(f"{merge.mine.name}: {conflict.mine.name} (matched by "
                          f"{conflict.matched_by}) differs in {', '.join(conflict.fields)}")
+        for kind, name in merge.plan.conflicts:  # settled with the deal's own fields
+            lines.append(f"{merge.mine.name}: the {kind} “{name}” differs")
     return lines
 

@@ -1,5 +1,6 @@
 """The review of an import's conflicts: one row per person whose copies differ (and one for
-a deal's own fields), showing what differs, each with keep mine / take theirs / keep both,
+a deal's own fields and its plan's records — actions, criteria, steps — that differ, settled
+together), showing what differs, each with keep mine / take theirs / keep both,
 and buttons that apply one choice to all. Nothing is written until the seller says Import.
 """
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.decision import CompellingEvent
 from desktop.domain.merge import MergePlan, PersonConflict, Resolution
 from desktop.domain.wording import plural, scores_text
 from desktop.exchange.importing import ImportPlan
@@ -39,7 +41,9 @@ class MergeReviewDialog(QDialog):
         added = sum(len(m.added) for m in plan.merges)
         news = [text for count, text in (
             (len(plan.new_deals), plural(len(plan.new_deals), "new deal")),
-            (added, f"{plural(added, 'new person', 'new people')} in your deals"))
+            (added, f"{plural(added, 'new person', 'new people')} in your deals"),
+            (plan.plan_added, f"{plural(plan.plan_added, 'new plan record')} (actions, "
+                              "criteria, steps, alternatives)"))
             if count]
         summary = ((", ".join(news) + " will be added. ") if news else "") + \
             "These differ from your copy — choose for each:"
@@ -57,8 +61,10 @@ class MergeReviewDialog(QDialog):
         self.person_choices: dict[str, ValueCombo] = {}
         self.deal_choices: dict[str, ValueCombo] = {}
         for merge in plan.merges:
-            if merge.deal_fields:
-                self._add_row(merge.mine.name, "Deal details", _deal_differences(merge),
+            if merge.deal_fields or merge.plan.conflicts:  # one choice settles both
+                what = ("Deal details and plan" if merge.deal_fields and merge.plan.conflicts
+                        else "Deal details" if merge.deal_fields else "The deal's plan")
+                self._add_row(merge.mine.name, what, _deal_differences(merge),
                               self.deal_choices, merge.mine.id, both=False)
             for conflict in merge.conflicts:
                 self._add_row(merge.mine.name, f"{conflict.mine.name} "
@@ -115,6 +121,10 @@ class MergeReviewDialog(QDialog):
 
 def _shown(value: object) -> str:
     text = value.label if hasattr(value, "label") else str(value)  # enums read as words
+    if value is None:
+        text = ""
+    if isinstance(value, CompellingEvent):
+        text = value.text + (f" (by {value.by.isoformat()})" if value.by else "")
     if isinstance(value, float):
         text = f"{value:,.2f}".removesuffix(".00")
     if isinstance(value, tuple):
@@ -138,5 +148,7 @@ def _person_differences(conflict: PersonConflict) -> str:
 
 
 def _deal_differences(merge: MergePlan) -> str:
-    return "; ".join(f"{name.replace('_', ' ')}: {_shown(getattr(merge.mine, name))} → "
-                     f"{_shown(getattr(merge.theirs, name))}" for name in merge.deal_fields)
+    fields = [f"{name.replace('_', ' ')}: {_shown(getattr(merge.mine, name))} → "
+              f"{_shown(getattr(merge.theirs, name))}" for name in merge.deal_fields]
+    records = [f"the {kind} “{_shown(name)}” differs" for kind, name in merge.plan.conflicts]
+    return "; ".join(fields + records)
