@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPaintEvent, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from desktop.domain.deal import Deal
 from desktop.domain.decision import ProcessStep, StepStatus, steps_after, undated_steps
-from desktop.ui.process_model import LATE, UNDATED
+from desktop.ui.process_model import LATE, STATUS_LABELS, UNDATED
 
 LINE = QColor("#5F6B7A")
 PLANNED = QColor("#1F5FAD")
@@ -33,6 +33,7 @@ class ProcessTimeline(QWidget):
         self.setAccessibleName("Decision process timeline")
         self.deal: Deal | None = None
         self.today = date.today()
+        self._dots: list[tuple[QPointF, str]] = []  # where each dated step is drawn, and it said
         lines = QFontMetrics(self.font()).lineSpacing()
         self.setMinimumHeight(lines * 3 + 2 * DOT + 22)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -56,7 +57,18 @@ class ProcessTimeline(QWidget):
             parts.append("No date: " + ", ".join(s.name for s in undated))
         return "\n".join(parts) or "Every remaining step is dated before the close date."
 
+    def event(self, event: QEvent) -> bool:
+        """The tool tip over a dot names its step in full; elsewhere, the summary."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            near = [(abs(dot.x() - event.pos().x()), text) for dot, text in self._dots
+                    if abs(dot.x() - event.pos().x()) <= DOT + 3]
+            if near:
+                QToolTip.showText(event.globalPos(), min(near)[1], self)
+                return True
+        return super().event(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._dots = []
         painter = QPainter(self)
         try:
             self._paint(painter)
@@ -151,6 +163,12 @@ class ProcessTimeline(QWidget):
         15 Dec" — the number is the step's row in the table, so a label cut short for room
         is still found there."""
         colour = LATE if late else DONE if not step.remaining else PLANNED
+        assert step.planned is not None
+        approver = self.deal.person(step.approver).name if self.deal and step.approver \
+            and self.deal.has_person(step.approver) else ""
+        self._dots.append((QPointF(x, y), " — ".join(part for part in (
+            f"{number}. {step.name}", f"{step.planned:%d %b %Y}", STATUS_LABELS[step.status],
+            approver, "after the close date" if late else "") if part)))
         line = metrics.lineSpacing()
         top = 4 + row * line
         painter.setPen(QPen(colour, 1, Qt.PenStyle.DotLine))

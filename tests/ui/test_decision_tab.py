@@ -431,3 +431,18 @@ def test_the_deal_dialog_names_the_competitors_line_when_a_name_is_there_twice(
     qtbot.waitUntil(lambda: bool(said))
     assert said == ["Competitors: 'Do nothing' is listed twice."]
     assert stored_deal(window).alternatives == before.alternatives
+
+
+def test_hovering_a_step_on_the_timeline_names_it_in_full(window: MainWindow,
+                                                          qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QToolTip
+
+    timeline = window.decision.timeline
+    timeline.repaint()
+    deal = stored_deal(window)
+    signature = next(s for s in deal.process if s.name.startswith("Signature"))
+    number = deal.process.index(signature) + 1
+    dot = next(at for at, text in timeline._dots if text.startswith(f"{number}. "))
+    QTest.mouseMove(timeline, dot.toPoint())
+    qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
+    assert QToolTip.text().startswith(f"{number}. {signature.name} — ")
