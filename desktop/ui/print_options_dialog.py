@@ -69,6 +69,11 @@ class PrintOptionsDialog(QDialog):
             self.layout_box.add(layout.label, layout)
         self.cards_note = QLabel()
         self.cards_note.setWordWrap(True)
+        # The mutual action plan is the customer's page: it never carries private notes,
+        # scores or support, so the privacy box does not change it — said where it is ticked.
+        self.plan_note = QLabel("For the customer: the actions and the decision process "
+                                "only — no scores, support or private notes, ticked or not.")
+        self.plan_note.setWordWrap(True)
         self.paper_box = ValueCombo()
         self.paper_box.add("A4", Paper.A4)
         self.paper_box.add("US Letter", Paper.LETTER)
@@ -89,6 +94,7 @@ class PrintOptionsDialog(QDialog):
         if kind.is_document:
             form.addRow("&Layout", self.layout_box)
             form.addRow("", self.cards_note)
+            form.addRow("", self.plan_note)
             form.addRow("Pap&er", self.paper_box)
             form.addRow("&Orientation", self.orientation_box)
         if kind is OutputKind.PNG:
@@ -136,6 +142,7 @@ class PrintOptionsDialog(QDialog):
             self.cards_note.setText("Person cards for everybody; select people first to "
                                     "print fewer.")
         self.cards_note.setVisible(with_cards and self.kind.is_document)
+        self.plan_note.setVisible(layout is PrintLayout.PLAN and self.kind.is_document)
 
     def options(self, people: tuple[str, ...] = ()) -> PrintOptions:
         """The choices as one typed object; ``people`` are the selected people's ids (their

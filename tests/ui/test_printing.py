@@ -182,7 +182,10 @@ def test_the_mutual_action_plan_is_chosen_by_keyboard_and_exported(
     open_deal(qtbot, window, "Northwind")
     save_as(monkeypatch, tmp_path / "plan.pdf")
     dialog = options_dialog(window, qtbot, OutputKind.PDF)
+    set_layout(qtbot, dialog, PrintLayout.BRIEF)
+    assert not dialog.plan_note.isVisible()
     set_layout(qtbot, dialog, PrintLayout.PLAN)  # typed into the layout box, as a user does
+    assert dialog.plan_note.isVisible()  # says the privacy box does not change this page
     QTest.keyClick(dialog.private_box, Qt.Key.Key_Space)  # even with private notes ticked
     assert dialog.private_box.isChecked()
     accept(dialog)

@@ -26,7 +26,7 @@ _LAYOUT_LABELS = {
     PrintLayout.TRIANGLE: "Triangle and balance map",
     PrintLayout.PEOPLE: "People table",
     PrintLayout.CARDS: "Person cards",
-    PrintLayout.PLAN: "Mutual action plan (for the customer: no scores)",
+    PrintLayout.PLAN: "Mutual action plan (for the customer)",
     PrintLayout.FULL: "Everything",
 }
 
