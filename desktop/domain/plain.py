@@ -266,6 +266,7 @@ def deal_from_plain(data: object, path: str = "") -> Deal:
         path,
         lambda: Deal(id=deal_id, **deal_fields_from_plain(obj), people=tuple(p for p, _ in people),
                      relations=tuple(relations), snapshots=tuple(snapshots), **plan),
+        in_file=True,
     )
 
 
@@ -346,7 +347,7 @@ def action_from_plain(data: object, path: str) -> Action:
         due=parse_date(obj.get("due"), "due"),
         status=parse_enum(ActionStatus, obj.get("status", "open"), "status"),
         changed=parse_date(obj.get("changed"), "changed"),
-        for_people=tuple(people), intended=intended))
+        for_people=tuple(people), intended=intended), in_file=True)
 
 
 def criterion_from_plain(data: object, path: str) -> Criterion:
@@ -473,11 +474,19 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _build(path: str, make: Callable[[], T]) -> T:
+def _build(path: str, make: Callable[[], T], *, in_file: bool = False) -> T:
+    """``make()``, its refusal placed at ``path``; ``in_file``: named by the file's keys
+    where the domain's differ (an action's ``for_people`` is ``people`` in the file)."""
     try:
         return make()
     except ValidationError as error:
-        raise error.within(path) from None
+        placed = error.within(path)
+        if in_file:
+            placed = ValidationError(_FILE_KEYS.sub(r"\1.people", placed.path), placed.problem)
+        raise placed from None
+
+
+_FILE_KEYS = re.compile(r"(actions\[\d+\])\.for_people\b")
 
 
 def _object(value: object, path: str, keys: frozenset[str], *,

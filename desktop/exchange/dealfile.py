@@ -162,12 +162,28 @@ def from_document(document: object, source: str | Path) -> list[Deal]:
         try:
             deal = deal_from_plain(item, f"deals[{index}]")
         except ValidationError as error:
-            raise ImportProblem(source, error.path, error.problem) from None
+            raise ImportProblem(source, error.path,
+                                _of_another_deal(error.problem, deals_data, index)) from None
         if deal.id in seen:
             raise ImportProblem(source, f"deals[{index}].id", f"the deal {deal.id} appears twice")
         seen.add(deal.id)
         deals.append(deal)
     return deals
+
+
+def _of_another_deal(problem: str, deals_data: list[Any], index: int) -> str:
+    """A reference to nobody that names a person of another deal of the same file says so:
+    a plan copied between deals by hand points to people of the deal it came from."""
+    person_id, found, _rest = problem.partition(" is nobody in this deal")
+    if not found:
+        return problem
+    for number, deal in enumerate(deals_data):
+        people = deal.get("people") if isinstance(deal, dict) and number != index else None
+        for person in people if isinstance(people, list) else ():
+            if isinstance(person, dict) and person.get("id") == person_id:
+                return (f"{person_id} ({str(person.get('name', ''))[:60]}) is a person of "
+                        f"another deal of this file (deals[{number}]), not of this one")
+    return problem
 
 
 class _DuplicateKey(ValueError):

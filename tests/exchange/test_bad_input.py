@@ -31,6 +31,16 @@ EXPECTED = {
     "nan_amount.dealtri": "NaN",
     "lone_surrogate.dealtri": "deals[0].people[0].name: contains a lone surrogate",
     "long_integer.dealtri": "5,000 digits",
+    # The plan (version 2): the JSON path of the bad value, and why.
+    "plan_action_to_nobody.dealtri": "at deals[0].actions[0].people[1]: "
+                                     "1f6c0a52-7d3e-4b8a-9c21-5e4f3a2b1cff is nobody in this deal",
+    "plan_due_february_30.dealtri": "at deals[0].actions[0].due: '2026-02-30' is not a date",
+    "plan_weight_negative.dealtri": "at deals[0].criteria[0].weight: -1 is not a whole number "
+                                    "from 1 to 5",
+    "plan_approver_of_another_deal.dealtri": "at deals[0].process[0].approver: "
+                                             "1f6c0a52-7d3e-4b8a-9c21-5e4f3a2b1c03 (Olu Bello) is "
+                                             "a person of another deal of this file (deals[1])",
+    "plan_unknown_status.dealtri": "at deals[0].actions[0].status: 'waiting' is not one of",
     "billion_laughs.graphml": "DTD or entities",
     "external_entity.gexf": "DTD or entities",
     "edge_to_nobody.graphml": "no node",

@@ -198,7 +198,8 @@ def draws_a_line_twice(document: object) -> bool:
 
 # A refusal each of these rules gives, so a filtered case is refused for that reason only.
 BEYOND_THE_SCHEMA = (
-    (breaks_a_reference, ("is nobody in this deal", "is none of this deal's alternatives")),
+    (breaks_a_reference, ("is nobody in this deal", "is a person of another deal",
+                          "is none of this deal's alternatives")),
     (draws_a_line_twice, ("line is drawn twice",)),
     (lists_an_alternative_twice, ("is listed twice",)),
 )
