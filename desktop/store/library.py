@@ -412,6 +412,7 @@ class Library:
             stored = {row[0] for row in connection.execute(
                 "SELECT id FROM people WHERE deal_id = ?", [deal.id])}
             named = {p for a in deal.actions for p in a.for_people} | {
+                a.intended.person for a in deal.actions if a.intended} | {
                 c.owner for c in deal.criteria if c.owner} | {
                 s.approver for s in deal.process if s.approver}
             if not named <= stored:
