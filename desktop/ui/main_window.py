@@ -47,6 +47,7 @@ from desktop.ui.panels.decision_panel import DecisionPanel
 from desktop.ui.panels.inspector import Inspector
 from desktop.ui.panels.map_page import MapPage
 from desktop.ui.panels.people_panel import PeoplePanel
+from desktop.ui.panels.plan_panel import PlanPanel
 from desktop.ui.panels.triangle_view import Chart, TriangleView
 from desktop.ui.people_actions import PeopleActions
 from desktop.ui.selection import Selection
@@ -114,6 +115,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.triangle_view, "Decision triangle")
         self.tabs.addTab(self.balance_view, "Balance map")
         self.tabs.addTab(self.grid_view, "Support × influence")
+        self.plan = PlanPanel(session)
+        self.tabs.addTab(self.plan, "Plan")
         self.decision = DecisionPanel(session)
         self.tabs.addTab(self.decision, "Decision")
         self.centre_splitter = _splitter("centre_splitter", Qt.Orientation.Vertical,
@@ -222,6 +225,8 @@ class MainWindow(QMainWindow):
         self.focus_people_action = self._action("&People", self.people.table.setFocus, "Ctrl+2")
         self.focus_inspector_action = self._action("I&nspector", self.inspector.setFocus,
                                                    "Ctrl+3")
+        self.show_plan_action = self._action("&Show the plan", self._focus_plan, "Ctrl+5",
+                                             "The Plan tab, its list focused")
         self.focus_map_action = self._action("&Map", self._focus_map, "Ctrl+4",
                                              "The map: arrow keys move the selected cards")
         self.guide_action = self._action("&User guide", lambda: help_menu.open_guide(self),
@@ -283,6 +288,11 @@ class MainWindow(QMainWindow):
         deal.addActions([self.map_page.org_chart_action, self.map_page.influence_layout_action])
         deal.addSeparator()
         deal.addActions([self.snapshot_action, self.snapshots_action])
+        deal.addSeparator()
+        self.plan_menu = deal.addMenu("P&lan")  # the Plan tab's keys, listed and clickable
+        self.plan_menu.addAction(self.show_plan_action)
+        self.plan_menu.addSeparator()
+        self.plan_menu.addActions(self.plan.actions_for_menu())
 
         view = bar.addMenu("&View")
         view.addActions([self.find_action, self.search_deals_action])
@@ -295,7 +305,8 @@ class MainWindow(QMainWindow):
                          self.focus_inspector_action, self.focus_map_action])
 
         help_ = bar.addMenu("&Help")
-        self.menus: list[QMenu] = [self.file_menu, self.edit_menu, deal, view, help_]
+        self.menus: list[QMenu] = [self.file_menu, self.edit_menu, deal, view, self.plan_menu,
+                                   help_]
         help_.addActions([self.guide_action, self.shortcuts_action])
         help_.addSeparator()
         help_.addActions([self.about_action, self.about_qt_action])
@@ -334,6 +345,10 @@ class MainWindow(QMainWindow):
                 [before], [after], what, merge=merge, origin=inspector))
         inspector.relation_requested.connect(self.people_actions.add_relation)
         inspector.relation_removal_requested.connect(self.people_actions.remove_relation)
+        self.plan.show_requested.connect(lambda: self.tabs.setCurrentWidget(self.plan))
+        for asking in (self.plan, inspector):
+            asking.plan_edited.connect(lambda before, after, text: session.push(
+                commands.EditPlan(session, before, after, text)))
         self.analysis_panel.people_chosen.connect(self.selection.set)
         self.decision.plan_edited.connect(lambda before, after, text: session.push(
             commands.EditPlan(session, before, after, text)))
@@ -414,6 +429,10 @@ class MainWindow(QMainWindow):
     def _focus_map(self) -> None:
         self.tabs.setCurrentIndex(MAP_TAB)
         self.map_page.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_plan(self) -> None:
+        self.tabs.setCurrentWidget(self.plan)
+        self.plan.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus_next_found(self) -> None:
         self.tabs.setCurrentIndex(MAP_TAB)

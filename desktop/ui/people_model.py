@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from datetime import date
 from enum import IntEnum
 from typing import Any
 
@@ -15,10 +16,15 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QBrush, QColor
 
+from desktop.domain.action_wording import due_words, overdue_words
+from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.person import Person
+from desktop.domain.plan_reading import owner_text
 from desktop.domain.wording import UNKNOWN, score_text
+from desktop.palette import OVERDUE
 from desktop.ui.qt_types import Index
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -35,7 +41,9 @@ class Column(IntEnum):
     TECHNICAL = 6
     PERSONAL = 7
     LAST_CONTACT = 8
-    NEXT_STEP = 9
+    LEANS_TO = 9
+    DUE = 10
+    NEXT_ACTION = 11  # last: it takes what is left of the width
 
     @property
     def header(self) -> str:
@@ -49,16 +57,22 @@ class Column(IntEnum):
 _HEADERS = {
     Column.NAME: "Name", Column.TITLE: "Title", Column.ROLES: "Roles",
     Column.SUPPORT: "Support", Column.INFLUENCE: "Influence", Column.BUSINESS: "Business",
-    Column.TECHNICAL: "Technical", Column.PERSONAL: "Personal", Column.NEXT_STEP: "Next step",
-    Column.LAST_CONTACT: "Last contact",
+    Column.TECHNICAL: "Technical", Column.PERSONAL: "Personal",
+    Column.LAST_CONTACT: "Last contact", Column.LEANS_TO: "Leans to", Column.DUE: "Due",
+    Column.NEXT_ACTION: "Next action",
 }
+PLAN_COLUMNS = (Column.LEANS_TO, Column.DUE, Column.NEXT_ACTION)
+"""The columns read from the deal's plan, not from the person alone."""
 _AXES = {Column.BUSINESS: Axis.BUSINESS, Column.TECHNICAL: Axis.TECHNICAL,
          Column.PERSONAL: Axis.PERSONAL}
 _TOOLTIPS = {
     Column.BUSINESS: "Business outcome, 0–10 (? = unknown)",
     Column.TECHNICAL: "Technical fit, 0–10 (? = unknown)",
     Column.PERSONAL: "Personal win, 0–10 (? = unknown)",
-    Column.NEXT_STEP: "What does this person need in order to move forward?",
+    Column.NEXT_ACTION: "What does this person need in order to move forward? Their first "
+                        "open action",
+    Column.DUE: "When their next action is due (overdue in red)",
+    Column.LEANS_TO: "The alternative they lean to (a competitor, doing nothing …)",
 }
 
 class PeopleTableModel(QAbstractTableModel):
@@ -76,6 +90,21 @@ class PeopleTableModel(QAbstractTableModel):
         self._people: list[Person] = []
         self._rows: dict[str, int] = {}
         self.read_only = False
+        self._deal: Deal | None = None  # for the plan's columns (next action, leaning)
+        self.today = date.today()
+
+    def set_deal(self, deal: Deal | None) -> None:
+        """The deal the people belong to, as it is now: its plan fills the next action, due
+        and leans-to columns."""
+        self._deal = deal
+        self.today = date.today()
+
+    def plan_changed(self) -> None:
+        """The plan changed: the plan's columns of every row may read differently."""
+        if self._people:
+            for column in PLAN_COLUMNS:
+                self.dataChanged.emit(self.index(0, column),
+                                      self.index(len(self._people) - 1, column))
 
     # -- keeping in step with the store ---------------------------------------------------
 
@@ -168,6 +197,8 @@ class PeopleTableModel(QAbstractTableModel):
             return None
         person = self._people[index.row()]
         column = Column(index.column())
+        if column in PLAN_COLUMNS:
+            return self._plan_data(person, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             return _display(person, column)
         if role == Qt.ItemDataRole.EditRole:
@@ -191,8 +222,36 @@ class PeopleTableModel(QAbstractTableModel):
                 return tip + f"\n({score.confidence.label})"
             if column is Column.ROLES:
                 return ", ".join(role.label for role in person.roles) or "No role known"
-            if column is Column.NEXT_STEP:
-                return None
+        return None
+
+    def _plan_data(self, person: Person, column: Column, role: int) -> Any:
+        deal = self._deal
+        if deal is None or not deal.has_person(person.id):
+            return None
+        if column is Column.LEANS_TO:
+            leaning = deal.alternative(person.leans_to) if person.leans_to else None
+            name = leaning.name if leaning is not None else ""
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return name
+            return name.casefold() if role == SORT_ROLE else None
+        action = deal.next_action(person.id)
+        if role == PERSON_ID_ROLE:
+            return person.id
+        if action is None:
+            return "" if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
+                                  SORT_ROLE) else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return action.text if column is Column.NEXT_ACTION else \
+                due_words(action, self.today)
+        if role == SORT_ROLE:  # ISO dates sort as text; no date after every date
+            return action.text.casefold() if column is Column.NEXT_ACTION else \
+                (action.due.isoformat() if action.due else "9999")
+        if role == Qt.ItemDataRole.ForegroundRole and action.is_overdue(self.today):
+            return QBrush(QColor(OVERDUE))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{action.text}\n{owner_text(deal, action)}" + (
+                f"\n{overdue_words(action, self.today)}" if action.is_overdue(self.today)
+                else "")
         return None
 
     def setData(self, index: Index, value: Any,
@@ -235,8 +294,6 @@ def _display(person: Person, column: Column) -> str:
                 "0 Neutral"
         case Column.INFLUENCE:
             return person.influence.label
-        case Column.NEXT_STEP:
-            return ""
         case Column.LAST_CONTACT:
             return person.last_contact.isoformat() if person.last_contact else ""
     axis = column.axis

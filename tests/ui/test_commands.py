@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from desktop.domain.actions import Action
 from desktop.domain.changes import ChangeSet
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Influence, RelationKind, Support
@@ -69,6 +70,10 @@ CASES: dict[str, Make] = {
         s, {p.id: p.position for p in d.people[:3]},
         {p.id: Position(p.position.x + 50, p.position.y - 20) for p in d.people[:3]}),
     "take snapshot": lambda s, d: commands.TakeSnapshot(s, d.id, "Review"),
+    "edit plan": lambda s, d: commands.EditPlan(
+        s, d, d.with_plan(actions=(*d.actions, Action("Demo for the ward teams",
+                                                      for_people=(d.people[0].id,)))),
+        "Add action"),
 }
 
 
@@ -120,7 +125,7 @@ def test_consecutive_score_edits_merge(session: LibrarySession, small_demo: Deal
     person = small_demo.people[0]
     current = person
     for value in (1, 2, 3):
-        after = replace(current, next_step=f"step {value}")
+        after = replace(current, notes=f"step {value}")
         session.undo_stack.push(commands.EditPeople(session, [current], [after],
                                                     field="x score", merge=True))
         current = after

@@ -18,11 +18,13 @@ from desktop.domain.enums import Axis, Confidence, Coverage, Influence, Response
 from desktop.domain.person import Person
 from desktop.ui.main_window import MainWindow
 from tests.helpers.map_input import double_click_card
+from tests.helpers.plan_input import add_action_in_inspector
 from tests.helpers.ui import (
     choose_by_keys,
     choose_in_popup,
     click,
     main_window,
+    stored_deal,
     type_into,
     wheel_over,
 )
@@ -118,8 +120,15 @@ def test_next_step_name_title_and_roles_are_typed_and_ticked(window: MainWindow,
                                                              qtbot: QtBot) -> None:
     person = pick_first(window)
     inspector = window.inspector
-    type_into(inspector.next_step, "A reference call with another hospital group")
-    assert stored(window, person).next_step == "A reference call with another hospital group"
+    step = add_action_in_inspector(qtbot, window,
+                                   "A reference call with another hospital group", "2027-01-15")
+    assert (step.text, step.due) == ("A reference call with another hospital group",
+                                     date(2027, 1, 15))
+    assert step.for_people == (person.id,)
+    assert step in stored_deal(window).open_actions_for(person.id)
+    listed = inspector.person_plan.list
+    assert any(listed.item(i).text().startswith("A reference call")
+               for i in range(listed.count()))
     double_click_card(window, window.map_page.scene.cards[person.id])  # the details unfold
     assert QApplication.focusWidget() is inspector.texts["name"]
     assert inspector.contact_section.is_expanded()
@@ -168,7 +177,7 @@ def test_the_personal_win_comes_first_and_the_header_stays(window: MainWindow,
     needs = form.findChild(QGroupBox, "inspector_needs")
     assert needs is not None
     personal = inspector.scores[Axis.PERSONAL]
-    step = inspector.next_step
+    step = inspector.person_plan
     # In view without scrolling at 1366 × 768: the personal win and the next step.
     viewport = inspector.form_scroll.viewport()
     for widget in (personal, step):

@@ -127,7 +127,7 @@ def test_a_change_to_another_deal_refreshes_nothing_shown(window: MainWindow,
     with Statements(window) as recorded:
         window.session.push(commands.EditPeople(
             window.session, [other.people[0]],
-            [replace(other.people[0], next_step="Lunch with the CFO")], field="next step"))
+            [replace(other.people[0], notes="Lunch with the CFO")], field="notes"))
         qtbot.wait(100)
     assert window.session.deal is shown  # not even re-read
     assert not table_signals

@@ -43,6 +43,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.person import Person
 from desktop.domain.scores import Score
 from desktop.palette import SUPPORT_COLOURS, support_caption
+from desktop.ui.panels.person_plan import PersonPlan
 from desktop.ui.relation_dialog import RelationDialog, describe
 from desktop.ui.score_editor import ScoreEditor
 from desktop.ui.selection import Selection
@@ -59,7 +60,7 @@ TEXT_LABELS = ("&Name", "&Title", "De&partment", "Or&ganisation", "E-&mail",
 NOT_KNOWN = "Not known"
 LEANING_TIP = ("The alternative this person favours over us. “Not known” when you do not "
                "know, or when they favour us: their support says how much they back us.")
-FIELD_NAMES = {"email": "E-mail", "next_step": "Next step", "last_contact": "Last contact"}
+FIELD_NAMES = {"email": "E-mail", "last_contact": "Last contact"}
 NEXT_STEP_QUESTION = "What does this person need in order to move forward?"
 # The axes in the order a seller asks about them: the personal win first.
 AXES_IN_ORDER = (Axis.PERSONAL, Axis.BUSINESS, Axis.TECHNICAL)
@@ -67,6 +68,7 @@ AXES_IN_ORDER = (Axis.PERSONAL, Axis.BUSINESS, Axis.TECHNICAL)
 
 class Inspector(QWidget):
     person_edited = Signal(object, object, str, object)  # before, after, what, merge key
+    plan_edited = Signal(object, object, str)  # Deal before, Deal after (an action), text
     relation_requested = Signal(object)  # Relation to add
     relation_removal_requested = Signal(object)  # Relation to remove
 
@@ -164,11 +166,11 @@ class Inspector(QWidget):
         layout.addWidget(self.scores[Axis.PERSONAL])
         step = QLabel(f"<b>Next step</b> — {NEXT_STEP_QUESTION}")
         step.setWordWrap(True)
-        self.next_step = QLabel()  # TEMPORARY: the person's actions list replaces it
-        self.next_step.setObjectName("inspector_next_step")
-        self.next_step.setWordWrap(True)
+        # The answer: the person's open actions, soonest first, with add and complete.
+        self.person_plan = PersonPlan()
+        self.person_plan.plan_edited.connect(self.plan_edited)
         layout.addWidget(step)
-        layout.addWidget(self.next_step)
+        layout.addWidget(self.person_plan)
         layout.addWidget(self.scores[Axis.BUSINESS])
         layout.addWidget(self.scores[Axis.TECHNICAL])
         return box
@@ -281,6 +283,7 @@ class Inspector(QWidget):
         if not deal.has_person(person.id):
             return  # removed: the selection follows and clears the inspector
         fresh = deal.person(person.id)
+        self.person_plan.show_for(fresh, deal, self.read_only)  # a few actions: cheap
         lines_changed = changes.structure_changed
         if changes.origin is self:  # our own edit: take the value, do not show it again
             self._person, self._deal = fresh, deal
@@ -344,6 +347,7 @@ class Inspector(QWidget):
         for axis, editor in self.scores.items():
             editor.set_score(person.scores[axis])
             editor.setReadOnly(self.read_only)
+        self.person_plan.show_for(person, deal, self.read_only)
         if previous is None or previous.notes != person.notes:
             self.notes.set_committed_text(person.notes)
         self.notes.setReadOnly(self.read_only)

@@ -70,7 +70,8 @@ class PeopleTable(QTableView):
 _COLUMN_SAMPLES = {Column.NAME: "Margaret Okafor", Column.TITLE: "Head of Procurement",
                    Column.ROLES: "EB DM", Column.SUPPORT: "+1 Supporter",
                    Column.INFLUENCE: "Medium", Column.BUSINESS: "10", Column.TECHNICAL: "10",
-                   Column.PERSONAL: "10", Column.LAST_CONTACT: "2026-11-02"}
+                   Column.PERSONAL: "10", Column.LAST_CONTACT: "2026-11-02",
+                   Column.LEANS_TO: "Do nothing", Column.DUE: "2026-11-25 · overdue 8 days"}
 _SHOWN = Aspect.FIELDS | Aspect.SCORES  # what the table shows of a person
 
 
@@ -145,7 +146,7 @@ class PeoplePanel(QWidget):
             table.setItemDelegateForColumn(column, delegate)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)  # "Next step" takes what is left
+        header.setStretchLastSection(True)  # "Next action" takes what is left
         metrics = table.fontMetrics()
         table.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() + 8)
         bold = header.fontMetrics()
@@ -171,6 +172,7 @@ class PeoplePanel(QWidget):
             self._shown_id = deal_id
             self.search.clear()
         self.model.read_only = self.session.is_open and self.session.library.read_only
+        self.model.set_deal(deal)
         self.model.reset(deal.people if deal is not None else [])
         self.add_button.setEnabled(deal is not None)
         self._enable_delete()
@@ -183,6 +185,9 @@ class PeoplePanel(QWidget):
             return
         if not changes.touches_deal(deal.id):
             return
+        self.model.set_deal(deal)
+        if changes.touches_plan(deal.id) or changes.aspects & Aspect.FIELDS:
+            self.model.plan_changed()  # a leaning or a name the plan columns show
         if changes.unknown or changes.people_added or changes.people_removed:
             self.model.set_people(deal.people)
         elif changes.aspects & _SHOWN:

@@ -1,0 +1,140 @@
+"""The inspector's answer to "what does this person need to move forward?": the person's
+open actions, soonest first, overdue ones in red with how late they are, a button to add
+one for them (our work, by default) and one to complete the chosen one (Ctrl+Enter in the
+list too). Every change is asked for as the deal after it (``plan_edited``), one undo step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.action_wording import due_words
+from desktop.domain.actions import Action, ActionStatus
+from desktop.domain.deal import Deal
+from desktop.domain.person import Person
+from desktop.domain.plan_edits import status_verb, with_action_added, with_status
+from desktop.domain.plan_reading import owner_text
+from desktop.palette import OVERDUE
+
+ACTION_ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+class PersonPlan(QWidget):
+    plan_edited = Signal(object, object, str)  # Deal before, Deal after, the undo step's text
+
+    def __init__(self, parent: QWidget | None = None,
+                 today: Callable[[], date] = date.today) -> None:
+        super().__init__(parent)
+        self.today = today
+        self._person: Person | None = None
+        self._deal: Deal | None = None
+        self.read_only = False
+        self.list = QListWidget()
+        self.list.setObjectName("inspector_actions")
+        self.list.setAccessibleName("Open actions")
+        self.list.setWordWrap(True)
+        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        self.list.currentItemChanged.connect(lambda *_: self._enable())
+        self.none = QLabel("No open action yet.")
+        self.none.setObjectName("inspector_no_actions")
+        self.none.setStyleSheet("color: #555555;")
+        self.add_button = QPushButton("Add action…")
+        self.add_button.setObjectName("inspector_add_action")
+        self.add_button.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.add_button.clicked.connect(self.add_action)
+        self.complete_button = QPushButton("Complete")
+        self.complete_button.setObjectName("inspector_complete_action")
+        self.complete_button.setToolTip("Mark the chosen action done (Ctrl+Enter in the list)")
+        self.complete_button.clicked.connect(self.complete_current)
+        complete = QAction("Complete action", self.list)
+        complete.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
+        complete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        complete.triggered.connect(self.complete_current)
+        self.list.addAction(complete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button, 1)
+        buttons.addWidget(self.complete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        layout.addWidget(self.none)
+        layout.addLayout(buttons)
+
+    def show_for(self, person: Person | None, deal: Deal | None, read_only: bool) -> None:
+        """The person's open actions as the deal has them now (the chosen one kept)."""
+        self._person, self._deal, self.read_only = person, deal, read_only
+        current = self.list.currentItem()
+        kept = current.data(ACTION_ID_ROLE) if current is not None else None
+        self.list.clear()
+        actions = deal.open_actions_for(person.id) if person and deal else ()
+        today = self.today()
+        for action in actions:
+            item = QListWidgetItem(self._line(action, today))
+            item.setData(ACTION_ID_ROLE, action.id)
+            assert deal is not None
+            item.setToolTip(f"{action.text}\n{owner_text(deal, action)}")
+            if action.is_overdue(today):
+                item.setForeground(QBrush(QColor(OVERDUE)))
+            self.list.addItem(item)
+            if action.id == kept:
+                self.list.setCurrentItem(item)
+        if self.list.currentItem() is None and self.list.count():
+            self.list.setCurrentRow(0)
+        self.list.setVisible(bool(actions))
+        self.none.setVisible(not actions)
+        if person is not None:
+            self.none.setText(f"No open action for {person.name} yet.")
+            label = f"Add action for {person.name}…"
+            room = max(self.add_button.width() - 24, 160)
+            self.add_button.setText(self.add_button.fontMetrics().elidedText(
+                label, Qt.TextElideMode.ElideMiddle, room))
+            self.add_button.setToolTip(label.removesuffix("…"))
+            self.add_button.setAccessibleName(label.removesuffix("…"))
+        self._enable()
+
+    @staticmethod
+    def _line(action: Action, today: date) -> str:
+        when = due_words(action, today)
+        return f"{action.text} — {when}" if when else action.text
+
+    def _enable(self) -> None:
+        writable = self._person is not None and self._deal is not None and not self.read_only
+        self.add_button.setEnabled(writable)
+        self.complete_button.setEnabled(writable and self.list.currentItem() is not None)
+
+    def add_action(self) -> None:
+        """Ask for the new action (its text, date, owner …), for this person."""
+        from desktop.ui.action_dialog import ActionDialog
+
+        person, deal = self._person, self._deal
+        if person is None or deal is None or self.read_only:
+            return
+        dialog = ActionDialog(deal, for_person=person.id, parent=self)
+        if dialog.exec():
+            action = dialog.action()
+            self.plan_edited.emit(deal, with_action_added(deal, action),
+                                  f"Add action “{action.text}”")
+
+    def complete_current(self) -> None:
+        item, deal = self.list.currentItem(), self._deal
+        if item is None or deal is None or self.read_only:
+            return
+        action_id = str(item.data(ACTION_ID_ROLE))
+        after = with_status(deal, action_id, ActionStatus.DONE, self.today())
+        if after is not deal:
+            text = item.text().split(" — ")[0]
+            self.plan_edited.emit(deal, after, f"{status_verb(ActionStatus.DONE)} “{text}”")
