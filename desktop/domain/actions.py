@@ -83,7 +83,9 @@ class IntendedChange:
 class Action:
     """One step of the deal's plan. ``owner`` is a person of the deal (their id) when the
     customer or a partner owns it, else a name on our side; ``for_people`` are the people
-    it is meant to move. ``changed`` is the day the status last changed."""
+    it is meant to move. ``changed`` is the day the status last changed. An ``internal``
+    action ("find out who Lucas listens to") is the seller's own homework: the mutual action
+    plan handed to the champion leaves it out."""
 
     text: str
     due: date | None = None
@@ -93,6 +95,7 @@ class Action:
     changed: date | None = None
     for_people: tuple[str, ...] = ()
     intended: IntendedChange | None = None
+    internal: bool = False  # ours alone: never on the mutual action plan the customer sees
     id: str = field(default_factory=new_id)
 
     def __post_init__(self) -> None:
@@ -114,6 +117,8 @@ class Action:
         object.__setattr__(self, "for_people", tuple(dict.fromkeys(people)))
         if self.intended is not None and not isinstance(self.intended, IntendedChange):
             raise ValidationError("intended", "expected an intended change")
+        if not isinstance(self.internal, bool):
+            raise ValidationError("internal", f"{self.internal!r} is not true or false")
 
     @property
     def is_open(self) -> bool:

@@ -65,7 +65,7 @@ PERSON_KEYS = frozenset({
     *PERSON_V2_KEYS,
 })
 ACTION_KEYS = frozenset({"id", "text", "owner_side", "owner", "due", "status", "changed",
-                         "people", "intended"})
+                         "people", "intended", "internal"})
 INTENDED_KEYS = frozenset({"person", "axis", "target", "before"})
 CRITERION_KEYS = frozenset({"id", "text", "weight", "owner", "ours", "theirs", "evidence"})
 STEP_KEYS = frozenset({"id", "name", "approver", "planned", "status"})
@@ -137,6 +137,7 @@ def action_to_plain(action: Action) -> Plain:
         "intended": None if intended is None else {
             "person": intended.person, "axis": intended.axis.value,
             "target": intended.target, "before": intended.before},
+        "internal": action.internal,
     }
 
 
@@ -331,6 +332,9 @@ def action_from_plain(data: object, path: str) -> Action:
     _check_date(obj, path, "due")
     _check_date(obj, path, "changed")
     people = _list(obj.get("people", []), _join(path, "people"))
+    internal = obj.get("internal", False)
+    if not isinstance(internal, bool):
+        raise ValidationError(_join(path, "internal"), f"{_shown(internal)} is not true or false")
     intended = None
     if obj.get("intended") is not None:
         where = _join(path, "intended")
@@ -347,7 +351,7 @@ def action_from_plain(data: object, path: str) -> Action:
         due=parse_date(obj.get("due"), "due"),
         status=parse_enum(ActionStatus, obj.get("status", "open"), "status"),
         changed=parse_date(obj.get("changed"), "changed"),
-        for_people=tuple(people), intended=intended), in_file=True)
+        for_people=tuple(people), intended=intended, internal=internal), in_file=True)
 
 
 def criterion_from_plain(data: object, path: str) -> Criterion:

@@ -134,7 +134,7 @@ def deal_from_row(row: Row, people: Iterable[Person] = (), relations: Iterable[R
 ALTERNATIVE_COLUMNS = ("id", "deal_id", "ordinal", "name", "kind")
 ACTION_COLUMNS = ("id", "deal_id", "ordinal", "text", "owner_side", "owner", "due", "status",
                   "changed", "people", "intended_person", "intended_axis", "intended_target",
-                  "intended_before")
+                  "intended_before", "internal")
 CRITERION_COLUMNS = ("id", "deal_id", "ordinal", "text", "weight", "owner", "ours", "theirs",
                      "evidence")
 STEP_COLUMNS = ("id", "deal_id", "ordinal", "name", "approver", "planned", "status")
@@ -156,7 +156,7 @@ def plan_values(deal: Deal) -> dict[str, list[tuple[Any, ...]]]:
             (a.id, deal_id, i, a.text, a.owner_side.value, a.owner, _iso(a.due),
              a.status.value, _iso(a.changed), json.dumps(list(a.for_people)),
              *((a.intended.person, a.intended.axis.value, a.intended.target, a.intended.before)
-               if a.intended is not None else (None, None, None, None)))
+               if a.intended is not None else (None, None, None, None)), int(a.internal))
             for i, a in enumerate(deal.actions)],
         "criteria": [
             (c.id, deal_id, i, c.text, c.weight, c.owner, c.ours,
@@ -178,7 +178,8 @@ def action_from_row(row: Row) -> Action:
                   owner=row["owner"], due=parse_date(row["due"], "due"),
                   status=ActionStatus(row["status"]),
                   changed=parse_date(row["changed"], "changed"),
-                  for_people=tuple(json.loads(row["people"])), intended=intended)
+                  for_people=tuple(json.loads(row["people"])), intended=intended,
+                  internal=bool(row["internal"]))
 
 
 def criterion_from_row(row: Row) -> Criterion:

@@ -92,6 +92,7 @@ def deals(draw: st.DrawFn, max_people: int = 8) -> Deal:
             owner=draw(st.one_of(notes, some_person.map(lambda p: p or ""))),
             status=draw(st.sampled_from(ActionStatus)), changed=draw(dates),
             for_people=tuple(draw(st.lists(st.sampled_from(ids), max_size=2))) if ids else (),
+            internal=draw(st.booleans()),
             intended=None if target is None else IntendedChange(
                 target, draw(st.sampled_from(Axis)), draw(st.integers(0, 10)),
                 draw(score_values))))

@@ -197,13 +197,27 @@ def test_the_demo_deals_mutual_plans_carry_no_score_or_support_word(
     for word in [*(s.label for s in Support), "Personal win", "influence"]:
         assert not re.search(rf"\b{re.escape(word)}\b", text), word
     for action in deal.actions:
-        if action.status is not ActionStatus.DROPPED:
+        if action.internal:  # the seller's own homework is not handed to the champion
+            assert action.text[:40] not in text, action.text
+        elif action.status is not ActionStatus.DROPPED:
             assert action.text[:40] in text, action.text
+    assert any(a.internal for a in deal.actions)
     for step in deal.process:
         assert step.name in text
     for person in deal.people:
         if person.notes:
             assert person.notes[:30] not in text
+
+
+def test_an_internal_action_is_in_the_brief_but_not_on_the_mutual_plan(
+        qtbot: QtBot, tmp_path: Path, northwind: Deal) -> None:
+    deal = planned(northwind)
+    homework = replace(deal.actions[0], internal=True)
+    deal = deal.with_plan(actions=(homework, *deal.actions[1:]))
+    _pages, plan = printed(deal, tmp_path, PrintLayout.PLAN)
+    assert homework.text[:30] not in pdftext_flowing(plan)
+    _pages, brief = printed(deal, tmp_path, PrintLayout.BRIEF)
+    assert homework.text[:30] in pdftext_flowing(brief)
 
 
 def test_a_long_mutual_plan_flows_onto_pages_with_every_action_whole(

@@ -51,7 +51,8 @@ def mutual_plan_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions
 def plan_sections(deal: Deal, width: float, today: date) -> list[Section]:
     """One section per week with something due (past due first, no date and done last)."""
     result = []
-    for part in sections_by_week(deal.actions, today):
+    shared = [a for a in deal.actions if not a.internal]  # our homework stays ours
+    for part in sections_by_week(shared, today):
         section = Section(part.title)
         if part.title == "Done":
             section.table = Table(
@@ -96,7 +97,7 @@ def _paint_title(painter: QPainter, rect: QRectF, deal: Deal, today: date) -> No
     facts = [f"As of {day_text(today)}"]
     if deal.close_date is not None:
         facts.append(f"target decision by {day_text(deal.close_date)}")
-    open_count = sum(1 for a in deal.actions if a.is_open)
+    open_count = sum(1 for a in deal.actions if a.is_open and not a.internal)
     facts.append(f"{open_count} open action{'s' if open_count != 1 else ''}")
     painter.setFont(font(9))
     painter.setPen(QColor(MUTED_INK))

@@ -83,7 +83,8 @@ STATEMENTS = (
         intended_axis   TEXT CHECK (intended_axis IS NULL OR
                                     intended_axis IN ('business', 'technical', 'personal')),
         intended_target INTEGER CHECK (intended_target IS NULL OR intended_target {_SCORE}),
-        intended_before INTEGER CHECK (intended_before IS NULL OR intended_before {_SCORE})
+        intended_before INTEGER CHECK (intended_before IS NULL OR intended_before {_SCORE}),
+        internal        INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1))
     ) STRICT
     """,
     "CREATE INDEX actions_by_deal ON actions (deal_id, ordinal)",
