@@ -229,6 +229,9 @@ class MainWindow(QMainWindow):
                                              "The Plan tab, its list focused")
         self.focus_map_action = self._action("&Map", self._focus_map, "Ctrl+4",
                                              "The map: arrow keys move the selected cards")
+        self.focus_decision_action = self._action(
+            "De&cision", self._focus_decision, "Ctrl+6",
+            "The Decision tab, its criteria table focused")
         self.guide_action = self._action("&User guide", lambda: help_menu.open_guide(self),
                                          QKeySequence(key.HelpContents),
                                          "How to use Deal Triangle, with pictures")
@@ -302,7 +305,8 @@ class MainWindow(QMainWindow):
                          page.legend_action, page.path_action])
         view.addSeparator()
         view.addActions([self.focus_deals_action, self.focus_people_action,
-                         self.focus_inspector_action, self.focus_map_action])
+                         self.focus_inspector_action, self.focus_map_action,
+                         self.focus_decision_action])
 
         help_ = bar.addMenu("&Help")
         self.menus: list[QMenu] = [self.file_menu, self.edit_menu, deal, view, self.plan_menu,
@@ -433,6 +437,10 @@ class MainWindow(QMainWindow):
     def _focus_plan(self) -> None:
         self.tabs.setCurrentWidget(self.plan)
         self.plan.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _focus_decision(self) -> None:
+        self.tabs.setCurrentWidget(self.decision)
+        self.decision.criteria.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _focus_next_found(self) -> None:
         self.tabs.setCurrentIndex(MAP_TAB)

@@ -446,3 +446,14 @@ def test_hovering_a_step_on_the_timeline_names_it_in_full(window: MainWindow,
     QTest.mouseMove(timeline, dot.toPoint())
     qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
     assert QToolTip.text().startswith(f"{number}. {signature.name} — ")
+
+
+def test_ctrl_6_shows_the_decision_tab_with_the_criteria_focused(
+        qtbot: QtBot, tmp_path: Path) -> None:
+    with main_window(qtbot, tmp_path) as window:
+        open_deal(qtbot, window, "Helix")
+        assert window.tabs.currentWidget() is not window.decision
+        press_shortcut(qtbot, window, window.focus_decision_action)
+        assert window.tabs.currentWidget() is window.decision
+        assert window.decision.criteria.hasFocus()
+        assert window.decision.criteria_model.rowCount() == len(stored_deal(window).criteria)
