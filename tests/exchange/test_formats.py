@@ -168,7 +168,7 @@ def test_xlsx_workbook(tmp_path: Path, library: Library, helix: Deal) -> None:
     out = tmp_path / "deals.xlsx"
     export_deals(library, [helix.id], out)
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["People", "Relations", "Scores"]
+    assert book.sheetnames == ["People", "Relations", "Scores", "Plan", "Criteria", "Process"]
     people = book["People"]
     assert [c.value for c in people[1]][:3] == ["Deal", "Name", "Title"]
     assert people.max_row == len(helix.people) + 1
@@ -192,7 +192,8 @@ def test_graph_formats_hold_one_deal(tmp_path: Path, library: Library,
 
 def test_the_registry_knows_every_format() -> None:
     names = {f.name for f in registry.all_formats()}
-    assert names == {"dealtri", "csv", "gephi", "kumu", "kumu-xlsx", "graphml", "gexf", "xlsx"}
+    assert names == {"dealtri", "csv", "gephi", "kumu", "kumu-xlsx", "graphml", "gexf", "xlsx",
+                     "ics"}
     assert {f.name for f in registry.readers()} == {"dealtri", "csv", "graphml", "gexf"}
     assert registry.for_output(Path("x.csv")).name == "csv"
     assert registry.for_output(Path("x.xlsx")).name == "xlsx"
