@@ -237,15 +237,17 @@ class PeopleTableModel(QAbstractTableModel):
         action = deal.next_action(person.id)
         if role == PERSON_ID_ROLE:
             return person.id
-        if action is None:
-            return "" if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole,
-                                  SORT_ROLE) else None
+        if action is None:  # nothing planned: after every date (ascending), as blanks are
+            if role == SORT_ROLE:
+                return "\uffff" if column is Column.NEXT_ACTION else "9999-99"
+            return "" if role in (Qt.ItemDataRole.DisplayRole,
+                                  Qt.ItemDataRole.EditRole) else None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return action.text if column is Column.NEXT_ACTION else \
                 due_words(action, self.today)
         if role == SORT_ROLE:  # ISO dates sort as text; no date after every date
             return action.text.casefold() if column is Column.NEXT_ACTION else \
-                (action.due.isoformat() if action.due else "9999")
+                (action.due.isoformat() if action.due else "9999")  # undated: after dates
         if role == Qt.ItemDataRole.ForegroundRole and action.is_overdue(self.today):
             return QBrush(QColor(OVERDUE))
         if role == Qt.ItemDataRole.ToolTipRole:

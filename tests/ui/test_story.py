@@ -3,13 +3,16 @@ and dialogs answered as a person answers them — and the library checked after 
 
 New deal; five people added with the button, names and titles typed; scores typed, one left
 unknown; influence, coverage and response mode chosen; a reports-to line and an influence
-line drawn from a card's handle; a card dragged; undo and redo; a snapshot; a score
-changed; "what changed"; print preview; export as PDF. At laptop size (1,366 × 768).
+line drawn from a card's handle; an action added for a person in the inspector, another
+in the Plan tab with Enter and completed with Ctrl+Enter; a card dragged; undo and redo; a
+snapshot; a score changed; "what changed"; print preview; export as PDF. At laptop size
+(1,366 × 768).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -28,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.actions import ActionStatus
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Coverage, Influence, RelationKind, ResponseMode
 from desktop.domain.person import Person
@@ -37,6 +41,7 @@ from desktop.ui.deal_dialog import DealDialog
 from desktop.ui.main_window import MainWindow
 from tests.helpers.map_input import click_at, drag, on_screen
 from tests.helpers.pdf import pdfinfo, pdftext
+from tests.helpers.plan_input import add_action_in_inspector, click_action, show_plan
 from tests.helpers.ui import (
     activate,
     answer_next_dialog,
@@ -207,6 +212,37 @@ def stance(qtbot: QtBot, window: MainWindow) -> None:
                                                           ResponseMode.GROWTH)
 
 
+def plan(qtbot: QtBot, window: MainWindow) -> None:
+    """What Dana needs to move forward: an action added for her in the inspector, dated;
+    then in the Plan tab Enter adds another, typed, and Ctrl+Enter completes it."""
+    select_card(qtbot, window, "Dana Whitfield")
+    visit = add_action_in_inspector(qtbot, window, "Site visit to the Leeds warehouse",
+                                    (date.today() + timedelta(days=3)).isoformat())
+    dana = person(window, "Dana Whitfield")
+    assert stored(window).next_action(dana.id) == visit
+    assert (visit.due, visit.for_people) == (date.today() + timedelta(days=3), (dana.id,))
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    click_action(window, visit.id)
+    tree = window.plan.tree
+    QTest.keyClick(tree, Qt.Key.Key_Return)
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    QTest.keyClicks(editor, "Send the ROI model to Ravi")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(stored(window).actions) == 2, timeout=5000)
+    roi = next(a for a in stored(window).actions if a.id != visit.id)
+    qtbot.waitUntil(lambda: window.plan.current_action() == roi)
+    QTest.keyClick(tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    done = next(a for a in stored(window).actions if a.id == roi.id)
+    assert (done.text, done.status, done.changed) == ("Send the ROI model to Ravi",
+                                                      ActionStatus.DONE, date.today())
+    bar = window.tabs.tabBar()  # back to the map
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     bar.tabRect(window.tabs.indexOf(window.map_page)).center())
+    qtbot.waitUntil(window.map_page.isVisible)
+
+
 def draw_line(qtbot: QtBot, window: MainWindow, source: str, target: str,
               *words: str) -> None:
     """Select ``source``'s card, drag from its handle onto ``target``'s card, pick the kind
@@ -352,6 +388,7 @@ def test_a_sellers_session(qtbot: QtBot, tmp_path: Path) -> None:
             ("five people", lambda: the_team(qtbot, window)),
             ("scores", lambda: scores(qtbot, window)),
             ("stance", lambda: stance(qtbot, window)),
+            ("plan", lambda: plan(qtbot, window)),
             ("lines from handles", lambda: lines_from_handles(qtbot, window)),
         ]
         for _name, step in steps:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -43,6 +43,7 @@ class PersonPlan(QWidget):
         self._person: Person | None = None
         self._deal: Deal | None = None
         self.read_only = False
+        self._add_label = "Add action…"
         self.list = QListWidget()
         self.list.setObjectName("inspector_actions")
         self.list.setAccessibleName("Open actions")
@@ -98,13 +99,25 @@ class PersonPlan(QWidget):
         self.none.setVisible(not actions)
         if person is not None:
             self.none.setText(f"No open action for {person.name} yet.")
-            label = f"Add action for {person.name}…"
-            room = max(self.add_button.width() - 24, 160)
-            self.add_button.setText(self.add_button.fontMetrics().elidedText(
-                label, Qt.TextElideMode.ElideMiddle, room))
-            self.add_button.setToolTip(label.removesuffix("…"))
-            self.add_button.setAccessibleName(label.removesuffix("…"))
+            self._add_label = f"Add action for {person.name}…"
+            self.add_button.setToolTip(self._add_label.removesuffix("…"))
+            self.add_button.setAccessibleName(self._add_label.removesuffix("…"))
+            self._fit_add_label()
         self._enable()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_add_label()
+
+    def _fit_add_label(self) -> None:
+        """The whole name when it fits; a long one cut at its end (the tooltip has it)."""
+        room = self.add_button.width() - 20
+        metrics = self.add_button.fontMetrics()
+        label = self._add_label
+        if 0 < room < metrics.horizontalAdvance(label):
+            label = metrics.elidedText(label.removesuffix("…"), Qt.TextElideMode.ElideRight,
+                                       room)
+        self.add_button.setText(label)
 
     @staticmethod
     def _line(action: Action, today: date) -> str:
