@@ -127,8 +127,9 @@ def test_next_step_name_title_and_roles_are_typed_and_ticked(window: MainWindow,
     assert step.for_people == (person.id,)
     assert step in stored_deal(window).open_actions_for(person.id)
     listed = inspector.person_plan.list
-    assert any(listed.item(i).text().startswith("A reference call")
-               for i in range(listed.count()))
+    said = [listed.item(i).data(Qt.ItemDataRole.AccessibleTextRole)  # shown cut to fit
+            for i in range(listed.count())]
+    assert "2027-01-15 · A reference call with another hospital group" in said
     double_click_card(window, window.map_page.scene.cards[person.id])  # the details unfold
     assert QApplication.focusWidget() is inspector.texts["name"]
     assert inspector.contact_section.is_expanded()

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.action_wording import due_words
+from desktop.domain.action_wording import due_words, overdue_words
 from desktop.domain.actions import Action, ActionStatus
 from desktop.domain.deal import Deal
 from desktop.domain.person import Person
@@ -31,6 +31,7 @@ from desktop.domain.plan_reading import owner_text
 from desktop.palette import OVERDUE
 
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole
+_CURRENT_ONLY = QItemSelectionModel.SelectionFlag.NoUpdate
 
 
 class PersonPlan(QWidget):
@@ -47,8 +48,9 @@ class PersonPlan(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("inspector_actions")
         self.list.setAccessibleName("Open actions")
-        self.list.setWordWrap(True)
-        self.list.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 8)
+        self.list.setWordWrap(False)
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda *_: self._enable())
         self.none = QLabel("No open action yet.")
         self.none.setObjectName("inspector_no_actions")
@@ -86,16 +88,20 @@ class PersonPlan(QWidget):
         for action in actions:
             item = QListWidgetItem(self._line(action, today))
             item.setData(ACTION_ID_ROLE, action.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self._line(action, today))
             assert deal is not None
-            item.setToolTip(f"{action.text}\n{owner_text(deal, action)}")
+            item.setToolTip("\n".join(part for part in (
+                action.text, due_words(action, today), owner_text(deal, action)) if part))
             if action.is_overdue(today):
                 item.setForeground(QBrush(QColor(OVERDUE)))
             self.list.addItem(item)
             if action.id == kept:
-                self.list.setCurrentItem(item)
+                self.list.setCurrentItem(item, _CURRENT_ONLY)
         if self.list.currentItem() is None and self.list.count():
-            self.list.setCurrentRow(0)
+            # Current (Complete acts on it) but not highlighted: red stays red.
+            self.list.setCurrentRow(0, _CURRENT_ONLY)
         self.list.setVisible(bool(actions))
+        self._fit_list()
         self.none.setVisible(not actions)
         if person is not None:
             self.none.setText(f"No open action for {person.name} yet.")
@@ -108,6 +114,25 @@ class PersonPlan(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_add_label()
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """As tall as its actions (wrapped at this width), up to about six lines: one action
+        does not leave a box of empty lines, ten do not push the scores out of view."""
+        rows = self.list.count()
+        if not rows:
+            return
+        used = sum(self.list.sizeHintForRow(row) for row in range(rows))
+        frame = 2 * self.list.frameWidth() + 4
+        cap = self.fontMetrics().lineSpacing() * 6 + frame
+        self.list.setFixedHeight(min(used + frame, cap))
+        room = self.list.viewport().width() - 8
+        metrics = self.list.fontMetrics()
+        for row in range(rows):
+            item = self.list.item(row)
+            line = str(item.data(Qt.ItemDataRole.AccessibleTextRole))
+            item.setText(metrics.elidedText(line, Qt.TextElideMode.ElideRight, room)
+                         if room > 40 else line)
 
     def _fit_add_label(self) -> None:
         """The whole name when it fits; a long one cut at its end (the tooltip has it)."""
@@ -121,8 +146,11 @@ class PersonPlan(QWidget):
 
     @staticmethod
     def _line(action: Action, today: date) -> str:
-        when = due_words(action, today)
-        return f"{action.text} — {when}" if when else action.text
+        """When first, then what — one line each (cut at the end; the tooltip has it all):
+        "overdue 3 days · Send the answers", "2026-12-09 · Demo …", or the text alone."""
+        late = overdue_words(action, today)
+        when = late or (action.due.isoformat() if action.due else "")
+        return f"{when} · {action.text}" if when else action.text
 
     def _enable(self) -> None:
         writable = self._person is not None and self._deal is not None and not self.read_only
@@ -149,5 +177,6 @@ class PersonPlan(QWidget):
         action_id = str(item.data(ACTION_ID_ROLE))
         after = with_status(deal, action_id, ActionStatus.DONE, self.today())
         if after is not deal:
-            text = item.text().split(" — ")[0]
+            action = next(a for a in deal.actions if a.id == action_id)
+            text = action.text
             self.plan_edited.emit(deal, after, f"{status_verb(ActionStatus.DONE)} “{text}”")

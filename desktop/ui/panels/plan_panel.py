@@ -44,11 +44,14 @@ from desktop.ui.plan_model import PlanColumn, PlanModel
 from desktop.ui.session import LibrarySession
 
 # Typical contents, measured in the tree's font: the columns fit at any size and DPI.
-_COLUMN_SAMPLES = {PlanColumn.ACTION: "Send the security questionnaire answers",
+# The action gets the most room: it is what is read; a long owner or list of people is cut
+# (the whole of it in the dialog, F2).
+_COLUMN_SAMPLES = {PlanColumn.ACTION: "Send the security questionnaire answers and a referen",
                    PlanColumn.DUE: "2026-12-01 · overdue 12 days",
-                   PlanColumn.OWNER: "Customer: Rafael Santos",
+                   PlanColumn.OWNER: "Customer: Yuki Tanaka",
                    PlanColumn.FOR: "Chen Wei, Laura Stein",
-                   PlanColumn.INTENDED: "Chen Wei technical 7 → 9"}
+                   PlanColumn.INTENDED: "Chen Wei technical 7 → 9",
+                   PlanColumn.STATUS: "Dropped"}
 _DIALOG_COLUMNS = (PlanColumn.FOR, PlanColumn.INTENDED)
 
 
