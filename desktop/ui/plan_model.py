@@ -261,6 +261,11 @@ class PlanModel(QAbstractItemModel):
     def row_at(self, index: QModelIndex | QPersistentModelIndex) -> PlanRow | None:
         return self._locate(index)[1]
 
+    def group_at(self, index: QModelIndex | QPersistentModelIndex) -> PlanGroup | None:
+        """The group of a group's own row (None on an action or the draft)."""
+        group, row = self._locate(index)
+        return group if row is None else None
+
     def is_draft(self, index: QModelIndex | QPersistentModelIndex) -> bool:
         return (index.isValid() and index.internalId() == _GROUP and self.draft is not None
                 and index.row() == len(self._groups))

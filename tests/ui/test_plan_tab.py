@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QModelIndex, QPoint, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QWidget
@@ -383,3 +383,25 @@ def test_the_inspector_adds_an_action_for_the_person_and_completes_one(
     assert plan.list.item(0).text().endswith("Lunch with the CFO")
     QTest.keyClick(plan.list, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert stored_action(window, added.id).status is ActionStatus.DONE  # type: ignore[union-attr]
+
+
+def test_a_group_folded_by_the_user_stays_folded_when_the_plan_changes(
+        window: MainWindow, qtbot: QtBot) -> None:
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    tree, model = window.plan.tree, window.plan.model
+
+    def later() -> QModelIndex:
+        row = next(n for n, (group, _) in enumerate(model.groups())
+                   if group is PlanGroup.LATER)
+        return model.index(row, 0)
+
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, tree.visualRect(later()).center())
+    QTest.keyClick(tree, Qt.Key.Key_Left)  # fold "Later"
+    assert not tree.isExpanded(later())
+    click_action(window, LATE)
+    QTest.keyClick(tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert stored_action(window, LATE).status is ActionStatus.DONE  # type: ignore[union-attr]
+    assert not tree.isExpanded(later())
+    assert tree.isExpanded(model.index(len(model.groups()) - 1, 0))  # the others stay open

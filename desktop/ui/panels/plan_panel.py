@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.actions import Action, ActionStatus
+from desktop.domain.actions import Action, ActionStatus, PlanGroup
 from desktop.domain.changes import ChangeSet
 from desktop.domain.plan_edits import (
     find_action,
@@ -72,6 +72,7 @@ class PlanPanel(QWidget):
         self.model.refused.connect(self._show_message)
         self._dirty = True
         self._select: tuple[str, PlanColumn] | None = None  # an action to make current
+        self._collapsed: set[PlanGroup] = set()  # groups the user folded: they stay folded
 
         self.filter = QLineEdit()
         self.filter.setObjectName("plan_filter")
@@ -146,6 +147,8 @@ class PlanPanel(QWidget):
         tree.setIndentation(12)
         tree.setWordWrap(False)
         tree.doubleClicked.connect(self._double_clicked)
+        tree.collapsed.connect(lambda index: self._fold(index, True))
+        tree.expanded.connect(lambda index: self._fold(index, False))
         header = tree.header()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -216,9 +219,10 @@ class PlanPanel(QWidget):
         tree = self.tree
         for row in range(self.model.rowCount()):
             index = self.model.index(row, 0)
-            tree.setFirstColumnSpanned(row, QModelIndex(), self.model.row_at(index) is None
-                                       and not self.model.is_draft(index))
-            if not tree.isExpanded(index):
+            group = self.model.group_at(index)
+            tree.setFirstColumnSpanned(row, QModelIndex(), group is not None)
+            if group is not None and group not in self._collapsed \
+                    and not tree.isExpanded(index):
                 tree.expand(index)
         if self._select is not None:
             action_id, column = self._select
@@ -228,6 +232,11 @@ class PlanPanel(QWidget):
                 tree.setCurrentIndex(index)
                 tree.scrollTo(index)
         self._enable()
+
+    def _fold(self, index: QModelIndex, folded: bool) -> None:
+        group = self.model.group_at(index)
+        if group is not None:
+            (self._collapsed.add if folded else self._collapsed.discard)(group)
 
     def _enable(self) -> None:
         writable = self.session.deal is not None and not self.model.read_only
