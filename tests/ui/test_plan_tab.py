@@ -130,7 +130,7 @@ def test_enter_adds_an_action_f2_dates_it_ctrl_enter_completes_it_each_one_undo_
     QTest.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: stored_action(window, added.id).due == day(3))  # type: ignore[union-attr]
     assert window.session.undo_stack.count() == steps + 2
-    tree.setFocus()  # (the editor closed: the list has the keys again)
+    assert focused() is tree  # the editor closed: the list has the keys again
     QTest.keyClick(tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     done = stored_action(window, added.id)
     assert done is not None
