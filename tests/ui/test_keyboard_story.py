@@ -4,13 +4,16 @@ menu's mnemonics, every choice with the arrow keys — and the library checked a
 
 New deal (Ctrl+N); people added (Ctrl+Shift+N) under the manager chosen in the people table
 (Ctrl+2, arrows); scores typed, one made unknown with Space; influence chosen with the arrow
-keys; an influence line added from the inspector (Add line…); a card moved on the map with
-the arrow keys (Ctrl+4); undo and redo; a snapshot (Ctrl+Alt+S); a score raised (End on the
-slider); what changed (Alt+D, N); print preview (Ctrl+Shift+P); export as PDF (Ctrl+Shift+E).
+keys; an influence line added from the inspector (Add line…); an action added for a person
+from the inspector, another in the Plan tab (Ctrl+5, Enter, typed, Enter) and completed
+(Ctrl+Enter); a card moved on the map with the arrow keys (Ctrl+4); undo and redo; a snapshot
+(Ctrl+Alt+S); a score raised (End on the slider); what changed (Alt+D, N); print preview
+(Ctrl+Shift+P); export as PDF (Ctrl+Shift+E).
 """
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -29,9 +32,11 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.actions import ActionStatus
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Influence, RelationKind
 from desktop.domain.person import Person
+from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.deal_dialog import DealDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.people_model import Column
@@ -197,6 +202,47 @@ def influence_line(qtbot: QtBot, window: MainWindow) -> None:
     activate(qtbot, window)
 
 
+def plan(qtbot: QtBot, window: MainWindow) -> None:
+    """Tom's next step from the inspector (Add action for Tom Berger…, typed, Return); then
+    the Plan tab (Ctrl+5): Enter, a second action typed, Enter; Ctrl+Enter completes it."""
+    choose_row(qtbot, window, "Tom Berger")
+    soon = (date.today() + timedelta(days=2)).isoformat()
+
+    def fill(dialog: QDialog) -> None:
+        arrived(dialog)
+        assert isinstance(dialog, ActionDialog)
+        assert QApplication.focusWidget() is dialog.text
+        type_here("Walk Tom through the price list")
+        tab_to(dialog.due.edit)
+        type_here(soon)
+        QTest.keyClick(dialog.due.edit, Qt.Key.Key_Return)
+
+    key(window, Qt.Key.Key_3, CTRL)
+    tab_to(window.inspector.person_plan.add_button)
+    answer_next_dialog(fill)
+    QTest.keyClick(window.inspector.person_plan.add_button, Qt.Key.Key_Space)
+    tom = person(window, "Tom Berger").id
+    qtbot.waitUntil(lambda: stored(window).next_action(tom) is not None)
+    walk = stored(window).next_action(tom)
+    assert walk is not None
+    assert (walk.text, walk.due.isoformat() if walk.due else "") == (
+        "Walk Tom through the price list", soon)
+    activate(qtbot, window)
+    key(window, Qt.Key.Key_5, CTRL)  # the Plan tab, its list focused
+    tree = window.plan.tree
+    assert QApplication.focusWidget() is tree
+    key(window, Qt.Key.Key_Return)
+    type_here("Send Ravi the integration notes")
+    key(window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(stored(window).actions) == 2)
+    notes = next(a for a in stored(window).actions if a.id != walk.id)
+    qtbot.waitUntil(lambda: window.plan.current_action() == notes)
+    assert QApplication.focusWidget() is tree
+    key(window, Qt.Key.Key_Return, CTRL)
+    done = next(a for a in stored(window).actions if a.id == notes.id)
+    assert (done.text, done.status) == ("Send Ravi the integration notes", ActionStatus.DONE)
+
+
 def move_a_card(qtbot: QtBot, window: MainWindow) -> tuple[float, float]:
     choose_row(qtbot, window, "Tom Berger")
     before = person(window, "Tom Berger").position
@@ -319,6 +365,7 @@ def test_the_session_with_the_keyboard_alone(qtbot: QtBot, tmp_path: Path) -> No
         add_people(qtbot, window)
         scores_and_stance(qtbot, window)
         influence_line(qtbot, window)
+        plan(qtbot, window)
         move_a_card(qtbot, window)
         snapshot_and_score(qtbot, window)
         changes = what_changed(qtbot, window)
