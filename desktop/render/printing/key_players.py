@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Influence, RelationKind, Role, Support
+from desktop.domain.plan_references import forget_people
 from desktop.domain.position import Position
 from desktop.palette import INFLUENCE_CARD_WIDTH
 from desktop.render.map.cards import CARD_HEIGHT
@@ -100,14 +101,14 @@ def key_player_map(deal: Deal, analysis: DealAnalysis, room: QSizeF) -> KeyMap:
 
 def _among(deal: Deal, ids: Sequence[str], positions: dict[str, Position]) -> Deal:
     """The deal with only these people (moved to ``positions``) and the lines among them;
-    without its plan, whose records may name the people left out (the map draws none of
-    it)."""
+    its plan forgets the people left out, so each card still shows its next action."""
     wanted = set(ids)
     people = tuple(replace(p, position=positions[p.id]) if p.id in positions else p
                    for p in deal.people if p.id in wanted)
     relations = tuple(r for r in deal.relations if r.source in wanted and r.target in wanted)
-    return replace(deal, people=people, relations=relations, snapshots=(), actions=(),
-                   criteria=(), process=(), compelling_event=None)
+    gone = {p.id for p in deal.people} - wanted
+    return replace(deal, people=people, relations=relations, snapshots=(),
+                   **forget_people(deal, gone))
 
 
 def _rows(deal: Deal, ids: Sequence[str], width: float, *,
