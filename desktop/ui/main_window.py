@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         self.focus_people_action = self._action("&People", self.people.table.setFocus, "Ctrl+2")
         self.focus_inspector_action = self._action("I&nspector", self.inspector.setFocus,
                                                    "Ctrl+3")
-        self.show_plan_action = self._action("&Show the plan", self._focus_plan, "Ctrl+5",
+        self.show_plan_action = self._action("Pl&an", self._focus_plan, "Ctrl+5",
                                              "The Plan tab, its list focused")
         self.focus_map_action = self._action("&Map", self._focus_map, "Ctrl+4",
                                              "The map: arrow keys move the selected cards")
@@ -293,8 +293,6 @@ class MainWindow(QMainWindow):
         deal.addActions([self.snapshot_action, self.snapshots_action])
         deal.addSeparator()
         self.plan_menu = deal.addMenu("P&lan")  # the Plan tab's keys, listed and clickable
-        self.plan_menu.addAction(self.show_plan_action)
-        self.plan_menu.addSeparator()
         self.plan_menu.addActions(self.plan.actions_for_menu())
 
         view = bar.addMenu("&View")
@@ -306,7 +304,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         view.addActions([self.focus_deals_action, self.focus_people_action,
                          self.focus_inspector_action, self.focus_map_action,
-                         self.focus_decision_action])
+                         self.show_plan_action, self.focus_decision_action])
 
         help_ = bar.addMenu("&Help")
         self.menus: list[QMenu] = [self.file_menu, self.edit_menu, deal, view, self.plan_menu,
