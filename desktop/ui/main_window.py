@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         inspector.relation_requested.connect(self.people_actions.add_relation)
         inspector.relation_removal_requested.connect(self.people_actions.remove_relation)
         self.plan.show_requested.connect(lambda: self.tabs.setCurrentWidget(self.plan))
+        inspector.action_shown.connect(self._show_action)
         for asking in (self.plan, inspector):
             asking.plan_edited.connect(lambda before, after, text: session.push(
                 commands.EditPlan(session, before, after, text)))
@@ -435,6 +436,11 @@ class MainWindow(QMainWindow):
     def _focus_plan(self) -> None:
         self.tabs.setCurrentWidget(self.plan)
         self.plan.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_action(self, action_id: str) -> None:
+        """An action chosen in the inspector, current in the Plan tab (F2 edits it)."""
+        self._focus_plan()
+        self.plan.select_action(action_id)
 
     def _focus_decision(self) -> None:
         self.tabs.setCurrentWidget(self.decision)

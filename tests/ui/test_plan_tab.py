@@ -405,3 +405,23 @@ def test_a_group_folded_by_the_user_stays_folded_when_the_plan_changes(
     assert stored_action(window, LATE).status is ActionStatus.DONE  # type: ignore[union-attr]
     assert not tree.isExpanded(later())
     assert tree.isExpanded(model.index(len(model.groups()) - 1, 0))  # the others stay open
+
+
+def test_enter_on_an_action_in_the_inspector_shows_it_in_the_plan_tab(
+        window: MainWindow, qtbot: QtBot) -> None:
+    show_plan(qtbot, window)
+    type_into(window.plan.filter, "pricing", finish=False)  # hides the action shown next
+    first = stored_deal(window).people[0]
+    click_row(qtbot, window, first.name)
+    listed = window.inspector.person_plan.list
+    row = next(i for i in range(listed.count())
+               if "Reference call" in listed.item(i).data(Qt.ItemDataRole.AccessibleTextRole))
+    QTest.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier,
+                     listed.visualItemRect(listed.item(row)).center())
+    QTest.keyClick(listed, Qt.Key.Key_Return)
+    assert window.tabs.currentWidget() is window.plan
+    assert window.plan.filter.text() == ""
+    assert window.plan.current_action() is not None
+    assert window.plan.current_action().id == REFERENCE  # type: ignore[union-attr]
+    assert focused() is window.plan.tree  # F2 edits it from here

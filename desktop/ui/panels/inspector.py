@@ -69,6 +69,7 @@ AXES_IN_ORDER = (Axis.PERSONAL, Axis.BUSINESS, Axis.TECHNICAL)
 class Inspector(QWidget):
     person_edited = Signal(object, object, str, object)  # before, after, what, merge key
     plan_edited = Signal(object, object, str)  # Deal before, Deal after (an action), text
+    action_shown = Signal(str)  # an action id to show in the Plan tab
     relation_requested = Signal(object)  # Relation to add
     relation_removal_requested = Signal(object)  # Relation to remove
 
@@ -169,6 +170,7 @@ class Inspector(QWidget):
         # The answer: the person's open actions, soonest first, with add and complete.
         self.person_plan = PersonPlan()
         self.person_plan.plan_edited.connect(self.plan_edited)
+        self.person_plan.shown_in_plan.connect(self.action_shown)
         layout.addWidget(step)
         layout.addWidget(self.person_plan)
         layout.addWidget(self.scores[Axis.BUSINESS])

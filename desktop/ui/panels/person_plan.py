@@ -36,6 +36,7 @@ _CURRENT_ONLY = QItemSelectionModel.SelectionFlag.NoUpdate
 
 class PersonPlan(QWidget):
     plan_edited = Signal(object, object, str)  # Deal before, Deal after, the undo step's text
+    shown_in_plan = Signal(str)  # an action id: Enter or a double-click opens it in the plan
 
     def __init__(self, parent: QWidget | None = None,
                  today: Callable[[], date] = date.today) -> None:
@@ -52,6 +53,9 @@ class PersonPlan(QWidget):
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.currentItemChanged.connect(lambda *_: self._enable())
+        self.list.itemActivated.connect(lambda item: self.shown_in_plan.emit(
+            str(item.data(ACTION_ID_ROLE))))
+        self.list.setToolTip("Enter or double-click: show it in the Plan tab, to edit it")
         self.none = QLabel("No open action yet.")
         self.none.setObjectName("inspector_no_actions")
         self.none.setStyleSheet("color: #555555;")

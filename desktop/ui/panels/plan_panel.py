@@ -366,6 +366,9 @@ class PlanPanel(QWidget):
         self.message.show()
 
     def select_action(self, action_id: str) -> None:
-        """Make the action current (the inspector's "show in plan")."""
+        """Make the action current (the inspector's "show in plan"), clearing a filter
+        that hides it."""
+        if not self.model.index_of(action_id).isValid() and self.filter.text():
+            self.filter.clear()
         self._select = (action_id, PlanColumn.ACTION)
         self._after_relayout()
