@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -39,6 +39,7 @@ from desktop.domain.plan_edits import (
     with_action_replaced,
     with_status,
 )
+from desktop.palette import MUTED_INK
 from desktop.ui.plan_delegates import PlanDelegate
 from desktop.ui.plan_model import PlanColumn, PlanModel
 from desktop.ui.session import LibrarySession
@@ -53,6 +54,23 @@ _COLUMN_SAMPLES = {PlanColumn.ACTION: "Send the security questionnaire answers a
                    PlanColumn.INTENDED: "Chen Wei technical 7 → 9",
                    PlanColumn.STATUS: "Dropped"}
 _DIALOG_COLUMNS = (PlanColumn.FOR, PlanColumn.INTENDED)
+
+
+class PlanTree(QTreeView):
+    """The plan's list; empty, it says how to start (an empty list says nothing)."""
+
+    hint = ""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        model = self.model()
+        if self.hint and model is not None and model.rowCount() == 0:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor(MUTED_INK))
+            painter.drawText(self.viewport().rect().adjusted(12, 12, -12, -12),
+                             int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
+                                 | Qt.TextFlag.TextWordWrap), self.hint)
+            painter.end()
 
 
 class PlanPanel(QWidget):
@@ -128,8 +146,8 @@ class PlanPanel(QWidget):
         session.changed.connect(self._changed)
         self._deal_shown()
 
-    def _build_tree(self) -> QTreeView:
-        tree = QTreeView()
+    def _build_tree(self) -> PlanTree:
+        tree = PlanTree()
         tree.setObjectName("plan_tree")
         tree.setAccessibleName("The deal's plan")
         tree.setModel(self.model)
@@ -240,6 +258,14 @@ class PlanPanel(QWidget):
 
     def _enable(self) -> None:
         writable = self.session.deal is not None and not self.model.read_only
+        deal = self.session.deal
+        self.tree.hint = "" if deal is None else (
+            "No action matches the filter." if deal.actions and self.filter.text() else
+            "Nothing planned yet. What does the customer need to move forward? Press Enter "
+            "(or New action) and type the first action." if not deal.actions else
+            "Every action is done or dropped — Show done and dropped lists them. Enter adds "
+            "the next one.")
+        self.tree.viewport().update()
         action = self.current_action()
         self.add_button.setEnabled(writable)
         self.new_action.setEnabled(writable)
