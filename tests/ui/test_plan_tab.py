@@ -259,6 +259,7 @@ def test_delete_drops_an_open_action_then_deletes_it_and_undo_brings_both_back(
     tree = window.plan.tree
     QTest.keyClick(tree, Qt.Key.Key_Delete)
     assert stored_action(window, REFERENCE).status is ActionStatus.DROPPED  # type: ignore[union-attr]
+    assert "Dropped" in window.statusBar().currentMessage()
     assert window.plan.current_action().id == REFERENCE  # type: ignore[union-attr]
     QTest.keyClick(tree, Qt.Key.Key_Delete)  # dropped already: deleted
     assert stored_action(window, REFERENCE) is None

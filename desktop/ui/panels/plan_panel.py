@@ -313,6 +313,8 @@ class PlanPanel(QWidget):
             return
         if action.is_open:
             self.set_status(action.id, ActionStatus.DROPPED)
+            self.session.done.emit(f"Dropped “{action.text}” — Delete again deletes it; "
+                                   "Edit ▸ Undo brings it back.")
             return
         self._select_neighbour(action.id)
         self.plan_edited.emit(deal, with_action_removed(deal, action.id),
