@@ -11,6 +11,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -100,6 +101,10 @@ class ActionDialog(QDialog):
         intent.addWidget(self.axis, 2)
         intent.addWidget(QLabel("→"))
         intent.addWidget(self.target)
+        self.internal = QCheckBox("Internal: our own homework, left off the mutual action "
+                                  "plan the customer sees")
+        self.internal.setObjectName("action_internal")
+        self.internal.setChecked(start.internal)
         self.error = QLabel()
         self.error.setObjectName("action_error")
         self.error.setWordWrap(True)
@@ -114,6 +119,7 @@ class ActionDialog(QDialog):
         form.addRow("&Owner", self.owner)
         form.addRow("&For whom", self.for_people)
         form.addRow("&Intended change", intent)
+        form.addRow("", self.internal)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -144,7 +150,8 @@ class ActionDialog(QDialog):
             intended = IntendedChange(who, axis, self.target.value(), before)
         due: date | None = self.due.typed_value()
         return replace(self.original, text=self.text.text(), due=due, owner_side=side,
-                       owner=owner, for_people=chosen, intended=intended)
+                       owner=owner, for_people=chosen, intended=intended,
+                       internal=self.internal.isChecked())
 
     def accept(self) -> None:
         try:

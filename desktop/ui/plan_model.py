@@ -100,8 +100,8 @@ def plan_rows(deal: Deal, today: date) -> list[PlanRow]:
                          PlanColumn.FOR: for_whom(deal, action),
                          PlanColumn.INTENDED: intended_words(deal, action.intended)}
             cells = tuple(by_column[column] for column in PlanColumn)
-            rows.append(PlanRow(action, group, cells,
-                                " ".join((*cells, group.label)).casefold(),
+            words = (*cells, group.label, *(("internal",) if action.internal else ()))
+            rows.append(PlanRow(action, group, cells, " ".join(words).casefold(),
                                 action.is_overdue(today)))
     return rows
 
@@ -383,14 +383,18 @@ class PlanModel(QAbstractItemModel):
                 return QBrush(OVERDUE_COLOUR)
             if not action.is_open:
                 return QBrush(_MUTED)
-        if role == Qt.ItemDataRole.FontRole and action.status is ActionStatus.DROPPED \
-                and column is PlanColumn.ACTION:
+        if role == Qt.ItemDataRole.FontRole and column is PlanColumn.ACTION and (
+                action.status is ActionStatus.DROPPED or action.internal):
             font = QFont()
-            font.setStrikeOut(True)
+            font.setStrikeOut(action.status is ActionStatus.DROPPED)
+            font.setItalic(action.internal)  # ours alone: not on the mutual plan
             return font
         if role == Qt.ItemDataRole.ToolTipRole and column in (PlanColumn.ACTION,
                                                               PlanColumn.INTENDED):
-            return row.cells[column] or None
+            tip = row.cells[column]
+            if action.internal and column is PlanColumn.ACTION:
+                tip += "\nInternal: our own homework, left off the mutual action plan."
+            return tip or None
         return None
 
     def setData(self, index: Index, value: Any,

@@ -354,6 +354,33 @@ def test_the_details_dialog_sets_whom_it_is_for_and_the_intended_change(
     assert shown.endswith("→ 9")
 
 
+def test_an_action_marked_internal_in_the_details_stays_off_the_mutual_plan(
+        window: MainWindow, qtbot: QtBot) -> None:
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    click_action(window, DEMO, PlanColumn.FOR)
+
+    def tick(dialog: QDialog) -> None:
+        assert isinstance(dialog, ActionDialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        dialog.internal.setFocus(Qt.FocusReason.TabFocusReason)
+        QTest.keyClick(dialog.internal, Qt.Key.Key_Space)
+        QTest.keyClick(dialog.internal, Qt.Key.Key_Return)
+        assert not dialog.isVisible(), dialog.error.text()
+
+    steps = window.session.undo_stack.count()
+    answer_next_dialog(tick)
+    QTest.keyClick(window.plan.tree, Qt.Key.Key_F2)  # on "For": the dialog
+    qtbot.waitUntil(lambda: stored_action(window, DEMO).internal)  # type: ignore[union-attr]
+    assert window.session.undo_stack.count() == steps + 1
+    cell = window.plan.model.index_of(DEMO, PlanColumn.ACTION)
+    assert cell.data(Qt.ItemDataRole.FontRole).italic()
+    assert "left off the mutual action plan" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    press_shortcut(qtbot, window, window.undo_action)  # Ctrl+Z, the plan list focused
+    assert not stored_action(window, DEMO).internal  # type: ignore[union-attr]
+
+
 def test_the_inspector_adds_an_action_for_the_person_and_completes_one(
         window: MainWindow, qtbot: QtBot) -> None:
     from tests.helpers.plan_input import add_action_in_inspector
