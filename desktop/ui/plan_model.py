@@ -157,6 +157,10 @@ class PlanModel(QAbstractItemModel):
         self._text = ""
         self._show_closed = True
         self.draft: str | None = None  # a new action being typed: the last top-level row
+        # Its text was taken and the action asked for: the row only waits to go away. It is
+        # not editable then, else Tab (which opens the next editable cell — this one again)
+        # gave it a second editor whose closing asked for the same action a second time.
+        self._draft_taken = False
 
     # -- what is shown ------------------------------------------------------------------------
 
@@ -186,6 +190,7 @@ class PlanModel(QAbstractItemModel):
             row = len(self._groups)
             self.beginInsertRows(QModelIndex(), row, row)
             self.draft = ""
+            self._draft_taken = False
             self.endInsertRows()
         return self.index(len(self._groups), PlanColumn.ACTION)
 
@@ -327,7 +332,8 @@ class PlanModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        editable = (self.is_draft(index) and index.column() == PlanColumn.ACTION) or (
+        editable = (self.is_draft(index) and index.column() == PlanColumn.ACTION
+                    and not self._draft_taken) or (
             self.row_at(index) is not None and index.column() in _EDITABLE)
         if editable and not self.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
@@ -402,7 +408,7 @@ class PlanModel(QAbstractItemModel):
         if role != Qt.ItemDataRole.EditRole or self.read_only or not index.isValid():
             return False
         if self.is_draft(index):
-            return self._typed_draft(str(value or ""))
+            return not self._draft_taken and self._typed_draft(str(value or ""))
         row = self.row_at(index)
         if row is None:
             return False
@@ -437,6 +443,7 @@ class PlanModel(QAbstractItemModel):
             self.refused.emit(f"Action: {error.problem}.")
             return False
         self.draft = text  # shown until the store has it
+        self._draft_taken = True
         QTimer.singleShot(0, lambda: self._finish_draft(action))
         return True
 

