@@ -14,12 +14,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.demo import demo_deals
+from desktop.domain.actions import PlanGroup
 from desktop.store.library import Library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plan_model import PlanColumn
 from tests.helpers.plan_input import click_action, show_plan
 from tests.helpers.ui import activate, click, open_window, stored_deal
-from tests.ui.test_plan_tab import DEMO, planned
+from tests.ui.test_plan_tab import DEMO, day, planned, shown_ids, stored_action
 
 
 @pytest.fixture
@@ -73,3 +74,28 @@ def test_tab_while_typing_a_new_action_adds_it_once_in_one_undo_step(
     assert current is not None
     assert current.id == added.id
     assert tree.currentIndex().column() == PlanColumn.DUE
+
+
+def test_tab_after_a_date_that_moves_the_action_stays_on_that_action(
+        window: MainWindow, qtbot: QtBot) -> None:
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    tree = window.plan.tree
+    others = {a.id: a for a in stored_deal(window).actions if a.id != DEMO}
+    steps = window.session.undo_stack.count()
+    click_action(window, DEMO, PlanColumn.DUE)  # this week
+    QTest.keyClick(tree, Qt.Key.Key_F2)
+    QTest.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(focused(), day(40).isoformat())  # later: the row moves group
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: stored_action(window, DEMO).due == day(40))  # type: ignore[union-attr]
+    settle(qtbot)
+    assert DEMO in shown_ids(window, PlanGroup.LATER)
+    current = window.plan.current_action()
+    assert current is not None
+    assert current.id == DEMO  # the current cell followed the action
+    QTest.keyClicks(focused(), "Zed")  # whatever comes next cannot touch another action
+    QTest.keyClick(focused(), Qt.Key.Key_Escape)
+    settle(qtbot)
+    assert {a.id: a for a in stored_deal(window).actions if a.id != DEMO} == others
+    assert window.session.undo_stack.count() == steps + 1

@@ -17,6 +17,7 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
@@ -60,6 +61,22 @@ class PlanTree(QTreeView):
     """The plan's list; empty, it says how to start (an empty list says nothing)."""
 
     hint = ""
+
+    def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
+        """Tab and Shift+Tab in a cell commit it and move to the next (previous) column of
+        the same action, without opening an editor there. A tree's own "next item" is the
+        row below, and a date that re-sorts the plan made that another action: the next
+        keys typed changed it."""
+        step = {QAbstractItemDelegate.EndEditHint.EditNextItem: 1,
+                QAbstractItemDelegate.EndEditHint.EditPreviousItem: -1}.get(hint)
+        if step is None:
+            super().closeEditor(editor, hint)
+            return
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        current = self.currentIndex()  # the edited action's, wherever a re-sort put it
+        column = min(max(current.column() + step, 0), len(PlanColumn) - 1)
+        if current.isValid() and column != current.column():
+            self.setCurrentIndex(current.siblingAtColumn(column))
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
