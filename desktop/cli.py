@@ -103,6 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="include private evidence and notes")
     printing.add_argument("--anonymize", "--anonymise", action="store_true",
                           help="initials and roles instead of names")
+    printing.add_argument("--our-company", default="", metavar="NAME",
+                          help="our company as the customer knows it: the mutual action plan "
+                               "(--layout plan) names our side by it")
     printing.add_argument("--max-pages", type=int, default=DEFAULT_MAX_PAGES, metavar="N",
                           help="refuse, before painting, a print of more pages "
                                f"(default {DEFAULT_MAX_PAGES:,}; a full print of 2,000 "
@@ -356,7 +359,7 @@ def command_print(args: argparse.Namespace, path: Path, out: TextIO) -> int:
         paper=Paper(args.paper) if args.paper else default_paper(),
         orientation=Orientation(args.orientation) if args.orientation else None,
         greyscale=args.greyscale, include_private=args.include_private,
-        anonymize=args.anonymize)
+        anonymize=args.anonymize, our_company=args.our_company)
     progress = _TerminalProgress(sys.stderr, f"Printing {deal.name}")
     try:
         pages = print_pdf(deal, output, options, max_pages=args.max_pages, progress=progress)

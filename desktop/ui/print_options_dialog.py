@@ -17,7 +17,9 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QSpinBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,6 +27,7 @@ from desktop.domain.wording import plural
 from desktop.render.printing.choices import Orientation, Paper, PrintLayout
 from desktop.render.printing.options import PrintOptions, default_paper
 from desktop.ui.settings import (
+    OUR_COMPANY,
     PNG_DPI,
     PRINT_GREYSCALE,
     PRINT_LAYOUT,
@@ -74,6 +77,19 @@ class PrintOptionsDialog(QDialog):
         self.plan_note = QLabel("For the customer: the actions and the decision process "
                                 "only — no scores, support or private notes, ticked or not.")
         self.plan_note.setWordWrap(True)
+        # Both notes live in one box of a fixed height: choosing a layout must not move the
+        # buttons under the mouse (a click meant for Preview ticked Anonymise).
+        notes = QWidget()
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(0, 0, 0, 0)
+        notes_layout.addWidget(self.cards_note)
+        notes_layout.addWidget(self.plan_note)
+        notes_layout.addStretch(1)
+        notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 4)
+        self.company = QLineEdit(settings.get(OUR_COMPANY))
+        self.company.setPlaceholderText("e.g. Acme Telematics — named on the mutual plan")
+        self.company.setToolTip("Our company as the customer knows it: the mutual action "
+                                "plan names our side by it")
         self.paper_box = ValueCombo()
         self.paper_box.add("A4", Paper.A4)
         self.paper_box.add("US Letter", Paper.LETTER)
@@ -93,8 +109,8 @@ class PrintOptionsDialog(QDialog):
 
         if kind.is_document:
             form.addRow("&Layout", self.layout_box)
-            form.addRow("", self.cards_note)
-            form.addRow("", self.plan_note)
+            form.addRow("", notes)
+            form.addRow("Our compan&y", self.company)
             form.addRow("Pap&er", self.paper_box)
             form.addRow("&Orientation", self.orientation_box)
         if kind is OutputKind.PNG:
@@ -154,7 +170,7 @@ class PrintOptionsDialog(QDialog):
                             and self.kind is not OutputKind.SVG,
                             include_private=self.private_box.isChecked(),
                             anonymize=self.anonymize_box.isChecked(),
-                            people=people)
+                            people=people, our_company=self.company.text().strip())
 
     def dpi(self) -> int:
         return self.dpi_box.value()
@@ -166,6 +182,7 @@ class PrintOptionsDialog(QDialog):
             s.set(PRINT_PAPER, self.paper_box.value().value)
             orientation = self.orientation_box.value()
             s.set(PRINT_ORIENTATION, orientation.value if orientation else "")
+            s.set(OUR_COMPANY, self.company.text().strip())
         if self.kind is not OutputKind.SVG:
             s.set(PRINT_GREYSCALE, self.greyscale_box.isChecked())
         if self.kind is OutputKind.PNG:

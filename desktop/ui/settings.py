@@ -42,6 +42,8 @@ PRINT_PAPER: Setting[str] = Setting("print/paper", "", "a4 or letter; empty: the
 PRINT_ORIENTATION: Setting[str] = Setting("print/orientation", "",
                                           "portrait or landscape; empty: the layout's own")
 PRINT_GREYSCALE: Setting[bool] = Setting("print/greyscale", False, "print in shades of grey")
+OUR_COMPANY: Setting[str] = Setting("print/ourCompany", "",
+                                    "our company's name on the mutual action plan")
 PNG_DPI: Setting[int] = Setting("export/pngDpi", 192, "the resolution of exported PNG maps")
 EXPORT_FOLDER: Setting[str] = Setting("export/folder", "", "where the last export was saved")
 BACKUPS_KEPT: Setting[int] = Setting("backups/kept", 10,

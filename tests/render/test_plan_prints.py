@@ -160,7 +160,7 @@ def test_the_mutual_plan_shows_the_work_and_none_of_the_sellers_judgement(
     assert pages == 1
     text = pdftext(out)
     assert text.count("Mutual action plan") >= 2  # the title and the footer
-    assert "Northwind Logistics × Northwind fleet telematics" in text
+    assert "Northwind Logistics — Northwind fleet telematics" in text
     for action in OPEN_TEXTS:
         assert action in text
     assert "Share the pricing outline" in text[text.index("Done"):]  # done, listed briefly
@@ -207,6 +207,22 @@ def test_the_demo_deals_mutual_plans_carry_no_score_or_support_word(
     for person in deal.people:
         if person.notes:
             assert person.notes[:30] not in text
+
+
+def test_the_mutual_plan_names_our_company_and_keeps_our_red_to_ourselves(
+        qtbot: QtBot, tmp_path: Path, northwind: Deal) -> None:
+    deal = planned(northwind)
+    ours = next(a for a in deal.actions if a.owner_side is OwnerSide.US and a.is_open)
+    _pages, out = printed(deal, tmp_path, PrintLayout.PLAN, our_company="Acme Telematics")
+    text = pdftext_flowing(out)
+    assert "Northwind Logistics × Acme Telematics — Northwind fleet telematics" in text
+    assert f"Acme Telematics: {deal.owner_name(ours)}" in text
+    assert "Supplier" not in text
+    assert "after the target date" in text  # said, but not in our warning red
+    without_overdue = deal.with_plan(actions=tuple(a for a in deal.actions
+                                                   if not a.is_overdue(TODAY)))
+    _pages, calm = printed(without_overdue, tmp_path, PrintLayout.PLAN)
+    assert red_pixels(calm, tmp_path) == 0
 
 
 def test_an_internal_action_is_in_the_brief_but_not_on_the_mutual_plan(

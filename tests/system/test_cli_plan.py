@@ -16,6 +16,7 @@ from desktop.demo import demo_deals
 from desktop.domain.plain import action_to_plain
 from desktop.store.library import Library
 from tests.helpers.cli import assert_one_clear_line, digest, run
+from tests.helpers.pdf import pdftext
 from tests.helpers.plans import (
     CRITERION_EVIDENCE,
     PRIVATE_EVIDENCE,
@@ -211,3 +212,14 @@ def test_the_workbook_has_plan_criteria_and_process_sheets(plan_db: Path,
     assert [row[2] for row in process[1:]] == ["Technical evaluation", "Security review",
                                                "Board approval"]
     assert str(process[3][6]).startswith("after the close date")
+
+
+def test_print_layout_plan_names_our_company(plan_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "mutual.pdf"
+    result = run("--db", plan_db, "print", DEAL, "--layout", "plan", "-o", out,
+                 "--our-company", "Acme Telematics")
+    assert result.returncode == 0, result.stderr
+    text = pdftext(out)
+    assert "Mutual action plan" in text
+    assert "Acme Telematics: " in text
+    assert "Supplier" not in text

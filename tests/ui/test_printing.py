@@ -12,7 +12,13 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QImage, QKeySequence
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressDialog, QPushButton
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QFileDialog,
+    QMessageBox,
+    QProgressDialog,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.render.printing.choices import Paper, PrintLayout
@@ -20,6 +26,7 @@ from desktop.render.printing.layouts import Document, build_document
 from desktop.render.printing.options import PrintOptions
 from desktop.ui.main_window import MainWindow
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
+from desktop.ui.settings import OUR_COMPANY
 from tests.helpers.pdf import pdfinfo, pdfpages, pdftext
 from tests.helpers.ui import (
     choose_by_keys,
@@ -184,13 +191,21 @@ def test_the_mutual_action_plan_is_chosen_by_keyboard_and_exported(
     dialog = options_dialog(window, qtbot, OutputKind.PDF)
     set_layout(qtbot, dialog, PrintLayout.BRIEF)
     assert not dialog.plan_note.isVisible()
+    buttons = dialog.findChild(QDialogButtonBox)
+    assert buttons is not None
+    where = buttons.geometry()
     set_layout(qtbot, dialog, PrintLayout.PLAN)  # typed into the layout box, as a user does
     assert dialog.plan_note.isVisible()  # says the privacy box does not change this page
+    assert buttons.geometry() == where  # nothing moved under the mouse
     QTest.keyClick(dialog.private_box, Qt.Key.Key_Space)  # even with private notes ticked
     assert dialog.private_box.isChecked()
+    dialog.company.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClicks(dialog.company, "Acme Telematics")
     accept(dialog)
+    assert window.settings.get(OUR_COMPANY) == "Acme Telematics"  # asked once, remembered
     out = tmp_path / "plan.pdf"
     text = pdftext(out)
+    assert "Acme Telematics: " in text
     assert text.count("Mutual action plan") >= 2
     deal = window.session.deal
     assert deal is not None

@@ -38,17 +38,18 @@ def mutual_plan_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions
     body = body_rect(options.paper, orientation)
     today = options.today or date.today()
     width = body.width()
-    sections = plan_sections(deal, width, today)
+    ours = options.our_company.strip()
+    sections = plan_sections(deal, width, today, ours)
     sections.append(process_section(deal, width, today, for_customer=True))
 
     def title(painter: QPainter, rect: QRectF) -> None:
-        _paint_title(painter, rect, deal, today)
+        _paint_title(painter, rect, deal, today, ours)
 
     placed = flow(sections, body.height(), TITLE_HEIGHT)
     return section_pages(placed, orientation, "Mutual action plan", title)
 
 
-def plan_sections(deal: Deal, width: float, today: date) -> list[Section]:
+def plan_sections(deal: Deal, width: float, today: date, ours: str = "") -> list[Section]:
     """One section per week with something due (past due first, no date and done last)."""
     result = []
     shared = [a for a in deal.actions if not a.internal]  # our homework stays ours
@@ -56,15 +57,16 @@ def plan_sections(deal: Deal, width: float, today: date) -> list[Section]:
         section = Section(part.title)
         if part.title == "Done":
             section.table = Table(
-                [Column("Done", 7.0), Column("Owner", 3.0), Column("Completed", 2.0)],
-                [[a.text, owner(deal, a), day_text(a.changed)] for a in part.actions],
+                [Column("Action", 7.0), Column("Owner", 3.0), Column("Completed", 2.0)],
+                [[a.text, owner(deal, a, ours), day_text(a.changed)]
+                 for a in part.actions],
                 width)
         else:
             section.header = False  # the weeks share their columns: titled once a page
             section.table = Table(
                 [Column("Action", 5.0), Column("Owner", 2.6), Column("For", 2.4),
                  Column("Due", 2.0)],
-                [[a.text, owner(deal, a), for_whom(deal, a), day_text(a.due)]
+                [[a.text, owner(deal, a, ours), for_whom(deal, a), day_text(a.due)]
                  for a in part.actions], width,
                 colours=[OVERDUE if part.late else "" for _a in part.actions])
         result.append(section)
@@ -73,27 +75,31 @@ def plan_sections(deal: Deal, width: float, today: date) -> list[Section]:
     return result
 
 
-def owner(deal: Deal, action: Action) -> str:
-    """The side as the customer reads it (their own company by name), then the owner."""
-    side = {OwnerSide.CUSTOMER: deal.account or "Customer", OwnerSide.US: "Supplier",
+def owner(deal: Deal, action: Action, ours: str = "") -> str:
+    """The side as the customer reads it (their company and ours by name), then the
+    owner."""
+    side = {OwnerSide.CUSTOMER: deal.account or "Customer", OwnerSide.US: ours or "Our team",
             OwnerSide.PARTNER: "Partner"}[action.owner_side]
     name = deal.owner_name(action)
     return f"{side}: {name}" if name else side
 
 
-def plan_title(deal: Deal) -> str:
-    """"Northwind Logistics × Northwind fleet telematics": whose plan, about what."""
-    return " × ".join([deal.account, deal.name] if deal.account else [deal.name])
+def plan_title(deal: Deal, ours: str = "") -> str:
+    """"Northwind Logistics × Acme Telematics — Northwind fleet telematics": the two
+    companies, then what the plan is about."""
+    parties = " × ".join(p for p in (deal.account, ours) if p)
+    return f"{parties} — {deal.name}" if parties else deal.name
 
 
-def _paint_title(painter: QPainter, rect: QRectF, deal: Deal, today: date) -> None:
+def _paint_title(painter: QPainter, rect: QRectF, deal: Deal, today: date,
+                 ours: str = "") -> None:
     left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
     painter.setFont(font(15, bold=True))
     painter.setPen(QColor(INK))
     painter.drawText(QRectF(0, 0, rect.width(), 20), left, "Mutual action plan")
     painter.setFont(font(11))
     painter.drawText(QRectF(0, 21, rect.width(), 16), left, painter.fontMetrics().elidedText(
-        plan_title(deal), Qt.TextElideMode.ElideRight, int(rect.width())))
+        plan_title(deal, ours), Qt.TextElideMode.ElideRight, int(rect.width())))
     facts = [f"As of {day_text(today)}"]
     if deal.close_date is not None:
         facts.append(f"target decision by {day_text(deal.close_date)}")

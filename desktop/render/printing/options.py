@@ -41,6 +41,9 @@ class PrintOptions:
     # Days without contact before a red flag: the window's setting, so the brief's flags
     # are the analysis panel's.
     stale_days: int = DEFAULT_STALE_DAYS
+    # Our company as the customer knows it: the mutual action plan names our side by it
+    # ("Acme Telematics: Anna Keller"); empty: "Our team".
+    our_company: str = ""
 
     @property
     def card_people(self) -> tuple[str, ...]:

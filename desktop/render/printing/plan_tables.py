@@ -45,7 +45,7 @@ def process_section(deal: Deal, width: float, today: date, most: int | None = No
                     for_customer: bool = False) -> Section:
     """The compelling event, then the decision process's steps in order; a step planned
     after the close date is marked, and printed red. ``for_customer``: worded for the
-    customer's own reading (the mutual action plan: "why now", the target date)."""
+    customer's own reading (the mutual action plan: "why now", the target date, no red)."""
     section = Section("Decision process")
     event = deal.compelling_event
     close_word = "target date" if for_customer else "close date"
@@ -71,7 +71,9 @@ def process_section(deal: Deal, width: float, today: date, most: int | None = No
         [Column("#", 0.35, right=True), Column("Step", 3.6), Column("Approver", 2.2),
          Column("Planned", 1.9), Column("Status", 1.1), Column("Note", 2.2)],
         [cells for _step, cells in rows], width,
-        colours=[OVERDUE if step.id in late else "" for step, _cells in rows])
+        # Red is our warning; on the customer's page the note says it plainly enough.
+        colours=[OVERDUE if step.id in late and not for_customer else ""
+                 for step, _cells in rows])
     if len(steps) > len(shown):
         section.after = text_lines(f"… and {len(steps) - len(shown)} more steps: see the "
                                    "Decision tab.", width, 8, colour=MUTED_INK)
