@@ -20,6 +20,7 @@ from desktop.domain.decision import WEIGHT_MAX, WEIGHT_MIN, Alternative, Criteri
 from desktop.domain.errors import ValidationError
 from desktop.domain.wording import score_text
 from desktop.ui.qt_types import Index
+from desktop.ui.standing_text import gap_phrase
 
 RANK, TEXT, WEIGHT, OWNER, OURS = range(5)
 FIRST_ALTERNATIVE = 5
@@ -137,9 +138,7 @@ class CriteriaModel(QAbstractTableModel):
             if alternative is not None:
                 gap = criterion.gap(alternative.id)
                 if gap is not None:
-                    return (f"We lead {alternative.name} by {gap}" if gap > 0 else
-                            f"{alternative.name} leads us by {-gap}" if gap < 0 else
-                            f"Level with {alternative.name}")
+                    return gap_phrase(alternative, gap, str(abs(gap)))
         return None
 
     def _value(self, criterion: Criterion, column: int, alternative: Alternative | None) -> Any:

@@ -34,3 +34,15 @@ def test_the_line_is_coloured_and_says_what_is_missing() -> None:
     behind = deal.with_plan(criteria=(Criterion(text="A", ours=2, theirs={FLEET.id: 9}),))
     assert BEHIND_COLOUR in standing_html(behind)
     assert standing_html(None) == ""
+
+
+def test_doing_nothing_is_beaten_not_led() -> None:
+    """A seller beats doing nothing (a course of action), and leads a competitor."""
+    criteria = (Criterion(text="Savings", weight=5, ours=8, theirs={NOTHING.id: 0}),)
+    assert standing_sentence(criteria, NOTHING) == "We beat doing nothing by 8.0 points on 1 " \
+                                                   "rated criterion"
+    behind = (Criterion(text="Savings", ours=2, theirs={NOTHING.id: 5}),)
+    assert standing_sentence(behind, NOTHING).startswith("Doing nothing beats us by 3.0")
+    renamed = Alternative(name="Keep the spreadsheets", kind=AlternativeKind.DO_NOTHING)
+    kept = (Criterion(text="Savings", ours=8, theirs={renamed.id: 2}),)
+    assert standing_sentence(kept, renamed).startswith("We lead Keep the spreadsheets by 6.0")
