@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QRect, Qt
 from PySide6.QtWidgets import (
     QLineEdit,
     QSpinBox,
@@ -26,6 +26,22 @@ from desktop.ui.widgets.date_field import parse_date
 from desktop.ui.widgets.value_combo import ValueCombo
 
 Choices = Callable[[], list[tuple[str, Any]]]
+
+
+def place_editor(editor: QWidget, option: QStyleOptionViewItem) -> None:
+    """Put the editor over its cell, at least as wide as it needs to be read.
+
+    A rating column headed "Us" is narrower than a spin box: squeezed into it, the editor
+    showed "?" and an arrow, not the number being typed. Wider than its cell, the editor
+    overlaps the next cell (as a spreadsheet's does) and stays inside the table."""
+    rect = QRect(option.rect)
+    need = max(editor.sizeHint().width(), editor.minimumSizeHint().width())
+    if rect.width() < need:
+        rect.setWidth(need)
+        parent = editor.parentWidget()
+        if parent is not None and rect.right() > parent.width():
+            rect.moveRight(max(parent.width(), need))
+    editor.setGeometry(rect)
 
 
 class _PopupCombo(ValueCombo):
@@ -67,6 +83,10 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo.activated.connect(chosen)
         return combo
 
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: Index) -> None:
+        place_editor(editor, option)
+
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if isinstance(editor, ValueCombo):
             editor.set_value(index.data(Qt.ItemDataRole.EditRole))
@@ -94,6 +114,10 @@ class NumberDelegate(QStyledItemDelegate):
         editor.setAlignment(Qt.AlignmentFlag.AlignCenter)
         editor.setFrame(False)
         return editor
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: Index) -> None:
+        place_editor(editor, option)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)

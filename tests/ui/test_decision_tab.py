@@ -457,3 +457,20 @@ def test_ctrl_6_shows_the_decision_tab_with_the_criteria_focused(
         assert window.tabs.currentWidget() is window.decision
         assert window.decision.criteria.hasFocus()
         assert window.decision.criteria_model.rowCount() == len(stored_deal(window).criteria)
+
+
+def test_a_rating_editor_is_wide_enough_to_read_what_is_typed(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The "Us" column is narrower than a spin box: its editor overlaps the next cell rather
+    than showing only "?" and an arrow."""
+    table = window.decision.criteria
+    click_cell(table, 0, criteria_model.OURS)
+    QTest.keyClicks(table, "9")
+    qtbot.waitUntil(lambda: table.state() is QAbstractItemView.State.EditingState)
+    editor = QApplication.focusWidget()
+    assert editor is not None
+    assert editor.width() >= editor.sizeHint().width()
+    assert editor.width() > table.columnWidth(criteria_model.OURS)
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.state() is not QAbstractItemView.State.EditingState)
+    assert stored_deal(window).criteria[0].ours == 9
