@@ -91,7 +91,7 @@ class ChangeSet:
     def changes_deal_list(self) -> bool:
         """Whether the list of deals (names, accounts, how many people) may look different."""
         return bool(self.unknown or self.deals or self.deals_added or self.deals_removed
-                    or self.people_added or self.people_removed)
+                    or self.people_added or self.people_removed or self.plans)
 
     @property
     def positions_only(self) -> bool:

@@ -27,7 +27,9 @@ from desktop.store.summaries import DealSummary, SnapshotInfo
 MIN_PREFIX = 4
 _SUMMARY_SQL = (
     "SELECT d.id, d.name, d.account, d.stage, d.amount, d.currency, d.close_date, "
-    "d.updated_at, (SELECT count(*) FROM people AS p WHERE p.deal_id = d.id) AS people "
+    "d.updated_at, (SELECT count(*) FROM people AS p WHERE p.deal_id = d.id) AS people, "
+    "(SELECT count(*) FROM actions AS a WHERE a.deal_id = d.id AND a.status = 'open' "
+    "AND a.due < date('now', 'localtime')) AS overdue "
     "FROM deals AS d"
 )
 # Lists of ids go in as one JSON parameter (json_each), so any number fits in one query.
@@ -51,7 +53,8 @@ def deal_summary(connection: sqlite3.Connection, deal_id: str) -> DealSummary:
 def _summary(row: sqlite3.Row) -> DealSummary:
     return DealSummary(id=row[0], name=row[1], account=row[2], stage=row[3], amount=row[4],
                        currency=row[5], close_date=_date(row[6]),
-                       updated_at=parse_timestamp(row[7], "updated_at"), people=row[8])
+                       updated_at=parse_timestamp(row[7], "updated_at"), people=row[8],
+                       overdue=row[9])
 
 
 def find_deal(connection: sqlite3.Connection, reference: str) -> str:

@@ -18,6 +18,7 @@ class DealSummary:
     close_date: date | None
     updated_at: datetime
     people: int
+    overdue: int = 0  # open actions due before today: what the deal list warns of
 
     def to_plain(self) -> dict[str, Any]:
         return {
@@ -30,6 +31,7 @@ class DealSummary:
             "close_date": self.close_date.isoformat() if self.close_date else None,
             "updated_at": self.updated_at.strftime("%Y-%m-%dT%H:%M:%SZ"),
             "people": self.people,
+            "overdue_actions": self.overdue,
         }
 
 

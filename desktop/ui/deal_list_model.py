@@ -12,7 +12,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from desktop.domain.wording import people_count
+from desktop.domain.wording import people_count, plural
 from desktop.store.summaries import DealSummary
 from desktop.ui.qt_types import Index
 
@@ -58,11 +58,14 @@ class DealListModel(QAbstractListModel):
             return None
         deal = self._deals[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            second = " · ".join(part for part in (deal.account, people_count(deal.people))
-                                if part)
+            late = f"{deal.overdue} overdue" if deal.overdue else ""
+            second = " · ".join(part for part in (deal.account, people_count(deal.people),
+                                                  late) if part)
             return f"{deal.name}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [deal.name, deal.account, people_count(deal.people)]
+            lines = [deal.name, deal.account, people_count(deal.people),
+                     plural(deal.overdue, "action overdue", "actions overdue")
+                     if deal.overdue else ""]
             if deal.stage:
                 lines.append(f"Stage: {deal.stage}")
             return "\n".join(line for line in lines if line)

@@ -87,8 +87,8 @@ class DealListPanel(QWidget):
             return
         if changes.unknown or changes.deals or changes.deals_added or changes.deals_removed:
             self.reload()
-        else:  # people came or went in a deal: its line only
-            for deal_id in changes.contents:
+        else:  # people came or went, or the plan changed, in a deal: its line only
+            for deal_id in changes.contents | changes.plans:
                 try:
                     self.model.update_summary(self.session.library.deal_summary(deal_id))
                 except StoreError:
