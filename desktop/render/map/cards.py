@@ -291,8 +291,10 @@ class PersonCard(QGraphicsItem):
             person.title or person.department, Qt.TextElideMode.ElideRight, geometry.text_width)
         step = self.step
         when = ""
-        if step is not None and step.due is not None:
-            when = ("overdue " if self._overdue else "") + f"{step.due:%d %b}: "
+        if step is not None and self._overdue:
+            when = "⚠ "  # red too; the date and how late are in the tool tip
+        elif step is not None and step.due is not None:
+            when = f"{step.due:%d %b}: "
         self._step = fonts.step_metrics.elidedText(
             f"→ {when}{step.text}", Qt.TextElideMode.ElideRight,
             geometry.text_width) if step is not None else ""
