@@ -14,12 +14,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.demo import demo_deals
-from desktop.domain.actions import PlanGroup
+from desktop.domain.actions import ActionStatus, PlanGroup
 from desktop.store.library import Library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plan_model import PlanColumn
 from tests.helpers.plan_input import click_action, show_plan
-from tests.helpers.ui import activate, click, open_window, stored_deal
+from tests.helpers.ui import activate, click, click_row, open_window, stored_deal
 from tests.ui.test_plan_tab import DEMO, day, planned, shown_ids, stored_action
 
 
@@ -99,3 +99,47 @@ def test_tab_after_a_date_that_moves_the_action_stays_on_that_action(
     settle(qtbot)
     assert {a.id: a for a in stored_deal(window).actions if a.id != DEMO} == others
     assert window.session.undo_stack.count() == steps + 1
+
+
+def test_the_inspector_completes_only_the_highlighted_action(window: MainWindow,
+                                                             qtbot: QtBot) -> None:
+    first = stored_deal(window).people[0]
+    click_row(qtbot, window, first.name)
+    plan = window.inspector.person_plan
+    listed = plan.list
+    assert listed.count() > 1
+    before = stored_deal(window).actions
+    steps = window.session.undo_stack.count()
+    assert not plan.complete_button.isEnabled()  # nothing highlighted: nothing to complete
+    click(plan.complete_button)
+    settle(qtbot)
+    assert stored_deal(window).actions == before
+    assert window.session.undo_stack.count() == steps
+    # The second one clicked: it, and only it, is completed.
+    second = str(listed.item(1).data(Qt.ItemDataRole.UserRole))
+    QTest.mouseClick(listed.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier,
+                     listed.visualItemRect(listed.item(1)).center())
+    assert plan.complete_button.isEnabled()
+    click(plan.complete_button)
+    done = [a.id for a in stored_deal(window).actions if a.status is ActionStatus.DONE
+            and a not in before]
+    assert done == [second]
+    assert not plan.complete_button.isEnabled()  # it left the list; nothing else is chosen
+
+
+def test_tabbing_into_the_inspectors_actions_highlights_the_one_ctrl_enter_completes(
+        window: MainWindow, qtbot: QtBot) -> None:
+    first = stored_deal(window).people[0]
+    click_row(qtbot, window, first.name)
+    plan = window.inspector.person_plan
+    listed = plan.list
+    top = str(listed.item(0).data(Qt.ItemDataRole.UserRole))
+    listed.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab does
+    assert listed.item(0).isSelected()  # shown: what Ctrl+Enter acts on
+    assert plan.complete_button.isEnabled()
+    QTest.keyClick(listed, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert stored_action(window, top).status is ActionStatus.DONE  # type: ignore[union-attr]
+    others = [a for a in stored_deal(window).actions
+              if a.status is ActionStatus.DONE and a.id != top]
+    assert [a.text for a in others] == ["Share the pricing outline"]  # done from the start

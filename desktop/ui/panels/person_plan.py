@@ -1,7 +1,8 @@
 """The inspector's answer to "what does this person need to move forward?": the person's
 open actions, soonest first, overdue ones in red with how late they are, a button to add
-one for them (our work, by default) and one to complete the chosen one (Ctrl+Enter in the
-list too). Every change is asked for as the deal after it (``plan_edited``), one undo step.
+one for them (our work, by default) and one to complete the highlighted one (Ctrl+Enter in
+the list too; with none highlighted, nothing is completed). Every change is asked for as
+the deal after it (``plan_edited``), one undo step.
 """
 
 from __future__ import annotations
@@ -9,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QResizeEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QBrush, QColor, QFocusEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -31,7 +32,6 @@ from desktop.domain.plan_reading import owner_text
 from desktop.palette import OVERDUE
 
 ACTION_ID_ROLE = Qt.ItemDataRole.UserRole
-_CURRENT_ONLY = QItemSelectionModel.SelectionFlag.NoUpdate
 
 
 class PersonPlan(QWidget):
@@ -52,7 +52,8 @@ class PersonPlan(QWidget):
         self.list.setWordWrap(False)
         self.list.setUniformItemSizes(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.currentItemChanged.connect(lambda *_: self._enable())
+        self.list.itemSelectionChanged.connect(self._enable)
+        self.list.installEventFilter(self)
         self.list.itemActivated.connect(lambda item: self.shown_in_plan.emit(
             str(item.data(ACTION_ID_ROLE))))
         self.list.setToolTip("Enter or double-click: show it in the Plan tab, to edit it")
@@ -82,10 +83,12 @@ class PersonPlan(QWidget):
         layout.addLayout(buttons)
 
     def show_for(self, person: Person | None, deal: Deal | None, read_only: bool) -> None:
-        """The person's open actions as the deal has them now (the chosen one kept)."""
+        """The person's open actions as the deal has them now (the chosen one kept, when it
+        is still open; nothing is chosen for the user: Complete acts on a highlighted action
+        only, and a current but unhighlighted one completed an action nobody had chosen)."""
         self._person, self._deal, self.read_only = person, deal, read_only
-        current = self.list.currentItem()
-        kept = current.data(ACTION_ID_ROLE) if current is not None else None
+        chosen = self.chosen()
+        kept = chosen.data(ACTION_ID_ROLE) if chosen is not None else None
         self.list.clear()
         actions = deal.open_actions_for(person.id) if person and deal else ()
         today = self.today()
@@ -100,10 +103,7 @@ class PersonPlan(QWidget):
                 item.setForeground(QBrush(QColor(OVERDUE)))
             self.list.addItem(item)
             if action.id == kept:
-                self.list.setCurrentItem(item, _CURRENT_ONLY)
-        if self.list.currentItem() is None and self.list.count():
-            # Current (Complete acts on it) but not highlighted: red stays red.
-            self.list.setCurrentRow(0, _CURRENT_ONLY)
+                self.list.setCurrentItem(item)
         self.list.setVisible(bool(actions))
         self._fit_list()
         self.none.setVisible(not actions)
@@ -114,6 +114,18 @@ class PersonPlan(QWidget):
             self.add_button.setAccessibleName(self._add_label.removesuffix("…"))
             self._fit_add_label()
         self._enable()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Tabbed into with nothing highlighted, the list highlights its current action:
+        Ctrl+Enter then completes the one shown, never one the user cannot see. (A click
+        chooses for itself.)"""
+        if watched is self.list and event.type() is QEvent.Type.FocusIn \
+                and isinstance(event, QFocusEvent) \
+                and event.reason() is not Qt.FocusReason.MouseFocusReason \
+                and self.chosen() is None and self.list.count():
+            self.list.setCurrentRow(max(self.list.currentRow(), 0),
+                                    QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        return super().eventFilter(watched, event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -159,7 +171,13 @@ class PersonPlan(QWidget):
     def _enable(self) -> None:
         writable = self._person is not None and self._deal is not None and not self.read_only
         self.add_button.setEnabled(writable)
-        self.complete_button.setEnabled(writable and self.list.currentItem() is not None)
+        self.complete_button.setEnabled(writable and self.chosen() is not None)
+
+    def chosen(self) -> QListWidgetItem | None:
+        """The highlighted action: what Complete and Ctrl+Enter act on (the list's current
+        item alone may be one the user never picked, e.g. the first when tabbed into)."""
+        selected = self.list.selectedItems()
+        return selected[0] if selected else None
 
     def add_action(self) -> None:
         """Ask for the new action (its text, date, owner …), for this person."""
@@ -175,7 +193,7 @@ class PersonPlan(QWidget):
                                   f"Add action “{action.text}”")
 
     def complete_current(self) -> None:
-        item, deal = self.list.currentItem(), self._deal
+        item, deal = self.chosen(), self._deal
         if item is None or deal is None or self.read_only:
             return
         action_id = str(item.data(ACTION_ID_ROLE))
