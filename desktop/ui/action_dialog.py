@@ -52,7 +52,7 @@ class ActionDialog(QDialog):
         self.text = QLineEdit("" if self.is_new else start.text)
         self.text.setObjectName("action_text")
         self.text.setPlaceholderText("What needs to happen — e.g. demo for the ward teams")
-        self.due = DateField()
+        self.due = DateField(keeps_refused=True)  # refused: kept, and OK refuses it too
         self.due.setObjectName("action_due")
         self.due.edit.setAccessibleName("Due date")
         self.due.set_value(start.due)
@@ -118,7 +118,11 @@ class ActionDialog(QDialog):
         form.addRow("&Whose work", self.side)
         form.addRow("&Owner", self.owner)
         form.addRow("&For whom", self.for_people)
-        form.addRow("&Intended change", intent)
+        # A row whose field is a layout gets a label with no buddy, which shows its "&":
+        # the label is made here, and Alt+I goes to whose score is meant to change.
+        intended_label = QLabel("&Intended change")
+        intended_label.setBuddy(self.intended_person)
+        form.addRow(intended_label, intent)
         form.addRow("", self.internal)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)

@@ -10,16 +10,25 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.demo import demo_deals
 from desktop.domain.actions import ActionStatus, PlanGroup
 from desktop.store.library import Library
+from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plan_model import PlanColumn
 from tests.helpers.plan_input import click_action, show_plan
-from tests.helpers.ui import activate, click, click_row, open_window, stored_deal
+from tests.helpers.ui import (
+    activate,
+    answer_next_dialog,
+    click,
+    click_row,
+    open_window,
+    stored_deal,
+    type_into,
+)
 from tests.ui.test_plan_tab import DEMO, day, planned, shown_ids, stored_action
 
 
@@ -143,3 +152,62 @@ def test_tabbing_into_the_inspectors_actions_highlights_the_one_ctrl_enter_compl
     others = [a for a in stored_deal(window).actions
               if a.status is ActionStatus.DONE and a.id != top]
     assert [a.text for a in others] == ["Share the pricing outline"]  # done from the start
+
+
+def test_the_action_dialog_keeps_an_unreadable_date_and_refuses_it_until_fixed(
+        window: MainWindow, qtbot: QtBot) -> None:
+    first = stored_deal(window).people[0]
+    click_row(qtbot, window, first.name)
+    before = {a.id for a in stored_deal(window).actions}
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, ActionDialog)
+        dialog.activateWindow()  # as a window manager does with a new dialog
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        type_into(dialog.text, "Lunch with the CFO")
+        type_into(dialog.due.edit, "next friday")  # Tab: the edit is finished
+        seen["kept"] = dialog.due.edit.text()
+        seen["error"] = dialog.error.text() if dialog.error.isVisible() else ""
+        dialog.due.edit.setFocus(Qt.FocusReason.TabFocusReason)  # Shift+Tab back
+        QTest.keyClick(dialog.due.edit, Qt.Key.Key_Return)
+        seen["refused"] = dialog.isVisible()
+        type_into(dialog.due.edit, day(4).isoformat(), finish=False)
+        QTest.keyClick(dialog.due.edit, Qt.Key.Key_Return)
+        seen["accepted"] = not dialog.isVisible()
+
+    answer_next_dialog(fill)
+    click(window.inspector.person_plan.add_button)
+    qtbot.waitUntil(lambda: len(stored_deal(window).actions) > len(before), timeout=5000)
+    assert seen["kept"] == "next friday"
+    assert "not a date" in str(seen["error"])
+    assert seen["refused"] is True
+    assert seen["accepted"] is True
+    added = [a for a in stored_deal(window).actions if a.id not in before]
+    assert [(a.text, a.due) for a in added] == [("Lunch with the CFO", day(4))]
+
+
+def test_alt_i_in_the_action_dialog_goes_to_the_intended_change(window: MainWindow,
+                                                               qtbot: QtBot) -> None:
+    """The "&Intended change" label showed its "&": a label without a buddy draws it."""
+    first = stored_deal(window).people[0]
+    click_row(qtbot, window, first.name)
+    seen: dict[str, object] = {}
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, ActionDialog)
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
+        label = next(lb for lb in dialog.findChildren(QLabel)
+                     if "Intended change" in lb.text())
+        seen["buddy"] = label.buddy()
+        QTest.keyClick(focused(), Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+        seen["focus"] = focused()
+        seen["intended"] = dialog.intended_person
+        dialog.reject()
+
+    answer_next_dialog(fill)
+    click(window.inspector.person_plan.add_button)
+    qtbot.waitUntil(lambda: "focus" in seen, timeout=5000)
+    assert seen["buddy"] is seen["intended"]  # so "&I" is drawn as an underlined I
+    assert seen["focus"] is seen["intended"]

@@ -38,9 +38,12 @@ class DateField(QWidget):
     editing_finished = Signal(object)  # date | None, when the user changed it
     refused = Signal(str)  # one sentence: what was typed is not a date
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, keeps_refused: bool = False) -> None:
         super().__init__(parent)
         self._value: date | None = None
+        # In a dialog (read at OK) a refused date stays as typed, to be corrected: put back
+        # to the old value, an unreadable date quietly became no date at all when saved.
+        self._keeps_refused = keeps_refused
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -104,7 +107,8 @@ class DateField(QWidget):
         try:
             value = parse_date(self.edit.text())
         except ValueError as error:
-            self.set_value(self._value)
+            if not self._keeps_refused:
+                self.set_value(self._value)
             self.refused.emit(str(error))
             return
         if value != self._value:
