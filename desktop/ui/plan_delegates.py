@@ -5,9 +5,12 @@ Each editor only hands its value to the model, which asks for the change."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractItemModel, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QLineEdit,
+    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -18,11 +21,34 @@ from desktop.ui.plan_model import VALUE_ROLE, PlanColumn, PlanModel
 from desktop.ui.qt_types import Index
 from desktop.ui.widgets.value_combo import ValueCombo
 
+# The frame round the current cell — the one F2 edits and typing replaces. The whole row is
+# highlighted (the action is what is chosen), so without it nothing said which column F2
+# would edit, and a date meant for the due cell replaced the action's text.
+CURRENT_CELL = "#1a1a1a"
+
 
 class PlanDelegate(QStyledItemDelegate):
     def __init__(self, model: PlanModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = model
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        """The current cell of the highlighted row is drawn as in a spreadsheet: plain, in a
+        dark frame — the cell F2 edits stands out of its row."""
+        view = self.parent()
+        if not (isinstance(view, QAbstractItemView) and index == view.currentIndex()
+                and (index.parent().isValid() or self.plan.is_draft(index))):
+            super().paint(painter, option, index)
+            return
+        plain = QStyleOptionViewItem(option)
+        plain.state &= ~QStyle.StateFlag.State_Selected
+        painter.fillRect(option.rect, option.palette.base())
+        super().paint(painter, plain, index)
+        painter.save()
+        painter.setPen(QPen(QColor(CURRENT_CELL), 2))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(option.rect.adjusted(1, 1, -1, -1))
+        painter.restore()
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
                      index: Index) -> QWidget:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
 from pytestqt.qtbot import QtBot
@@ -18,6 +19,7 @@ from desktop.domain.actions import ActionStatus, PlanGroup
 from desktop.store.library import Library
 from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.plan_delegates import CURRENT_CELL
 from desktop.ui.plan_model import PlanColumn
 from tests.helpers.plan_input import click_action, show_plan
 from tests.helpers.ui import (
@@ -211,3 +213,33 @@ def test_alt_i_in_the_action_dialog_goes_to_the_intended_change(window: MainWind
     qtbot.waitUntil(lambda: "focus" in seen, timeout=5000)
     assert seen["buddy"] is seen["intended"]  # so "&I" is drawn as an underlined I
     assert seen["focus"] is seen["intended"]
+
+
+def test_left_and_right_move_between_columns_and_the_current_cell_is_drawn(
+        window: MainWindow, qtbot: QtBot) -> None:
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    tree = window.plan.tree
+    deal = stored_deal(window)
+    click_action(window, DEMO, PlanColumn.DUE)
+    QTest.keyClick(tree, Qt.Key.Key_Left)
+    assert tree.currentIndex().column() == PlanColumn.ACTION
+    assert window.plan.current_action().id == DEMO  # type: ignore[union-attr]
+    for _ in range(2):
+        QTest.keyClick(tree, Qt.Key.Key_Right)
+    assert tree.currentIndex().column() == PlanColumn.OWNER
+    assert window.plan.current_action().id == DEMO  # type: ignore[union-attr]
+    # The cell F2 will edit is framed: its border is drawn in the frame's colour.
+    cell = tree.visualRect(tree.currentIndex())
+    image = tree.viewport().grab().toImage()
+    frame = QColor(CURRENT_CELL)
+    assert image.pixelColor(cell.center().x(), cell.top() + 1) == frame
+    assert image.pixelColor(cell.left() + 1, cell.center().y()) == frame
+    neighbour = tree.visualRect(tree.currentIndex().siblingAtColumn(PlanColumn.DUE))
+    assert image.pixelColor(neighbour.center().x(), neighbour.top() + 1) != frame
+    QTest.keyClick(tree, Qt.Key.Key_F2)  # the owner, as framed — not the text
+    QTest.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(focused(), deal.people[0].name)
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored_action(window, DEMO).owner == deal.people[0].id)  # type: ignore[union-attr]
+    assert stored_action(window, DEMO).text == "Book the ward-team demo"  # type: ignore[union-attr]

@@ -62,6 +62,27 @@ class PlanTree(QTreeView):
 
     hint = ""
 
+    def moveCursor(self, cursorAction: QAbstractItemView.CursorAction,
+                   modifiers: Qt.KeyboardModifier) -> QModelIndex:
+        """Left and Right go from column to column of an action (a tree scrolls sideways or
+        folds instead), so the owner and the people it is for are reached by keys; Left on
+        its first column goes up to its group, as in any tree."""
+        current = self.currentIndex()
+        step = {QAbstractItemView.CursorAction.MoveLeft: -1,
+                QAbstractItemView.CursorAction.MoveRight: 1}.get(cursorAction)
+        model = self.model()
+        on_action = current.isValid() and (current.parent().isValid() or (
+            isinstance(model, PlanModel) and model.is_draft(current)))
+        if step is None or not on_action:
+            return super().moveCursor(cursorAction, modifiers)
+        header = self.header()
+        visual = header.visualIndex(current.column()) + step
+        if visual < 0:
+            return super().moveCursor(cursorAction, modifiers)
+        if visual >= header.count():
+            return current
+        return current.siblingAtColumn(header.logicalIndex(visual))
+
     def closeEditor(self, editor: QWidget, hint: QAbstractItemDelegate.EndEditHint) -> None:
         """Tab and Shift+Tab in a cell commit it and move to the next (previous) column of
         the same action, without opening an editor there. A tree's own "next item" is the
@@ -170,7 +191,7 @@ class PlanPanel(QWidget):
         tree.setModel(self.model)
         tree.setItemDelegate(PlanDelegate(self.model, tree))
         tree.setUniformRowHeights(True)
-        tree.setAllColumnsShowFocus(True)
+        tree.setAllColumnsShowFocus(False)  # the current cell is framed (PlanDelegate)
         tree.setAlternatingRowColors(True)
         tree.setSortingEnabled(True)
         tree.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the plan's own order
