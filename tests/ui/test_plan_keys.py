@@ -31,7 +31,7 @@ from tests.helpers.ui import (
     stored_deal,
     type_into,
 )
-from tests.ui.test_plan_tab import DEMO, day, planned, shown_ids, stored_action
+from tests.ui.test_plan_tab import DEMO, REFERENCE, day, planned, shown_ids, stored_action
 
 
 @pytest.fixture
@@ -243,3 +243,34 @@ def test_left_and_right_move_between_columns_and_the_current_cell_is_drawn(
     QTest.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: stored_action(window, DEMO).owner == deal.people[0].id)  # type: ignore[union-attr]
     assert stored_action(window, DEMO).text == "Book the ward-team demo"  # type: ignore[union-attr]
+
+
+def test_undo_lands_on_the_action_it_brings_back_and_clears_the_dropped_message(
+        window: MainWindow, qtbot: QtBot) -> None:
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    tree = window.plan.tree
+    click_action(window, REFERENCE)
+    QTest.keyClick(tree, Qt.Key.Key_Delete)  # dropped
+    assert "Dropped" in window.statusBar().currentMessage()
+    QTest.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_action(window, REFERENCE).status is ActionStatus.OPEN  # type: ignore[union-attr]
+    assert "Dropped" not in window.statusBar().currentMessage()  # it is not, any more
+    QTest.keyClick(tree, Qt.Key.Key_Delete)
+    QTest.keyClick(tree, Qt.Key.Key_Delete)  # deleted: the next action is current
+    assert stored_action(window, REFERENCE) is None
+    QTest.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored_action(window, REFERENCE) is not None
+    current = window.plan.current_action()
+    assert current is not None
+    assert current.id == REFERENCE  # the action brought back, not its neighbour
+
+    before = len(stored_deal(window).actions)
+    QTest.keyClick(tree, Qt.Key.Key_Return)
+    QTest.keyClicks(focused(), "Call the CFO's office")
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(stored_deal(window).actions) > before, timeout=5000)
+    settle(qtbot)
+    QTest.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the add
+    assert len(stored_deal(window).actions) == before
+    assert window.plan.current_action() is not None  # an action, not a heading or nothing

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QTreeView,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.actions import Action, ActionStatus, PlanGroup
 from desktop.domain.changes import ChangeSet
+from desktop.domain.deal import Deal
 from desktop.domain.plan_edits import (
     find_action,
     status_verb,
@@ -129,6 +131,7 @@ class PlanPanel(QWidget):
         self._dirty = True
         self._select: tuple[str, PlanColumn] | None = None  # an action to make current
         self._collapsed: set[PlanGroup] = set()  # groups the user folded: they stay folded
+        self._said = ""  # the tab's last status-bar sentence: stale once the plan changes
 
         self.filter = QLineEdit()
         self.filter.setObjectName("plan_filter")
@@ -252,9 +255,24 @@ class PlanPanel(QWidget):
 
     def _changed(self, changes: ChangeSet) -> None:
         deal = self.session.deal
+        if deal is not None and changes.touches_plan(deal.id):
+            self._unsay()
         if deal is None or changes.touches_plan(deal.id) or (
                 changes.touches_deal(deal.id) and not changes.positions_only):
             self._refresh()
+
+    def _say(self, sentence: str) -> None:
+        self._said = sentence
+        self.session.done.emit(sentence)
+
+    def _unsay(self) -> None:
+        """"Dropped … — Delete again deletes it" is wrong once an undo (or any change of
+        the plan) has come since: the status bar forgets it."""
+        window = self.window()
+        if self._said and isinstance(window, QMainWindow) \
+                and window.statusBar().currentMessage() == self._said:
+            window.statusBar().clearMessage()
+        self._said = ""
 
     def _refresh(self) -> None:
         """Read the shown deal again — now if the tab is in view, else when it comes."""
@@ -262,8 +280,39 @@ class PlanPanel(QWidget):
             self._dirty = True
             return
         self._dirty = False
+        before, shown = self.model.deal, self._shown_ids()
         self.model.set_deal(self.session.deal)
+        after = self.model.deal
+        if self._select is None and before is not None and after is not None \
+                and before.id == after.id:
+            self._follow_change(before, after, shown)
         self._after_relayout()
+
+    def _shown_ids(self) -> list[str]:
+        return [row.action.id for _, rows in self.model.groups() for row in rows]
+
+    def _follow_change(self, before: Deal, after: Deal, shown: list[str]) -> None:
+        """A change the tab did not ask for (an undo, a redo, the inspector) makes the
+        action it changed current — the one an undo brought back, not its neighbour; one
+        taken away (an add undone) leaves the action shown next to it current, never a
+        group's heading or nothing."""
+        old = {action.id: action for action in before.actions}
+        column = PlanColumn(max(self.tree.currentIndex().column(), 0))
+        changed = [action.id for action in after.actions if old.get(action.id) != action
+                   and self.model.index_of(action.id).isValid()]
+        if changed:
+            self._select = (changed[0], column)
+            return
+        if self.current_action() is not None:
+            return
+        kept = set(self._shown_ids())
+        gone = [n for n, action_id in enumerate(shown) if action_id not in kept]
+        if gone:
+            place = gone[0]
+            nearby = [i for i in shown[place:] if i in kept] + \
+                [i for i in reversed(shown[:place]) if i in kept]
+            if nearby:
+                self._select = (nearby[0], column)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -351,13 +400,13 @@ class PlanPanel(QWidget):
             return
         if action.is_open:
             self.set_status(action.id, ActionStatus.DROPPED)
-            self.session.done.emit(f"Dropped “{action.text}” — Delete again deletes it; "
-                                   "Edit ▸ Undo brings it back.")
+            self._say(f"Dropped “{action.text}” — Delete again deletes it; "
+                      "Edit ▸ Undo brings it back.")
             return
         self._select_neighbour(action.id)
         self.plan_edited.emit(deal, with_action_removed(deal, action.id),
                               f"Delete action “{action.text}”")
-        self.session.done.emit(f"Deleted “{action.text}” — Edit ▸ Undo brings it back.")
+        self._say(f"Deleted “{action.text}” — Edit ▸ Undo brings it back.")
 
     def set_status(self, action_id: str, status: ActionStatus) -> None:
         deal = self.session.deal
