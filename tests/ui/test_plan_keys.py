@@ -274,3 +274,18 @@ def test_undo_lands_on_the_action_it_brings_back_and_clears_the_dropped_message(
     QTest.keyClick(tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the add
     assert len(stored_deal(window).actions) == before
     assert window.plan.current_action() is not None  # an action, not a heading or nothing
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return])
+def test_down_or_enter_in_the_filter_goes_to_the_first_match(
+        window: MainWindow, qtbot: QtBot, key: Qt.Key) -> None:
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    type_into(window.plan.filter, "fleet", finish=False)
+    QTest.keyClick(window.plan.filter, key)
+    assert focused() is window.plan.tree
+    current = window.plan.current_action()
+    assert current is not None
+    assert current.id == REFERENCE
+    QTest.keyClick(window.plan.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert stored_action(window, REFERENCE).status is ActionStatus.DONE  # type: ignore[union-attr]

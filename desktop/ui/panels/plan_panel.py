@@ -14,8 +14,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
     QAbstractItemView,
@@ -140,6 +148,8 @@ class PlanPanel(QWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.model.set_filter)
         self.filter.textChanged.connect(lambda _: self._after_relayout())
+        self.filter.returnPressed.connect(self._into_results)
+        self.filter.installEventFilter(self)
         self.show_closed = QCheckBox("Show done and dropped")
         self.show_closed.setObjectName("plan_show_closed")
         self.show_closed.setChecked(True)
@@ -337,6 +347,25 @@ class PlanPanel(QWidget):
                 tree.setCurrentIndex(index)
                 tree.scrollTo(index)
         self._enable()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Down in the filter goes into what it found (as Enter does)."""
+        if watched is self.filter and event.type() is QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down \
+                and not event.modifiers():
+            self._into_results()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _into_results(self) -> None:
+        """The list takes the keys, on the current action if the filter kept it shown,
+        else on the first action found."""
+        if self.current_action() is None:
+            first = next((row.action.id for _, rows in self.model.groups() for row in rows),
+                         None)
+            if first is not None:
+                self.select_action(first)
+        self.tree.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _fold(self, index: QModelIndex, folded: bool) -> None:
         group = self.model.group_at(index)
