@@ -34,6 +34,7 @@ class ProcessTimeline(QWidget):
         self.deal: Deal | None = None
         self.today = date.today()
         self._dots: list[tuple[QPointF, str]] = []  # where each dated step is drawn, and it said
+        self.labels: list[QRectF] = []  # where each step's label was drawn (never overlapping)
         lines = QFontMetrics(self.font()).lineSpacing()
         self.setMinimumHeight(lines * 3 + 2 * DOT + 22)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -69,6 +70,7 @@ class ProcessTimeline(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self._dots = []
+        self.labels = []
         painter = QPainter(self)
         try:
             self._paint(painter)
@@ -127,19 +129,23 @@ class ProcessTimeline(QWidget):
         row_end = [0.0, 0.0]  # where each row of labels is free again
         for number, step in enumerate(ordered):
             x = xs[number]
-            # A label runs right from its dot until the next label of its row (two steps on);
-            # the last of a row may run leftwards instead of off the widget.
+            # A label runs right from its dot and must end before the next label of its row
+            # (two steps on) starts; the last of a row may run leftwards instead of off the
+            # widget. What does not fit is said shorter (the name cut, then the number and
+            # date, then the number alone) and never drawn over another label.
             assert step.planned is not None
+            row = number % 2
             full = metrics.horizontalAdvance(_label(order[step.id], step.name, step.planned))
             at_end = number + 2 >= len(xs)
-            limit = xs[number + 2] - 14 if not at_end else float(right)
-            start = max(x - 2, row_end[number % 2] + 6, 2.0)
+            limit = xs[number + 2] - 8 if not at_end else float(self.width() - 2)
+            start = max(x - 2, row_end[row] + 8, 2.0)
             if at_end and start + full > limit:
-                start = max(row_end[number % 2] + 6, limit - full, 2.0)
-            label_room = max(limit - start, 48.0)
-            row_end[number % 2] = start + min(full, label_room)
-            self._step(painter, step, order[step.id], x, y, row=number % 2,
-                       late=step.id in late, start=start, room=label_room, metrics=metrics)
+                start = max(row_end[row] + 8, limit - full, 2.0)
+            drawn = self._step(painter, step, order[step.id], x, y, row=row,
+                               late=step.id in late, start=start, room=limit - start,
+                               metrics=metrics)
+            if drawn:
+                row_end[row] = start + drawn
 
     def _marker(self, painter: QPainter, x: float, text: str, colour: QColor, font: QFont,
                 y: float) -> None:
@@ -158,10 +164,10 @@ class ProcessTimeline(QWidget):
 
     def _step(self, painter: QPainter, step: ProcessStep, number: int, x: float, y: float,
               *, row: int, late: bool, start: float, room: float,
-              metrics: QFontMetrics) -> None:
+              metrics: QFontMetrics) -> float:
         """A dot on the line and, in one of the two rows above it, "2 Security review ·
         15 Dec" — the number is the step's row in the table, so a label cut short for room
-        is still found there."""
+        is still found there. Returns how wide the label was drawn (0: none)."""
         colour = LATE if late else DONE if not step.remaining else PLANNED
         assert step.planned is not None
         approver = self.deal.person(step.approver).name if self.deal and step.approver \
@@ -178,19 +184,35 @@ class ProcessTimeline(QWidget):
         painter.setBrush(colour if filled else self.palette().base().color())
         painter.drawEllipse(QPointF(x, y), DOT, DOT)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        assert step.planned is not None
-        when = f" · {step.planned:%d %b}"
-        head = f"{number} "
-        name_room = int(room - metrics.horizontalAdvance(head + when))
-        name = metrics.elidedText(step.name, Qt.TextElideMode.ElideRight, name_room)
-        if len(name) < 4:  # "…" says nothing: the number and the date only
-            name, when = "", when.removeprefix(" ·")
+        head, name, when = _fitted(metrics, number, step, room)
+        if not head:
+            return 0.0  # no room even for the number: the dot's tool tip names it
         painter.setPen(colour if late else self.palette().text().color())
         baseline = top + metrics.ascent()
         painter.drawText(QPointF(start, baseline), head + name)
         painter.setPen(colour)
         painter.drawText(QPointF(start + metrics.horizontalAdvance(head + name), baseline),
                          when)
+        width = float(metrics.horizontalAdvance(head + name + when))
+        self.labels.append(QRectF(start, top, width, line))
+        return width
+
+
+def _fitted(metrics: QFontMetrics, number: int, step: ProcessStep,
+            room: float) -> tuple[str, str, str]:
+    """The longest of "3 Business case · 28 Jan", "3 Business c… · 28 Jan", "3 28 Jan" and
+    "3" that fits in ``room`` (the number, the name, the date); empty when none does."""
+    assert step.planned is not None
+    head, when = f"{number} ", f" · {step.planned:%d %b}"
+    name_room = int(room - metrics.horizontalAdvance(head + when))
+    if name_room > 0:
+        name = metrics.elidedText(step.name, Qt.TextElideMode.ElideRight, name_room)
+        if len(name) >= 4:  # "…" alone says nothing
+            return head, name, when
+    for head, when in ((f"{number} ", f"{step.planned:%d %b}"), (str(number), "")):
+        if metrics.horizontalAdvance(head + when) <= room:
+            return head, "", when
+    return "", "", ""
 
 
 def _label(number: int, name: str, planned: date) -> str:

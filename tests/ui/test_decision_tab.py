@@ -438,14 +438,22 @@ def test_hovering_a_step_on_the_timeline_names_it_in_full(window: MainWindow,
     from PySide6.QtWidgets import QToolTip
 
     timeline = window.decision.timeline
+    # The tab scrolls as a whole: the seller scrolls the timeline into view first.
+    QApplication.processEvents()  # the tab laid out, then scrolled
+    window.decision.scroll_area.ensureWidgetVisible(timeline)
+    QApplication.processEvents()
     timeline.repaint()
     deal = stored_deal(window)
-    signature = next(s for s in deal.process if s.name.startswith("Signature"))
-    number = deal.process.index(signature) + 1
-    dot = next(at for at, text in timeline._dots if text.startswith(f"{number}. "))
+    # A step whose label is cut short for room (the offscreen screen is 800 × 600: one on it).
+    screen = timeline.screen().geometry()
+    number, dot = next((int(text.split(".")[0]), at) for at, text in reversed(timeline._dots)
+                       if screen.adjusted(0, 0, -40, -40).contains(
+                           timeline.mapToGlobal(at.toPoint())))
+    step = deal.process[number - 1]
+    QToolTip.hideText()  # a tip left from a cell the pointer passed over
     QTest.mouseMove(timeline, dot.toPoint())
-    qtbot.waitUntil(QToolTip.isVisible, timeout=5000)
-    assert QToolTip.text().startswith(f"{number}. {signature.name} — ")
+    qtbot.waitUntil(lambda: QToolTip.isVisible()
+                    and QToolTip.text().startswith(f"{number}. {step.name} — "), timeout=5000)
 
 
 def test_ctrl_6_shows_the_decision_tab_with_the_criteria_focused(
@@ -474,3 +482,30 @@ def test_a_rating_editor_is_wide_enough_to_read_what_is_typed(
     QTest.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: table.state() is not QAbstractItemView.State.EditingState)
     assert stored_deal(window).criteria[0].ours == 9
+
+
+def test_the_tab_shows_five_criteria_and_five_steps_on_a_laptop_screen(
+        window: MainWindow) -> None:
+    """At 1366 × 768 each table keeps room for its rows; the tab scrolls as a whole."""
+    panel = window.decision
+    QApplication.processEvents()
+    for table in (panel.criteria, panel.process):
+        rows = table.viewport().height() // table.rowHeight(0)
+        assert rows >= min(5, table.model().rowCount()), table.objectName()
+
+
+@pytest.mark.parametrize("width", [260, 360, 480, 640, 900])
+def test_timeline_labels_never_overlap(window: MainWindow, width: int) -> None:
+    """Two steps a few days apart said "3 28 Jan5 Proc…": now a label is cut shorter (the
+    number and the date, or the number alone) rather than drawn over its neighbour."""
+    timeline = window.decision.timeline
+    timeline.setFixedWidth(width)  # the width the seller's window leaves it
+    QApplication.processEvents()
+    timeline.repaint()
+    labels = timeline.labels
+    assert labels
+    for number, label in enumerate(labels):
+        assert label.left() >= 0
+        assert label.right() <= width
+        assert not any(label.intersects(other) for other in labels[number + 1:]), (
+            width, label, labels)

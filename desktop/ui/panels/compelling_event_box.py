@@ -32,13 +32,18 @@ class CompellingEventBox(QGroupBox):
     refused = Signal(str)  # one sentence
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(f"Compelling event — {EVENT_QUESTION[0].lower()}{EVENT_QUESTION[1:]}",
-                         parent)
+        super().__init__(parent)
         self.setObjectName("decision_event")
         self.shown: CompellingEvent | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 4, 6, 4)
         row = QHBoxLayout()
+        # The question beside the text rather than above it: a line more for the tables on a
+        # laptop screen.
+        title = QLabel("<b>Compelling event</b><br>if they do nothing?")
+        title.setObjectName("decision_event_title")
+        title.setToolTip(EVENT_QUESTION)
+        row.addWidget(title)
         # Two lines: the event is a sentence or two, and it is read more than it is typed.
         self.text = CommittingTextEdit()
         self.text.setObjectName("decision_event_text")

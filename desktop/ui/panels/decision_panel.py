@@ -21,13 +21,16 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QApplication,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QStyledItemDelegate,
     QToolButton,
@@ -50,7 +53,16 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.plan_references import forget_alternatives
 from desktop.ui.alternatives_model import LEANING, AlternativesModel
 from desktop.ui.cell_editors import ChoiceDelegate, DateDelegate, NumberDelegate
-from desktop.ui.criteria_model import OURS, OWNER, RANK, TEXT, WEIGHT, CriteriaModel
+from desktop.ui.criteria_model import (
+    AHEAD,
+    BEHIND,
+    OURS,
+    OWNER,
+    RANK,
+    TEXT,
+    WEIGHT,
+    CriteriaModel,
+)
 from desktop.ui.panels.compelling_event_box import CompellingEventBox
 from desktop.ui.process_model import (
     APPROVER,
@@ -78,7 +90,11 @@ class DecisionPanel(QWidget):
         self._stale = True
         # After an edit of ours: which table's current cell to put back (by record id).
         self._keep: dict[str, tuple[str, int]] = {}
-        layout = QVBoxLayout(self)
+        # The tab scrolls as a whole: on a laptop each table keeps room for its rows (five
+        # criteria, five steps) instead of all of them being squeezed to one or two.
+        content = QWidget()
+        content.setObjectName("decision_content")
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.setSpacing(4)
         self.error = QLabel()
@@ -87,27 +103,38 @@ class DecisionPanel(QWidget):
         self.error.setStyleSheet("color: white; background: #b3261e; padding: 4px; "
                                  "border-radius: 3px;")
         self.error.hide()
+        self.notice = QLabel()  # what a removal cleared, and that Ctrl+Z brings it back
+        self.notice.setObjectName("decision_notice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #FFF4D6; color: #5A3E00; padding: 4px; "
+                                  "border-radius: 3px;")
+        self.notice.hide()
         self.event_box = CompellingEventBox()
         self.event_box.edited.connect(
             lambda event, text: self._edit(text, compelling_event=event))
         self.event_box.refused.connect(self._show_error)
         layout.addWidget(self.event_box)
         layout.addWidget(self.error)
+        layout.addWidget(self.notice)
+        layout.addWidget(self._build_criteria(), 5)
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.setObjectName("decision_bottom_splitter")
         bottom.setChildrenCollapsible(False)
         bottom.addWidget(self._build_alternatives())
         bottom.addWidget(self._build_process())
         bottom.setStretchFactor(0, 2)
-        bottom.setStretchFactor(1, 3)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setObjectName("decision_splitter")
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(self._build_criteria())
-        self.splitter.addWidget(bottom)
-        self.splitter.setStretchFactor(0, 5)
-        self.splitter.setStretchFactor(1, 4)
-        layout.addWidget(self.splitter, 1)
+        bottom.setStretchFactor(1, 5)
+        bottom.setSizes([300, 750])
+        layout.addWidget(bottom, 5)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("decision_scroll")
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         session.deal_shown.connect(self._deal_shown)
         session.changed.connect(self._changed)
 
@@ -144,6 +171,14 @@ class DecisionPanel(QWidget):
         self.new_criterion.returnPressed.connect(self._add_criterion)
         row, self.criteria_buttons = self._editing_row(
             self.new_criterion, self._add_criterion, self.criteria, "criteria", "criterion")
+        # What the colours of the rating cells mean, where the seller reads them.
+        self.rating_legend = QLabel(
+            f"<span style='background:{AHEAD.name()}'>&nbsp;green&nbsp;</span> we lead · "
+            f"<span style='background:{BEHIND.name()}'>&nbsp;red&nbsp;</span> we trail")
+        self.rating_legend.setObjectName("decision_rating_legend")
+        self.rating_legend.setToolTip("A rating cell is green where we are rated above that "
+                                      "alternative, red where it is rated above us")
+        row.insertWidget(1, self.rating_legend)
         layout.addLayout(row)
         self.standing = QLabel()
         self.standing.setObjectName("decision_standing")
@@ -321,6 +356,9 @@ class DecisionPanel(QWidget):
         if typing_in is not None:
             typing_in.setFocus(Qt.FocusReason.OtherFocusReason)
         self._size_criteria_columns()
+        _fit_rows(self.criteria, least=5, most=8)
+        _fit_rows(self.process, least=5, most=8)
+        _fit_rows(self.alternatives, least=3, most=5)
         editable = deal is not None and not self.read_only
         self.event_box.show_deal(deal, editable)
         self.standing.setText(standing_html(deal))
@@ -501,6 +539,18 @@ class DecisionPanel(QWidget):
         noun = {"criteria": "criterion", "process": "step"}[kind]
         label = getattr(gone, "text", None) or getattr(gone, "name", "")
         self._edit(f"Remove {noun} “{label}”", kind, keep, **{kind: tuple(records)})
+
+
+def _fit_rows(table: RankedTable, *, least: int, most: int) -> None:
+    """Keep room for the table's rows — at least ``least``, at most ``most`` (more scroll
+    inside the table) — so the tab scrolls rather than squeezing a table to one row."""
+    # Its preferred size is its rows (the scroll area lays the tab out at preferred heights).
+    table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+    rows = min(max(table.model().rowCount(), least), most)
+    height = (max(table.rowHeight(0), table.sizeHintForRow(0)) if table.model().rowCount()
+              else table.verticalHeader().minimumSectionSize())
+    table.setMinimumHeight(table.horizontalHeader().sizeHint().height() + rows * height
+                           + 2 * table.frameWidth() + 2)
 
 
 def _record(model: QAbstractItemModel, row: int) -> Any:
