@@ -30,6 +30,7 @@ from desktop.domain.actions import Action, IntendedChange, OwnerSide
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.errors import ValidationError
+from desktop.ui.plan_model import example_due
 from desktop.ui.widgets.date_field import DateField
 from desktop.ui.widgets.value_combo import ValueCombo
 
@@ -51,11 +52,13 @@ class ActionDialog(QDialog):
 
         self.text = QLineEdit("" if self.is_new else start.text)
         self.text.setObjectName("action_text")
-        self.text.setPlaceholderText("What needs to happen — e.g. demo for the ward teams")
+        # Examples that fit any deal (a deal's own words read as if filled in from another).
+        self.text.setPlaceholderText("What needs to happen — e.g. send the pricing proposal")
         self.due = DateField(keeps_refused=True)  # refused: kept, and OK refuses it too
         self.due.setObjectName("action_due")
         self.due.edit.setAccessibleName("Due date")
         self.due.set_value(start.due)
+        self.due.edit.setPlaceholderText(f"none — e.g. {example_due(date.today())}")
         self.side = ValueCombo([(side.label, side) for side in OwnerSide])
         self.side.setObjectName("action_side")
         self.side.setAccessibleName("Whose work")

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.actions import ActionStatus
-from desktop.ui.plan_model import VALUE_ROLE, PlanColumn, PlanModel
+from desktop.ui.plan_model import VALUE_ROLE, PlanColumn, PlanModel, example_due
 from desktop.ui.qt_types import Index
 from desktop.ui.widgets.value_combo import ValueCombo
 
@@ -67,7 +67,7 @@ class PlanDelegate(QStyledItemDelegate):
             return owner
         editor = super().createEditor(parent, option, index)
         if column == PlanColumn.DUE and isinstance(editor, QLineEdit):
-            editor.setPlaceholderText("2027-06-30 (empty: no date)")
+            editor.setPlaceholderText(f"{example_due(self.plan.today())} (empty: no date)")
             editor.setAccessibleName("Due date")
         elif isinstance(editor, QLineEdit):
             editor.setAccessibleName("Action")

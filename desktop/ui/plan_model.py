@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any
 
@@ -104,6 +104,12 @@ def plan_rows(deal: Deal, today: date) -> list[PlanRow]:
             rows.append(PlanRow(action, group, cells, " ".join(words).casefold(),
                                 action.is_overdue(today)))
     return rows
+
+
+def example_due(today: date) -> str:
+    """A date showing how one is typed, for any deal: a fortnight ahead, in the one format
+    (a fixed date from one demo deal read as if it belonged to every deal)."""
+    return (today + timedelta(days=14)).isoformat()
 
 
 def _key(column: PlanColumn) -> Callable[[PlanRow], Any]:

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.demo import demo_deals
@@ -289,3 +289,31 @@ def test_down_or_enter_in_the_filter_goes_to_the_first_match(
     assert current.id == REFERENCE
     QTest.keyClick(window.plan.tree, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert stored_action(window, REFERENCE).status is ActionStatus.DONE  # type: ignore[union-attr]
+
+
+def test_the_action_dialogs_examples_fit_any_deal(window: MainWindow, qtbot: QtBot) -> None:
+    """Northwind's dialog once suggested "demo for the ward teams" (the hospital's deal)."""
+    first = stored_deal(window).people[0]
+    click_row(qtbot, window, first.name)
+    seen: dict[str, str] = {}
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, ActionDialog)
+        seen["text"] = dialog.text.placeholderText()
+        seen["due"] = dialog.due.edit.placeholderText()
+        dialog.reject()
+
+    answer_next_dialog(fill)
+    click(window.inspector.person_plan.add_button)
+    qtbot.waitUntil(lambda: "due" in seen, timeout=5000)
+    assert "ward" not in seen["text"]
+    assert "2027-06-30" not in seen["due"]
+    assert day(14).isoformat() in seen["due"]  # a date like one the user would type
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    click_action(window, DEMO, PlanColumn.DUE)
+    QTest.keyClick(window.plan.tree, Qt.Key.Key_F2)
+    editor = focused()
+    assert isinstance(editor, QLineEdit)
+    assert editor.placeholderText().startswith(day(14).isoformat())
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
