@@ -317,3 +317,23 @@ def test_the_action_dialogs_examples_fit_any_deal(window: MainWindow, qtbot: QtB
     assert isinstance(editor, QLineEdit)
     assert editor.placeholderText().startswith(day(14).isoformat())
     QTest.keyClick(editor, Qt.Key.Key_Escape)
+
+
+def test_ctrl_shift_f2_opens_the_details_of_the_current_action_from_any_column(
+        window: MainWindow, qtbot: QtBot) -> None:
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    click_action(window, DEMO, PlanColumn.DUE)
+    QTest.keyClick(window.plan.tree, Qt.Key.Key_Right)
+    seen: dict[str, str] = {}
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, ActionDialog)
+        seen["text"] = dialog.text.text()
+        dialog.reject()
+
+    answer_next_dialog(fill)
+    QTest.keyClick(window.plan.tree, Qt.Key.Key_F2,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: "text" in seen, timeout=5000)
+    assert seen["text"] == "Book the ward-team demo"
