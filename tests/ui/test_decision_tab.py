@@ -263,7 +263,15 @@ def test_removing_a_competitor_someone_leans_to_clears_the_leaning_and_undo_rest
     assert all(after.person(p).leans_to is None for p in leaning)
     assert not any(fleet in c.theirs for c in after.criteria)
     assert "FleetIQ" not in after.competitors
+    # No confirmation, but the seller is told what went with it and how to get it back.
+    assert panel.notice.isVisible()
+    assert panel.notice.text() == (f"Removed FleetIQ; Kevin Liu's leaning and {len(rated)} "
+                                   "ratings were cleared — Ctrl+Z brings them back")
     undo(qtbot, window)
+    assert not panel.notice.isVisible()
+    # The alternative brought back is the one selected, not its neighbour.
+    assert panel.alternatives_model.alternative(
+        panel.alternatives.currentIndex().row()).id == fleet
     restored = stored_deal(window)
     assert restored.alternatives == before.alternatives
     assert all(restored.person(p).leans_to == fleet for p in leaning)
@@ -509,3 +517,13 @@ def test_timeline_labels_never_overlap(window: MainWindow, width: int) -> None:
         assert label.right() <= width
         assert not any(label.intersects(other) for other in labels[number + 1:]), (
             width, label, labels)
+
+
+def test_the_removal_notice_names_what_was_cleared() -> None:
+    from desktop.ui.panels.decision_panel import removal_notice
+
+    assert removal_notice("Do nothing", [], 0) == "Removed Do nothing — Ctrl+Z brings it back"
+    assert removal_notice("X", [], 1) == "Removed X; 1 rating was cleared — Ctrl+Z brings it back"
+    assert removal_notice("X", ["Ann", "Bo", "Cy"], 2) == (
+        "Removed X; the leanings of Ann, Bo and Cy and 2 ratings were cleared — Ctrl+Z brings "
+        "them back")

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -90,6 +90,8 @@ class DecisionPanel(QWidget):
         self._stale = True
         # After an edit of ours: which table's current cell to put back (by record id).
         self._keep: dict[str, tuple[str, int]] = {}
+        # The alternative just removed: when an undo brings it back, it is selected again.
+        self._removed: str | None = None
         # The tab scrolls as a whole: on a laptop each table keeps room for its rows (five
         # criteria, five steps) instead of all of them being squeezed to one or two.
         content = QWidget()
@@ -314,7 +316,9 @@ class DecisionPanel(QWidget):
 
     def _deal_shown(self) -> None:
         self._keep.clear()
+        self._removed = None
         self.error.hide()
+        self.notice.hide()
         self.refresh()
 
     def _changed(self, changes: ChangeSet) -> None:
@@ -347,6 +351,11 @@ class DecisionPanel(QWidget):
                                                       or table.isAncestorOf(focused))), None)
         kept.update(self._keep)
         self._keep = {}
+        if self._removed is not None and deal is not None \
+                and deal.alternative(self._removed) is not None:  # undone: it is back
+            kept["alternatives"] = (self._removed, 0)
+            self._removed = None
+            self.notice.hide()
         self.criteria_model.set_deal(deal, self.read_only)
         self.process_model.set_deal(deal, self.read_only)
         self.alternatives_model.set_deal(deal, self.read_only)
@@ -434,6 +443,8 @@ class DecisionPanel(QWidget):
                              f"{error.problem}.")
             return False
         self.error.hide()
+        self.notice.hide()
+        self._removed = None
         if after == before:
             return False
         if kind is not None and keep is not None:
@@ -504,9 +515,14 @@ class DecisionPanel(QWidget):
         after_row = rest[min(row, len(rest) - 1)].id if rest else None
         leaning = [p.name for p in deal.people if p.leans_to == gone.id]
         who = f" ({', '.join(leaning)} leaned to it)" if leaning else ""
-        self._edit(f"Remove alternative “{gone.name}”{who}", "alternatives",
-                   (after_row, 0) if after_row else None,
-                   alternatives=rest, **forget_alternatives(deal, {gone.id}))
+        ratings = sum(1 for c in deal.criteria if gone.id in c.theirs)
+        if self._edit(f"Remove alternative “{gone.name}”{who}", "alternatives",
+                      (after_row, 0) if after_row else None,
+                      alternatives=rest, **forget_alternatives(deal, {gone.id})):
+            # No confirmation (undo is the way back), but what went with it is said.
+            self.notice.setText(removal_notice(gone.name, leaning, ratings))
+            self.notice.show()
+            self._removed = gone.id
 
     def _move(self, kind: str, row: int, by: int) -> None:
         deal = self.session.deal
@@ -539,6 +555,25 @@ class DecisionPanel(QWidget):
         noun = {"criteria": "criterion", "process": "step"}[kind]
         label = getattr(gone, "text", None) or getattr(gone, "name", "")
         self._edit(f"Remove {noun} “{label}”", kind, keep, **{kind: tuple(records)})
+
+
+def removal_notice(name: str, leaning: list[str], ratings: int) -> str:
+    """"Removed FleetIQ; Kevin Liu's leaning and 5 ratings were cleared — Ctrl+Z brings
+    them back": a removal clears more than its row, and the seller is told what."""
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+        QKeySequence.SequenceFormat.NativeText) or "Undo"
+    cleared = []
+    if len(leaning) == 1:
+        cleared.append(f"{leaning[0]}'s leaning")
+    elif leaning:
+        cleared.append(f"the leanings of {', '.join(leaning[:-1])} and {leaning[-1]}")
+    if ratings:
+        cleared.append(f"{ratings} rating{'s' if ratings != 1 else ''}")
+    if not cleared:
+        return f"Removed {name} — {undo} brings it back"
+    one = len(leaning) <= 1 and not (leaning and ratings) and ratings <= 1
+    return (f"Removed {name}; {' and '.join(cleared)} {'was' if one else 'were'} cleared "
+            f"— {undo} brings {'it' if one else 'them'} back")
 
 
 def _fit_rows(table: RankedTable, *, least: int, most: int) -> None:
