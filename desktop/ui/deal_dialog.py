@@ -44,7 +44,7 @@ class DealDialog(QDialog):
         self.currency = CalmComboBox()
         self.currency.setEditable(True)
         self.currency.addItems(["", *CURRENCIES])
-        self.close_date = DateField()
+        self.close_date = DateField(keeps_refused=True)  # refused: kept, and OK says why
         self.close_date.edit.setAccessibleName("Close date")
         self.objective = CommittingTextEdit()
         self.objective.setPlaceholderText("The customer's objective, in their words")
