@@ -26,6 +26,7 @@ from desktop.palette import OVERDUE
 from desktop.store.library import Library
 from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.panels import person_plan
 from desktop.ui.people_model import Column
 from desktop.ui.plan_model import PlanColumn
 from tests.helpers.plan_input import click_action, show_plan
@@ -377,6 +378,13 @@ def test_an_action_marked_internal_in_the_details_stays_off_the_mutual_plan(
     cell = window.plan.model.index_of(DEMO, PlanColumn.ACTION)
     assert cell.data(Qt.ItemDataRole.FontRole).italic()
     assert "left off the mutual action plan" in cell.data(Qt.ItemDataRole.ToolTipRole)
+    owner = stored_deal(window).people[1]  # the demo action is for the second person
+    click_row(qtbot, window, owner.name)
+    shown = window.inspector.person_plan.list
+    item = next(shown.item(i) for i in range(shown.count())
+                if shown.item(i).data(person_plan.ACTION_ID_ROLE) == DEMO)
+    assert item.font().italic()  # the inspector says so too
+    assert "Internal" in item.toolTip()
     press_shortcut(qtbot, window, window.undo_action)  # Ctrl+Z, the plan list focused
     assert not stored_action(window, DEMO).internal  # type: ignore[union-attr]
 

@@ -98,9 +98,15 @@ class PersonPlan(QWidget):
             item.setData(Qt.ItemDataRole.AccessibleTextRole, self._line(action, today))
             assert deal is not None
             item.setToolTip("\n".join(part for part in (
-                action.text, due_words(action, today), owner_text(deal, action)) if part))
+                action.text, due_words(action, today), owner_text(deal, action),
+                "Internal: left off the mutual action plan" if action.internal else "")
+                if part))
             if action.is_overdue(today):
                 item.setForeground(QBrush(QColor(OVERDUE)))
+            if action.internal:  # as in the Plan tab: ours alone, in italics
+                font = item.font()
+                font.setItalic(True)
+                item.setFont(font)
             self.list.addItem(item)
             if action.id == kept:
                 self.list.setCurrentItem(item)
