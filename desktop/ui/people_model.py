@@ -61,6 +61,12 @@ _HEADERS = {
     Column.LAST_CONTACT: "Last contact", Column.LEANS_TO: "Leans to", Column.DUE: "Due",
     Column.NEXT_ACTION: "Next action",
 }
+SHOWN_ORDER = (Column.NAME, Column.TITLE, Column.NEXT_ACTION, Column.DUE, Column.SUPPORT,
+               Column.INFLUENCE, Column.BUSINESS, Column.TECHNICAL, Column.PERSONAL,
+               Column.ROLES, Column.LAST_CONTACT, Column.LEANS_TO)
+"""The order the table shows its columns in (the model's stays as it was, for the saved
+column widths and the code that names columns): who, then what they need next and by when
+— on a laptop screen the plan's columns were past the right edge — then where they stand."""
 PLAN_COLUMNS = (Column.LEANS_TO, Column.DUE, Column.NEXT_ACTION)
 """The columns read from the deal's plan, not from the person alone."""
 _AXES = {Column.BUSINESS: Axis.BUSINESS, Column.TECHNICAL: Axis.TECHNICAL,

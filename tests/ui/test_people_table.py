@@ -91,3 +91,29 @@ def test_delete_on_a_person_deletes_them_says_so_and_undo_brings_them_back(
     QTest.keySequence(window.people.table, window.undo_action.shortcut())
     assert len(stored_deal(window).people) == people
     assert any(p.name == name for p in stored_deal(window).people)
+
+
+def test_next_action_and_due_are_in_view_and_names_stay_when_scrolled_sideways(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """At 1366 × 768 the plan's columns were past the right edge, and scrolling to them hid
+    the names. What a seller acts on next is shown right after who; scrolled to the far
+    right, the names stay at the left edge, and a click on one selects that person."""
+    table = window.people.table
+    QTest.qWait(0)
+    for column in (Column.NAME, Column.TITLE, Column.NEXT_ACTION, Column.DUE):
+        right = table.columnViewportPosition(column) + table.columnWidth(column)
+        assert right <= table.viewport().width(), column.header
+    frozen = window.people.frozen.view
+    assert not frozen.isVisible()  # at rest the table's own name column is clicked
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_End)  # the last column (the table's own key)
+    qtbot.waitUntil(lambda: table.horizontalScrollBar().value() > 0)
+    assert frozen.isVisible()
+    assert frozen.geometry().left() <= table.frameWidth()
+    index = frozen.model().index(2, Column.NAME)
+    name = str(index.data())
+    QTest.mouseClick(frozen.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, frozen.visualRect(index).center())
+    assert frozen.isVisible()
+    deal = stored_deal(window)
+    assert [p.name for p in window.selection.people(deal)] == [name]

@@ -32,9 +32,10 @@ from PySide6.QtWidgets import (
 from desktop.domain.changes import Aspect, ChangeSet
 from desktop.domain.person import Person
 from desktop.ui.delegates import ScoreDelegate
-from desktop.ui.people_model import Column, PeopleFilterModel, PeopleTableModel
+from desktop.ui.people_model import SHOWN_ORDER, Column, PeopleFilterModel, PeopleTableModel
 from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
+from desktop.ui.widgets.frozen_column import FrozenColumn
 
 
 class PeopleTable(QTableView):
@@ -71,7 +72,8 @@ _COLUMN_SAMPLES = {Column.NAME: "Margaret Okafor", Column.TITLE: "Head of Procur
                    Column.ROLES: "EB DM", Column.SUPPORT: "+1 Supporter",
                    Column.INFLUENCE: "Medium", Column.BUSINESS: "10", Column.TECHNICAL: "10",
                    Column.PERSONAL: "10", Column.LAST_CONTACT: "2026-11-02",
-                   Column.LEANS_TO: "Do nothing", Column.DUE: "2026-11-25 · overdue 8 days"}
+                   Column.LEANS_TO: "Do nothing", Column.DUE: "2026-11-25 · overdue 8 days",
+                   Column.NEXT_ACTION: "Technical deep-dive on the route"}
 _SHOWN = Aspect.FIELDS | Aspect.SCORES  # what the table shows of a person
 
 
@@ -146,7 +148,9 @@ class PeoplePanel(QWidget):
             table.setItemDelegateForColumn(column, delegate)
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)  # "Next action" takes what is left
+        for position, column in enumerate(SHOWN_ORDER):
+            header.moveSection(header.visualIndex(column), position)
+        header.setStretchLastSection(True)  # the last shown takes what is left
         metrics = table.fontMetrics()
         table.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() + 8)
         bold = header.fontMetrics()
@@ -157,6 +161,9 @@ class PeoplePanel(QWidget):
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(
             lambda pos: self.menu_requested.emit(table.viewport().mapToGlobal(pos)))
+        # Scrolled sideways to the plan's columns, the names stay in view.
+        self.frozen = FrozenColumn(table, Column.NAME)
+        self.frozen.menu_requested.connect(self.menu_requested)
         return table
 
     def _make_unknown(self, index: QModelIndex) -> None:
