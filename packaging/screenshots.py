@@ -483,6 +483,9 @@ def named_pictures(folder: Path, run: Callable[[str, Callable[[], object]], None
     run("decision-tab", lambda: named_shot(
         folder, "decision-tab", LAPTOP, person="Kevin Liu",
         focus=lambda w: click_tab(w, w.tabs.indexOf(w.decision))))
+    run("plan-tab", lambda: named_shot(
+        folder, "plan-tab", LAPTOP, person="Kevin Liu",
+        focus=lambda w: click_tab(w, w.tabs.indexOf(w.plan))))
     run("help-1366x768", lambda: help_shot(folder))
     run("print-options", lambda: dialog_shot(
         folder, "print-options", lambda w: w.printing.ask(OutputKind.PREVIEW)))
