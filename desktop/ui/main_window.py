@@ -124,6 +124,10 @@ class MainWindow(QMainWindow):
         # A smaller screen takes a little from the table too: the map must stay readable.
         self.centre_splitter.setStretchFactor(0, 5)
         self.centre_splitter.setStretchFactor(1, 1)
+        # Easier to find and to grab than Qt's faint dots alone.
+        self.centre_splitter.setHandleWidth(7)
+        self.centre_splitter.handle(1).setToolTip(
+            "Drag to give the tabs or the people table more room")
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
         centre_layout.setContentsMargins(0, 6, 0, 0)

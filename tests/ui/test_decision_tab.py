@@ -527,3 +527,26 @@ def test_the_removal_notice_names_what_was_cleared() -> None:
     assert removal_notice("X", ["Ann", "Bo", "Cy"], 2) == (
         "Removed X; the leanings of Ann, Bo and Cy and 2 ratings were cleared — Ctrl+Z brings "
         "them back")
+
+
+def test_the_handle_above_the_people_table_gives_them_room_on_the_decision_tab(
+        window: MainWindow) -> None:
+    """Dragged up, the handle gave the people table only ~45 px: the Decision tab would not
+    shrink. It scrolls now, so the table gets what the seller drags."""
+    from PySide6.QtCore import QEvent, QPoint, QPointF
+    from PySide6.QtGui import QMouseEvent
+
+    handle = window.centre_splitter.handle(1)
+    before = window.people.height()
+    left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
+    start = QPointF(handle.rect().center())
+    for kind, at, button, buttons in (
+            (QEvent.Type.MouseButtonPress, start, left, left),
+            (QEvent.Type.MouseMove, start - QPointF(0, 150), none, left),
+            (QEvent.Type.MouseMove, start - QPointF(0, 300), none, left),
+            (QEvent.Type.MouseButtonRelease, start - QPointF(0, 300), left, none)):
+        global_at = QPointF(handle.mapToGlobal(QPoint(int(at.x()), int(at.y()))))
+        QApplication.sendEvent(handle, QMouseEvent(kind, at, global_at, button, buttons,
+                                                   Qt.KeyboardModifier.NoModifier))
+    QApplication.processEvents()
+    assert window.people.height() >= before + 200
