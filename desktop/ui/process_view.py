@@ -97,6 +97,7 @@ class ProcessTimeline(QWidget):
             painter.setPen(UNDATED)
             painter.drawText(box, Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap,
                              label)
+            self.labels.append(box)
             right -= room + MARGIN
         dated = [s for s in deal.process if s.planned is not None]
         dates = [s.planned for s in dated if s.planned is not None] + [self.today]
@@ -137,7 +138,7 @@ class ProcessTimeline(QWidget):
             row = number % 2
             full = metrics.horizontalAdvance(_label(order[step.id], step.name, step.planned))
             at_end = number + 2 >= len(xs)
-            limit = xs[number + 2] - 8 if not at_end else float(self.width() - 2)
+            limit = xs[number + 2] - 8 if not at_end else float(right)
             start = max(x - 2, row_end[row] + 8, 2.0)
             if at_end and start + full > limit:
                 start = max(row_end[row] + 8, limit - full, 2.0)

@@ -502,10 +502,14 @@ def test_the_tab_shows_five_criteria_and_five_steps_on_a_laptop_screen(
         assert rows >= min(5, table.model().rowCount()), table.objectName()
 
 
+@pytest.mark.parametrize("deal", ["Northwind", "Helix"])
 @pytest.mark.parametrize("width", [260, 360, 480, 640, 900])
-def test_timeline_labels_never_overlap(window: MainWindow, width: int) -> None:
+def test_timeline_labels_never_overlap(window: MainWindow, qtbot: QtBot, width: int,
+                                       deal: str) -> None:
     """Two steps a few days apart said "3 28 Jan5 Proc…": now a label is cut shorter (the
-    number and the date, or the number alone) rather than drawn over its neighbour."""
+    number and the date, or the number alone) rather than drawn over its neighbour or over
+    the undated steps named at the right (Helix has one)."""
+    open_deal(qtbot, window, deal)
     timeline = window.decision.timeline
     timeline.setFixedWidth(width)  # the width the seller's window leaves it
     QApplication.processEvents()

@@ -118,7 +118,8 @@ class DecisionPanel(QWidget):
         layout.addWidget(self.event_box)
         layout.addWidget(self.error)
         layout.addWidget(self.notice)
-        layout.addWidget(self._build_criteria(), 5)
+        # The criteria keep the height of their rows; the room left goes to the process below.
+        layout.addWidget(self._build_criteria())
         bottom = QSplitter(Qt.Orientation.Horizontal)
         bottom.setObjectName("decision_bottom_splitter")
         bottom.setChildrenCollapsible(False)
@@ -127,7 +128,7 @@ class DecisionPanel(QWidget):
         bottom.setStretchFactor(0, 2)
         bottom.setStretchFactor(1, 5)
         bottom.setSizes([300, 750])
-        layout.addWidget(bottom, 5)
+        layout.addWidget(bottom, 1)
         self.scroll_area = QScrollArea()
         self.scroll_area.setObjectName("decision_scroll")
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
