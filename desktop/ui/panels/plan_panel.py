@@ -58,7 +58,7 @@ from desktop.ui.session import LibrarySession
 # Typical contents, measured in the tree's font: the columns fit at any size and DPI.
 # The action gets the most room: it is what is read; a long owner or list of people is cut
 # (the whole of it in the dialog, F2).
-_COLUMN_SAMPLES = {PlanColumn.ACTION: "Send the security questionnaire answers and a referen",
+_COLUMN_SAMPLES = {PlanColumn.ACTION: "Send the security questionnaire answers and a",
                    PlanColumn.DUE: "2026-12-01 · overdue 12 days",
                    PlanColumn.OWNER: "Customer: Yuki Tanaka",
                    PlanColumn.FOR: "Chen Wei, Laura Stein",
