@@ -124,8 +124,7 @@ class MainWindow(QMainWindow):
         # A smaller screen takes a little from the table too: the map must stay readable.
         self.centre_splitter.setStretchFactor(0, 5)
         self.centre_splitter.setStretchFactor(1, 1)
-        # Easier to find and to grab than Qt's faint dots alone.
-        self.centre_splitter.setHandleWidth(7)
+        self.centre_splitter.setHandleWidth(7)  # easier to find and grab than faint dots
         self.centre_splitter.handle(1).setToolTip(
             "Drag to give the tabs or the people table more room")
         centre = QWidget()
@@ -353,12 +352,10 @@ class MainWindow(QMainWindow):
         inspector.relation_removal_requested.connect(self.people_actions.remove_relation)
         self.plan.show_requested.connect(lambda: self.tabs.setCurrentWidget(self.plan))
         inspector.action_shown.connect(self._show_action)
-        for asking in (self.plan, inspector):
+        for asking in (self.plan, inspector, self.decision):  # each edit one EditPlan step
             asking.plan_edited.connect(lambda before, after, text: session.push(
                 commands.EditPlan(session, before, after, text)))
         self.analysis_panel.people_chosen.connect(self.selection.set)
-        self.decision.plan_edited.connect(lambda before, after, text: session.push(
-            commands.EditPlan(session, before, after, text)))
 
     # -- following the session ----------------------------------------------------------------
 
