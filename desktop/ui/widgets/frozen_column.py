@@ -76,6 +76,7 @@ class FrozenColumn(QObject):
         view.customContextMenuRequested.connect(
             lambda pos: self.menu_requested.emit(view.viewport().mapToGlobal(pos)))
         self.view = view
+        self._heights_synced = False
         table.viewport().stackUnder(view)
         header = table.horizontalHeader()
         header.sectionResized.connect(lambda *_: self._place())
@@ -84,8 +85,7 @@ class FrozenColumn(QObject):
                                                  header.sortIndicatorOrder())
         header.sortIndicatorChanged.connect(
             lambda section, order: view.horizontalHeader().setSortIndicator(section, order))
-        table.verticalHeader().sectionResized.connect(
-            lambda row, _old, height: view.setRowHeight(row, height))
+        table.verticalHeader().sectionResized.connect(self._row_resized)
         table.verticalScrollBar().valueChanged.connect(view.verticalScrollBar().setValue)
         view.verticalScrollBar().valueChanged.connect(table.verticalScrollBar().setValue)
         table.horizontalScrollBar().valueChanged.connect(lambda *_: self._place())
@@ -109,7 +109,12 @@ class FrozenColumn(QObject):
         scrolled = table.horizontalScrollBar().value() > 0
         view.setVisible(scrolled)
         if not scrolled:
+            self._heights_synced = False
             return
+        if not self._heights_synced:  # rows resized while hidden: copy their heights once
+            self._heights_synced = True
+            for row in range(model.rowCount()):
+                view.setRowHeight(row, table.rowHeight(row))
         width = table.columnWidth(self.column)
         view.setColumnWidth(self.column, width)
         frame = table.frameWidth()
@@ -118,6 +123,12 @@ class FrozenColumn(QObject):
         view.setGeometry(frame + table.verticalHeader().width(), frame, width + 1,
                          header.height() + table.viewport().height())
         view.verticalScrollBar().setValue(table.verticalScrollBar().value())
+
+    def _row_resized(self, row: int, _old: int, height: int) -> None:
+        """Follow a row's height while shown; hidden, the heights are copied when it shows
+        (a deal of 2,000 people resizes 2,000 rows: not one call each into a hidden view)."""
+        if self.view.isVisible():
+            self.view.setRowHeight(row, height)
 
     def _sort(self, section: int) -> None:
         """A click on the frozen header sorts the table as a click on its own header would."""
