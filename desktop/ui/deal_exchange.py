@@ -13,7 +13,6 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
-    QFileDialog,
     QMessageBox,
     QWidget,
 )
@@ -36,7 +35,7 @@ from desktop.exchange.registry import ReadOptions
 from desktop.exchange.text_sniffing import TextTable, UnevenRows
 from desktop.problems import Cancelled, ExportProblem, ImportProblem, unexpected
 from desktop.store.errors import StoreError
-from desktop.ui import commands
+from desktop.ui import commands, file_dialogs
 from desktop.ui.busy import busy
 from desktop.ui.column_mapping_dialog import ColumnMappingDialog
 from desktop.ui.export_dialog import ExportDialog
@@ -66,8 +65,8 @@ class DealExchange(QObject):
         filters = ";;".join(["Everything Deal Triangle reads (" + " ".join(
             f"*{e}" for f in registry.readers() for e in f.extensions) + ")",
             *(f.file_filter for f in registry.readers()), "All files (*)"])
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Import",
-                                                str(last_folder(self.settings)), filters)
+        names, _ = file_dialogs.get_open_file_names(self.window, "Import",
+                                                    str(last_folder(self.settings)), filters)
         if names:
             self.import_files([Path(n) for n in names])
 

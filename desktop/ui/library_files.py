@@ -10,10 +10,11 @@ import contextlib
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QWidget
 
 from desktop.store.errors import StoreError
 from desktop.store.library import Library
+from desktop.ui import file_dialogs
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import BACKUPS_KEPT, LAST_LIBRARY, RECENT_LIBRARIES, Settings
 
@@ -43,8 +44,9 @@ class LibraryFiles:
         self.session.open(library)
 
     def new_library(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self.window, "New library",
-                                              str(Path.home() / "deals.sqlite"), LIBRARY_FILTER)
+        name, _ = file_dialogs.get_save_file_name(self.window, "New library",
+                                                  str(Path.home() / "deals.sqlite"),
+                                                  LIBRARY_FILTER)
         if name:
             path = Path(name)
             if path.exists():
@@ -53,8 +55,8 @@ class LibraryFiles:
             self.open_path(path)
 
     def open_library(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open library", str(Path.home()),
-                                              LIBRARY_FILTER)
+        name, _ = file_dialogs.get_open_file_name(self.window, "Open library",
+                                                  str(Path.home()), LIBRARY_FILTER)
         if name:
             self.open_path(Path(name))
 

@@ -7,8 +7,9 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
+from desktop.ui import file_dialogs
 from desktop.ui.settings import EXPORT_FOLDER, Settings
 
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -34,8 +35,8 @@ def ask_save_path(parent: QWidget, settings: Settings, title: str, stem: str,
     """Ask for the file (``suffixes`` with their dot, the first is added when none of them
     was typed); remember its folder for the next export. None when cancelled."""
     folder = last_folder(settings)
-    name, _ = QFileDialog.getSaveFileName(parent, title, str(folder / f"{stem}{suffixes[0]}"),
-                                          name_filter)
+    name, _ = file_dialogs.get_save_file_name(
+        parent, title, str(folder / f"{stem}{suffixes[0]}"), name_filter)
     if not name:
         return None
     path = Path(name)

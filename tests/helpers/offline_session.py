@@ -51,14 +51,14 @@ def internet_sockets() -> int:
 
 def session(folder: Path) -> None:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from desktop.cli import main
     from desktop.domain.enums import Support
     from desktop.exchange.exporting import export_deals
     from desktop.render.printing.choices import Paper, PrintLayout
     from desktop.render.printing.options import PrintOptions
-    from desktop.ui import commands
+    from desktop.ui import commands, file_dialogs
     from desktop.ui.application import create_application, open_library
     from desktop.ui.main_window import MainWindow
     from desktop.ui.print_options_dialog import OutputKind
@@ -83,10 +83,10 @@ def session(folder: Path) -> None:
     app.processEvents()
     if window.printing.preview_dialog is not None:
         window.printing.preview_dialog.close()
-    QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign,assignment]
+    file_dialogs.get_save_file_name = (
         lambda *_a: (str(folder / "deal.pdf"), ""))
     window.printing.export_pdf(deal, options)
-    QFileDialog.getSaveFileName = staticmethod(  # type: ignore[method-assign,assignment]
+    file_dialogs.get_save_file_name = (
         lambda *_a: (str(folder / "map.svg"), ""))
     window.printing.export_map(deal, options, OutputKind.SVG, 96)
     # Export every format, then import them back.

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.cli import main
 from desktop.domain.deal import Deal
+from desktop.ui import file_dialogs
 from tests.helpers import hostile
 from tests.helpers.cli import digest
 from tests.helpers.ui import open_window
@@ -138,7 +139,7 @@ def test_the_window_import_says_one_sentence_and_keeps_no_undo_step(
         path = tmp_path / "in" / case.filename
         path.parent.mkdir(exist_ok=True)
         path.write_bytes(case.data)
-        monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_a, p=path: ([str(p)], ""))
+        monkeypatch.setattr(file_dialogs, "get_open_file_names", lambda *_a, p=path: ([str(p)], ""))
         steps, before, warned = stack.count(), digest(library), len(shown)
         window.import_action.trigger()  # a column or conflict dialog is declined
         QApplication.processEvents()  # the warning is shown from the event loop

@@ -10,12 +10,13 @@ import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.merge import Resolution
 from desktop.domain.person import Person
 from desktop.exchange import dealfile
+from desktop.ui import file_dialogs
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.merge_dialog import MergeReviewDialog
@@ -40,7 +41,7 @@ def warnings(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def open_files(monkeypatch: pytest.MonkeyPatch, *paths: Path) -> None:
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+    monkeypatch.setattr(file_dialogs, "get_open_file_names",
                         lambda *_args: ([str(p) for p in paths], ""))
 
 
@@ -148,7 +149,7 @@ def test_dropping_a_file_on_the_window_imports_it(window: MainWindow, qtbot: QtB
 def test_export_all_deals_to_a_deal_file(window: MainWindow, tmp_path: Path, qtbot: QtBot,
                                          monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "everything"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *_args: (str(out), ""))
 
     def choose(dialog: QDialog) -> None:
         assert isinstance(dialog, ExportDialog)

@@ -9,9 +9,10 @@ import pytest
 from icalendar import Calendar
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from desktop.ui import file_dialogs
 from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.main_window import MainWindow
 from tests.helpers.ui import answer_next_dialog, choose_by_keys, open_deal, stored_deal
@@ -22,7 +23,7 @@ def test_the_export_dialog_writes_the_plan_as_icalendar(
         monkeypatch: pytest.MonkeyPatch) -> None:
     open_deal(qtbot, window, "Helix")
     out = tmp_path / "helix plan"  # no suffix typed: the format's is added
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *_args: (str(out), ""))
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *_args: (str(out), ""))
 
     def choose(dialog: QDialog) -> None:
         assert isinstance(dialog, ExportDialog)

@@ -8,12 +8,13 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.actions import Action
 from desktop.domain.merge import Resolution
 from desktop.exchange import dealfile
+from desktop.ui import file_dialogs
 from desktop.ui.main_window import MainWindow
 from desktop.ui.merge_dialog import MergeReviewDialog
 from tests.helpers.ui import answer_next_dialog, click, stored_deal
@@ -29,7 +30,7 @@ def test_a_plan_conflict_is_reviewed_and_taken_by_a_click(
     theirs = mine.with_plan(actions=(changed, *mine.actions[1:], extra))
     path = tmp_path / "theirs.dealtri"
     path.write_text(dealfile.dumps([theirs], include_private=True))
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *_args: ([str(path)], ""))
+    monkeypatch.setattr(file_dialogs, "get_open_file_names", lambda *_args: ([str(path)], ""))
     seen: list[str] = []
 
     def review(dialog: QDialog) -> None:

@@ -24,6 +24,7 @@ from pytestqt.qtbot import QtBot
 from desktop.render.printing.choices import Paper, PrintLayout
 from desktop.render.printing.layouts import Document, build_document
 from desktop.render.printing.options import PrintOptions
+from desktop.ui import file_dialogs
 from desktop.ui.main_window import MainWindow
 from desktop.ui.print_options_dialog import OutputKind, PrintOptionsDialog
 from desktop.ui.settings import OUR_COMPANY
@@ -82,7 +83,7 @@ def save_as(monkeypatch: pytest.MonkeyPatch, path: Path) -> list[str]:
         suggested.append(proposal)
         return str(path), _filter
 
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", answer)
     return suggested
 
 
@@ -335,7 +336,7 @@ def test_the_window_never_writes_over_its_own_library(window: MainWindow, qtbot:
                                                       tmp_path: Path) -> None:
     """A PDF saved (through the real file dialog) as a name that is a link to the open
     library: one sentence in a message box, the library untouched."""
-    from PySide6.QtWidgets import QDialog, QFileDialog, QLineEdit
+    from PySide6.QtWidgets import QDialog, QLineEdit
 
     from tests.helpers.cli import digest
     from tests.helpers.ui import answer_next_dialog
