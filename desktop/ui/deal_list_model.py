@@ -58,9 +58,10 @@ class DealListModel(QAbstractListModel):
             return None
         deal = self._deals[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
+            # First, so a long account name cannot cut it off the line.
             late = f"{deal.overdue} overdue" if deal.overdue else ""
-            second = " · ".join(part for part in (deal.account, people_count(deal.people),
-                                                  late) if part)
+            second = " · ".join(part for part in (late, deal.account,
+                                                  people_count(deal.people)) if part)
             return f"{deal.name}\n{second}"
         if role == Qt.ItemDataRole.ToolTipRole:
             lines = [deal.name, deal.account, people_count(deal.people),
