@@ -31,6 +31,7 @@ class PlanDelegate(QStyledItemDelegate):
     def __init__(self, model: PlanModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = model
+        self.retry_text: str | None = None  # a refused value, shown again in its editor
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         """The current cell of the highlighted row is drawn as in a spreadsheet: plain, in a
@@ -74,6 +75,10 @@ class PlanDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
+        if self.retry_text is not None and isinstance(editor, QLineEdit):
+            editor.setText(self.retry_text)  # as typed, to be corrected
+            self.retry_text = None
+            return
         if isinstance(editor, ValueCombo):
             editor.set_value(index.data(VALUE_ROLE))
         elif isinstance(editor, QComboBox):

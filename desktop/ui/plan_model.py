@@ -155,6 +155,9 @@ class PlanModel(QAbstractItemModel):
         super().__init__()
         self.today = today
         self.read_only = False
+        # The cell whose typed value was refused, and the text: the panel opens it again
+        # with that text, to be corrected rather than typed anew.
+        self.last_refused: tuple[str, PlanColumn, str] | None = None
         self._deal: Deal | None = None
         self._rows: list[PlanRow] = []
         self._groups: list[tuple[PlanGroup, list[PlanRow]]] = []
@@ -427,9 +430,11 @@ class PlanModel(QAbstractItemModel):
         try:
             after, what = self._edited(row.action, column, value)
         except ValidationError as error:
+            self.last_refused = (row.action.id, column, str(value))
             self.refused.emit(f"{column.header}: {error.problem}.")
             return False
         except ValueError as error:
+            self.last_refused = (row.action.id, column, str(value))
             self.refused.emit(f"{column.header}: {error}.")
             return False
         if after == row.action:

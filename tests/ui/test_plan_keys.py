@@ -337,3 +337,33 @@ def test_ctrl_shift_f2_opens_the_details_of_the_current_action_from_any_column(
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(lambda: "text" in seen, timeout=5000)
     assert seen["text"] == "Book the ward-team demo"
+
+
+def test_an_unreadable_date_in_a_cell_is_kept_to_be_corrected(window: MainWindow,
+                                                              qtbot: QtBot) -> None:
+    """"next friday" is refused in a sentence and its cell opens again with the words as
+    typed (it was thrown away and the editor moved on); once corrected, it is stored and the
+    sentence goes."""
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    tree = window.plan.tree
+    before = stored_action(window, DEMO)
+    assert before is not None
+    click_action(window, DEMO, PlanColumn.DUE)
+    QTest.keyClick(tree, Qt.Key.Key_F2)
+    QTest.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(focused(), "next friday")
+    QTest.keyClick(focused(), Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: isinstance(QApplication.focusWidget(), QLineEdit)
+                    and focused().text() == "next friday", timeout=3000)  # type: ignore[attr-defined]
+    assert window.plan.message.isVisible()
+    assert "not a date" in window.plan.message.text()
+    index = tree.currentIndex()
+    assert window.plan.current_action() == before
+    assert index.column() == PlanColumn.DUE
+    assert stored_action(window, DEMO) == before  # nothing stored
+    QTest.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(focused(), day(9).isoformat())
+    QTest.keyClick(focused(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored_action(window, DEMO).due == day(9))  # type: ignore[union-attr]
+    assert not window.plan.message.isVisible()

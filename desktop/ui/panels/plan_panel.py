@@ -136,6 +136,8 @@ class PlanPanel(QWidget):
         self.model.status_requested.connect(self.set_status)
         self.model.added.connect(self._add)
         self.model.refused.connect(self._show_message)
+        self.model.refused.connect(self._edit_refused_again)
+        self._retried: tuple[str, PlanColumn, str] | None = None
         self._dirty = True
         self._select: tuple[str, PlanColumn] | None = None  # an action to make current
         self._collapsed: set[PlanGroup] = set()  # groups the user folded: they stay folded
@@ -443,6 +445,7 @@ class PlanPanel(QWidget):
         if deal is None or action is None or self.model.read_only:
             return
         after = with_status(deal, action_id, status, self.today())
+        self.message.hide()  # an earlier refusal is not about this
         if after is not deal:
             self._select = (action_id, PlanColumn(max(self.tree.currentIndex().column(), 0)))
             self.plan_edited.emit(deal, after, f"{status_verb(status)} “{action.text}”")
@@ -508,6 +511,29 @@ class PlanPanel(QWidget):
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
         self.message.show()
+
+    def _edit_refused_again(self, _text: str) -> None:
+        """A value the plan cannot take ("next friday" for a date) is not thrown away: its
+        cell opens again with what was typed, once the closing editor is gone. Left again
+        unchanged, it is dropped (Escape forgets it too): a cell is never a trap."""
+        refused, self.model.last_refused = self.model.last_refused, None
+        if refused is None or refused == self._retried:
+            self._retried = None  # refused again as it was: left, not a trap
+            return
+        self._retried = refused
+        action_id, column, text = refused
+
+        def again() -> None:
+            index = self.model.index_of(action_id, column)
+            if not index.isValid():
+                return
+            delegate = self.tree.itemDelegate()
+            if isinstance(delegate, PlanDelegate):
+                delegate.retry_text = text
+            self.tree.setCurrentIndex(index)
+            self.tree.edit(index)
+
+        QTimer.singleShot(0, again)
 
     def select_action(self, action_id: str) -> None:
         """Make the action current (the inspector's "show in plan"), clearing a filter
