@@ -4,8 +4,8 @@ Each editor only hands its value to the model, which asks for the change."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtCore import QAbstractItemModel, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,6 +28,10 @@ CURRENT_CELL = "#1a1a1a"
 
 
 class PlanDelegate(QStyledItemDelegate):
+    # Ctrl+Enter in an open cell: the cell is saved, then the action completed (the
+    # list's own Ctrl+Enter does not reach a cell being edited).
+    complete_requested = Signal()
+
     def __init__(self, model: PlanModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = model
@@ -73,6 +77,17 @@ class PlanDelegate(QStyledItemDelegate):
         elif isinstance(editor, QLineEdit):
             editor.setAccessibleName("Action")
         return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (isinstance(watched, QWidget) and isinstance(event, QKeyEvent)
+                and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
+            self.commitData.emit(watched)
+            self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.NoHint)
+            self.complete_requested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         if self.retry_text is not None and isinstance(editor, QLineEdit):

@@ -367,3 +367,22 @@ def test_an_unreadable_date_in_a_cell_is_kept_to_be_corrected(window: MainWindow
     QTest.keyClick(focused(), Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: stored_action(window, DEMO).due == day(9))  # type: ignore[union-attr]
     assert not window.plan.message.isVisible()
+
+
+def test_ctrl_enter_in_an_open_cell_saves_it_and_completes_the_action(
+        window: MainWindow, qtbot: QtBot) -> None:
+    show_plan(qtbot, window)
+    activate(qtbot, window)
+    tree = window.plan.tree
+    steps = window.session.undo_stack.count()
+    click_action(window, DEMO, PlanColumn.ACTION)
+    QTest.keyClick(tree, Qt.Key.Key_F2)
+    QTest.keyClick(focused(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(focused(), "Book the ward-team demo for Tuesday")
+    QTest.keyClick(focused(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: stored_action(window, DEMO).status  # type: ignore[union-attr]
+                    is ActionStatus.DONE, timeout=3000)
+    done = stored_action(window, DEMO)
+    assert done is not None
+    assert done.text == "Book the ward-team demo for Tuesday"
+    assert window.session.undo_stack.count() == steps + 2  # the edit, then the completion
