@@ -3,16 +3,43 @@ typing, and the Plan tab's list worked with keys and clicks."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.actions import Action
+from desktop.domain.deal import Deal
+from desktop.store.library import Library
 from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plan_model import PlanColumn
-from tests.helpers.ui import activate, answer_next_dialog, click, stored_deal, type_into
+from tests.helpers.ui import (
+    activate,
+    answer_next_dialog,
+    click,
+    open_window,
+    stored_deal,
+    type_into,
+)
+
+
+@contextlib.contextmanager
+def window_on(qtbot: QtBot, tmp_path: Path, deal: Deal) -> Iterator[MainWindow]:
+    """The window at laptop size on a library holding ``deal`` alone."""
+    path = tmp_path / "library.sqlite"
+    with Library.open(path) as library:
+        library.add_deals([deal])
+    opened = open_window(qtbot, path, tmp_path)
+    opened.resize(1366, 768)
+    try:
+        yield opened
+    finally:
+        opened.session.close()
 
 
 def add_action_in_inspector(qtbot: QtBot, window: MainWindow, text: str,

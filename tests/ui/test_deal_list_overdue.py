@@ -12,25 +12,17 @@ from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
 from desktop.demo import demo_deals
-from desktop.store.library import Library
 from desktop.ui.main_window import MainWindow
-from tests.helpers.plan_input import click_action, show_plan
-from tests.helpers.ui import activate, open_window
+from tests.helpers.plan_input import click_action, show_plan, window_on
+from tests.helpers.ui import activate
 from tests.ui.test_plan_tab import LATE, planned
 
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    path = tmp_path / "library.sqlite"
     northwind = next(d for d in demo_deals() if d.name.startswith("Northwind"))
-    with Library.open(path) as library:
-        library.add_deals([planned(northwind)])
-    opened = open_window(qtbot, path, tmp_path)
-    opened.resize(1366, 768)
-    try:
+    with window_on(qtbot, tmp_path, planned(northwind)) as opened:
         yield opened
-    finally:
-        opened.session.close()
 
 
 def line(window: MainWindow) -> str:

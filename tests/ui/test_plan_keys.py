@@ -16,18 +16,16 @@ from pytestqt.qtbot import QtBot
 
 from desktop.demo import demo_deals
 from desktop.domain.actions import ActionStatus, PlanGroup
-from desktop.store.library import Library
 from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.plan_delegates import CURRENT_CELL
 from desktop.ui.plan_model import PlanColumn
-from tests.helpers.plan_input import click_action, show_plan
+from tests.helpers.plan_input import click_action, show_plan, window_on
 from tests.helpers.ui import (
     activate,
     answer_next_dialog,
     click,
     click_row,
-    open_window,
     stored_deal,
     type_into,
 )
@@ -36,16 +34,9 @@ from tests.ui.test_plan_tab import DEMO, REFERENCE, day, planned, shown_ids, sto
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    path = tmp_path / "library.sqlite"
     northwind = next(d for d in demo_deals() if d.name.startswith("Northwind"))
-    with Library.open(path) as library:
-        library.add_deals([planned(northwind)])
-    opened = open_window(qtbot, path, tmp_path)
-    opened.resize(1366, 768)
-    try:
+    with window_on(qtbot, tmp_path, planned(northwind)) as opened:
         yield opened
-    finally:
-        opened.session.close()
 
 
 def focused() -> QWidget:

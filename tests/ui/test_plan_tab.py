@@ -23,13 +23,12 @@ from desktop.domain.deal import Deal
 from desktop.domain.decision import AlternativeKind
 from desktop.domain.enums import Axis
 from desktop.palette import OVERDUE
-from desktop.store.library import Library
 from desktop.ui.action_dialog import ActionDialog
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panels import person_plan
 from desktop.ui.people_model import Column
 from desktop.ui.plan_model import PlanColumn
-from tests.helpers.plan_input import click_action, show_plan
+from tests.helpers.plan_input import click_action, show_plan, window_on
 from tests.helpers.ui import (
     activate,
     answer_next_dialog,
@@ -37,7 +36,6 @@ from tests.helpers.ui import (
     choose_in_popup,
     click,
     click_row,
-    open_window,
     press_shortcut,
     stored_deal,
     type_into,
@@ -77,16 +75,9 @@ LATE, DEMO, REFERENCE, UNDATED, DONE = (f"00000000-0000-4000-8000-00000000000{n}
 
 @pytest.fixture
 def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
-    path = tmp_path / "library.sqlite"
     northwind = next(d for d in demo_deals() if d.name.startswith("Northwind"))
-    with Library.open(path) as library:
-        library.add_deals([planned(northwind)])
-    opened = open_window(qtbot, path, tmp_path)
-    opened.resize(1366, 768)
-    try:
+    with window_on(qtbot, tmp_path, planned(northwind)) as opened:
         yield opened
-    finally:
-        opened.session.close()
 
 
 def stored_action(window: MainWindow, action_id: str) -> Action | None:
