@@ -130,7 +130,8 @@ class GuideBrowser(QTextBrowser):
         """Each image at its own size, or the width of the view if that is narrower; the
         place being read stays at the top of the view. The formats change in one edit block:
         changed one by one, Qt's incremental relayout left some paragraphs after a picture
-        never laid out — blank on screen (seen under Xvfb at 1024×600)."""
+        never laid out — blank on screen (seen under Xvfb at 1024×600) — and the whole page
+        is then laid out again from its start (see below)."""
         document = self.document()
         widest = self.image_width()
         changes: list[tuple[int, int, QTextImageFormat]] = []
@@ -162,6 +163,10 @@ class GuideBrowser(QTextBrowser):
             cursor.setPosition(position + length, QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(image)
         cursor.endEditBlock()
+        # Even in one edit block, a refit that lands while Qt is still laying out the page
+        # from a resize (a busy laptop) left the paragraphs before a table blank; a
+        # whole-page relayout from the start is cheap (a hundred blocks) and always right.
+        document.markContentsDirty(0, document.characterCount())
         if reading > 0:
             self.scroll_to(reading)
 
