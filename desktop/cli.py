@@ -460,6 +460,7 @@ def command_restore(args: argparse.Namespace, path: Path, out: TextIO) -> int:
 
 def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     from desktop.domain.merge import Resolution
+    from desktop.exchange.import_summary import summary
     from desktop.exchange.importing import describe, plan_import, read_files, resolve_import
 
     inputs = [Path(f) for f in args.files]
@@ -489,15 +490,9 @@ def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
                 else Resolution.MINE
             result = resolve_import(library, plan, resolution, deal_resolution)
             library.write_deals(add=result.added, replace_with=result.after)
-    added_people = sum(len(m.added) for m in plan.merges)
-    conflicts = len(plan.conflicts) + plan.plan_conflicts
-    planned = (f"{plan.plan_added} plan record{'s' if plan.plan_added != 1 else ''} added, "
-               if plan.plan_added else "")
-    print(f"Imported into {path}: {len(result.added)} new deal"
-          f"{'s' if len(result.added) != 1 else ''}, {len(result.after)} merged "
-          f"({added_people} people added, {planned}{conflicts} conflict"
-          f"{'s' if conflicts != 1 else ''} settled as {resolution.value})"
-          + _left_out(incoming) + ".", file=out)
+    said = summary(plan, result, resolution, deal_resolution)
+    print(f"Imported into {path}. " + " ".join(f"{s}." for s in said) + _left_out(incoming),
+          file=out)
     return EXIT_OK
 
 
@@ -506,8 +501,8 @@ def _left_out(incoming: Sequence[Incoming]) -> str:
     if not lines:
         return ""
     shown = ", ".join(map(str, lines[:10])) + (" …" if len(lines) > 10 else "")
-    return f"; {len(lines)} row{'s' * (len(lines) > 1)} that did not fit the header left " \
-           f"out (line{'s' * (len(lines) > 1)} {shown})"
+    return f" {len(lines)} row{'s' * (len(lines) > 1)} that did not fit the header left " \
+           f"out (line{'s' * (len(lines) > 1)} {shown})."
 
 
 def _export_map(args: argparse.Namespace, path: Path, out: TextIO) -> int:

@@ -84,7 +84,7 @@ class MergePlan:
                deal: Resolution = Resolution.MINE) -> Deal:
         """The merged deal once every conflict has its resolution; ``deal`` decides the
         deal's own fields (keeping both is for people: there is one deal record)."""
-        choose = _chooser(decide)
+        choose = chooser(decide)
         ids = dict(self.matches)  # their person id → id in the result
         replaced: dict[str, Person] = {}
         extra: list[Person] = []
@@ -250,8 +250,10 @@ def _merge_snapshots(mine: tuple[Snapshot, ...],
     return mine + tuple(s for s in theirs if s.id not in known)
 
 
-def _chooser(decide: Callable[[PersonConflict], Resolution] | Mapping[str, Resolution]
-             | Resolution) -> Callable[[PersonConflict], Resolution]:
+def chooser(decide: Callable[[PersonConflict], Resolution] | Mapping[str, Resolution]
+            | Resolution) -> Callable[[PersonConflict], Resolution]:
+    """How each conflict was decided, whichever way the caller gave the decisions: one rule
+    for all, a table by conflict key (the review dialog's), or a function."""
     if isinstance(decide, Resolution):
         return lambda _conflict: decide
     if isinstance(decide, Mapping):

@@ -14,6 +14,9 @@ class DealSummaryLike(Protocol):
     @property
     def id(self) -> str: ...
 
+    @property
+    def name(self) -> str: ...
+
 
 class DealStore(Protocol):
     def list_deals(self) -> Sequence[DealSummaryLike]: ...

@@ -9,11 +9,12 @@ writes nothing).
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from desktop.domain.deal import Deal
 from desktop.domain.merge import DEAL_FIELDS, MergePlan, PersonConflict, Resolution, plan_merge
+from desktop.domain.text import SHORT_TEXT
 from desktop.exchange import registry
 from desktop.exchange.deal_store import DealStore
 from desktop.exchange.fresh_ids import fresh_ids
@@ -30,6 +31,9 @@ class ImportPlan:
     new_deals: tuple[Deal, ...]
     merges: tuple[MergePlan, ...]
     sources: tuple[str, ...] = ()
+    # deal id → the name the file gave it, for new deals renamed "Name (2)" because another
+    # deal of the library (or of the same import) is called that already
+    renamed: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def conflicts(self) -> list[tuple[MergePlan, PersonConflict]]:
@@ -106,7 +110,36 @@ def plan_import(library: DealStore, incoming: Sequence[Incoming],
         plan = replace(plan, added=place_beside(mine, plan.added))
         merges.append(plan)
         current[deal.id] = plan.result(Resolution.MINE)
-    return ImportPlan(tuple(arrange_new_deal(deal) for deal in new.values()), tuple(merges))
+    named, renamed = unique_names(list(new.values()), [s.name for s in library.list_deals()])
+    return ImportPlan(tuple(arrange_new_deal(deal) for deal in named), tuple(merges),
+                      renamed=renamed)
+
+
+def unique_names(deals: Sequence[Deal], taken: Sequence[str]
+                 ) -> tuple[list[Deal], dict[str, str]]:
+    """Each new deal under a name no other deal has (case and spacing ignored): "Acme",
+    then "Acme (2)", "Acme (3)" — two deals called alike are one too many in the deal list,
+    the command line's DEAL arguments and the printouts. Returns the deals and, for each
+    renamed one, its id → the name it came with."""
+    used = {_name_key(name) for name in taken}
+    named: list[Deal] = []
+    renamed: dict[str, str] = {}
+    for deal in deals:
+        name, number = deal.name, 2
+        while _name_key(name) in used:
+            suffix = f" ({number})"
+            name = deal.name[:SHORT_TEXT - len(suffix)].rstrip() + suffix
+            number += 1
+        used.add(_name_key(name))
+        if name != deal.name:
+            renamed[deal.id] = deal.name
+            deal = replace(deal, name=name)
+        named.append(deal)
+    return named, renamed
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 Decision = Callable[[PersonConflict], Resolution] | Mapping[str, Resolution] | Resolution

@@ -22,6 +22,7 @@ from desktop.domain.merge import Resolution
 from desktop.domain.wording import plural
 from desktop.exchange import registry
 from desktop.exchange.exporting import export_deals
+from desktop.exchange.import_summary import summary_text
 from desktop.exchange.importing import (
     ImportResult,
     commit_import,
@@ -166,8 +167,10 @@ class DealExchange(QObject):
         if shown and (session.deal is None or session.deal.id != shown[0].id):
             session.show_deal(shown[0].id)
         left_out = sum(len(i.skipped) for i in incoming)
-        self.session.done.emit(f"{text}." + (f" {plural(left_out, 'row')} that did not fit "
-                                             "the header left out." if left_out else ""))
+        said = summary_text(plan, result, decisions, deal_decisions)
+        self.session.done.emit(f"{text}: {said}" + (f" {plural(left_out, 'row')} that did not "
+                                                   "fit the header left out." if left_out
+                                                   else ""))
         return True
 
     def _choose_mapping(self, path: Path, table: TextTable,

@@ -195,7 +195,8 @@ def test_the_cli_settles_a_plan_conflict(shared: tuple[Path, Path, Action],
     db, path, changed = shared
     result = run("--db", db, "import", path, "--on-conflict", choice)
     assert result.returncode == 0, result.stderr
-    assert f"1 merged (0 people added, 1 plan record added, 1 conflict settled as {choice})" \
+    settled = "kept as yours" if choice == "mine" else "taken from the file"
+    assert f"Merged into '{northwind.name}': 1 plan record added and 1 conflict {settled}." \
         in result.stdout
     with Library.open(db) as library:
         stored = library.get_deal(northwind.id)

@@ -278,7 +278,9 @@ def test_uneven_rows_are_offered_to_be_left_out(
     assert len(window.session.library.list_deals()) == deals + 1
     assert window.session.deal is not None
     assert [p.name for p in window.session.deal.people] == ["Anna Berg", "Carla Diaz"]
-    assert "1 row that did not fit the header left out" in window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()
+    assert said.startswith("Import ragged.csv: New deal 'ragged' with 2 people and 0 lines.")
+    assert "1 row that did not fit the header left out" in said
 
 
 def test_an_import_a_deal_cannot_hold_is_one_sentence_and_no_undo_step(
