@@ -28,6 +28,20 @@ class Field(Enum):
     RECORD_ID = "record_id"  # the source's own id, what a manager column may point at
     NOTES = "notes"
     ORGANISATION = "organisation"  # who they work for: a partner, a subsidiary, the account
+    # The columns of our own export (people_csv.HEADER), read back:
+    DEAL = "deal"  # the deal a row belongs to: one deal per name
+    ROLES = "roles"
+    SUPPORT = "support"
+    INFLUENCE = "influence"
+    COVERAGE = "coverage"
+    MODE = "mode"
+    BUSINESS = "business"  # the triangle scores, 0–10 or empty (unknown)
+    TECHNICAL = "technical"
+    PERSONAL = "personal"
+    LAST_CONTACT = "last_contact"
+    NEXT_STEP = "next_step"  # the person's first open action
+    NEXT_STEP_DUE = "next_step_due"
+    LEANS_TO = "leans_to"  # the alternative (competitor) the person favours, by name
 
     @property
     def label(self) -> str:
@@ -39,7 +53,15 @@ _LABELS = {Field.NAME: "Full name", Field.FIRST_NAME: "First name",
            Field.TITLE: "Job title", Field.DEPARTMENT: "Department", Field.EMAIL: "E-mail",
            Field.PHONE: "Phone", Field.MANAGER: "Manager (reports to)",
            Field.RECORD_ID: "Record id", Field.NOTES: "Notes",
-           Field.ORGANISATION: "Organisation (company)"}
+           Field.ORGANISATION: "Organisation (company)", Field.DEAL: "Deal (one per name)",
+           Field.ROLES: "Buying roles", Field.SUPPORT: "Support", Field.INFLUENCE: "Influence",
+           Field.COVERAGE: "Coverage", Field.MODE: "Response mode",
+           Field.BUSINESS: "Business outcome score (0–10)",
+           Field.TECHNICAL: "Technical fit score (0–10)",
+           Field.PERSONAL: "Personal win score (0–10)",
+           Field.LAST_CONTACT: "Last contact (date)", Field.NEXT_STEP: "Next step",
+           Field.NEXT_STEP_DUE: "Next step due (date)",
+           Field.LEANS_TO: "Leans to (competitor)"}
 
 SYNONYMS: dict[Field, tuple[str, ...]] = {
     Field.NAME: ("name", "fullname", "contactname", "displayname"),
@@ -62,10 +84,25 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
     Field.ORGANISATION: ("company", "companyname", "organisation", "organization",
                          "organizationname", "organization1name", "accountname", "account",
                          "employer", "firma", "unternehmen", "societe", "entreprise"),
+    Field.DEAL: ("deal",),
+    Field.ROLES: ("roles", "buyingroles"),
+    Field.SUPPORT: ("support",),
+    Field.INFLUENCE: ("influence",),
+    Field.COVERAGE: ("coverage",),
+    Field.MODE: ("mode", "responsemode"),
+    Field.BUSINESS: ("businessoutcome",),
+    Field.TECHNICAL: ("technicalfit",),
+    Field.PERSONAL: ("personalwin",),
+    Field.LAST_CONTACT: ("lastcontact",),
+    Field.NEXT_STEP: ("nextstep",),
+    Field.NEXT_STEP_DUE: ("nextstepdue",),
+    Field.LEANS_TO: ("leansto",),
 }
 
 # The layouts we recognise by name (for the message "read as Outlook contacts").
 KNOWN_SOURCES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("Deal Triangle people", frozenset({"deal", "name", "roles", "support", "influence",
+                                        "coverage", "businessoutcome"})),
     ("LinkedIn connections", frozenset({"firstname", "lastname", "url", "emailaddress",
                                         "company", "position", "connectedon"})),
     ("Outlook contacts", frozenset({"firstname", "lastname", "emailaddress", "jobtitle",

@@ -50,6 +50,8 @@ EXPECTED = {
     "binary_junk.csv": "line",
     "no_header.csv": "no column holds names",
     "header_with_newline.csv": "no column holds names",  # found by fuzzing
+    "our_export_score_out_of_range.csv": "at line 3, column 'Technical fit': '12' is not a "
+                                         "score",
 }
 
 

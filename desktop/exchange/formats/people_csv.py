@@ -6,6 +6,17 @@ the import with that line named. The same person twice (same e-mail, or same nam
 becomes one person; a manager column becomes reports-to lines between the people of the file.
 A person's id is derived from the file's data (a uuid5), so importing the same file twice
 matches every person by id and changes nothing.
+
+Our own export comes back as it left: the apostrophe that kept Excel from running a cell
+("'=HYPERLINK(…)", "'+49 30 1234") is taken off — in every CSV, since a CSV cell that starts
+with an apostrophe and then =, +, -, @, a tab or a carriage return is always an exporter's
+guard (Excel's own leading apostrophe is never saved), never what a seller meant to type.
+Roles, support, influence, coverage, mode, the three scores, reports-to (several managers
+joined by "; "), last contact, organisation, the next step (the person's first open action)
+and the alternative they lean to are read back. The "Deal" column names the deal: one deal
+per name, so the export of all deals comes back as the same deals, each with an id derived
+from its name (importing it twice changes nothing). A new deal's account is the company
+most of its people work for.
 """
 
 from __future__ import annotations
@@ -13,16 +24,21 @@ from __future__ import annotations
 import csv
 import io
 import uuid
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from desktop.domain.actions import Action
 from desktop.domain.deal import Deal
-from desktop.domain.enums import Axis, RelationKind
+from desktop.domain.decision import Alternative, AlternativeKind
+from desktop.domain.enums import Axis, Coverage, Influence, RelationKind, ResponseMode, Support
 from desktop.domain.errors import ValidationError
 from desktop.domain.ids import derived_id
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
+from desktop.domain.scores import Triangle
+from desktop.exchange import people_cells
+from desktop.exchange.account_guess import account_from_organisations
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.people_columns import (
     ColumnMapping,
@@ -36,15 +52,29 @@ from desktop.exchange.text_sniffing import TextTable, read_table
 from desktop.problems import Cancelled, ImportProblem
 
 NAMESPACE = uuid.UUID("5b0c8a54-2f7e-4d0e-9d44-3a9f0f2e7c61")
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_FORMULA_START = people_cells.FORMULA_START
 _NO_OPTIONS = ReadOptions()
 _FIELD_FOR_PERSON = {Field.TITLE: "title", Field.DEPARTMENT: "department",
                      Field.EMAIL: "email", Field.PHONE: "phone", Field.NOTES: "notes",
                      Field.ORGANISATION: "organisation"}
+# The fields of our own export beyond contact details, and the person field each fills.
+_FIELD_FOR_JUDGEMENT = {Field.ROLES: "roles", Field.SUPPORT: "support",
+                        Field.INFLUENCE: "influence", Field.COVERAGE: "coverage",
+                        Field.MODE: "mode", Field.BUSINESS: "scores",
+                        Field.TECHNICAL: "scores", Field.PERSONAL: "scores",
+                        Field.LAST_CONTACT: "last_contact", Field.LEANS_TO: "leans_to"}
+_AXIS_FIELDS = ((Axis.BUSINESS, Field.BUSINESS), (Axis.TECHNICAL, Field.TECHNICAL),
+                (Axis.PERSONAL, Field.PERSONAL))
+_KIND_BY_LABEL = {kind.label.casefold(): kind for kind in AlternativeKind}
+
+
 def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     """Read with the columns mapped automatically — or as ``options.choose_mapping`` says
     (None from it cancels)."""
     table = read_table(data, path, looks_like_header, skip_uneven=options.skip_uneven)
+    table = replace(table, header=[people_cells.unquoted(c) for c in table.header],
+                    rows=[(line, [people_cells.unquoted(c) for c in cells])
+                          for line, cells in table.rows])
     mapping = automatic(table.header)
     if options.choose_mapping is not None:
         chosen = options.choose_mapping(path, table, mapping)
@@ -55,12 +85,47 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
         raise ImportProblem(path, f"line {table.header_line}", "no column holds names or "
                             "e-mail addresses (columns: " + ", ".join(table.header[:8])
                             + "); map the columns in the window's import dialog")
-    return [people_from_table(table, mapping, path, options)]
+    return incoming_from_table(table, mapping, path, options)
+
+
+def incoming_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
+                        options: ReadOptions = _NO_OPTIONS) -> list[Incoming]:
+    """One deal per name of the "Deal" column (our export of several deals comes back as
+    those deals), in the order they first appear; rows with no deal name, or a table with
+    no such column, make one deal named after the file."""
+    at_deal = mapping.columns.get(Field.DEAL)
+    if at_deal is None:
+        return [people_from_table(table, mapping, path, options)]
+    groups: dict[str, list[tuple[int, list[str]]]] = {}
+    for line, cells in table.rows:
+        name = " ".join(cells[at_deal].split()) if at_deal < len(cells) else ""
+        groups.setdefault(name, []).append((line, cells))
+    result = []
+    start = 0
+    for name, rows in groups.items():
+        step = options
+        if options.progress is not None and len(groups) > 1:  # one bar for the whole file
+            step = replace(options, progress=_offset(options.progress, start, len(table.rows)))
+        result.append(people_from_table(replace(table, rows=rows), mapping, path, step,
+                                        deal_name=name or None))
+        start += len(rows)
+    return result
+
+
+def _offset(progress: Callable[[int, int], object], start: int,
+            total: int) -> Callable[[int, int], object]:
+    """A deal's progress as part of the whole file's: its rows come after ``start``."""
+    return lambda done, _rows: progress(start + done, total)
 
 
 def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
-                      options: ReadOptions = _NO_OPTIONS) -> Incoming:
-    """The table's people as a deal named after the file (``Incoming.whole_deal`` False)."""
+                      options: ReadOptions = _NO_OPTIONS, *,
+                      deal_name: str | None = None) -> Incoming:
+    """The table's people as one deal (``Incoming.whole_deal`` False) named ``deal_name``,
+    else after the file; its account is the company most of them work for."""
+    # A named deal's ids derive from its name, so that the same person in two deals of one
+    # export is two people (a person belongs to one deal) and a second import matches all.
+    scope = f"deal:{deal_name.casefold()}|" if deal_name else ""
     people: list[Person] = []
     index: dict[str, int] = {}  # e-mail or name+title → position in people
     record_of: dict[str, str] = {}  # the source's record id → person id
@@ -78,6 +143,10 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         Field.DEPARTMENT, Field.EMAIL, Field.PHONE, Field.MANAGER, Field.RECORD_ID,
         Field.NOTES, Field.ORGANISATION))
     padding = [""] * (blank + 1)
+    judged = [(f, columns[f]) for f in _FIELD_FOR_JUDGEMENT if f in columns]
+    at_step, at_due = columns.get(Field.NEXT_STEP), columns.get(Field.NEXT_STEP_DUE)
+    alternatives: dict[str, Alternative] = {}  # casefolded name → alternative
+    actions: dict[str, Action] = {}  # by id: a person listed twice has their step once
     for done, (line, cells) in enumerate(table.rows, start=1):
         if done % 500 == 0:
             if options.cancelled():
@@ -92,18 +161,27 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         if not name:
             continue
         title = " ".join(row[at_title].split())
-        keys = [k for k in (email.casefold(), f"{name.casefold()}|{title.casefold()}") if k]
+        keys = [scope + k for k in (email.casefold(), f"{name.casefold()}|{title.casefold()}")
+                if k]
+        person_id = derived_id(NAMESPACE, keys[0])
+        judgement = _judgement(row, judged, alternatives, table, path, line) if judged else {}
         try:
-            person = Person(name=name, id=derived_id(NAMESPACE, keys[0]), title=title,
+            person = Person(name=name, id=person_id, title=title,
                             department=row[at_department], email=email,
                             phone=row[at_phone], notes=row[at_notes],
-                            organisation=row[at_organisation])
+                            organisation=row[at_organisation],
+                            **judgement)  # type: ignore[arg-type]
         except ValidationError as error:
             column = _column_name(table, columns, error.path)
             raise ImportProblem(path, f"line {line}{column}", error.problem) from None
         known = index.get(keys[0])
         if known is None and len(keys) > 1:
             known = index.get(keys[1])
+        if at_step is not None and row[at_step].strip():  # checked on every row
+            step = _next_step(row, at_step, at_due,
+                              person.id if known is None else people[known].id,
+                              table, path, line)
+            actions.setdefault(step.id, step)
         if known is not None:
             people[known] = _filled(people[known], person)
             continue
@@ -120,19 +198,105 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
     relations = []
     drawn = set()
     for person_id, reference, _line in managers:
-        manager = record_of.get(reference) or name_of.get(" ".join(reference.split()).casefold())
-        if manager and manager != person_id and (person_id, manager) not in drawn:
-            drawn.add((person_id, manager))
-            relations.append(Relation(person_id, manager, RelationKind.REPORTS_TO,
-                                      id=derived_id(NAMESPACE, f"{person_id}>{manager}")))
-    provided = {"name"} | {_FIELD_FOR_PERSON[f] for f in columns if f in _FIELD_FOR_PERSON}
+        for manager in _managers(reference, record_of, name_of):
+            if manager != person_id and (person_id, manager) not in drawn:
+                drawn.add((person_id, manager))
+                relations.append(Relation(person_id, manager, RelationKind.REPORTS_TO,
+                                          id=derived_id(NAMESPACE, f"{person_id}>{manager}")))
+    provided = {"name"} | {_FIELD_FOR_PERSON[f] for f in columns if f in _FIELD_FOR_PERSON} \
+        | {_FIELD_FOR_JUDGEMENT[f] for f, _at in judged}
+    account = account_from_organisations(p.organisation for p in people) \
+        if Field.ORGANISATION in columns else ""
     try:
-        deal = Deal(name=path.stem[:120] or "Imported people",
-                    id=derived_id(NAMESPACE, path.name),
-                    people=tuple(people), relations=tuple(relations))
+        deal = Deal(name=(deal_name or path.stem)[:120].strip() or "Imported people",
+                    id=derived_id(NAMESPACE, scope or path.name), account=account,
+                    people=tuple(people), relations=tuple(relations),
+                    alternatives=tuple(alternatives.values()), actions=tuple(actions.values()))
     except ValidationError as error:
         raise ImportProblem(path, "", error.problem) from None
     return Incoming(deal, frozenset(provided), whole_deal=False, skipped=table.skipped)
+
+
+def _managers(reference: str, record_of: Mapping[str, str],
+              name_of: Mapping[str, str]) -> list[str]:
+    """The people a manager cell names: a record id, a name, or several names joined by
+    semicolons (our export's "Ana Ruiz; Li Wei" for a person with two managers)."""
+    whole = record_of.get(reference) or name_of.get(" ".join(reference.split()).casefold())
+    if whole:
+        return [whole]
+    found = (record_of.get(part) or name_of.get(part.casefold())
+             for part in people_cells.names(reference))
+    return [manager for manager in found if manager]
+
+
+def _judgement(row: Sequence[str], judged: Sequence[tuple[Field, int]],
+               alternatives: dict[str, Alternative], table: TextTable, path: Path,
+               line: int) -> dict[str, object]:
+    """The person fields our export's columns give this row (empty cells: the default)."""
+    values: dict[str, object] = {}
+    scores: dict[Axis, int | None] = {}
+    for fld, at in judged:
+        cell = row[at]
+        try:
+            if fld is Field.ROLES:
+                values["roles"] = people_cells.roles(cell)
+            elif fld is Field.SUPPORT:
+                values["support"] = people_cells.choice(Support, cell) or Support.NEUTRAL
+            elif fld is Field.INFLUENCE:
+                values["influence"] = people_cells.choice(Influence, cell) or Influence.MEDIUM
+            elif fld is Field.COVERAGE:
+                values["coverage"] = people_cells.choice(Coverage, cell) or Coverage.NONE
+            elif fld is Field.MODE:
+                values["mode"] = people_cells.choice(ResponseMode, cell)
+            elif fld is Field.LAST_CONTACT:
+                values["last_contact"] = people_cells.day(cell)
+            elif fld is Field.LEANS_TO:
+                values["leans_to"] = _alternative(cell, alternatives)
+            else:
+                axis = next(a for a, f in _AXIS_FIELDS if f is fld)
+                scores[axis] = people_cells.score(cell)
+        except ValidationError as error:
+            raise ImportProblem(path, f"line {line}, column {table.header[at]!r}",
+                                error.problem) from None
+    if any(value is not None for value in scores.values()):
+        triangle = Triangle()
+        for axis, value in scores.items():
+            triangle = triangle.with_score(axis, replace(triangle[axis], value=value))
+        values["scores"] = triangle
+    return values
+
+
+def _alternative(cell: str, alternatives: dict[str, Alternative]) -> str | None:
+    """The id of the alternative a "Leans to" cell names (made on first mention: a
+    competitor, unless the name is one of the other kinds' labels, "Do nothing")."""
+    name = " ".join(cell.split())
+    if not name:
+        return None
+    key = name.casefold()
+    if key not in alternatives:
+        kind = _KIND_BY_LABEL.get(key, AlternativeKind.COMPETITOR)
+        alternatives[key] = Alternative(name[:120], kind,
+                                        id=derived_id(NAMESPACE, f"alternative:{key}"))
+    return alternatives[key].id
+
+
+def _next_step(row: Sequence[str], at_step: int, at_due: int | None, person_id: str,
+               table: TextTable, path: Path, line: int) -> Action:
+    """The person's next step as an open action for them; its id derives from the person
+    and the words, so importing the file twice adds it once."""
+    text = " ".join(row[at_step].split())
+    try:
+        due = people_cells.day(row[at_due]) if at_due is not None else None
+    except ValidationError as error:
+        assert at_due is not None
+        raise ImportProblem(path, f"line {line}, column {table.header[at_due]!r}",
+                            error.problem) from None
+    try:
+        return Action(text, due=due, for_people=(person_id,),
+                      id=derived_id(NAMESPACE, f"action:{person_id}|{text.casefold()}"))
+    except ValidationError as error:
+        raise ImportProblem(path, f"line {line}, column {table.header[at_step]!r}",
+                            error.problem) from None
 
 
 def _filled(first: Person, second: Person) -> Person:
