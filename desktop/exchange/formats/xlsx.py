@@ -1,6 +1,7 @@
 """An Excel workbook of deals: People, Relations and Scores sheets (one row per person, per
 line, per score) and the plan's Plan, Criteria and Process sheets, for sellers who report
-from spreadsheets."""
+from spreadsheets. Read back, a workbook gives the people of its people sheet (see
+``xlsx_people``): a contacts list saved from Excel imports like its CSV."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ from desktop.exchange.plan_sheets import criteria_rows, plan_rows, process_rows
 from desktop.exchange.registry import Format
 from desktop.exchange.safe_write import write_bytes
 from desktop.exchange.workbook import workbook_bytes
+from desktop.exchange.xlsx_people import read
+from desktop.exchange.xlsx_reading import is_workbook
 
 
 def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
@@ -40,4 +43,10 @@ def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path
     return [path]
 
 
-FORMAT = Format("xlsx", "Excel workbook (XLSX)", (".xlsx",), write=write)
+def sniff(head: bytes) -> bool:
+    return is_workbook(head)
+
+
+# Reading: the people sheet of any workbook (a contacts list, our own export), as CSV is read.
+FORMAT = Format("xlsx", "Excel workbook (XLSX)", (".xlsx",), read=read, write=write,
+                sniff=sniff)
