@@ -23,8 +23,9 @@ CARD_HEIGHT = 60.0
 DIRECTED = {RelationKind.REPORTS_TO: True, RelationKind.DOTTED_LINE: True,
             RelationKind.INFLUENCE: True, RelationKind.CONFLICT: False}
 # Scores are strings: unknown is empty, never a number standing in for "not known".
-NODE_ATTRIBUTES = ("label", "title", "department", "email", "roles", "support", "influence",
-                   "coverage", "business", "technical", "personal", "next_step", "x", "y")
+NODE_ATTRIBUTES = ("label", "title", "department", "organisation", "email", "phone", "roles",
+                   "support", "influence", "coverage", "business", "technical", "personal",
+                   "next_step", "x", "y")
 EDGE_ATTRIBUTES = ("kind", "strength", "note")
 
 
@@ -65,7 +66,8 @@ def nodes_and_edges(deal: Deal) -> tuple[list[Node], list[Edge]]:
                   else str(person.scores[axis].value) for axis in Axis}
         values: dict[str, str | float | int] = {
             "label": person.name, "title": person.title, "department": person.department,
-            "email": person.email, "roles": " ".join(r.value for r in person.roles),
+            "organisation": person.organisation, "email": person.email, "phone": person.phone,
+            "roles": " ".join(r.value for r in person.roles),
             "support": int(person.support), "influence": person.influence.value,
             "coverage": person.coverage.value, **scores,
             "next_step": step.text if (step := deal.next_action(person.id)) else "",
@@ -82,6 +84,13 @@ def nodes_and_edges(deal: Deal) -> tuple[list[Node], list[Edge]]:
                           style.colour, style.dashes, relation_width(relation.kind,
                                                                      relation.strength)))
     return nodes, edges
+
+
+def decimal(value: float) -> str:
+    """``value`` with one decimal, never "-0.0" (a card at the top of the map, y = 0, flipped
+    for Gephi's upward axis, was written as y="-0.0")."""
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
 
 
 def rgb(colour: str) -> tuple[int, int, int]:

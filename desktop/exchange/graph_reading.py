@@ -2,7 +2,11 @@
 
 Node ids of other tools are arbitrary strings; a person's id is derived from the file's node
 id (uuid5) unless the node id already is a UUID (our own exports), so importing the same
-file twice matches everybody by id and changes nothing.
+file twice matches everybody by id and changes nothing. The deal's id likewise: our exports
+carry it, so importing one into the library that has the deal merges into it.
+
+Our own data keys (``title``, ``kind``, ``support``, the scores, …) always win over what yEd
+draws (a label's lines, a line's style: ``yed_markup``).
 """
 
 from __future__ import annotations
@@ -13,16 +17,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop.domain.deal import Deal
-from desktop.domain.enums import Influence, RelationKind, Role, Support, parse_enum
+from desktop.domain.enums import Axis, Coverage, Influence, RelationKind, Role, Support, parse_enum
 from desktop.domain.errors import ValidationError
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
+from desktop.domain.scores import SCORE_MAX, SCORE_MIN, Score, Triangle
+from desktop.exchange.account_guess import account_from_organisations
 from desktop.exchange.incoming import Incoming
+from desktop.exchange.yed_markup import EdgeMarkup, kind_and_direction, name_and_title
 from desktop.problems import ImportProblem
 
 NAMESPACE = uuid.UUID("0c7f3c2e-8a4b-4f7d-b5f0-9e2d1a6c4b38")
-PROVIDED = frozenset({"name", "title", "department", "email", "position"})
+# Texts a person takes from a node's data keys when the file has them (the title and the
+# department may come from yEd's label and groups instead).
+_TEXTS = ("title", "department", "email", "phone", "organisation", "notes")
 
 
 @dataclass
@@ -32,6 +41,8 @@ class RawNode:
     values: dict[str, str] = field(default_factory=dict)
     x: float | None = None
     y: float | None = None
+    label: str | None = None  # yEd's NodeLabel as typed: name, then title
+    group: str = ""  # the label of the innermost yEd group holding the node
 
 
 @dataclass
@@ -42,6 +53,7 @@ class RawEdge:
     target: str
     values: dict[str, str] = field(default_factory=dict)
     directed: bool = True
+    markup: EdgeMarkup | None = None  # yEd's line style and arrowheads
 
 
 def person_id(node_id: str, source: str | Path) -> str:
@@ -51,29 +63,32 @@ def person_id(node_id: str, source: str | Path) -> str:
         return str(uuid.uuid5(NAMESPACE, f"{Path(source).name}#{node_id}"))
 
 
+def uuid_or_none(text: str | None) -> str | None:
+    """``text`` as a canonical UUID when it is one (our exports' deal id), else None."""
+    try:
+        return str(uuid.UUID((text or "").strip()))
+    except ValueError:
+        return None
+
+
 def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Path,
-                   name: str) -> Incoming:
+                   name: str, deal_id: str | None = None) -> Incoming:
+    """The deal of a graph file. ``deal_id``: the id the file carries (our exports), else
+    one derived from the file's name, so importing the same file twice is one deal."""
     ids: dict[str, str] = {}
+    heights: dict[str, float | None] = {}
     people: list[Person] = []
     provided = {"name", "position"}
     for node in nodes:
         if node.id in ids:
             raise ImportProblem(source, node.place, f"the node id {node.id[:60]!r} is used "
                                 "twice")
-        values = node.values
-        label = values.get("label") or values.get("name") or node.id
-        support, influence, roles = _stance(values)
-        try:
-            person = Person(
-                name=label, id=person_id(node.id, source), title=values.get("title", ""),
-                department=values.get("department", ""), email=values.get("email", ""),
-                position=Position(_finite(node.x), _finite(node.y)), support=support,
-                influence=influence, roles=roles)
-        except ValidationError as error:
-            raise ImportProblem(source, f"{node.place}, {error.path}", error.problem) from None
-        provided |= {k for k in ("title", "department", "email") if values.get(k)}
-        provided |= {k for k in ("support", "influence", "roles") if k in values}
+        person = _person(node, source)
+        provided |= {k for k in _TEXTS if getattr(person, k)}
+        provided |= {k for k in ("support", "influence", "roles", "coverage")
+                     if k in node.values}
         ids[node.id] = person.id
+        heights[node.id] = node.y
         people.append(person)
     relations: list[Relation] = []
     lines: set[tuple[str, str, RelationKind]] = set()
@@ -84,10 +99,10 @@ def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Pat
                                     "which is no node of the file")
         if edge.source == edge.target:
             continue  # a self-loop means nothing on a stakeholder map
-        kind = _kind(edge)
+        kind, backwards = _kind(edge, heights)
+        start, end = (edge.target, edge.source) if backwards else (edge.source, edge.target)
         try:
-            relation = Relation(ids[edge.source], ids[edge.target], kind,
-                                strength=_strength(edge.values),
+            relation = Relation(ids[start], ids[end], kind, strength=_strength(edge.values),
                                 note=edge.values.get("note", ""),
                                 id=person_id(f"edge:{edge.id or edge.place}", source))
         except ValidationError as error:
@@ -97,11 +112,31 @@ def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Pat
         lines.add(relation.identity)
         relations.append(relation)
     try:
-        deal = Deal(name=name[:120] or "Imported map", id=person_id("deal", source),
+        deal = Deal(name=name[:120] or "Imported map", id=deal_id or person_id("deal", source),
+                    account=account_from_organisations(p.organisation for p in people),
                     people=tuple(people), relations=tuple(relations))
     except ValidationError as error:
         raise ImportProblem(source, "", f"{error.path}: {error.problem}") from None
     return Incoming(deal, frozenset(provided), whole_deal=False)
+
+
+def _person(node: RawNode, source: str | Path) -> Person:
+    values = node.values
+    drawn_name, drawn_title = name_and_title(node.label or "")
+    support, influence, roles = _stance(values)
+    try:
+        return Person(
+            name=values.get("label") or values.get("name") or drawn_name or node.id,
+            id=person_id(node.id, source), title=values.get("title") or drawn_title,
+            department=values.get("department") or node.group,
+            organisation=values.get("organisation", ""), email=values.get("email", ""),
+            phone=values.get("phone", ""),
+            notes=values.get("notes") or values.get("description", ""),
+            position=Position(_finite(node.x), _finite(node.y)), support=support,
+            influence=influence, roles=roles, coverage=_coverage(values),
+            scores=_scores(values))
+    except ValidationError as error:
+        raise ImportProblem(source, f"{node.place}, {error.path}", error.problem) from None
 
 
 def _finite(value: float | None) -> float:
@@ -124,16 +159,43 @@ def _stance(values: dict[str, str]) -> tuple[Support, Influence, tuple[Role, ...
     return support, influence, roles
 
 
-def _kind(edge: RawEdge) -> RelationKind:
+def _coverage(values: dict[str, str]) -> Coverage:
+    try:
+        return Coverage(values.get("coverage", "").strip().casefold())
+    except ValueError:
+        return Coverage.NONE
+
+
+def _scores(values: dict[str, str]) -> Triangle:
+    """Our exports' score values (an empty cell: unknown). The evidence does not travel in
+    a graph; personal-win scores stay private as everywhere."""
+    scores = Triangle()
+    for axis in Axis:
+        text = values.get(axis.value, "").strip()
+        if text.isdigit() and SCORE_MIN <= int(text) <= SCORE_MAX:
+            scores = scores.with_score(axis, Score(int(text),
+                                                   private=axis is Axis.PERSONAL))
+    return scores
+
+
+def _kind(edge: RawEdge, heights: dict[str, float | None]) -> tuple[RelationKind, bool]:
+    """The kind of line, and whether the relation runs against the edge. A kind the file
+    names wins; then yEd's line style; then influence (rivalry undirected: conflict)."""
     text = (edge.values.get("kind") or edge.values.get("type") or edge.values.get("label")
             or "").strip().casefold().replace("_", "-").replace(" ", "-")
     for kind in RelationKind:
         if text == kind.value:
-            return kind
+            return kind, False
     if text in ("reports", "manager", "reportsto", "reporting"):
-        return RelationKind.REPORTS_TO
-    return RelationKind.INFLUENCE if edge.directed else RelationKind.CONFLICT if text in (
-        "conflict", "rivalry") else RelationKind.INFLUENCE
+        return RelationKind.REPORTS_TO, False
+    if text == "rivalry" and not edge.directed:
+        return RelationKind.CONFLICT, False
+    if edge.markup is not None:
+        drawn = kind_and_direction(edge.markup, heights.get(edge.source),
+                                   heights.get(edge.target))
+        if drawn is not None:
+            return drawn
+    return RelationKind.INFLUENCE, False
 
 
 def _strength(values: dict[str, str]) -> int:

@@ -2,11 +2,13 @@
 column recognition, the same mapping dialog for unknown columns, the same people, ids and
 reports-to lines — with every problem placed by sheet, row and column.
 
-Our own export (the XLSX workbook's People and Relations sheets) reads back as the people of
-its deals with their name, title, department, e-mail, phone, organisation and the lines
-between them (reports-to from the People sheet, every other line from the Relations sheet).
-Roles, support, scores, the plan and the deals' own fields are not read: a workbook is a
-report, the .dealtri file is the deal.
+Our own export (the XLSX workbook) reads back as its CSV does — one deal per name of the
+People sheet's "Deal" column, each person with what that sheet carries (contact details,
+organisation, roles, support, influence, coverage, mode, scores, managers, last contact, next
+step, leaning) — plus the lines of its Relations sheet (influence, conflict, dotted line,
+with strength and note). Not read: the Scores sheet's evidence and confidence, the Plan,
+Criteria and Process sheets, and the deals' own fields (account aside, guessed from the
+people): a workbook is a report, the .dealtri file is the deal.
 """
 
 from __future__ import annotations
@@ -19,8 +21,7 @@ from desktop.domain.enums import RelationKind
 from desktop.domain.errors import ValidationError
 from desktop.domain.ids import derived_id
 from desktop.domain.relation import Relation, line_identity
-from desktop.exchange.account_guess import account_from_organisations
-from desktop.exchange.formats.people_csv import HEADER, NAMESPACE, people_from_table
+from desktop.exchange.formats.people_csv import HEADER, NAMESPACE, incoming_from_table
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.people_columns import ColumnMapping, automatic
 from desktop.exchange.registry import ReadOptions
@@ -49,21 +50,12 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
                             "in the window's import dialog")
     _refuse_uncalculated(sheet, mapping, path)
     try:
-        incoming = people_from_table(table, mapping, path, options)
+        incoming = incoming_from_table(table, mapping, path, options)
     except ImportProblem as problem:
         raise _placed(problem, sheet, path) from None
-    deal = incoming.deal
-    # The account may already be set by people_from_table (shared with CSV); else here.
-    account = deal.account or account_from_organisations(p.organisation for p in deal.people)
-    lines: tuple[Relation, ...] = ()
     if table.header[:len(HEADER)] == list(HEADER) and RELATIONS_SHEET in sheet.sheet_names:
-        lines = _relations(data, path, deal)
-    if account != deal.account or lines:
-        try:
-            deal = replace(deal, account=account, relations=deal.relations + lines)
-        except ValidationError as error:
-            raise ImportProblem(path, f"sheet {RELATIONS_SHEET!r}", error.problem) from None
-    return [replace(incoming, deal=deal)]
+        incoming = _with_relations(incoming, data, path)
+    return incoming
 
 
 def _refuse_uncalculated(sheet: SheetTable, mapping: ColumnMapping, path: Path) -> None:
@@ -90,36 +82,69 @@ def _placed(problem: ImportProblem, sheet: SheetTable, path: Path) -> ImportProb
     return ImportProblem(path, place, problem.problem)
 
 
-def _relations(data: bytes, path: Path, deal: Deal) -> tuple[Relation, ...]:
-    """The lines of our own export's Relations sheet between people of ``deal``, found by
-    name (a name two people share is left out: which of them is meant is unknown)."""
+def _with_relations(incoming: list[Incoming], data: bytes, path: Path) -> list[Incoming]:
+    """Our own export's deals with the lines of its Relations sheet, each row given to the
+    deal its "Deal" cell names; the people sheet already gave the reports-to lines."""
     rows = read_sheet_rows(data, path, RELATIONS_SHEET, MAX_RELATIONS + 1)
     if not rows or rows[0][1][:len(RELATIONS_HEADER)] != RELATIONS_HEADER:
-        return ()
+        return incoming
+    position = {_key(item.deal.name): i for i, item in enumerate(incoming)}
+    by_deal: dict[int, list[tuple[int, list[str]]]] = {}
+    for number, cells in rows[1:]:
+        at = position.get(_key(cells[0]) if cells else "")
+        if at is None and len(incoming) == 1:
+            at = 0
+        if at is not None:
+            by_deal.setdefault(at, []).append((number, cells))
+    result = list(incoming)
+    for at, deal_rows in by_deal.items():
+        deal = incoming[at].deal
+        lines = _relations(deal, deal_rows, path)
+        if lines != deal.relations:
+            try:
+                deal = replace(deal, relations=lines)
+            except ValidationError as error:
+                raise ImportProblem(path, f"sheet {RELATIONS_SHEET!r}", error.problem) from None
+            result[at] = replace(incoming[at], deal=deal)
+    return result
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split())[:120].strip().casefold()
+
+
+def _relations(deal: Deal, rows: list[tuple[int, list[str]]],
+               path: Path) -> tuple[Relation, ...]:
+    """The deal's lines in the order of ``rows``: a row's line between people of ``deal``
+    (found by name; a name two people share is left out, which of them is meant is
+    unknown), or the reports-to line the people sheet drew, with the row's strength and
+    note. Lines no row names come last. Exported again, the sheet is the same."""
     ids: dict[str, str | None] = {}
     for person in deal.people:
         key = person.name.casefold()
         ids[key] = None if key in ids else person.id
     kinds = {kind.label: kind for kind in RelationKind}
-    drawn = {relation.identity for relation in deal.relations}
-    found: list[Relation] = []
-    for number, cells in rows[1:]:
+    existing = {relation.identity: relation for relation in deal.relations}
+    ordered: dict[tuple[str, str, RelationKind], Relation] = {}
+    for number, cells in rows:
         cells = cells + [""] * (6 - len(cells))
         source, target = ids.get(cells[1].casefold()), ids.get(cells[2].casefold())
         kind = kinds.get(cells[3])
         if source is None or target is None or kind is None or source == target:
             continue
         identity = line_identity(source, target, kind)
-        if identity in drawn:
+        if identity in ordered:
             continue
         try:
             strength = int(cells[4] or 1)
-            found.append(Relation(source, target, kind, strength=strength, note=cells[5],
-                                  id=derived_id(NAMESPACE, f"{source}>{target}>{kind}")))
+            known = existing.get(identity)
+            ordered[identity] = Relation(
+                source, target, kind, strength=strength, note=cells[5],
+                id=known.id if known else derived_id(NAMESPACE, f"{source}>{target}>{kind}"))
         except (ValueError, ValidationError) as error:
             why = error.problem if isinstance(error, ValidationError) else \
                 f"{cells[4]!r} is not 1, 2 or 3"
             raise ImportProblem(path, f"sheet {RELATIONS_SHEET!r}, row {number}",
                                 why) from None
-        drawn.add(identity)
-    return tuple(found)
+    return (*ordered.values(),
+            *(relation for relation in deal.relations if relation.identity not in ordered))

@@ -47,6 +47,7 @@ EXPECTED = {
     "duplicate_node_ids.gexf": "used twice",
     "not_xml.graphml": "not well-formed XML",
     "unknown_encoding.graphml": "encoding that does not exist",  # found by fuzzing
+    "groups_nested_too_deep.graphml": "the groups are nested more than 32 deep",
     "binary_junk.csv": "line",
     "no_header.csv": "no column holds names",
     "header_with_newline.csv": "no column holds names",  # found by fuzzing

@@ -60,9 +60,10 @@ def test_graphml_carries_yed_markup(tmp_path: Path, library: Library, helix: Dea
     y = "{http://www.yworks.com/xml/graphml}"
     shapes = root.findall(f".//{y}ShapeNode")
     assert len(shapes) == len(helix.people)
+    # The label is the name, then the title on a second line (as a seller types it in yEd).
     by_label = {s.find(f"{y}NodeLabel").text: s for s in shapes}  # type: ignore[union-attr]
     for person in helix.people:
-        shape = by_label[person.name]
+        shape = by_label["\n".join(t for t in (person.name, person.title) if t)]
         assert shape.find(f"{y}Fill").get("color") == SUPPORT_COLOURS[person.support]  # type: ignore[union-attr]
         geometry = shape.find(f"{y}Geometry")
         assert geometry is not None

@@ -1,6 +1,8 @@
 """GEXF 1.3 (Gephi's own format): attributes, support colours, positions and influence sizes
 in the viz namespace. Gephi's y axis points up, the map's down: y is flipped both ways so an
-org chart stays the right way up. Reading goes through defusedxml."""
+org chart stays the right way up. The meta block carries the deal's name (description) and
+id (keywords), so our own export comes back into the deal it was made from. Reading goes
+through defusedxml."""
 
 from __future__ import annotations
 
@@ -9,8 +11,14 @@ from datetime import date
 from pathlib import Path
 
 from desktop.domain.deal import Deal
-from desktop.exchange.graph_model import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, nodes_and_edges, rgb
-from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming
+from desktop.exchange.graph_model import (
+    EDGE_ATTRIBUTES,
+    NODE_ATTRIBUTES,
+    decimal,
+    nodes_and_edges,
+    rgb,
+)
+from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming, uuid_or_none
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import one_deal_writer
@@ -21,6 +29,7 @@ NS = "http://gexf.net/1.3"
 NS_VIZ = "http://gexf.net/1.3/viz"
 NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 _TYPES = {"x": "double", "y": "double", "support": "integer", "strength": "integer"}
+_KEYWORD = "deal-triangle"
 _PLAIN = tuple(a for a in NODE_ATTRIBUTES if a not in ("label", "x", "y"))
 
 
@@ -33,6 +42,8 @@ def gexf_bytes(deal: Deal) -> bytes:
         f"{{{NS_XSI}}}schemaLocation": f"{NS} http://gexf.net/1.3/gexf.xsd"})
     meta = ET.SubElement(root, f"{{{NS}}}meta", {"lastmodifieddate": date.today().isoformat()})
     ET.SubElement(meta, f"{{{NS}}}creator").text = "Deal Triangle"
+    # GEXF's graph has no id; the keywords are free text read by no tool we know of.
+    ET.SubElement(meta, f"{{{NS}}}keywords").text = f"{_KEYWORD}, {deal.id}"
     ET.SubElement(meta, f"{{{NS}}}description").text = deal.name
     graph = ET.SubElement(root, f"{{{NS}}}graph", {"defaultedgetype": "directed",
                                                     "mode": "static"})
@@ -57,8 +68,8 @@ def gexf_bytes(deal: Deal) -> bytes:
         ET.SubElement(element, f"{{{NS_VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b),
                                                       "a": "1.0"})
         ET.SubElement(element, f"{{{NS_VIZ}}}position", {
-            "x": f"{node.x:.1f}", "y": f"{-node.y:.1f}", "z": "0.0"})
-        ET.SubElement(element, f"{{{NS_VIZ}}}size", {"value": f"{node.size:.1f}"})
+            "x": decimal(node.x), "y": decimal(-node.y), "z": "0.0"})
+        ET.SubElement(element, f"{{{NS_VIZ}}}size", {"value": decimal(node.size)})
     edge_list = ET.SubElement(graph, f"{{{NS}}}edges")
     for edge in edges:
         # Every edge directed: networkx and others refuse mixed graphs; a conflict line
@@ -72,7 +83,7 @@ def gexf_bytes(deal: Deal) -> bytes:
             ET.SubElement(values, f"{{{NS}}}attvalue", {"for": name, "value": str(value)})
         r, g, b = rgb(edge.colour)
         ET.SubElement(element, f"{{{NS_VIZ}}}color", {"r": str(r), "g": str(g), "b": str(b)})
-        ET.SubElement(element, f"{{{NS_VIZ}}}thickness", {"value": f"{edge.width:.1f}"})
+        ET.SubElement(element, f"{{{NS_VIZ}}}thickness", {"value": decimal(edge.width)})
         if edge.dashes:
             ET.SubElement(element, f"{{{NS_VIZ}}}shape", {
                 "value": "dotted" if edge.dashes[0] <= 1.0 else "dashed"})
@@ -122,9 +133,18 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
                         edge.values[key] = element.get(key) or ""
                 _values(element, titles, edge.values)
                 edges.append(edge)
-    description = next((e.text for m in root if local(m.tag) == "meta" for e in m
-                        if local(e.tag) == "description"), None)
-    return [build_incoming(nodes, edges, path, (description or path.stem).strip())]
+    meta = {local(e.tag): (e.text or "").strip() for m in root if local(m.tag) == "meta"
+            for e in m}
+    return [build_incoming(nodes, edges, path, meta.get("description") or path.stem,
+                           deal_id=_deal_id(meta.get("keywords", "")))]
+
+
+def _deal_id(keywords: str) -> str | None:
+    """Our exports' deal id: the UUID after our keyword; other tools' keywords are words."""
+    words = [w.strip() for w in keywords.split(",")]
+    if len(words) == 2 and words[0] == _KEYWORD:
+        return uuid_or_none(words[1])
+    return None
 
 
 def _values(element: ET.Element, titles: dict[str, str], into: dict[str, str]) -> None:

@@ -1,9 +1,11 @@
 """GraphML: plain data keys (any GraphML reader — networkx, Gephi, Cytoscape) **and** yEd's
 node and edge markup (label, support colour, card size, position, line style), so the map
-opens in yEd looking like the map without any properties-mapping step.
+opens in yEd looking like the map without any properties-mapping step. The graph carries the
+deal's id (``<graph id>``) and name (a graph-level ``deal`` key), so our own export comes
+back into the deal it was made from.
 
-Reading takes plain GraphML or yEd's (the label from its NodeLabel element, the position
-from its Geometry) — through defusedxml, never resolving entities.
+Reading takes plain GraphML or a chart drawn in yEd (labels, line styles, arrowheads, groups:
+``yed_markup``) — through defusedxml, never resolving entities.
 """
 
 from __future__ import annotations
@@ -13,17 +15,20 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from desktop.domain.deal import Deal
+from desktop.domain.enums import RelationKind
 from desktop.exchange.graph_model import (
     CARD_HEIGHT,
     EDGE_ATTRIBUTES,
     NODE_ATTRIBUTES,
+    decimal,
     nodes_and_edges,
 )
-from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming
+from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming, uuid_or_none
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import one_deal_writer
 from desktop.exchange.safe_xml import local, parse
+from desktop.exchange.yed_markup import MAX_GROUP_DEPTH, edge_markup, node_markup
 from desktop.problems import ImportProblem
 
 NS = "http://graphml.graphdrawing.org/xmlns"
@@ -33,6 +38,10 @@ NS_XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA = ("http://graphml.graphdrawing.org/xmlns "
           "http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd")
 _TYPES = {"x": "double", "y": "double", "support": "int", "strength": "int"}
+DEAL_KEY = "deal"  # the graph-level key holding the deal's name
+# yEd's org charts put the arrowhead at the report (yed_markup): ours too, so a chart edited
+# in yEd and read back without our keys keeps who reports to whom.
+_ARROW_AT_REPORT = frozenset({RelationKind.REPORTS_TO, RelationKind.DOTTED_LINE})
 
 
 def graphml_bytes(deal: Deal) -> bytes:
@@ -54,15 +63,18 @@ def graphml_bytes(deal: Deal) -> bytes:
         ET.SubElement(root, f"{{{NS}}}key", {"for": "edge", "id": f"e_{name}",
                                              "attr.name": name,
                                              "attr.type": _TYPES.get(name, "string")})
+    ET.SubElement(root, f"{{{NS}}}key", {"for": "graph", "id": "g_deal",
+                                         "attr.name": DEAL_KEY, "attr.type": "string"})
     graph = ET.SubElement(root, f"{{{NS}}}graph", {"id": deal.id, "edgedefault": "directed"})
+    ET.SubElement(graph, f"{{{NS}}}data", {"key": "g_deal"}).text = deal.name
     nodes, edges = nodes_and_edges(deal)
     for node in nodes:
         element = ET.SubElement(graph, f"{{{NS}}}node", {"id": node.id})
         graphics = ET.SubElement(ET.SubElement(element, f"{{{NS}}}data", {"key": "ng"}),
                                  f"{{{NS_Y}}}ShapeNode")
         ET.SubElement(graphics, f"{{{NS_Y}}}Geometry", {
-            "x": f"{node.x - node.width / 2:.1f}", "y": f"{node.y - CARD_HEIGHT / 2:.1f}",
-            "width": f"{node.width:.1f}", "height": f"{CARD_HEIGHT:.1f}"})
+            "x": decimal(node.x - node.width / 2), "y": decimal(node.y - CARD_HEIGHT / 2),
+            "width": decimal(node.width), "height": decimal(CARD_HEIGHT)})
         ET.SubElement(graphics, f"{{{NS_Y}}}Fill", {"color": node.colour,
                                                     "transparent": "false"})
         ET.SubElement(graphics, f"{{{NS_Y}}}BorderStyle", {"color": "#1A1A1A",
@@ -70,7 +82,9 @@ def graphml_bytes(deal: Deal) -> bytes:
         label = ET.SubElement(graphics, f"{{{NS_Y}}}NodeLabel", {
             "fontFamily": "Dialog", "fontSize": "12", "textColor": "#000000",
             "modelName": "internal", "modelPosition": "c"})
-        label.text = str(node.values["label"])
+        # Name, then title on a second line: how a seller types a box of an org chart in yEd.
+        label.text = "\n".join(str(node.values[k]) for k in ("label", "title")
+                               if node.values[k])
         ET.SubElement(graphics, f"{{{NS_Y}}}Shape", {"type": "roundrectangle"})
         for name in NODE_ATTRIBUTES:
             data = ET.SubElement(element, f"{{{NS}}}data", {"key": f"n_{name}"})
@@ -86,8 +100,10 @@ def graphml_bytes(deal: Deal) -> bytes:
             "color": edge.colour, "width": f"{edge.width:.1f}",
             "type": "line" if not edge.dashes else (
                 "dotted" if edge.dashes[0] <= 1.0 else "dashed")})
+        at_report = edge.kind in _ARROW_AT_REPORT
         ET.SubElement(line, f"{{{NS_Y}}}Arrows", {
-            "source": "none", "target": "standard" if edge.directed else "none"})
+            "source": "standard" if at_report else "none",
+            "target": "standard" if edge.directed and not at_report else "none"})
         for name, value in edge.values.items():
             data = ET.SubElement(element, f"{{{NS}}}data", {"key": f"e_{name}"})
             data.text = str(value)
@@ -105,28 +121,65 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     graph = next((child for child in root if local(child.tag) == "graph"), None)
     if graph is None:
         raise ImportProblem(path, "", "the GraphML file holds no graph")
-    default_directed = graph.get("edgedefault", "directed") == "directed"
     nodes: list[RawNode] = []
     edges: list[RawEdge] = []
+    reading = _Reading(keys, path, nodes, edges)
+    _read_graph(graph, reading, "", True, 0)
+    # A line to a group box (a department) joins no two people.
+    edges = [e for e in edges if e.source not in reading.groups
+             and e.target not in reading.groups]
+    name = next(((item.text or "").strip() for item in graph if local(item.tag) == "data"
+                 and keys.get(item.get("key", "")) == DEAL_KEY), "")
+    # A graph id is a name for nobody (yEd writes "G"); a UUID is our export's deal id.
+    return [build_incoming(nodes, edges, path, name or path.stem,
+                           deal_id=uuid_or_none(graph.get("id")))]
+
+
+class _Reading:
+    """What reading one file collects, whatever graph or group it is in."""
+
+    def __init__(self, keys: dict[str, str], path: Path, nodes: list[RawNode],
+                 edges: list[RawEdge]) -> None:
+        self.keys, self.path, self.nodes, self.edges = keys, path, nodes, edges
+        self.groups: set[str] = set()  # the ids of group nodes
+
+
+def _read_graph(graph: ET.Element, reading: _Reading, group: str, directed: bool,
+                depth: int) -> None:
+    """The nodes and edges of ``graph`` and of the groups in it (nested graphs): a group is
+    no person; its label is its members' department (the innermost group's)."""
+    directed = graph.get("edgedefault", "directed" if directed else "undirected") == "directed"
     for number, element in enumerate(graph):
         tag = local(element.tag)
         if tag == "node":
             node = RawNode(element.get("id", ""), f"node {element.get('id', number)!s:.40}")
-            _node_data(element, keys, node)
-            nodes.append(node)
+            _node_data(element, reading.keys, node)
+            inner = next((child for child in element if local(child.tag) == "graph"), None)
+            if inner is None:
+                node.group = group
+                reading.nodes.append(node)
+                continue
+            if depth >= MAX_GROUP_DEPTH:
+                raise ImportProblem(reading.path, node.place, f"the groups are nested more "
+                                    f"than {MAX_GROUP_DEPTH} deep; Deal Triangle reads groups "
+                                    f"up to {MAX_GROUP_DEPTH} deep")
+            reading.groups.add(node.id)
+            label = node.values.get("label") or node.label or ""
+            _read_graph(inner, reading, " ".join(label.split()) or group, directed, depth + 1)
         elif tag == "edge":
-            directed = element.get("directed")
+            given = element.get("directed")
             edge = RawEdge(element.get("id", ""), f"edge {element.get('id') or number!s:.40}",
                            element.get("source", ""), element.get("target", ""),
-                           directed=default_directed if directed is None
-                           else directed == "true")
+                           directed=directed if given is None else given == "true")
             for item in element:
-                if local(item.tag) == "data" and len(item) == 0:
-                    edge.values[keys.get(item.get("key", ""), "")] = (item.text or "").strip()
-            edges.append(edge)
-    name = graph.get("id") if graph.get("id") not in (None, "G") else None
-    return [build_incoming(nodes, edges, path, path.stem if name is None or _is_uuid(name)
-                           else name)]
+                if local(item.tag) != "data":
+                    continue
+                if len(item) == 0:
+                    edge.values[reading.keys.get(item.get("key", ""), "")] = (
+                        item.text or "").strip()
+                elif edge.markup is None:
+                    edge.markup = edge_markup(item)
+            reading.edges.append(edge)
 
 
 def _node_data(element: ET.Element, keys: dict[str, str], node: RawNode) -> None:
@@ -134,14 +187,11 @@ def _node_data(element: ET.Element, keys: dict[str, str], node: RawNode) -> None
         if local(data.tag) != "data":
             continue
         name = keys.get(data.get("key", ""), "")
-        if len(data):  # yEd's graphics: label and geometry
-            for part in data.iter():
-                tag = local(part.tag)
-                if tag == "NodeLabel" and part.text and "label" not in node.values:
-                    node.values["label"] = part.text.strip()
-                elif tag == "Geometry" and node.x is None:
-                    node.x = _centre(part, "x", "width")
-                    node.y = _centre(part, "y", "height")
+        if len(data):  # yEd's graphics: label and box
+            drawn = node_markup(data)
+            node.label = node.label or drawn.label
+            if node.x is None and drawn.x is not None:
+                node.x, node.y = drawn.x, drawn.y
             continue
         text = (data.text or "").strip()
         if name in ("x", "y"):
@@ -149,23 +199,6 @@ def _node_data(element: ET.Element, keys: dict[str, str], node: RawNode) -> None
                 setattr(node, name, float(text))
         elif name:
             node.values[name] = text
-
-
-def _centre(geometry: ET.Element, at: str, size: str) -> float | None:
-    try:
-        return float(geometry.get(at, "")) + float(geometry.get(size, "0")) / 2
-    except ValueError:
-        return None
-
-
-def _is_uuid(text: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(text)
-    except ValueError:
-        return False
-    return True
 
 
 def sniff(head: bytes) -> bool:
