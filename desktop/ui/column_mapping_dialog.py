@@ -31,8 +31,7 @@ class ColumnMappingDialog(QDialog):
         self.resize(980, 420)
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(
-            f"Choose what each column of {file_name} holds ({table.encoding}, "
-            f"{_delimiter_name(table.delimiter)}, header on line {table.header_line}). "
+            f"Choose what each column of {file_name} holds ({_layout(table)}). "
             "A name, first and last name, or an e-mail is needed."))
         columns = len(table.header)
         self.preview = QTableWidget(min(PREVIEW_ROWS, len(table.rows)) + 1, columns)
@@ -92,6 +91,15 @@ class ColumnMappingDialog(QDialog):
                 f.label for f in twice) + "."
         self.problem.setText(problem)
         self.ok.setEnabled(not problem)
+
+
+def _layout(table: TextTable) -> str:
+    """"UTF-8, comma-separated, header on line 3"; for a workbook (no delimiter: its
+    "encoding" names the sheet) "sheet 'Contacts', header on row 3"."""
+    if not table.delimiter:
+        return f"{table.encoding}, header on row {table.header_line}"
+    return (f"{table.encoding}, {_delimiter_name(table.delimiter)}, header on line "
+            f"{table.header_line}")
 
 
 def _delimiter_name(delimiter: str) -> str:
