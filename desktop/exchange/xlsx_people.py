@@ -67,11 +67,13 @@ def _refuse_uncalculated(sheet: SheetTable, mapping: ColumnMapping, path: Path) 
 
             name = sheet.table.header[cell.column]
             formula = f" ={cell.formula[:60]}" if cell.formula else ""
+            linked = (", and the other workbook it reads is never opened"
+                      if "[" in cell.formula else "")
             raise ImportProblem(path, f"{sheet.place(cell.row)}, column {name!r} (cell "
                                 f"{get_column_letter(cell.column + 1)}{cell.row})",
                                 f"the formula{formula} has no saved value (the workbook was "
-                                "written by a program that does not calculate); open it in "
-                                "Excel or LibreOffice and save it again")
+                                f"written by a program that does not calculate{linked}); "
+                                "open it in Excel or LibreOffice and save it again")
 
 
 def _placed(problem: ImportProblem, sheet: SheetTable, path: Path) -> ImportProblem:

@@ -51,6 +51,15 @@ EXPECTED = {
     "binary_junk.csv": "line",
     "no_header.csv": "no column holds names",
     "header_with_newline.csv": "no column holds names",  # found by fuzzing
+    # Excel workbooks (made by hand, part by part: tests/helpers/handmade_xlsx.py).
+    "zip_bomb.xlsx": "at xl/worksheets/sheet1.xml: the part is compressed 1,022 to 1",
+    "not_a_zip.xlsx": "this is not an Excel workbook",  # a CSV renamed
+    "not_a_workbook.xlsx": "this is a zip archive, not an Excel workbook",
+    "truncated.xlsx": "this is not an Excel workbook",  # a download cut in half
+    "corrupt_sheet.xlsx": "at sheet 'People': the workbook's XML is damaged",
+    "entity_in_sheet.xlsx": "at sheet 'People': the workbook's XML declares a DTD or entities",
+    "formula_from_another_file.xlsx": "at sheet 'Contacts', row 2, column 'Full Name' (cell "
+                                      "A2): the formula ='\\\\fileserver",
     "our_export_score_out_of_range.csv": "at line 3, column 'Technical fit': '12' is not a "
                                          "score",
 }
