@@ -14,6 +14,8 @@ private notes carries the personal-win evidence as empty: that is "not shared", 
 
 ``provided`` says which person fields the source really carries: a CSV of contacts has a
 name, title and e-mail but no scores, and must not be read as "their scores are unknown".
+A people table that has score columns carries ``SCORE_VALUES``: the numbers alone, compared
+and taken axis by axis (an empty cell says nothing), my evidence and confidence kept.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from desktop.domain.person import Person
 from desktop.domain.plan_merge import (
     NO_PLAN_DIFFERENCES,
     PlanDifferences,
+    align_actions,
     align_alternatives,
     merged_plan,
 )
@@ -41,6 +44,9 @@ DEAL_FIELDS = ("name", "account", "stage", "amount", "currency", "close_date", "
                "solution", "compelling_event")
 # Differences here are never a conflict on their own.
 QUIET_FIELDS = frozenset({"position"})
+# In ``provided`` instead of "scores": the source has the score values but not their
+# evidence, confidence or privacy (our people CSV), so only known values count.
+SCORE_VALUES = "scores.value"
 
 
 class Resolution(Enum):
@@ -147,6 +153,7 @@ def plan_merge(mine: Deal, theirs: Deal, provided: Iterable[str] | None = None) 
                         if getattr(mine, name) != getattr(theirs, name))
     taken = {p.id for p in mine.people}
     people_map = {**{p.id: p.id for p in added if p.id not in taken}, **matches}
+    theirs = align_actions(mine, theirs, matches)
     return MergePlan(mine, theirs, matches, how, tuple(added), tuple(conflicts), deal_fields,
                      provided_fields, plan_differences(mine, theirs, people_map))
 
@@ -178,6 +185,10 @@ def _given(person: Person, name: str, provided: frozenset[str]) -> bool:
 def _differences(mine: Person, theirs: Person, provided: frozenset[str]) -> tuple[str, ...]:
     differing = []
     for name in PERSON_FIELDS:
+        if name == "scores" and _values_only(provided):
+            if _with_values(mine.scores, theirs.scores) != mine.scores:
+                differing.append(name)
+            continue
         if not _given(theirs, name, provided) or name in QUIET_FIELDS:
             continue
         if name == "scores":
@@ -206,7 +217,8 @@ def _take(mine: Person, theirs: Person, provided: frozenset[str], *,
     """My person with their values for every field their source provides."""
     values: dict[str, object] = {}
     for name in provided:
-        if (name == "position" and not positions) or not _given(theirs, name, provided):
+        if name == SCORE_VALUES or (name == "position" and not positions) \
+                or not _given(theirs, name, provided):
             continue
         values[name] = getattr(theirs, name)
     if "scores" in values:
@@ -216,7 +228,22 @@ def _take(mine: Person, theirs: Person, provided: frozenset[str], *,
                 scores = scores.with_score(axis, replace(scores[axis],
                                                          evidence=mine.scores[axis].evidence))
         values["scores"] = scores
+    elif _values_only(provided):
+        values["scores"] = _with_values(mine.scores, theirs.scores)
     return replace(mine, **values)  # type: ignore[arg-type]
+
+
+def _values_only(provided: frozenset[str]) -> bool:
+    return SCORE_VALUES in provided and "scores" not in provided
+
+
+def _with_values(mine: Triangle, theirs: Triangle) -> Triangle:
+    """My scores with each value they know (their unknown says nothing), my evidence kept."""
+    result = mine
+    for axis, score in theirs.items():
+        if score.value is not None and score.value != mine[axis].value:
+            result = result.with_score(axis, replace(mine[axis], value=score.value))
+    return result
 
 
 def _blank(person: Person) -> Person:

@@ -8,6 +8,8 @@ differing, is a conflict settled like the deal's own fields: mine or theirs.
 
 Alternatives are matched by id, then by name (case ignored): "FleetIQ" typed on two laptops
 is one competitor, and a version-1 file's competitors get the ids the migration gave them.
+Actions are matched by id, then by their words and people: a people table that carries each
+person's next step (our CSV) brings back the step the deal has, not a copy of it.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
-from desktop.domain.actions import Action
+from desktop.domain.actions import Action, OwnerSide
 from desktop.domain.deal import Deal
 from desktop.domain.decision import Criterion, ProcessStep
 
@@ -57,6 +59,67 @@ def align_alternatives(mine: Deal, theirs: Deal) -> Deal:
     criteria = tuple(replace(c, theirs={mapping.get(k, k): v for k, v in c.theirs.items()})
                      for c in theirs.criteria)
     return theirs.with_plan(alternatives=alternatives, criteria=criteria, people=people)
+
+
+def align_actions(mine: Deal, theirs: Deal, people: Mapping[str, str]) -> Deal:
+    """``theirs`` with each bare action of theirs — a next step read from a people table:
+    words, people and perhaps a due date, nothing else — that one of my open actions already
+    is (the same words, concerning the same people; ``people`` maps their person ids to
+    mine) replaced by mine with their due date, so that it compares with mine (a moved date
+    is a conflict) instead of coming in twice. Several bare copies of one action of mine
+    (one per person it is for) become that one action. Mine is written in their person
+    ids, so it is aligned only when they have everyone it names."""
+    mine_ids = {a.id for a in mine.actions}
+    open_by_text: dict[str, list[Action]] = {}
+    for action in mine.actions:
+        if action.is_open:
+            open_by_text.setdefault(_words(action.text), []).append(action)
+    theirs_of = {m: t for t, m in people.items()}
+    mine_people = {p.id for p in mine.people}
+    actions: list[Action] = []
+    used: set[str] = set()
+    for action in theirs.actions:
+        copy = None
+        if action.id not in mine_ids and _bare(action):
+            targets = [people.get(p) for p in action.for_people]
+            match = next((m for m in open_by_text.get(_words(action.text), ())
+                          if all(t is not None and m.concerns(t) for t in targets)), None)
+            if match is not None:
+                copy = _in_their_ids(match, theirs_of, mine_people)
+        if copy is None:
+            actions.append(action)
+        elif copy.id not in used:
+            used.add(copy.id)
+            actions.append(replace(copy, due=action.due or copy.due))
+    if len(actions) == len(theirs.actions) and all(
+            a is b for a, b in zip(actions, theirs.actions, strict=True)):
+        return theirs
+    return theirs.with_plan(actions=tuple(actions))
+
+
+def _in_their_ids(action: Action, theirs_of: Mapping[str, str],
+                  mine_people: set[str]) -> Action | None:
+    """My action naming my people by their ids; None when it names someone they lack."""
+    named = [*action.for_people, *([action.intended.person] if action.intended else []),
+             *([action.owner] if action.owner in mine_people else [])]
+    if any(p not in theirs_of for p in named):
+        return None
+    intended = action.intended
+    if intended is not None:
+        intended = replace(intended, person=theirs_of[intended.person])
+    return replace(action, for_people=tuple(theirs_of[p] for p in action.for_people),
+                   owner=theirs_of.get(action.owner, action.owner), intended=intended)
+
+
+def _words(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _bare(action: Action) -> bool:
+    """An action as a people table carries one: open, ours, for someone, nothing more."""
+    return bool(action.for_people) and action.is_open and not action.owner \
+        and action.owner_side is OwnerSide.US and action.intended is None \
+        and action.changed is None and not action.internal
 
 
 def differences(mine: Deal, theirs: Deal, people: Mapping[str, str]) -> PlanDifferences:

@@ -22,6 +22,7 @@ from desktop.domain.enums import (
     Role,
     Support,
 )
+from desktop.domain.merge import SCORE_VALUES
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Score, Triangle
@@ -121,7 +122,7 @@ def test_our_export_comes_back_with_the_same_people(tmp_path: Path) -> None:
     assert theirs[HOSTILE_NAMES[1]].leans_to == leaning.id
     assert incoming.provided is not None
     assert {"name", "title", "department", "email", "phone", "roles", "support", "influence",
-            "coverage", "mode", "scores", "last_contact", "organisation",
+            "coverage", "mode", SCORE_VALUES, "last_contact", "organisation",
             "leans_to"} <= incoming.provided
 
 

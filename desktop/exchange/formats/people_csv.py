@@ -34,6 +34,7 @@ from desktop.domain.decision import Alternative, AlternativeKind
 from desktop.domain.enums import Axis, Coverage, Influence, RelationKind, ResponseMode, Support
 from desktop.domain.errors import ValidationError
 from desktop.domain.ids import derived_id
+from desktop.domain.merge import SCORE_VALUES
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Triangle
@@ -60,8 +61,8 @@ _FIELD_FOR_PERSON = {Field.TITLE: "title", Field.DEPARTMENT: "department",
 # The fields of our own export beyond contact details, and the person field each fills.
 _FIELD_FOR_JUDGEMENT = {Field.ROLES: "roles", Field.SUPPORT: "support",
                         Field.INFLUENCE: "influence", Field.COVERAGE: "coverage",
-                        Field.MODE: "mode", Field.BUSINESS: "scores",
-                        Field.TECHNICAL: "scores", Field.PERSONAL: "scores",
+                        Field.MODE: "mode", Field.BUSINESS: SCORE_VALUES,
+                        Field.TECHNICAL: SCORE_VALUES, Field.PERSONAL: SCORE_VALUES,
                         Field.LAST_CONTACT: "last_contact", Field.LEANS_TO: "leans_to"}
 _AXIS_FIELDS = ((Axis.BUSINESS, Field.BUSINESS), (Axis.TECHNICAL, Field.TECHNICAL),
                 (Axis.PERSONAL, Field.PERSONAL))
