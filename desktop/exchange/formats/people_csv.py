@@ -73,8 +73,8 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     """Read with the columns mapped automatically — or as ``options.choose_mapping`` says
     (None from it cancels)."""
     table = read_table(data, path, looks_like_header, skip_uneven=options.skip_uneven)
-    table = replace(table, header=[people_cells.unquoted(c) for c in table.header],
-                    rows=[(line, [people_cells.unquoted(c) for c in cells])
+    table = replace(table, header=people_cells.unquoted_row(table.header),
+                    rows=[(line, people_cells.unquoted_row(cells))
                           for line, cells in table.rows])
     mapping = automatic(table.header)
     if options.choose_mapping is not None:
