@@ -98,12 +98,15 @@ def incoming_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
     if at_deal is None:
         return [people_from_table(table, mapping, path, options)]
     groups: dict[str, list[tuple[int, list[str]]]] = {}
+    spelling: dict[str, str] = {}  # "ACME" and "Acme" are one deal, named as first written
     for line, cells in table.rows:
         name = " ".join(cells[at_deal].split()) if at_deal < len(cells) else ""
-        groups.setdefault(name, []).append((line, cells))
+        groups.setdefault(name.casefold(), []).append((line, cells))
+        spelling.setdefault(name.casefold(), name)
     result = []
     start = 0
-    for name, rows in groups.items():
+    for key, rows in groups.items():
+        name = spelling[key]
         step = options
         if options.progress is not None and len(groups) > 1:  # one bar for the whole file
             step = replace(options, progress=_offset(options.progress, start, len(table.rows)))
@@ -214,7 +217,10 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
                     people=tuple(people), relations=tuple(relations),
                     alternatives=tuple(alternatives.values()), actions=tuple(actions.values()))
     except ValidationError as error:
-        raise ImportProblem(path, "", error.problem) from None
+        at_deal = columns.get(Field.DEAL)
+        place = f"line {table.rows[0][0]}, column {table.header[at_deal]!r}" \
+            if deal_name and at_deal is not None and error.path == "name" else ""
+        raise ImportProblem(path, place, error.problem) from None
     return Incoming(deal, frozenset(provided), whole_deal=False, skipped=table.skipped)
 
 
