@@ -215,7 +215,10 @@ def test_our_export_of_several_deals_comes_back_as_those_deals() -> None:
     assert priya.scores.values() == (8, 6, None)
     assert priya.scores[Axis.PERSONAL].private  # personal-win stays private by default
     henrik = by_name(northwind.deal)["Henrik Larsen"]
-    (nothing,) = northwind.deal.alternatives
+    nothing, fleet = northwind.deal.alternatives
+    assert fleet.name == "FleetIQ"
+    assert fleet.id != helix.deal.alternatives[0].id  # an alternative belongs to one deal
+    assert emma_n.leans_to == fleet.id
     assert henrik.leans_to == nothing.id
     assert nothing.kind is AlternativeKind.DO_NOTHING
 

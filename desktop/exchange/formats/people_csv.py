@@ -168,7 +168,8 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         keys = [scope + k for k in (email.casefold(), f"{name.casefold()}|{title.casefold()}")
                 if k]
         person_id = derived_id(NAMESPACE, keys[0])
-        judgement = _judgement(row, judged, alternatives, table, path, line) if judged else {}
+        judgement = _judgement(row, judged, alternatives, scope, table, path,
+                               line) if judged else {}
         try:
             person = Person(name=name, id=person_id, title=title,
                             department=row[at_department], email=email,
@@ -237,8 +238,8 @@ def _managers(reference: str, record_of: Mapping[str, str],
 
 
 def _judgement(row: Sequence[str], judged: Sequence[tuple[Field, int]],
-               alternatives: dict[str, Alternative], table: TextTable, path: Path,
-               line: int) -> dict[str, object]:
+               alternatives: dict[str, Alternative], scope: str, table: TextTable,
+               path: Path, line: int) -> dict[str, object]:
     """The person fields our export's columns give this row (empty cells: the default)."""
     values: dict[str, object] = {}
     scores: dict[Axis, int | None] = {}
@@ -258,7 +259,7 @@ def _judgement(row: Sequence[str], judged: Sequence[tuple[Field, int]],
             elif fld is Field.LAST_CONTACT:
                 values["last_contact"] = people_cells.day(cell)
             elif fld is Field.LEANS_TO:
-                values["leans_to"] = _alternative(cell, alternatives)
+                values["leans_to"] = _alternative(cell, alternatives, scope)
             else:
                 axis = next(a for a, f in _AXIS_FIELDS if f is fld)
                 scores[axis] = people_cells.score(cell)
@@ -273,7 +274,7 @@ def _judgement(row: Sequence[str], judged: Sequence[tuple[Field, int]],
     return values
 
 
-def _alternative(cell: str, alternatives: dict[str, Alternative]) -> str | None:
+def _alternative(cell: str, alternatives: dict[str, Alternative], scope: str) -> str | None:
     """The id of the alternative a "Leans to" cell names (made on first mention: a
     competitor, unless the name is one of the other kinds' labels, "Do nothing")."""
     name = " ".join(cell.split())
@@ -283,7 +284,7 @@ def _alternative(cell: str, alternatives: dict[str, Alternative]) -> str | None:
     if key not in alternatives:
         kind = _KIND_BY_LABEL.get(key, AlternativeKind.COMPETITOR)
         alternatives[key] = Alternative(name[:120], kind,
-                                        id=derived_id(NAMESPACE, f"alternative:{key}"))
+                                        id=derived_id(NAMESPACE, f"{scope}alternative:{key}"))
     return alternatives[key].id
 
 
