@@ -19,6 +19,7 @@ from pathlib import Path
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Coverage, Influence, RelationKind, Role, Support, parse_enum
 from desktop.domain.errors import ValidationError
+from desktop.domain.merge import SCORE_VALUES
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
@@ -87,6 +88,8 @@ def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Pat
         provided |= {k for k in _TEXTS if getattr(person, k)}
         provided |= {k for k in ("support", "influence", "roles", "coverage")
                      if k in node.values}
+        if any(axis.value in node.values for axis in Axis):
+            provided.add(SCORE_VALUES)  # the numbers, not their evidence
         ids[node.id] = person.id
         heights[node.id] = node.y
         people.append(person)
@@ -104,7 +107,8 @@ def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Pat
         try:
             relation = Relation(ids[start], ids[end], kind, strength=_strength(edge.values),
                                 note=edge.values.get("note", ""),
-                                id=person_id(f"edge:{edge.id or edge.place}", source))
+                                id=uuid_or_none(edge.id)
+                                or person_id(f"edge:{edge.id or edge.place}", source))
         except ValidationError as error:
             raise ImportProblem(source, f"{edge.place}, {error.path}", error.problem) from None
         if relation.identity in lines:
