@@ -135,7 +135,7 @@ def for_input(path: Path, head: bytes, name: str | None = None) -> Format:
             return fmt
     suffix = path.suffix.lower()
     for fmt in readers():
-        if suffix in fmt.extensions:
+        if fmt.by_extension and suffix in fmt.extensions:
             return fmt
     raise ImportProblem(path, "", "this is not a file Deal Triangle can import (a .dealtri "
                         "deal file, a CSV of people, GraphML or GEXF)")
