@@ -1,0 +1,92 @@
+"""Gephi's node and edge tables and Kumu's elements and connections read back: the tools'
+own layouts, and our exports coming home into the deal they left (by its id, nothing new)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from desktop.domain.deal import Deal
+from desktop.domain.enums import Axis, RelationKind
+from desktop.exchange import registry
+from desktop.exchange.exporting import export_deals
+from desktop.exchange.importing import plan_import, read_files
+from desktop.store.library import Library
+from tests.helpers.paths import DATA
+
+
+@pytest.mark.parametrize("fmt", ["gephi", "kumu"])
+def test_either_table_of_our_export_comes_back_into_its_deal(
+        tmp_path: Path, library: Library, northwind: Deal, fmt: str) -> None:
+    library.add_deal(northwind)
+    written = export_deals(library, [northwind.id], tmp_path / "map.csv", fmt)
+    assert len(written) == 2
+    for path in written:
+        (incoming,) = read_files([path])
+        deal = incoming.deal
+        assert (deal.id, deal.name) == (northwind.id, northwind.name)
+        assert {p.id: p.name for p in deal.people} == {p.id: p.name for p in northwind.people}
+        assert {r.identity for r in deal.relations} == {r.identity for r in northwind.relations}
+        mine = {p.id: p for p in northwind.people}
+        for person in deal.people:
+            original = mine[person.id]
+            assert (person.title, person.department, person.email, person.support,
+                    person.influence, person.coverage, person.roles) == (
+                original.title, original.department, original.email, original.support,
+                original.influence, original.coverage, original.roles)
+            assert [person.scores[a].value for a in Axis] == [
+                original.scores[a].value for a in Axis]
+        assert plan_import(library, [incoming]).changes_nothing
+
+
+def test_gephis_own_table_export_reads_with_its_lines(tmp_path: Path) -> None:
+    for name in ("contacts-nodes.csv", "contacts-edges.csv"):
+        shutil.copy(DATA / "gephi" / name, tmp_path / name)
+    path = tmp_path / "contacts-edges.csv"
+    assert registry.for_input(path, path.read_bytes()).name == "gephi"
+    (incoming,) = read_files([path])
+    deal = incoming.deal
+    assert deal.name == "contacts"  # the pair's name, without "-edges"
+    names = {p.id: p.name for p in deal.people}
+    assert sorted(names.values()) == ["Ines Alvarez", "Kofi Mensah", "Sara Lindqvist"]
+    lines = {(names[r.source], names[r.target], r.kind, r.strength) for r in deal.relations}
+    assert lines == {("Kofi Mensah", "Ines Alvarez", RelationKind.INFLUENCE, 1),
+                     ("Sara Lindqvist", "Ines Alvarez", RelationKind.INFLUENCE, 3)}
+    # The node table alone (its partner not beside it): the people, no lines.
+    alone = tmp_path / "alone"
+    alone.mkdir()
+    shutil.copy(DATA / "gephi" / "contacts-nodes.csv", alone / "contacts-nodes.csv")
+    (people_only,) = read_files([alone / "contacts-nodes.csv"])
+    assert len(people_only.deal.people) == 3
+    assert people_only.deal.relations == ()
+
+
+def test_a_kumu_sheet_made_by_hand_reads_by_label(tmp_path: Path) -> None:
+    """Kumu's guide: Label, Type, Description, Tags; connections From, To by label — one
+    to an element the elements sheet does not have (Kumu makes it; so do we)."""
+    for name in ("map-elements.csv", "map-connections.csv"):
+        shutil.copy(DATA / "kumu" / name, tmp_path / name)
+    path = tmp_path / "map-elements.csv"
+    assert registry.for_input(path, path.read_bytes()).name == "kumu"
+    (incoming,) = read_files([path])
+    people = {p.name: p for p in incoming.deal.people}
+    assert set(people) == {"Jeff Mohr", "Anna Berg", "Kumu", "Ben Ode"}
+    # Kumu's Description is free text: the notes (ours, with a Deal ID, holds the title).
+    assert people["Anna Berg"].notes == "CFO"
+    assert people["Anna Berg"].title == ""
+    assert people["Kumu"].notes.startswith("A web-based")
+    assert people["Jeff Mohr"].roles == ()  # Tags that are not our roles are not roles
+    names = {p.id: p.name for p in incoming.deal.people}
+    kinds = {(names[r.source], names[r.target]): r.kind for r in incoming.deal.relations}
+    assert kinds == {("Anna Berg", "Jeff Mohr"): RelationKind.REPORTS_TO,
+                     ("Jeff Mohr", "Kumu"): RelationKind.INFLUENCE,
+                     ("Anna Berg", "Ben Ode"): RelationKind.CONFLICT}
+
+
+def test_a_people_csv_is_not_taken_for_a_node_table() -> None:
+    head = b"Id,AccountId,LastName,FirstName,ReportsToId\r\n"
+    assert registry.for_input(Path("x.csv"), head).name == "csv"
+    assert registry.for_input(Path("x.csv"), b"ID,Label,Type\n").name == "kumu"
+    assert registry.for_input(Path("x.csv"), b"Id,Label,timeset\n").name == "gephi"
