@@ -111,3 +111,16 @@ def test_damaged_sheet_xml_in_a_sound_zip() -> None:
         read_or_refuse(xlsx_people.read, workbook({"People": data}), "fuzz.xlsx")
 
     fuzz()
+
+
+@pytest.mark.parametrize("name", ["org_chart.graphml", "departments_as_groups.graphml"])
+def test_damaged_yed_charts(name: str) -> None:
+    """yEd's own markup (labels, line styles, arrowheads, nested groups), damaged."""
+    sample = (DATA / "yed" / name).read_bytes()
+
+    @FUZZ
+    @given(damaged(sample))
+    def fuzz(data: bytes) -> None:
+        read_or_refuse(graphml.read, data, "fuzz.graphml")
+
+    fuzz()
