@@ -332,3 +332,75 @@ def test_reading_a_workbook_the_window_cancels() -> None:
     with pytest.raises(Cancelled):
         read(workbook({"People": sheet_xml(rows)}),
              options=ReadOptions(cancelled=lambda: True))
+
+
+# -- the XML underneath -------------------------------------------------------------------
+
+
+def test_openpyxl_parses_the_small_parts_through_defusedxml() -> None:
+    assert openpyxl.DEFUSEDXML is True
+
+
+def with_shared_strings(sheet: str, strings: str) -> bytes:
+    """A workbook whose cells refer to a shared strings part, as Excel saves them."""
+    data = workbook({"People": sheet})
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        parts = {info.filename: source.read(info) for info in source.infolist()}
+    parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+        b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+    parts["xl/sharedStrings.xml"] = strings.encode()
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, content in parts.items():
+            target.writestr(name, content)
+    return buffer.getvalue()
+
+
+SHARED_SHEET = (f'<worksheet xmlns="{xlsx_reading_main()}"><sheetData>'
+                '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c>'
+                '<c r="C1" t="s"><v>2</v></c></row>'
+                '<row r="2"><c r="A2" t="s"><v>3</v></c><c r="B2" t="b"><v>1</v></c>'
+                '<c r="C2" t="e"><v>#N/A</v></c></row></sheetData></worksheet>')
+
+
+def test_shared_strings_with_rich_text_and_a_phonetic_guide() -> None:
+    """Excel keeps each text once in xl/sharedStrings.xml; a bold surname is two runs, and
+    a Japanese name carries its reading (<rPh>), which is no part of the name."""
+    strings = (f'<sst xmlns="{xlsx_reading_main()}"><si><t>Name</t></si><si><t>VIP</t></si>'
+               '<si><t>Status</t></si><si><r><t>Ada </t></r><r><rPr><b/></rPr><t>Byron</t></r>'
+               '<rPh sb="0" eb="3"><t>エイダ</t></rPh></si></sst>')
+    sheet = read_people_sheet(with_shared_strings(SHARED_SHEET, strings), Path("c.xlsx"))
+    assert sheet.table.header == ["Name", "VIP", "Status"]
+    assert sheet.table.rows == [(2, ["Ada Byron", "TRUE", "#N/A"])]
+
+
+def test_a_cell_pointing_past_the_shared_strings() -> None:
+    strings = f'<sst xmlns="{xlsx_reading_main()}"><si><t>Name</t></si></sst>'
+    message = refusal(with_shared_strings(SHARED_SHEET, strings))
+    assert "at sheet 'People', row 1: a cell refers to shared string '1', which the " \
+        "workbook does not have" in message
+
+
+def test_an_entity_in_the_shared_strings() -> None:
+    strings = (f'<!DOCTYPE sst [<!ENTITY a "aaaaaaaaaa">]><sst xmlns="{xlsx_reading_main()}">'
+               '<si><t>&a;</t></si></sst>')
+    assert "at xl/sharedStrings.xml: the workbook's XML declares a DTD or entities" in \
+        refusal(with_shared_strings(SHARED_SHEET, strings))
+
+
+def test_a_doctype_across_two_chunks_is_still_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.exchange import xlsx_xml
+
+    xml = sheet_xml([["Name"], ["Ann"]]).replace("<worksheet", "<!DOCTYPE worksheet><worksheet")
+    split = xml.index("<!DOCTYPE") + 4
+    monkeypatch.setattr(xlsx_xml, "CHUNK", split)  # "<!DO" ends the first chunk
+    assert "declares a DTD or entities" in refusal(workbook({"People": xml}))
+
+
+def test_a_sheet_in_another_encoding_than_utf8() -> None:
+    xml = sheet_xml([["Name"], ["Zoë"]]).replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    utf16 = workbook({"People": xml.encode("utf-16")})
+    assert "at sheet 'People': the workbook's XML is not in UTF-8" in refusal(utf16)
+    latin = workbook({"People": xml.replace("UTF-16", "ISO-8859-1").encode("latin-1")})
+    assert "is not in UTF-8" in refusal(latin)
