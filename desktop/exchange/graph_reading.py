@@ -106,7 +106,8 @@ def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Pat
         start, end = (edge.target, edge.source) if backwards else (edge.source, edge.target)
         try:
             relation = Relation(ids[start], ids[end], kind, strength=_strength(edge.values),
-                                note=edge.values.get("note", ""),
+                                note=edge.values.get("note") or (
+                                    edge.markup.label if edge.markup else ""),
                                 id=uuid_or_none(edge.id)
                                 or person_id(f"edge:{edge.id or edge.place}", source))
         except ValidationError as error:

@@ -5,7 +5,8 @@ boxes with lines, dashes one for a dotted-line report and draws departments as g
 that is a data key: it is in yEd's graphics (``y:NodeLabel``, ``y:LineStyle``, ``y:Arrows``,
 ``y:Geometry``) and in nested graphs. These rules turn it into people and lines:
 
-- A node's label: the first line is the name, the other lines the title.
+- A node's label: the first line is the name, the other lines the title (a second label
+  counts as further lines). A line's label is its note.
 - A line's style: dashed → dotted-line report, dotted → influence, solid → reports-to.
   Colours are ignored (yEd's palette means nothing agreed).
 - Who is the manager on a solid or dashed line: yEd's tree and org-chart layouts (yFiles'
@@ -26,6 +27,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from desktop.domain.enums import RelationKind
+from desktop.domain.text import MEDIUM_TEXT
 from desktop.exchange.safe_xml import local
 
 # Groups inside groups: a hostile file nests them ten thousand deep; yEd's own charts need a
@@ -50,6 +52,7 @@ class EdgeMarkup:
     line: str  # y:LineStyle type: line, dashed, dotted, dashed_dotted
     arrow_at_source: bool
     arrow_at_target: bool
+    label: str = ""  # the text on the line ("IT budget"): the line's note
 
 
 def node_markup(graphics: ET.Element) -> NodeMarkup:
@@ -57,16 +60,16 @@ def node_markup(graphics: ET.Element) -> NodeMarkup:
     ``y:ProxyAutoBoundsNode`` holding an open and a closed ``y:GroupNode``) the realizer
     yEd shows (``y:Realizers active``) is the one read."""
     shape = _active_realizer(graphics)
-    label: str | None = None
+    labels: list[str] = []  # a second label (a title typed apart) follows the first
     x = y = None
     for part in shape.iter() if shape is not None else ():
         tag = local(part.tag)
-        if tag == "NodeLabel" and label is None and (part.text or "").strip():
-            label = part.text
+        if tag == "NodeLabel" and (part.text or "").strip():
+            labels.append(part.text or "")
         elif tag == "Geometry" and x is None:
             x = _centre(part, "x", "width")
             y = _centre(part, "y", "height")
-    return NodeMarkup(label, x, y)
+    return NodeMarkup("\n".join(labels) if labels else None, x, y)
 
 
 def _active_realizer(graphics: ET.Element) -> ET.Element | None:
@@ -105,17 +108,21 @@ def edge_markup(graphics: ET.Element) -> EdgeMarkup | None:
     """The line style and arrowheads of one edge's ``edgegraphics`` data (any of yEd's edge
     realizers: PolyLineEdge, BezierEdge, ArcEdge, …); None without a LineStyle."""
     style = arrows = None
+    labels: list[str] = []
     for part in graphics.iter():
         tag = local(part.tag)
         if tag == "LineStyle" and style is None:
             style = part
         elif tag == "Arrows" and arrows is None:
             arrows = part
+        elif tag == "EdgeLabel" and (part.text or "").strip():
+            labels.append(" ".join((part.text or "").split()))
     if style is None:
         return None
     return EdgeMarkup(style.get("type", "line").strip().casefold(),
                       arrows is not None and arrows.get("source", "none") not in _NO_ARROW,
-                      arrows is not None and arrows.get("target", "none") not in _NO_ARROW)
+                      arrows is not None and arrows.get("target", "none") not in _NO_ARROW,
+                      "; ".join(labels)[:MEDIUM_TEXT])
 
 
 def kind_and_direction(markup: EdgeMarkup, source_y: float | None,

@@ -44,6 +44,11 @@ def lines(deal: Deal) -> set[tuple[str, RelationKind, str]]:
     return {(names[r.source], r.kind, names[r.target]) for r in deal.relations}
 
 
+def lines_of(deal: Deal) -> dict[str, tuple[str, RelationKind, str]]:
+    names = {p.id: p.name for p in deal.people}
+    return {r.id: (names[r.source], r.kind, names[r.target]) for r in deal.relations}
+
+
 def test_an_org_chart_with_yeds_arrows() -> None:
     deal = read("org_chart.graphml")
     people = {p.name: p for p in deal.people}
@@ -56,6 +61,9 @@ def test_an_org_chart_with_yeds_arrows() -> None:
     assert people["Martin Weber"].notes == "Signs anything above 500k.\nGolf on Fridays."
     assert people["Anna Schmidt"].notes == ""
     assert people["Martin Weber"].position.x == pytest.approx(320.0)  # the box's centre
+    notes = {lines_of(deal)[r.id]: r.note for r in deal.relations}
+    assert notes[("Tobias Wolf", DOTTED, "Anna Schmidt")] == "IT budget"  # the line's label
+    assert notes[("Anna Schmidt", REPORTS, "Martin Weber")] == ""
     assert lines(deal) == {
         ("Anna Schmidt", REPORTS, "Martin Weber"),
         ("Jonas Keller", REPORTS, "Martin Weber"),  # drawn red: colours mean nothing
@@ -87,6 +95,7 @@ def test_a_left_to_right_hierarchic_layout_follows_its_arrows() -> None:
     people = {p.name: p for p in deal.people}
     assert people["Kai Schulz"].position.y < people["Ruth Fischer"].position.y
     assert people["Mia Becker"].title == "Fleet Manager"  # a GenericNode's label
+    assert people["Noah Klein"].title == "Dispatcher"  # a second label under the box
     assert people["Ruth Fischer"].notes == "Owns the fleet budget."
     assert lines(deal) == {
         ("Kai Schulz", REPORTS, "Ruth Fischer"),
