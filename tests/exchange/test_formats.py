@@ -195,7 +195,7 @@ def test_graph_formats_hold_one_deal(tmp_path: Path, library: Library,
 def test_the_registry_knows_every_format() -> None:
     names = {f.name for f in registry.all_formats()}
     assert names == {"dealtri", "csv", "gephi", "kumu", "kumu-xlsx", "graphml", "gexf", "xlsx",
-                     "ics"}
+                     "ics", "vcard"}
     assert {f.name for f in registry.readers()} >= {"dealtri", "csv", "graphml", "gexf",
                                                     "gephi", "kumu"}
     assert registry.for_output(Path("x.csv")).name == "csv"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from desktop.domain.deal import Deal
 from desktop.exchange import dealfile, xlsx_people
-from desktop.exchange.formats import dealtri, gexf, graphml, people_csv
+from desktop.exchange.formats import dealtri, gexf, graphml, people_csv, vcard
 from desktop.exchange.formats.gexf import gexf_bytes
 from desktop.exchange.formats.graphml import graphml_bytes
 from desktop.exchange.formats.people_csv import people_rows
@@ -37,6 +37,9 @@ def samples(demo: Deal) -> dict[str, tuple[Reader, bytes]]:
         "graphml": (graphml.read, graphml_bytes(demo)),
         "gexf": (gexf.read, gexf_bytes(demo)),
         "xlsx": (xlsx_people.read, workbook_bytes({"People": people_rows([demo])})),
+        # Outlook's 2.1 (charsets, quoted-printable) and Apple's 3.0 (groups, folds) in one.
+        "vcf": (vcard.read, (DATA / "vcard" / "outlook_21.vcf").read_bytes()
+                + (DATA / "vcard" / "apple_30.vcf").read_bytes()),
     }
 
 
@@ -72,7 +75,7 @@ def read_or_refuse(reader: Reader, data: bytes, name: str) -> None:
         assert "\n" not in message
 
 
-@pytest.mark.parametrize("kind", ["dealtri", "csv", "graphml", "gexf", "xlsx"])
+@pytest.mark.parametrize("kind", ["dealtri", "csv", "graphml", "gexf", "xlsx", "vcf"])
 def test_random_bytes(kind: str, small_demo: Deal) -> None:
     reader, _sample = samples(small_demo)[kind]
 
@@ -84,7 +87,7 @@ def test_random_bytes(kind: str, small_demo: Deal) -> None:
     fuzz()
 
 
-@pytest.mark.parametrize("kind", ["dealtri", "csv", "graphml", "gexf", "xlsx"])
+@pytest.mark.parametrize("kind", ["dealtri", "csv", "graphml", "gexf", "xlsx", "vcf"])
 def test_damaged_sample_files(kind: str, small_demo: Deal) -> None:
     reader, sample = samples(small_demo)[kind]
 

@@ -1,0 +1,35 @@
+"""Contacts as vCard (.vcf): read what Outlook (2.1), Apple and Google Contacts (3.0) and
+vCard 4.0 tools export — people, and who reports to whom — and write a deal's people as
+vCard 3.0 for those apps. Reading: desktop/exchange/vcard_reading.py (the bytes) and
+vcard_people.py (the people); writing: vcard_writing.py."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from desktop.domain.deal import Deal
+from desktop.exchange.incoming import Incoming
+from desktop.exchange.registry import Format, ReadOptions
+from desktop.exchange.safe_write import write_bytes
+from desktop.exchange.vcard_people import people_from_cards
+from desktop.exchange.vcard_reading import read_cards
+from desktop.exchange.vcard_writing import vcard_bytes
+
+
+def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
+    return [people_from_cards(read_cards(data, path), path, options)]
+
+
+def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
+    write_bytes(path, vcard_bytes(deals, include_private))
+    return [path]
+
+
+def sniff(head: bytes) -> bool:
+    """A file that starts (after a byte-order mark and blank lines) with BEGIN:VCARD."""
+    return head.removeprefix(b"\xef\xbb\xbf").lstrip()[:11].upper() == b"BEGIN:VCARD"
+
+
+FORMAT = Format("vcard", "Contacts (vCard)", (".vcf", ".vcard"), read=read, write=write,
+                sniff=sniff)

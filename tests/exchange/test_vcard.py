@@ -1,0 +1,239 @@
+"""vCard files: the people and reports-to lines of Outlook's 2.1, Apple's and Google's 3.0
+and vCard 4.0 exports (samples written by hand in each tool's layout), and our own 3.0
+export read back — by our reader and by vobject."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+import vobject
+
+from desktop.domain.deal import Deal
+from desktop.domain.enums import RelationKind
+from desktop.exchange import registry
+from desktop.exchange.formats import vcard
+from desktop.exchange.incoming import Incoming
+from desktop.exchange.registry import ReadOptions
+from desktop.exchange.vcard_writing import folded, vcard_bytes
+from desktop.problems import ImportProblem
+from tests.helpers.paths import DATA
+
+SAMPLES = DATA / "vcard"
+# name: (title, organisation, department, e-mail, phone, notes)
+PEOPLE = {
+    "outlook_21.vcf": {
+        "Hans Müller": ("Leiter Einkauf", "Brückner Maschinenbau GmbH", "Einkauf",
+                        "hans.mueller@brueckner.example", "+49 89 1234-100",
+                        "Entscheidet über das Budget bis 250.000 €.\nMag klare Zahlen, "
+                        "keine Folien."),
+        "Jürgen Weiß": ("Geschäftsführer", "Brückner Maschinenbau GmbH", "Geschäftsführung",
+                        "juergen.weiss@brueckner.example", "+49 89 1234-0", ""),
+        "Petra Lang": ("Controllerin", "Brückner Maschinenbau GmbH", "Controlling",
+                       "petra.lang@brueckner.example", "+49 89 5550199", ""),
+    },
+    "apple_30.vcf": {
+        "Anna Schmidt": ("CFO", "Nordwind Logistik AG", "Geschäftsleitung",
+                         "anna.schmidt@nordwind.example", "+49 40 555 0100",
+                         "Zeichnet alles über 250 k€ ab.\nMag kurze E-Mails, keine Anrufe "
+                         "vor 9 Uhr."),
+        "Jonas Becker": ("Leiter IT-Infrastruktur", "Nordwind Logistik AG", "IT",
+                         "jonas.becker@nordwind.example", "+49 40 555 0200", ""),
+        "Mia Wolf": ("Netzwerkarchitektin", "Nordwind Logistik AG", "IT",
+                     "mia.wolf@nordwind.example", "", ""),
+    },
+    "google_30.vcf": {
+        "Carlos Ruiz": ("Director de Compras", "Solaria Energía S.L.", "Compras",
+                        "c.ruiz@solaria.example", "+34 600 123 456",
+                        "Conocido en Intersolar, Múnich. Decide con Elena."),
+        "Elena Torres": ("Directora General", "Solaria Energía S.L.", "Dirección",
+                         "elena.torres@solaria.example", "+34 91 555 0100", ""),
+        "pablo.gil@partner.example": ("", "Gil Consultores", "", "pablo.gil@partner.example",
+                                      "", ""),
+    },
+    "rfc_40.vcf": {
+        "Sven Ek": ("Driftchef", "Fjord Data AB", "Infrastruktur", "sven.ek@fjorddata.example",
+                    "+46-8-555-0100", "Ansvarar för drift och säkerhet."),
+        "Ingrid Holm": ("CTO", "Fjord Data AB", "Ledning", "ingrid.holm@fjorddata.example",
+                        "", ""),
+        "Oskar Lind": ("Systemtekniker", "Fjord Data AB", "Infrastruktur",
+                       "oskar.lind@fjorddata.example", "", ""),
+        "Linnea Berg": ("Nätverkstekniker", "Fjord Data AB", "Infrastruktur", "", "", ""),
+    },
+}
+# Who reports to whom. Outlook: Petra's manager is in no card of the file (left out);
+# Apple: Jonas's spouse is a related name too, not a manager; 4.0: by urn:uuid, by name
+# as text, by mailto; an https manager and a "contact" relation are no reports-to lines.
+REPORTS_TO = {
+    "outlook_21.vcf": {("Hans Müller", "Jürgen Weiß")},
+    "apple_30.vcf": {("Jonas Becker", "Anna Schmidt"), ("Mia Wolf", "Jonas Becker")},
+    "google_30.vcf": {("Carlos Ruiz", "Elena Torres")},
+    "rfc_40.vcf": {("Sven Ek", "Ingrid Holm"), ("Oskar Lind", "Sven Ek"),
+                   ("Linnea Berg", "Sven Ek")},
+}
+ACCOUNTS = {"outlook_21.vcf": "Brückner Maschinenbau GmbH",
+            "apple_30.vcf": "Nordwind Logistik AG", "google_30.vcf": "Solaria Energía S.L.",
+            "rfc_40.vcf": "Fjord Data AB"}
+
+
+def read(path: Path, data: bytes | None = None) -> Incoming:
+    (incoming,) = vcard.read(path.read_bytes() if data is None else data, path, ReadOptions())
+    return incoming
+
+
+def lines_of(deal: Deal) -> set[tuple[str, str]]:
+    names = {p.id: p.name for p in deal.people}
+    return {(names[r.source], names[r.target]) for r in deal.relations
+            if r.kind is RelationKind.REPORTS_TO}
+
+
+@pytest.mark.parametrize("name", sorted(PEOPLE))
+def test_each_exporters_layout(name: str) -> None:
+    incoming = read(SAMPLES / name)
+    deal = incoming.deal
+    found = {p.name: (p.title, p.organisation, p.department, p.email, p.phone, p.notes)
+             for p in deal.people}
+    assert found == PEOPLE[name]
+    assert len(deal.people) == len(PEOPLE[name])  # the same person twice is one
+    assert lines_of(deal) == REPORTS_TO[name]
+    assert deal.name == Path(name).stem
+    assert deal.account == ACCOUNTS[name]
+    assert not incoming.whole_deal
+    assert incoming.provided == frozenset({"name", "title", "organisation", "department",
+                                           "email", "phone", "notes"})
+
+
+def test_only_the_fields_a_file_has_are_provided(tmp_path: Path) -> None:
+    data = b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann Lee\r\nTITLE:CIO\r\nEND:VCARD\r\n"
+    incoming = read(tmp_path / "few.vcf", data)
+    assert incoming.provided == frozenset({"name", "title"})
+    assert incoming.deal.account == ""
+
+
+def test_importing_the_same_file_twice_gives_the_same_ids() -> None:
+    first, second = read(SAMPLES / "apple_30.vcf").deal, read(SAMPLES / "apple_30.vcf").deal
+    assert first == second
+    # Apple's UID is a UUID: it is the person's id.
+    assert first.people[0].id == "2f7e1c3a-5d4b-4e8a-9c21-7b3d5e6f1a20"
+
+
+def test_a_uid_as_urn_is_the_persons_id() -> None:
+    deal = read(SAMPLES / "rfc_40.vcf").deal
+    assert deal.people[0].id == "4fbe8971-0bc3-424c-9c26-36c3e1eff6b1"
+
+
+def test_the_work_email_and_phone_win_over_the_first() -> None:
+    anna = read(SAMPLES / "apple_30.vcf").deal.people[0]
+    assert (anna.email, anna.phone) == ("anna.schmidt@nordwind.example", "+49 40 555 0100")
+
+
+def test_a_fold_inside_a_utf8_sequence_reads_correctly() -> None:
+    path = DATA / "bad" / "vcard_fold_inside_utf8.vcf"
+    data = path.read_bytes()
+    assert b"\xc3\r\n \xbc" in data  # the fold splits "ü" (C3 BC)
+    (person,) = read(path).deal.people
+    assert person.name == "Jürgen Müller-Lüdenscheidt"
+    assert person.title == "Geschäftsführer für Qualitätsmanagement und Prüfung"
+
+
+@pytest.mark.parametrize(("data", "words"), [
+    (b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ann\r\nEMAIL:not-an-address\r\nEND:VCARD\r\n",
+     "card 1 (line 4): email: 'not-an-address' is not an e-mail address"),
+    # vobject's own content-line pattern takes minutes on this line (exponential backtracking)
+    (b"BEGIN:VCARD\r\nTEL" + b";a" * 50_000 + b"\r\nEND:VCARD\r\n",
+     "card 1 (line 2): the TEL line has no ':' before its value"),
+    (b"BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\nhello\r\n",
+     "line 4: text after the END:VCARD of card 1"),
+    (b"\xef\xbb\xbf", "holds no card"),
+    (b"BEGIN:VCARD\r\nFN;CHARSET=utf-8:\x81\x8d\xc3\r\nEND:VCARD\r\n",
+     "card 1 (line 2): the text of FN is neither UTF-8 nor Windows-1252"),
+])
+def test_refused_quickly_with_the_place(tmp_path: Path, data: bytes, words: str) -> None:
+    start = time.perf_counter()
+    with pytest.raises(ImportProblem) as caught:
+        read(tmp_path / "contacts.vcf", data)
+    assert time.perf_counter() - start < 2
+    assert words in str(caught.value)
+    assert str(caught.value).startswith(str(tmp_path / "contacts.vcf"))
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def test_our_export_imports_back_to_the_same_people_and_lines(northwind: Deal) -> None:
+    data = vcard_bytes([northwind], include_private=True)
+    back = read(Path("Northwind.vcf"), data).deal
+    fields = ("id", "name", "title", "organisation", "department", "email", "phone", "notes")
+    assert ([tuple(getattr(p, f) for f in fields) for p in back.people]
+            == [tuple(getattr(p, f) for f in fields) for p in northwind.people])
+    reports = {(r.source, r.target) for r in northwind.relations
+               if r.kind is RelationKind.REPORTS_TO}
+    assert reports
+    assert {(r.source, r.target) for r in back.relations} == reports
+
+
+def test_private_notes_stay_out_unless_included(northwind: Deal) -> None:
+    assert any(p.notes for p in northwind.people)
+    assert b"\r\nNOTE:" not in vcard_bytes([northwind], include_private=False)
+    assert b"\r\nNOTE:" in vcard_bytes([northwind], include_private=True)
+
+
+def test_lines_are_crlf_folded_at_75_octets_never_inside_a_character(
+        northwind: Deal) -> None:
+    from dataclasses import replace
+
+    long_one = replace(northwind.people[0], title="Geschäftsführerin für Qualität " * 5,
+                       notes="Ä€😀, ; \\ " * 100 + "\nzweite Zeile")
+    deal = replace(northwind, people=(long_one, *northwind.people[1:]))
+    data = vcard_bytes([deal], include_private=True)
+    physical = data.split(b"\r\n")
+    assert physical[-1] == b""
+    assert b"\n" not in b"".join(physical)
+    assert b"\r" not in b"".join(physical)
+    assert max(len(line) for line in physical) == 75
+    for line in physical:
+        line.decode("utf-8")  # each line whole: no character split by a fold
+    assert read(Path("x.vcf"), data).deal.people[0].notes == long_one.notes
+    assert read(Path("x.vcf"), data).deal.people[0].title == long_one.title
+
+
+def test_vobject_reads_our_export_with_the_manager_for_each_app(northwind: Deal) -> None:
+    data = vcard_bytes([northwind], include_private=True)
+    cards = list(vobject.readComponents(data.decode("utf-8")))
+    assert len(cards) == len(northwind.people)
+    names = {p.id: p.name for p in northwind.people}
+    relation = next(r for r in northwind.relations if r.kind is RelationKind.REPORTS_TO)
+    card = next(c for c in cards if c.uid.value == relation.source)
+    assert card.version.value == "3.0"
+    assert card.fn.value == names[relation.source]
+    assert card.x_ms_manager.value == names[relation.target]
+    assert card.x_abrelatednames.value == names[relation.target]
+    assert card.x_abrelatednames.group == card.x_ablabel.group == "item1"
+    assert card.x_ablabel.value == "_$!<Manager>!$_"
+
+
+@pytest.mark.parametrize("name", ["apple_30.vcf", "google_30.vcf", "rfc_40.vcf"])
+def test_vobject_agrees_on_the_samples_it_can_read(name: str) -> None:
+    """vobject reads text, so only the UTF-8 samples; the names and titles agree."""
+    cards = list(vobject.readComponents((SAMPLES / name).read_text(encoding="utf-8")))
+    theirs = {c.fn.value for c in cards if c.fn.value} | {
+        c.email.value for c in cards if not c.fn.value}
+    assert theirs == set(PEOPLE[name])
+
+
+def test_folding_counts_octets() -> None:
+    assert folded("a" * 75) == b"a" * 75 + b"\r\n"
+    # 37 × "ü" are 74 octets: the 38th would be split, so the fold comes before it.
+    assert folded("ü" * 40) == ("ü" * 37).encode() + b"\r\n " + ("ü" * 3).encode() + b"\r\n"
+
+
+# -- finding the format -----------------------------------------------------------------------
+
+
+def test_found_by_content_and_extension() -> None:
+    fmt = registry.for_input(Path("export.txt"), b"\xef\xbb\xbf\r\nbegin:vcard\r\n")
+    assert fmt.name == "vcard"
+    assert registry.for_input(Path("people.vcard"), b"junk").name == "vcard"
+    assert registry.for_output(Path("people.vcf")).name == "vcard"
+    assert "*.vcf" in vcard.FORMAT.file_filter
