@@ -45,6 +45,8 @@ from desktop.exchange.xlsx_xml import MAIN
 from desktop.problems import Cancelled, ImportProblem
 
 WORKBOOK_PART = "xl/workbook.xml"
+# A compound file: what Excel saves a workbook with a password in, and the old .xls format.
+OLE_SIGNATURE = bytes.fromhex("d0cf11e0a1b11ae1")
 MAX_UNCOMPRESSED = 256 * 1024 * 1024  # all parts together, as the zip directory declares
 MAX_PART = 128 * 1024 * 1024  # one part: a sheet (streamed) of a million short rows is 82 MB
 MAX_STRINGS = 64 * 1024 * 1024  # the shared strings, which openpyxl reads whole
@@ -92,6 +94,10 @@ def is_workbook(head: bytes) -> bool:
 def check_archive(data: bytes, source: Path) -> None:
     """Refuse anything that is not a workbook, or would inflate past the limits, before a
     byte of it is decompressed."""
+    if data.startswith(OLE_SIGNATURE):
+        raise ImportProblem(source, "", "this is a password-protected workbook or an old "
+                            "Excel 97–2003 file (.xls); open it in Excel and save it as an "
+                            ".xlsx workbook without a password")
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except Exception:  # BadZipFile, or struct/value errors of a damaged directory

@@ -404,3 +404,10 @@ def test_a_sheet_in_another_encoding_than_utf8() -> None:
     assert "at sheet 'People': the workbook's XML is not in UTF-8" in refusal(utf16)
     latin = workbook({"People": xml.replace("UTF-16", "ISO-8859-1").encode("latin-1")})
     assert "is not in UTF-8" in refusal(latin)
+
+
+def test_an_empty_sheet_and_a_title_alone() -> None:
+    assert "at sheet 'People': the sheet is empty" in refusal(workbook({"People": sheet_xml([])}))
+    only_title = workbook({"People": sheet_xml([["Contacts"]])})
+    assert "at sheet 'People': no header row with column names was found" in refusal(
+        only_title)
