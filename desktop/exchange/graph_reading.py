@@ -33,6 +33,7 @@ NAMESPACE = uuid.UUID("0c7f3c2e-8a4b-4f7d-b5f0-9e2d1a6c4b38")
 # Texts a person takes from a node's data keys when the file has them (the title and the
 # department may come from yEd's label and groups instead).
 _TEXTS = ("title", "department", "email", "phone", "organisation", "notes")
+_UNKNOWN_SCORES = Triangle()
 
 
 @dataclass
@@ -174,7 +175,7 @@ def _coverage(values: dict[str, str]) -> Coverage:
 def _scores(values: dict[str, str]) -> Triangle:
     """Our exports' score values (an empty cell: unknown). The evidence does not travel in
     a graph; personal-win scores stay private as everywhere."""
-    scores = Triangle()
+    scores = _UNKNOWN_SCORES  # shared: most graphs (yEd's) have no scores at all
     for axis in Axis:
         text = values.get(axis.value, "").strip()
         if text.isdigit() and SCORE_MIN <= int(text) <= SCORE_MAX:
