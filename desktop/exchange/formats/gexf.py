@@ -1,8 +1,8 @@
 """GEXF 1.3 (Gephi's own format): attributes, support colours, positions and influence sizes
 in the viz namespace. Gephi's y axis points up, the map's down: y is flipped both ways so an
-org chart stays the right way up. The meta block carries the deal's name (description) and
-id (keywords), so our own export comes back into the deal it was made from. Reading goes
-through defusedxml."""
+org chart stays the right way up. The meta block carries the deal's name (title and
+description) and id (keywords), so our own export comes back into the deal it was made from.
+Reading goes through defusedxml."""
 
 from __future__ import annotations
 
@@ -42,7 +42,8 @@ def gexf_bytes(deal: Deal) -> bytes:
         f"{{{NS_XSI}}}schemaLocation": f"{NS} http://gexf.net/1.3/gexf.xsd"})
     meta = ET.SubElement(root, f"{{{NS}}}meta", {"lastmodifieddate": date.today().isoformat()})
     ET.SubElement(meta, f"{{{NS}}}creator").text = "Deal Triangle"
-    # GEXF's graph has no id; the keywords are free text read by no tool we know of.
+    ET.SubElement(meta, f"{{{NS}}}title").text = deal.name  # as Gephi 0.10 writes it
+    # GEXF's graph has no id; the keywords are free text that no tool interprets.
     ET.SubElement(meta, f"{{{NS}}}keywords").text = f"{_KEYWORD}, {deal.id}"
     ET.SubElement(meta, f"{{{NS}}}description").text = deal.name
     graph = ET.SubElement(root, f"{{{NS}}}graph", {"defaultedgetype": "directed",
@@ -135,7 +136,8 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
                 edges.append(edge)
     meta = {local(e.tag): (e.text or "").strip() for m in root if local(m.tag) == "meta"
             for e in m}
-    return [build_incoming(nodes, edges, path, meta.get("description") or path.stem,
+    name = meta.get("title") or meta.get("description") or path.stem
+    return [build_incoming(nodes, edges, path, name,
                            deal_id=_deal_id(meta.get("keywords", "")))]
 
 
