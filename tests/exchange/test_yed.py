@@ -199,3 +199,22 @@ def test_groups_as_deep_as_allowed_are_read() -> None:
     (incoming,) = graphml.read(data, Path("deep.graphml"), ReadOptions())
     (person,) = incoming.deal.people
     assert (person.name, person.department) == ("Deep Down", f"Level {depth - 1}")
+
+
+def test_our_keys_win_over_the_drawing() -> None:
+    """A yEd chart that also has our data keys (our export, edited in yEd): the title and
+    kind keys win over the label's second line and the line's style and arrowheads."""
+    data = (YED / "org_chart.graphml").read_bytes()
+    data = data.replace(b'<key for="edge" id="d10" yfiles.type="edgegraphics"/>',
+                        b'<key for="edge" id="d10" yfiles.type="edgegraphics"/>'
+                        b'<key attr.name="title" attr.type="string" for="node" id="t"/>'
+                        b'<key attr.name="kind" attr.type="string" for="edge" id="k"/>')
+    data = data.replace(b'<node id="n1">', b'<node id="n1"><data key="t">Group CFO</data>')
+    # e6 is drawn dotted from Lea to Martin (influence); its key says Lea reports to him.
+    data = data.replace(b'<edge id="e6" source="n3" target="n0">',
+                        b'<edge id="e6" source="n3" target="n0"><data key="k">reports-to</data>')
+    (incoming,) = graphml.read(data, Path("edited.graphml"), ReadOptions())
+    deal = incoming.deal
+    assert {p.name: p.title for p in deal.people}["Anna Schmidt"] == "Group CFO"
+    assert ("Lea Brandt", REPORTS, "Martin Weber") in lines(deal)
+    assert ("Lea Brandt", INFLUENCE, "Martin Weber") not in lines(deal)
