@@ -23,6 +23,7 @@ from desktop.domain.ids import derived_id
 from desktop.domain.relation import Relation, line_identity
 from desktop.exchange.formats.people_csv import HEADER, NAMESPACE, incoming_from_table
 from desktop.exchange.incoming import Incoming
+from desktop.exchange.kumu_workbook import is_kumu_workbook, read_kumu_workbook
 from desktop.exchange.people_columns import ColumnMapping, automatic
 from desktop.exchange.registry import ReadOptions
 from desktop.exchange.xlsx_reading import SheetTable, read_people_sheet, read_sheet_rows
@@ -36,6 +37,8 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     """The people of the workbook's people sheet (the columns mapped automatically, or as
     ``options.choose_mapping`` says; None from it cancels)."""
     sheet = read_people_sheet(data, path, options.cancelled)
+    if is_kumu_workbook(sheet.sheet_names):  # Kumu's map (or ours for Kumu): no columns to ask
+        return [read_kumu_workbook(data, path, sheet.sheet_names)]
     table = sheet.table
     mapping = automatic(table.header)
     if options.choose_mapping is not None:

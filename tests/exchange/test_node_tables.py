@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import openpyxl
 import pytest
 
 from desktop.domain.deal import Deal
@@ -90,3 +91,32 @@ def test_a_people_csv_is_not_taken_for_a_node_table() -> None:
     assert registry.for_input(Path("x.csv"), head).name == "csv"
     assert registry.for_input(Path("x.csv"), b"ID,Label,Type\n").name == "kumu"
     assert registry.for_input(Path("x.csv"), b"Id,Label,timeset\n").name == "gephi"
+
+
+def test_a_kumu_workbook_ours_or_by_hand_reads_without_asking_for_columns(
+        tmp_path: Path, library: Library, northwind: Deal) -> None:
+    library.add_deal(northwind)
+    (ours,) = export_deals(library, [northwind.id], tmp_path / "kumu.xlsx", "kumu-xlsx")
+    for fmt in (None, "kumu-xlsx"):  # found by its two sheets, or named
+        (incoming,) = read_files([ours], fmt)
+        assert (incoming.deal.id, incoming.deal.name) == (northwind.id, northwind.name)
+        assert {r.identity for r in incoming.deal.relations} == {
+            r.identity for r in northwind.relations}
+        assert plan_import(library, [incoming]).changes_nothing
+    book = openpyxl.Workbook()
+    elements = book.active
+    assert elements is not None
+    elements.title = "Elements"
+    for row in (["Label", "Type", "Description"], ["Jeff Mohr", "Person", "Founder"],
+                ["Anna Berg", "Person", "CFO"]):
+        elements.append(row)
+    connections = book.create_sheet("Connections")
+    for row in (["From", "To", "Type", "Strength"], ["Anna Berg", "Jeff Mohr", "Reports to", 1]):
+        connections.append(row)
+    by_hand = tmp_path / "map.xlsx"
+    book.save(by_hand)
+    (incoming,) = read_files([by_hand])
+    names = {p.id: p.name for p in incoming.deal.people}
+    assert sorted(names.values()) == ["Anna Berg", "Jeff Mohr"]
+    assert [(names[r.source], names[r.target], r.kind) for r in incoming.deal.relations] == [
+        ("Anna Berg", "Jeff Mohr", RelationKind.REPORTS_TO)]

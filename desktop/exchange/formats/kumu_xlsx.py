@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from desktop.exchange.formats.kumu import write_xlsx
+from desktop.exchange.kumu_workbook import read
 from desktop.exchange.registry import Format
 
-FORMAT = Format("kumu-xlsx", "Kumu workbook (XLSX)", (".xlsx",), write=write_xlsx,
-                one_deal_only=True, by_extension=False)
+# Read by name (--format kumu-xlsx) or found by the Excel reader from its two sheets.
+FORMAT = Format("kumu-xlsx", "Kumu workbook (XLSX)", (".xlsx",), read=read,
+                write=write_xlsx, one_deal_only=True, by_extension=False)
