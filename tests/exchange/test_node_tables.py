@@ -111,8 +111,8 @@ def test_a_kumu_workbook_ours_or_by_hand_reads_without_asking_for_columns(
                 ["Anna Berg", "Person", "CFO"]):
         elements.append(row)
     connections = book.create_sheet("Connections")
-    for row in (["From", "To", "Type", "Strength"], ["Anna Berg", "Jeff Mohr", "Reports to", 1]):
-        connections.append(row)
+    connections.append(["From", "To", "Type", "Strength"])
+    connections.append(["Anna Berg", "Jeff Mohr", "Reports to", 1])
     by_hand = tmp_path / "map.xlsx"
     book.save(by_hand)
     (incoming,) = read_files([by_hand])
