@@ -2,8 +2,10 @@
 
 Node ids of other tools are arbitrary strings; a person's id is derived from the file's node
 id (uuid5) unless the node id already is a UUID (our own exports), so importing the same
-file twice matches everybody by id and changes nothing. The deal's id likewise: our exports
-carry it, so importing one into the library that has the deal merges into it.
+file twice matches everybody by id and changes nothing. Our GraphML also carries each
+person's id as a ``person_id`` key, which wins: yEd renumbers the nodes (n0, n1, …) when it
+saves. The deal's id likewise: our exports carry it, so importing one into the library that
+has the deal merges into it.
 
 Our own data keys (``title``, ``kind``, ``support``, the scores, …) always win over what yEd
 draws (a label's lines, a line's style: ``yed_markup``).
@@ -78,6 +80,7 @@ def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Pat
     """The deal of a graph file. ``deal_id``: the id the file carries (our exports), else
     one derived from the file's name, so importing the same file twice is one deal."""
     ids: dict[str, str] = {}
+    taken: set[str] = set()
     heights: dict[str, float | None] = {}
     people: list[Person] = []
     provided = {"name", "position"}
@@ -85,7 +88,8 @@ def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Pat
         if node.id in ids:
             raise ImportProblem(source, node.place, f"the node id {node.id[:60]!r} is used "
                                 "twice")
-        person = _person(node, source)
+        person = _person(node, source, _unused_id(node, source, taken))
+        taken.add(person.id)
         provided |= {k for k in _TEXTS if getattr(person, k)}
         provided |= {k for k in ("support", "influence", "roles", "coverage")
                      if k in node.values}
@@ -126,14 +130,26 @@ def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Pat
     return Incoming(deal, frozenset(provided), whole_deal=False)
 
 
-def _person(node: RawNode, source: str | Path) -> Person:
+def _unused_id(node: RawNode, source: str | Path, taken: set[str]) -> str:
+    """The person id the node carries (our ``person_id`` key, else a UUID node id), unless an
+    earlier node has it: a box copied and pasted in yEd keeps the original's keys, and is
+    somebody else (its id is then derived from its node id, as for any other tool's)."""
+    for candidate in (uuid_or_none(node.values.get("person_id")), person_id(node.id, source),
+                      str(uuid.uuid5(NAMESPACE, f"{Path(source).name}#{node.id}"))):
+        if candidate is not None and candidate not in taken:
+            return candidate
+    return str(uuid.uuid4())  # three ids taken: a file built to collide
+
+
+def _person(node: RawNode, source: str | Path, ident: str) -> Person:
     values = node.values
     drawn_name, drawn_title = name_and_title(node.label or "")
     support, influence, roles = _stance(values)
     try:
         return Person(
             name=values.get("label") or values.get("name") or drawn_name or node.id,
-            id=person_id(node.id, source), title=values.get("title") or drawn_title,
+            id=ident,
+            title=values.get("title") or drawn_title,
             department=values.get("department") or node.group,
             organisation=values.get("organisation", ""), email=values.get("email", ""),
             phone=values.get("phone", ""),

@@ -174,3 +174,40 @@ def test_a_person_with_nothing_but_a_name_comes_back(deal: Deal) -> None:
     (person,) = read(written(bare, ".graphml"), "x.graphml").people
     assert (person.name, person.title, person.scores.values()) == ("Only A. Name", "",
                                                                    (None, None, None))
+
+
+def resaved_by_yed(data: bytes, deal: Deal) -> bytes:
+    """What yEd does to our export when it saves it: the graph is "G", the nodes n0, n1, …
+    (the edges follow), the data keys kept."""
+    text = data.decode().replace(f'<graph id="{deal.id}"', '<graph id="G"')
+    for number, person in enumerate(deal.people):
+        text = text.replace(f'id="{person.id}"', f'id="n{number}"')
+        text = text.replace(f'source="{person.id}"', f'source="n{number}"')
+        text = text.replace(f'target="{person.id}"', f'target="n{number}"')
+    return text.encode()
+
+
+def test_an_export_saved_again_by_yed_comes_back_into_its_deal(
+        library: Library, deal: Deal, tmp_path: Path) -> None:
+    library.add_deal(deal)
+    out = tmp_path / "saved in yEd.graphml"
+    out.write_bytes(resaved_by_yed(written(deal, ".graphml"), deal))
+    assert b'id="G"' in out.read_bytes()
+    plan = plan_import(library, read_files([out]))
+    assert not plan.new_deals
+    assert plan.changes_nothing
+
+
+def test_a_box_copied_in_yed_is_somebody_else(deal: Deal) -> None:
+    """yEd's copy and paste keeps the copied box's keys, our person id among them."""
+    text = resaved_by_yed(written(deal, ".graphml"), deal).decode()
+    start = text.index('<node id="n0">')
+    end = text.index("</node>", start) + len("</node>")
+    copy = text[start:end].replace('<node id="n0">', f'<node id="n{len(deal.people)}">')
+    back = read((text[:end] + copy + text[end:]).encode(), "copied.graphml")
+    assert len(back.people) == len(deal.people) + 1
+    original, pasted = back.people[:2]
+    assert original.id == deal.people[0].id  # the first keeps its id
+    assert pasted.name == original.name  # our label key is the copied box's
+    assert pasted.id not in {p.id for p in deal.people}
+    assert read((text[:end] + copy + text[end:]).encode(), "copied.graphml") == back

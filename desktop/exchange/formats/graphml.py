@@ -39,6 +39,8 @@ SCHEMA = ("http://graphml.graphdrawing.org/xmlns "
           "http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd")
 _TYPES = {"x": "double", "y": "double", "support": "int", "strength": "int"}
 DEAL_KEY = "deal"  # the graph-level key holding the deal's name
+DEAL_ID_KEY = "deal_id"
+PERSON_ID_KEY = "person_id"
 # yEd's org charts put the arrowhead at the report (yed_markup): ours too, so a chart edited
 # in yEd and read back without our keys keeps who reports to whom.
 _ARROW_AT_REPORT = frozenset({RelationKind.REPORTS_TO, RelationKind.DOTTED_LINE})
@@ -63,10 +65,17 @@ def graphml_bytes(deal: Deal) -> bytes:
         ET.SubElement(root, f"{{{NS}}}key", {"for": "edge", "id": f"e_{name}",
                                              "attr.name": name,
                                              "attr.type": _TYPES.get(name, "string")})
+    # The ids again as data: yEd keeps data keys but saves the graph as "G" and renumbers
+    # the nodes, so an export edited in yEd still comes back into its deal, person by person.
+    ET.SubElement(root, f"{{{NS}}}key", {"for": "node", "id": "n_person_id",
+                                         "attr.name": PERSON_ID_KEY, "attr.type": "string"})
     ET.SubElement(root, f"{{{NS}}}key", {"for": "graph", "id": "g_deal",
                                          "attr.name": DEAL_KEY, "attr.type": "string"})
+    ET.SubElement(root, f"{{{NS}}}key", {"for": "graph", "id": "g_deal_id",
+                                         "attr.name": DEAL_ID_KEY, "attr.type": "string"})
     graph = ET.SubElement(root, f"{{{NS}}}graph", {"id": deal.id, "edgedefault": "directed"})
     ET.SubElement(graph, f"{{{NS}}}data", {"key": "g_deal"}).text = deal.name
+    ET.SubElement(graph, f"{{{NS}}}data", {"key": "g_deal_id"}).text = deal.id
     nodes, edges = nodes_and_edges(deal)
     for node in nodes:
         element = ET.SubElement(graph, f"{{{NS}}}node", {"id": node.id})
@@ -89,6 +98,7 @@ def graphml_bytes(deal: Deal) -> bytes:
         for name in NODE_ATTRIBUTES:
             data = ET.SubElement(element, f"{{{NS}}}data", {"key": f"n_{name}"})
             data.text = str(node.values[name])
+        ET.SubElement(element, f"{{{NS}}}data", {"key": "n_person_id"}).text = node.id
     for edge in edges:
         # No per-edge "directed": most readers refuse mixed graphs; a conflict line says it
         # is undirected by its kind and its arrowless yEd style.
@@ -128,11 +138,12 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     # A line to a group box (a department) joins no two people.
     edges = [e for e in edges if e.source not in reading.groups
              and e.target not in reading.groups]
-    name = next(((item.text or "").strip() for item in graph if local(item.tag) == "data"
-                 and keys.get(item.get("key", "")) == DEAL_KEY), "")
+    values = {keys.get(item.get("key", ""), ""): (item.text or "").strip()
+              for item in graph if local(item.tag) == "data" and len(item) == 0}
     # A graph id is a name for nobody (yEd writes "G"); a UUID is our export's deal id.
-    return [build_incoming(nodes, edges, path, name or path.stem,
-                           deal_id=uuid_or_none(graph.get("id")))]
+    return [build_incoming(nodes, edges, path, values.get(DEAL_KEY) or path.stem,
+                           deal_id=uuid_or_none(graph.get("id"))
+                           or uuid_or_none(values.get(DEAL_ID_KEY)))]
 
 
 class _Reading:
