@@ -218,3 +218,11 @@ def test_our_keys_win_over_the_drawing() -> None:
     assert {p.name: p.title for p in deal.people}["Anna Schmidt"] == "Group CFO"
     assert ("Lea Brandt", REPORTS, "Martin Weber") in lines(deal)
     assert ("Lea Brandt", INFLUENCE, "Martin Weber") not in lines(deal)
+
+
+def test_a_group_label_of_several_lines_gives_its_first_line() -> None:
+    data = (YED / "departments_as_groups.graphml").read_bytes().replace(
+        b'xml:space="preserve" y="0.0">Finance</y:NodeLabel>',
+        b'xml:space="preserve" y="0.0">Finance\nZurich office</y:NodeLabel>')
+    (incoming,) = graphml.read(data, Path("groups.graphml"), ReadOptions())
+    assert {p.name: p.department for p in incoming.deal.people}["Greta Hahn"] == "Finance"

@@ -28,7 +28,12 @@ from desktop.exchange.incoming import Incoming
 from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import one_deal_writer
 from desktop.exchange.safe_xml import local, parse
-from desktop.exchange.yed_markup import MAX_GROUP_DEPTH, edge_markup, node_markup
+from desktop.exchange.yed_markup import (
+    MAX_GROUP_DEPTH,
+    edge_markup,
+    name_and_title,
+    node_markup,
+)
 from desktop.problems import ImportProblem
 
 NS = "http://graphml.graphdrawing.org/xmlns"
@@ -175,8 +180,9 @@ def _read_graph(graph: ET.Element, reading: _Reading, group: str, directed: bool
                                     f"than {MAX_GROUP_DEPTH} deep; Deal Triangle reads groups "
                                     f"up to {MAX_GROUP_DEPTH} deep")
             reading.groups.add(node.id)
-            label = node.values.get("label") or node.label or ""
-            _read_graph(inner, reading, " ".join(label.split()) or group, directed, depth + 1)
+            # The group's first line: a table node (swimlanes) joins its lanes' labels after.
+            label = name_and_title(node.values.get("label") or node.label or "")[0]
+            _read_graph(inner, reading, label or group, directed, depth + 1)
         elif tag == "edge":
             given = element.get("directed")
             edge = RawEdge(element.get("id", ""), f"edge {element.get('id') or number!s:.40}",
