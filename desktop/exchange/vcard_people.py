@@ -76,16 +76,14 @@ class _Contact:
         self.fields: dict[str, str] = {}
         self.managers: list[str] = []  # names, or "uid:…" / "mailto:…" references
         self.uid = ""
-        email: tuple[int, str] = (-1, "")
-        phone: tuple[int, str] = (-1, "")
-        formatted = structured = ""
-        labels = {p.group: p.value for p in card.properties if p.name == "X-ABLABEL" and p.group}
+        email = phone = formatted = structured = ""
+        email_rank = phone_rank = -1
         for prop in card.properties:
             name = prop.name
             if name == "FN":
                 formatted = formatted or unescaped(prop.value).strip()
             elif name == "N":
-                structured = structured or _from_n(prop.value)
+                structured = structured or prop.value
             elif name == "TITLE":
                 self.fields.setdefault("title", unescaped(prop.value))
             elif name == "ORG":
@@ -94,10 +92,13 @@ class _Contact:
                 if len(org) > 1:
                     self.fields.setdefault("department", org[1])
             elif name == "EMAIL":
-                email = max(email, (_preference(prop), unescaped(prop.value).strip()),
-                            key=lambda e: e[0])
+                rank = _preference(prop)
+                if rank > email_rank:  # the first of the best kind
+                    email_rank, email = rank, unescaped(prop.value).strip()
             elif name == "TEL":
-                phone = max(phone, (_preference(prop), _phone(prop.value)), key=lambda t: t[0])
+                rank = _preference(prop)
+                if rank > phone_rank:
+                    phone_rank, phone = rank, _phone(prop.value)
             elif name == "NOTE":
                 note = unescaped(prop.value).strip()
                 if note:
@@ -106,22 +107,24 @@ class _Contact:
             elif name == "UID":
                 self.uid = self.uid or unescaped(prop.value).strip()
             else:
-                self._manager(prop, labels)
-        if email[0] >= 0 and email[1]:
-            self.fields["email"] = email[1]
-        if phone[0] >= 0 and phone[1]:
-            self.fields["phone"] = phone[1]
-        self.email = self.fields.get("email", "")
-        self.phone = self.fields.get("phone", "")
-        self.name = formatted or structured or self.email
+                self._manager(prop)
+        if email:
+            self.fields["email"] = email
+        if phone:
+            self.fields["phone"] = phone
+        self.email = email
+        self.phone = phone
+        self.name = formatted or (_from_n(structured) if structured else "") or email
 
-    def _manager(self, prop: Property, labels: dict[str, str]) -> None:
+    def _manager(self, prop: Property) -> None:
         name = prop.name
         value = prop.value
         if name in _PLAIN_MANAGERS:
             self.managers.append(_spaced(unescaped(value)))
         elif name == "X-ABRELATEDNAMES":
-            if prop.group and _MANAGER_LABEL.match(unescaped(labels.get(prop.group, ""))):
+            label = next((p.value for p in self.card.properties
+                          if p.name == "X-ABLABEL" and p.group == prop.group), "")
+            if prop.group and _MANAGER_LABEL.match(unescaped(label)):
                 self.managers.append(_spaced(unescaped(value)))
         elif name == "RELATED":
             if any(_MANAGER_LABEL.match(kind.removeprefix("x-")) for kind in prop.types):
@@ -192,7 +195,7 @@ def people_from_cards(cards: list[Card], path: Path, options: ReadOptions) -> In
                             email=contact.email, phone=contact.phone, notes=get("notes", ""),
                             organisation=get("organisation", ""))
         except ValidationError as error:
-            raise ImportProblem(path, card.place(_line_of(card, error.path)),
+            raise ImportProblem(path, card.place(_offset_of(card, error.path)),
                                 f"{error.path}: {error.problem}") from None
         known = next((index[k] for k in keys if k in index), None)
         if known is not None:
@@ -233,11 +236,11 @@ def _person_id(contact: _Contact, key: str) -> str:
     return derived_id(NAMESPACE, key)
 
 
-def _line_of(card: Card, field_name: str) -> int:
+def _offset_of(card: Card, field_name: str) -> int:
     wanted = {"name": ("FN", "N"), "title": ("TITLE",), "organisation": ("ORG",),
               "department": ("ORG",), "email": ("EMAIL",), "phone": ("TEL",),
               "notes": ("NOTE",)}.get(field_name.split(".")[0], ())
-    return next((p.line for p in card.properties if p.name in wanted), card.line)
+    return next((p.at for p in card.properties if p.name in wanted), card.at)
 
 
 def _filled(first: Person, second: Person) -> Person:
