@@ -114,6 +114,8 @@ def read_cards(data: bytes, source: str | Path) -> list[Card]:
     """Every card of ``data``, or ImportProblem naming the card and line of the first
     thing that is not a vCard."""
     data = _as_utf8_compatible(data, source)
+    if b"\n" not in data and b"\r" in data:
+        data = data.replace(b"\r", b"\n")  # an old Mac's line ends: one for one, same lines
     numbers = LineNumbers(data)
     nul = data.find(b"\x00")
     if nul >= 0:

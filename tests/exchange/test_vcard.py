@@ -10,14 +10,17 @@ from pathlib import Path
 import pytest
 import vobject
 
+from desktop.demo import demo_deals
 from desktop.domain.deal import Deal
 from desktop.domain.enums import RelationKind
 from desktop.exchange import registry
 from desktop.exchange.formats import vcard
+from desktop.exchange.importing import plan_import, read_files
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.registry import ReadOptions
 from desktop.exchange.vcard_writing import folded, vcard_bytes
-from desktop.problems import ImportProblem
+from desktop.problems import Cancelled, ImportProblem
+from desktop.store.library import Library
 from tests.helpers.paths import DATA
 
 SAMPLES = DATA / "vcard"
@@ -237,3 +240,54 @@ def test_found_by_content_and_extension() -> None:
     assert registry.for_input(Path("people.vcard"), b"junk").name == "vcard"
     assert registry.for_output(Path("people.vcf")).name == "vcard"
     assert "*.vcf" in vcard.FORMAT.file_filter
+
+
+# -- merging back, the window's options, odd but valid files ----------------------------------
+
+
+@pytest.mark.parametrize("include_private", [False, True])
+def test_each_deals_own_export_merges_back_changing_nothing(
+        library: Library, tmp_path: Path, include_private: bool) -> None:
+    library.add_deals(demo_deals())
+    for summary in library.list_deals():
+        deal = library.get_deal(summary.id)
+        path = tmp_path / f"{deal.id}.vcf"
+        vcard.write([deal], path, include_private)
+        plan = plan_import(library, read_files([path]), into=deal.id)
+        (merge,) = plan.merges
+        assert merge.conflicts == ()
+        assert merge.plan.added == 0
+        assert plan.changes_nothing, deal.name
+
+
+def test_progress_is_told_and_cancel_stops(tmp_path: Path) -> None:
+    data = b"".join(b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:P%d\r\nEND:VCARD\r\n" % i
+                    for i in range(1_200))
+    told: list[tuple[int, int]] = []
+    options = ReadOptions(progress=lambda done, total: told.append((done, total)))
+    (incoming,) = vcard.read(data, tmp_path / "many.vcf", options)
+    assert len(incoming.deal.people) == 1_200
+    assert told == [(500, 1_200), (1_000, 1_200)]
+    with pytest.raises(Cancelled):
+        vcard.read(data, tmp_path / "many.vcf", ReadOptions(cancelled=lambda: True))
+
+
+def test_what_looks_like_a_property_inside_a_folded_value_is_not_one(tmp_path: Path) -> None:
+    data = (b"begin:vcard\nversion:3.0\nfn:Ann Lee\nNOTE:Call her office\n TEL:+1 555 0100 is"
+            b" the switchboard\nPHOTO;ENCODING=b:" + b"QUJD\n " * 20_000 + b"QUJD\n"
+            b"item1.x-abrelatednames:Bo Chen\nitem1.x-ablabel:MANAGER\nend:vcard\n"
+            b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Bo Chen\r\nEND:VCARD\r\n")
+    start = time.perf_counter()
+    deal = read(tmp_path / "odd.vcf", data).deal
+    assert time.perf_counter() - start < 1
+    ann, bo = deal.people
+    assert ann.notes == "Call her officeTEL:+1 555 0100 is the switchboard"
+    assert ann.phone == ""
+    assert bo.name == "Bo Chen"
+    assert lines_of(deal) == {("Ann Lee", "Bo Chen")}
+
+
+def test_an_old_mac_file_with_carriage_returns_only(tmp_path: Path) -> None:
+    data = b"BEGIN:VCARD\rVERSION:3.0\rFN:Ann Lee\rTITLE:CIO\rEND:VCARD\r"
+    (person,) = read(tmp_path / "mac.vcf", data).deal.people
+    assert (person.name, person.title) == ("Ann Lee", "CIO")
