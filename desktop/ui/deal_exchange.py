@@ -133,7 +133,8 @@ class DealExchange(QObject):
                 self.window, "Import people",
                 f"Add the people of {plural(len(people_files), 'file')} to the deal "
                 f"“{current[1]}”?\n\n"
-                "No: each file becomes a new deal.",
+                "No: each file goes into its own deal — the deal it was exported from, or "
+                "a new one.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
                 | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
             if answer == QMessageBox.StandardButton.Cancel:

@@ -40,7 +40,7 @@ def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path
         v = node.values
         node_rows.append([node.id, v["label"], v["title"], v["department"], v["roles"],
                           v["support"], v["influence"], v["business"], v["technical"],
-                          v["personal"], node.colour, node.size, node.x, _up(node.y),
+                          v["personal"], node.colour, node.size, node.x + 0.0, _up(node.y),
                           v["email"], v["organisation"], v["coverage"], deal.name, deal.id])
     edge_rows: list[list[object]] = [list(EDGE_HEADER)]
     for edge in edges:
@@ -55,7 +55,7 @@ def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path
 
 
 def _up(y: float) -> float:
-    """Gephi's y axis points up; 0 stays 0 (never -0.0)."""
+    """Gephi's y axis points up; 0 stays 0 (never -0.0: adding 0.0 turns it into 0.0)."""
     return -y + 0.0
 
 
