@@ -138,4 +138,5 @@ def for_input(path: Path, head: bytes, name: str | None = None) -> Format:
         if fmt.by_extension and suffix in fmt.extensions:
             return fmt
     raise ImportProblem(path, "", "this is not a file Deal Triangle can import (a .dealtri "
-                        "deal file, a CSV of people, contacts as vCard, GraphML or GEXF)")
+                        "deal file, a CSV or Excel list of people, contacts as vCard, "
+                        "GraphML, GEXF, or Gephi or Kumu tables)")
