@@ -291,3 +291,26 @@ def test_an_old_mac_file_with_carriage_returns_only(tmp_path: Path) -> None:
     data = b"BEGIN:VCARD\rVERSION:3.0\rFN:Ann Lee\rTITLE:CIO\rEND:VCARD\r"
     (person,) = read(tmp_path / "mac.vcf", data).deal.people
     assert (person.name, person.title) == ("Ann Lee", "CIO")
+
+
+def test_the_collector_is_paused_while_reading_and_left_as_it_was() -> None:
+    import gc
+
+    seen: list[bool] = []
+
+    def cancelled() -> bool:  # asked every 500 cards, while the cards are read
+        seen.append(gc.isenabled())
+        return False
+
+    options = ReadOptions(cancelled=cancelled)
+    data = b"BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\n" * 500
+    assert gc.isenabled()
+    vcard.read(data, Path("a.vcf"), options)
+    assert seen == [False]
+    assert gc.isenabled()
+    gc.disable()  # as the window has it
+    try:
+        vcard.read(data, Path("a.vcf"), options)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.domain.deal import Deal
+from desktop.exchange.collector_pause import collector_paused
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import write_bytes
@@ -18,7 +19,8 @@ from desktop.exchange.vcard_writing import vcard_bytes
 
 
 def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
-    return [people_from_cards(read_cards(data, path), path, options)]
+    with collector_paused():
+        return [people_from_cards(read_cards(data, path), path, options)]
 
 
 def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
