@@ -252,15 +252,17 @@ def _filled(first: Person, second: Person) -> Person:
 
 def _reports_to(people: list[Person], contacts: list[_Contact]) -> list[Relation]:
     by_name: dict[str, str] = {}
-    by_reference: dict[str, str] = {}
-    for person, contact in zip(people, contacts, strict=True):
+    for person in people:
         by_name.setdefault(person.name.casefold(), person.id)
-        by_reference.setdefault("uid:" + person.id, person.id)
-        if contact.uid:
-            by_reference.setdefault("uid:" + contact.uid.lower().removeprefix("urn:uuid:"),
-                                    person.id)
-        if person.email:
-            by_reference.setdefault("mailto:" + person.email.casefold(), person.id)
+    by_reference: dict[str, str] = {}  # "uid:…" and "mailto:…": vCard 4.0's RELATED URIs
+    if any(r.startswith(("uid:", "mailto:")) for c in contacts for r in c.managers):
+        for person, contact in zip(people, contacts, strict=True):
+            by_reference.setdefault("uid:" + person.id, person.id)
+            if contact.uid:
+                by_reference.setdefault("uid:" + contact.uid.lower().removeprefix("urn:uuid:"),
+                                        person.id)
+            if person.email:
+                by_reference.setdefault("mailto:" + person.email.casefold(), person.id)
     relations = []
     drawn = set()
     for person, contact in zip(people, contacts, strict=True):
