@@ -30,8 +30,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from vobject.base import parseParams
-
 from desktop.problems import ImportProblem
 
 MAX_LINES = 1_000  # properties of one card: real ones have a few dozen
@@ -241,6 +239,8 @@ def _parameters(raw: bytes) -> dict[str, list[str]]:
     encoding, as they are in 3.0's ``TYPE=work,voice`` and ``ENCODING=…``. Cached: a file
     repeats a handful of parameter lists thousands of times; the dictionary is shared, so
     it is never changed."""
+    from vobject.base import parseParams  # loaded when a file is read: 50 ms at start-up
+
     params: dict[str, list[str]] = {}
     for name, *values in parseParams(raw.decode("latin-1")):
         key = str(name).upper()

@@ -314,3 +314,16 @@ def test_the_collector_is_paused_while_reading_and_left_as_it_was() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_vobject_is_not_loaded_at_start_up() -> None:
+    """Finding the formats (every start of the app and the command line) must not pay the
+    50 ms vobject and its dependencies take to load; reading a file does."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from desktop.exchange import registry; registry.all_formats(); "
+            "assert 'vobject' not in sys.modules, 'loaded'")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
