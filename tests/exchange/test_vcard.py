@@ -21,7 +21,7 @@ from desktop.exchange.registry import ReadOptions
 from desktop.exchange.vcard_writing import folded, vcard_bytes
 from desktop.problems import Cancelled, ImportProblem
 from desktop.store.library import Library
-from tests.helpers.paths import DATA
+from tests.helpers.paths import DATA, ROOT
 
 SAMPLES = DATA / "vcard"
 # name: (title, organisation, department, e-mail, phone, notes)
@@ -325,5 +325,5 @@ def test_vobject_is_not_loaded_at_start_up() -> None:
     code = ("import sys; from desktop.exchange import registry; registry.all_formats(); "
             "assert 'vobject' not in sys.modules, 'loaded'")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False)
+                          check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
