@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from desktop.domain.deal import MAX_PEOPLE
 from desktop.problems import ImportProblem
 
 MAX_LINES = 1_000  # properties of one card: real ones have a few dozen
@@ -138,6 +139,10 @@ def read_cards(data: bytes, source: str | Path) -> list[Card]:
                     raise ImportProblem(source, card.place(), "BEGIN:VCARD without END:VCARD "
                                         f"(the next card starts on line {numbers(at)})")
                 _check_outside(data, outside, at, source, numbers, len(cards))
+                if len(cards) >= MAX_PEOPLE:  # refused before 64 MB of cards are read
+                    raise ImportProblem(source, f"card {len(cards) + 1} (line {numbers(at)})",
+                                        f"the file has more than {MAX_PEOPLE:,} cards; a "
+                                        f"deal holds at most {MAX_PEOPLE:,} people")
                 card = Card(len(cards) + 1, at, numbers)
             elif card is not None:
                 cards.append(card)

@@ -149,6 +149,8 @@ def test_a_fold_inside_a_utf8_sequence_reads_correctly() -> None:
     (b"BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\nhello\r\n",
      "line 4: text after the END:VCARD of card 1"),
     (b"\xef\xbb\xbf", "holds no card"),
+    (b"BEGIN:VCARD\r\nFN:Ann\r\nEND:VCARD\r\n" * 20_001,
+     "card 20001 (line 60001): the file has more than 20,000 cards; a deal holds at most"),
     (b"BEGIN:VCARD\r\nFN;CHARSET=utf-8:\x81\x8d\xc3\r\nEND:VCARD\r\n",
      "card 1 (line 2): the text of FN is neither UTF-8 nor Windows-1252"),
 ])
