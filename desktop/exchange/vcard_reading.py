@@ -36,7 +36,7 @@ from desktop.problems import ImportProblem
 MAX_LINES = 1_000  # properties of one card: real ones have a few dozen
 # Only these properties are parsed; every other line (PHOTO, ADR, BDAY …) is passed over.
 WANTED = frozenset({
-    "VERSION", "FN", "N", "TITLE", "ORG", "EMAIL", "TEL", "NOTE", "UID", "RELATED",
+    "FN", "N", "TITLE", "ORG", "EMAIL", "TEL", "NOTE", "UID", "RELATED",
     "X-MS-MANAGER", "X-ABRELATEDNAMES", "X-ABLABEL", "X-MANAGER", "X-EVOLUTION-MANAGER",
     "X-KADDRESSBOOK-X-MANAGERSNAME", "X-ANDROID-CUSTOM",
 })
@@ -100,7 +100,6 @@ class Card:
     number: int  # 1 for the file's first card
     at: int  # the offset of its BEGIN:VCARD
     numbers: LineNumbers
-    version: str = ""
     lines: int = 0  # its lines of the properties Deal Triangle keeps
     properties: list[Property] = field(default_factory=list)
 
@@ -159,9 +158,7 @@ def read_cards(data: bytes, source: str | Path) -> list[Card]:
         text = match.group()
         if text.endswith(b"=") and _QP_PARAM.search(text, 0, text.find(b":") + 1):
             text, pos = _soft_broken(data, text, pos)
-        prop = _property(text, match, at, card, source)
-        if prop is not None:
-            card.properties.append(prop)
+        card.properties.append(_property(text, match, at, card, source))
     if card is not None:
         raise ImportProblem(source, card.place(), "BEGIN:VCARD without END:VCARD (the file "
                             "ends inside the card)")
@@ -203,8 +200,8 @@ def _soft_broken(data: bytes, text: bytes, pos: int) -> tuple[bytes, int]:
 
 
 def _property(text: bytes, match: re.Match[bytes], at: int, card: Card,
-              source: str | Path) -> Property | None:
-    """The content line as a Property (None for VERSION, kept on the card)."""
+              source: str | Path) -> Property:
+    """The content line as a Property."""
     name = _WANTED_BYTES[match.group(3).upper()]
     if b"\n" in text or b"\r" in text:  # folded: unfolded before anything is decoded
         if _QP_PARAM.search(text):
@@ -231,9 +228,6 @@ def _property(text: bytes, match: re.Match[bytes], at: int, card: Card,
             raise ImportProblem(source, card.place(at), str(error)) from None
     else:
         decoded = value.decode("ascii")
-    if name == "VERSION":
-        card.version = decoded.strip()
-        return None
     group = match.group(2)
     return Property(name, group.decode("ascii").lower() if group else "", params, decoded, at)
 

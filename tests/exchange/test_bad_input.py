@@ -51,7 +51,7 @@ EXPECTED = {
     "binary_junk.csv": "line",
     "no_header.csv": "no column holds names",
     "header_with_newline.csv": "no column holds names",  # found by fuzzing
-    "vcard_100000_tel.vcf": "card 1 (line 1002): the card has more than 1,000 contact "
+    "vcard_100000_tel.vcf": "card 1 (line 1003): the card has more than 1,000 contact "
                             "lines",
     "vcard_quoted_printable_junk.vcf": "card 2 (line 10): the quoted-printable value of NOTE "
                                        "is broken at '=ZZ'",
