@@ -42,6 +42,14 @@ class TableKinds:
     def is_edge_header(self, cells: Sequence[str]) -> bool:
         return set(self.edge_keys) <= {normalise(c) for c in cells}
 
+    def node_path(self, edges_path: Path) -> Path:
+        """Where the node table of ``edges_path`` would be (``x-edges.csv`` → ``x-nodes.csv``),
+        whether or not it is there."""
+        stem = edges_path.stem
+        if stem.casefold().endswith(self.edge_suffix):
+            stem = stem[:len(stem) - len(self.edge_suffix)] + self.node_suffix
+        return edges_path.with_name(stem + edges_path.suffix)
+
     def partner(self, path: Path, of_nodes: bool) -> Path | None:
         """The other table's file: ``x-nodes.csv`` ↔ ``x-edges.csv``, ``nodes.csv`` ↔
         ``edges.csv`` (case as found)."""
@@ -96,10 +104,15 @@ def read_pair(data: bytes, path: Path, kinds: TableKinds) -> Incoming:
                              else kinds.is_node_header)
     nodes_table, edges_table = (table, partner) if of_nodes else (partner, table)
     nodes_path = path if of_nodes else partner_path
+    # Ids derive from the node table's name whichever file was picked: both files picked
+    # are then one deal with the same people, not two.
+    canonical = nodes_path or kinds.node_path(path)
+    edges_path = partner_path if of_nodes else path
+    files = {"nodes": (nodes_path or path).name, "edges": (edges_path or path).name}
     return incoming_from_tables(
-        _as_rows(nodes_table), _as_rows(edges_table), kinds, path,
-        nodes_path or path, edges_path=partner_path if of_nodes else path,
-        default_name=_stem(path, kinds))
+        _as_rows(nodes_table), _as_rows(edges_table), kinds, canonical,
+        nodes_path or path, edges_path=edges_path, default_name=_stem(path, kinds),
+        place=lambda table, line: f"{files[table]}, line {line}")
 
 
 def _as_rows(table: TextTable | None) -> tuple[list[str], list[tuple[int, list[str]]]] | None:

@@ -14,6 +14,7 @@ from desktop.domain.enums import Axis, RelationKind
 from desktop.exchange import registry
 from desktop.exchange.exporting import export_deals
 from desktop.exchange.importing import plan_import, read_files
+from desktop.problems import ImportProblem
 from desktop.store.library import Library
 from tests.helpers.paths import DATA
 
@@ -120,3 +121,18 @@ def test_a_kumu_workbook_ours_or_by_hand_reads_without_asking_for_columns(
     assert sorted(names.values()) == ["Anna Berg", "Jeff Mohr"]
     assert [(names[r.source], names[r.target], r.kind) for r in incoming.deal.relations] == [
         ("Anna Berg", "Jeff Mohr", RelationKind.REPORTS_TO)]
+
+
+def test_both_files_of_a_pair_picked_are_one_deal(tmp_path: Path, library: Library) -> None:
+    """Picking both files of the pair (the natural thing to do) makes one deal, not two,
+    and a problem in the edge table names that file."""
+    for name in ("contacts-nodes.csv", "contacts-edges.csv"):
+        shutil.copy(DATA / "gephi" / name, tmp_path / name)
+    both = read_files([tmp_path / "contacts-nodes.csv", tmp_path / "contacts-edges.csv"])
+    assert both[0].deal == both[1].deal
+    plan = plan_import(library, both)
+    assert [len(d.people) for d in plan.new_deals] == [3]
+    edges = tmp_path / "contacts-edges.csv"
+    edges.write_text(edges.read_text() + "n1,n9,Directed,2,,,1.0\r\n")
+    with pytest.raises(ImportProblem, match=r"contacts-edges.csv, line 4: the edge points at"):
+        read_files([tmp_path / "contacts-nodes.csv"])
