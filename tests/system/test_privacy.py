@@ -82,7 +82,7 @@ def test_no_output_carries_a_private_field_unless_asked(tmp_path: Path, library:
     hidden = tmp_path / "hidden"
     hidden.mkdir()
     written = outputs(library, deal, hidden, False, qtbot)
-    assert len(written) == 20  # 11 files from 9 formats, 7 print layouts, SVG, show --json
+    assert len(written) == 21  # 12 files from 10 formats, 7 print layouts, SVG, show --json
     for path in written:
         text = text_of(path)
         assert text.strip(), path.name  # a real file with content was checked
