@@ -28,6 +28,20 @@ def derived_id(namespace: uuid.UUID, name: str) -> str:
     return f"{h[:8]}-{h[8:12]}-5{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}"  # version 5
 
 
+def uuid_or_none(text: str | None) -> str | None:
+    """``text`` as a canonical UUID when it is one (the ids our exports carry: a deal's, a
+    person's, a line's), else None — a cell or attribute of another tool's file."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if _CANONICAL.fullmatch(text):
+        return text
+    try:
+        return str(uuid.UUID(text))
+    except ValueError:
+        return None
+
+
 def check_id(value: object, path: str) -> str:
     """Return the canonical lower-case form of a UUID string, or raise."""
     if not isinstance(value, str):

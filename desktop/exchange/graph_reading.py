@@ -21,6 +21,7 @@ from pathlib import Path
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Coverage, Influence, RelationKind, Role, Support, parse_enum
 from desktop.domain.errors import ValidationError
+from desktop.domain.ids import uuid_or_none
 from desktop.domain.merge import SCORE_VALUES
 from desktop.domain.person import Person
 from desktop.domain.position import Position
@@ -65,14 +66,6 @@ def person_id(node_id: str, source: str | Path) -> str:
         return str(uuid.UUID(node_id))
     except ValueError:
         return str(uuid.uuid5(NAMESPACE, f"{Path(source).name}#{node_id}"))
-
-
-def uuid_or_none(text: str | None) -> str | None:
-    """``text`` as a canonical UUID when it is one (our exports' deal id), else None."""
-    try:
-        return str(uuid.UUID((text or "").strip()))
-    except ValueError:
-        return None
 
 
 def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Path,

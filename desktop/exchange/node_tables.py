@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from desktop.domain.enums import Coverage, Influence, RelationKind, Role, Support
-from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming, uuid_or_none
+from desktop.domain.ids import uuid_or_none
+from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.people_columns import normalise
 from desktop.exchange.safe_read import read_regular_file

@@ -30,6 +30,7 @@ class Field(Enum):
     ORGANISATION = "organisation"  # who they work for: a partner, a subsidiary, the account
     # The columns of our own export (people_csv.HEADER), read back:
     DEAL = "deal"  # the deal a row belongs to: one deal per name
+    DEAL_ID = "deal_id"  # its id: our export's, so the rows come back into that deal
     ROLES = "roles"
     SUPPORT = "support"
     INFLUENCE = "influence"
@@ -54,6 +55,7 @@ _LABELS = {Field.NAME: "Full name", Field.FIRST_NAME: "First name",
            Field.PHONE: "Phone", Field.MANAGER: "Manager (reports to)",
            Field.RECORD_ID: "Record id", Field.NOTES: "Notes",
            Field.ORGANISATION: "Organisation (company)", Field.DEAL: "Deal (one per name)",
+           Field.DEAL_ID: "Deal id (ours)",
            Field.ROLES: "Buying roles", Field.SUPPORT: "Support", Field.INFLUENCE: "Influence",
            Field.COVERAGE: "Coverage", Field.MODE: "Response mode",
            Field.BUSINESS: "Business outcome score (0–10)",
@@ -79,12 +81,13 @@ SYNONYMS: dict[Field, tuple[str, ...]] = {
     Field.MANAGER: ("managersname", "manager", "reportsto", "reportstofullname",
                     "reportstoname", "reportstoid", "managername", "linemanager",
                     "namedesvorgesetzten", "vorgesetzter"),
-    Field.RECORD_ID: ("recordid", "contactid", "id"),
+    Field.RECORD_ID: ("recordid", "contactid", "id", "personid"),
     Field.NOTES: ("notes", "description"),
     Field.ORGANISATION: ("company", "companyname", "organisation", "organization",
                          "organizationname", "organization1name", "accountname", "account",
                          "employer", "firma", "unternehmen", "societe", "entreprise"),
     Field.DEAL: ("deal",),
+    Field.DEAL_ID: ("dealid",),
     Field.ROLES: ("roles", "buyingroles"),
     Field.SUPPORT: ("support",),
     Field.INFLUENCE: ("influence",),

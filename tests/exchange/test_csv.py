@@ -170,8 +170,10 @@ def test_people_csv_opens_cleanly_in_excel(tmp_path: Path, library: Library,
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][:3] == ["Deal", "Name", "Title"]
-    assert rows[0][-5:] == ["Last contact", "Next step", "Next step due", "Organisation",
-                            "Leans to"]
+    assert rows[0][-7:] == ["Last contact", "Next step", "Next step due", "Organisation",
+                            "Leans to", "Deal id", "Person id"]
+    assert {row[-2] for row in rows[1:]} == {deal.id}
+    assert [row[-1] for row in rows[1:]] == [p.id for p in deal.people]
     assert len(rows) == len(deal.people) + 1
     first = dict(zip(rows[0], rows[1], strict=True))
     assert first["Title"] == "'=cmd|' /C calc'!A0"

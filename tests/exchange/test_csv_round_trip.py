@@ -312,3 +312,22 @@ def test_deal_names_differing_in_case_or_spacing_are_one_deal(tmp_path: Path) ->
     assert (acme.deal.name, [p.name for p in acme.deal.people]) == ("Acme Logistics",
                                                                     ["Li Wei", "Bo Chen"])
     assert (rest.deal.name, [p.name for p in rest.deal.people]) == ("edited", ["Ana Ruiz"])
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_our_table_comes_back_into_the_deal_it_left_by_its_ids(
+        tmp_path: Path, northwind: Deal, suffix: str) -> None:
+    """The Deal id and Person id columns: a table exported from a deal, imported as a new
+    deal would be (no --deal), goes back into that deal — nothing new, no "(2)" copy — each
+    row matched to its person by id (a name edited in Excel is still that person)."""
+    from desktop.exchange.exporting import export_deals
+    from desktop.exchange.importing import plan_import, read_files
+    from desktop.store.library import Library
+
+    with Library.open(tmp_path / "lib.sqlite") as library:
+        library.add_deal(northwind)
+        (path,) = export_deals(library, [northwind.id], tmp_path / f"people{suffix}")
+        (incoming,) = read_files([path])
+        assert incoming.deal.id == northwind.id
+        assert [p.id for p in incoming.deal.people] == [p.id for p in northwind.people]
+        assert plan_import(library, [incoming]).changes_nothing

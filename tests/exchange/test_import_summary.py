@@ -36,7 +36,8 @@ def test_a_new_deal_is_said_with_its_people_and_lines(tmp_path: Path) -> None:
     result = run("--db", tmp_path / "lib.sqlite", "import", path)
     assert result.returncode == 0, result.stderr
     assert "New deal 'Acme Logistics' with 4 people and 1 line." in result.stdout
-    assert "merged" not in result.stdout and "0 " not in result.stdout
+    assert "merged" not in result.stdout
+    assert "0 " not in result.stdout
 
 
 def test_a_name_another_deal_has_gets_a_number_and_the_summary_says_so(tmp_path: Path) -> None:

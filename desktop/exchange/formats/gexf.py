@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.domain.deal import Deal
+from desktop.domain.ids import uuid_or_none
 from desktop.exchange.graph_model import (
     EDGE_ATTRIBUTES,
     NODE_ATTRIBUTES,
@@ -18,7 +19,7 @@ from desktop.exchange.graph_model import (
     nodes_and_edges,
     rgb,
 )
-from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming, uuid_or_none
+from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import one_deal_writer

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from desktop.domain.deal import Deal
 from desktop.domain.enums import RelationKind
+from desktop.domain.ids import uuid_or_none
 from desktop.exchange.graph_model import (
     CARD_HEIGHT,
     EDGE_ATTRIBUTES,
@@ -23,7 +24,7 @@ from desktop.exchange.graph_model import (
     decimal,
     nodes_and_edges,
 )
-from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming, uuid_or_none
+from desktop.exchange.graph_reading import RawEdge, RawNode, build_incoming
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import one_deal_writer

@@ -33,7 +33,7 @@ from desktop.domain.deal import Deal
 from desktop.domain.decision import Alternative, AlternativeKind
 from desktop.domain.enums import Axis, Coverage, Influence, RelationKind, ResponseMode, Support
 from desktop.domain.errors import ValidationError
-from desktop.domain.ids import derived_id
+from desktop.domain.ids import derived_id, uuid_or_none
 from desktop.domain.merge import SCORE_VALUES
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
@@ -96,7 +96,8 @@ def incoming_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
     no such column, make one deal named after the file."""
     at_deal = mapping.columns.get(Field.DEAL)
     if at_deal is None:
-        return [people_from_table(table, mapping, path, options)]
+        return [people_from_table(table, mapping, path, options,
+                                  deal_id=_deal_id(table.rows, mapping))]
     groups: dict[str, list[tuple[int, list[str]]]] = {}
     spelling: dict[str, str] = {}  # "ACME" and "Acme" are one deal, named as first written
     for line, cells in table.rows:
@@ -111,9 +112,22 @@ def incoming_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         if options.progress is not None and len(groups) > 1:  # one bar for the whole file
             step = replace(options, progress=_offset(options.progress, start, len(table.rows)))
         result.append(people_from_table(replace(table, rows=rows), mapping, path, step,
-                                        deal_name=name or None))
+                                        deal_name=name or None,
+                                        deal_id=_deal_id(rows, mapping)))
         start += len(rows)
     return result
+
+
+def _deal_id(rows: Sequence[tuple[int, list[str]]], mapping: ColumnMapping) -> str | None:
+    """The deal id our export writes beside the deal's name (the first that is a UUID), so
+    its rows come back into the deal they left; None for any other table."""
+    at = mapping.columns.get(Field.DEAL_ID)
+    if at is None:
+        return None
+    for _line, cells in rows:
+        if at < len(cells) and (found := uuid_or_none(cells[at])):
+            return found
+    return None
 
 
 def _offset(progress: Callable[[int, int], object], start: int,
@@ -124,9 +138,11 @@ def _offset(progress: Callable[[int, int], object], start: int,
 
 def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
                       options: ReadOptions = _NO_OPTIONS, *,
-                      deal_name: str | None = None) -> Incoming:
+                      deal_name: str | None = None, deal_id: str | None = None) -> Incoming:
     """The table's people as one deal (``Incoming.whole_deal`` False) named ``deal_name``,
-    else after the file; its account is the company most of them work for."""
+    else after the file; its account is the company most of them work for. ``deal_id``: the
+    id the table carries (our export's), else one derived from the name or the file. A
+    record id that is a UUID (our export's person id) is the person's id."""
     # A named deal's ids derive from its name, so that the same person in two deals of one
     # export is two people (a person belongs to one deal) and a second import matches all.
     scope = f"deal:{deal_name.casefold()}|" if deal_name else ""
@@ -167,7 +183,7 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         title = " ".join(row[at_title].split())
         keys = [scope + k for k in (email.casefold(), f"{name.casefold()}|{title.casefold()}")
                 if k]
-        person_id = derived_id(NAMESPACE, keys[0])
+        person_id = uuid_or_none(row[at_record]) or derived_id(NAMESPACE, keys[0])
         judgement = _judgement(row, judged, alternatives, scope, table, path,
                                line) if judged else {}
         try:
@@ -214,7 +230,7 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         if Field.ORGANISATION in columns else ""
     try:
         deal = Deal(name=(deal_name or path.stem)[:120].strip() or "Imported people",
-                    id=derived_id(NAMESPACE, scope or path.name), account=account,
+                    id=deal_id or derived_id(NAMESPACE, scope or path.name), account=account,
                     people=tuple(people), relations=tuple(relations),
                     alternatives=tuple(alternatives.values()), actions=tuple(actions.values()))
     except ValidationError as error:
@@ -328,7 +344,7 @@ def _column_name(table: TextTable, columns: Mapping[Field, int], attribute: str)
 HEADER = ("Deal", "Name", "Title", "Department", "Email", "Phone", "Roles", "Support",
           "Influence", "Coverage", "Mode", "Business outcome", "Technical fit", "Personal win",
           "Reports to", "Last contact", "Next step", "Next step due", "Organisation",
-          "Leans to")
+          "Leans to", "Deal id", "Person id")  # the ids last: they bring the rows home
 
 
 def people_rows(deals: Sequence[Deal]) -> list[list[str]]:
@@ -354,7 +370,7 @@ def people_rows(deals: Sequence[Deal]) -> list[list[str]]:
                 person.last_contact.isoformat() if person.last_contact else "",
                 step.text if step else "",
                 step.due.isoformat() if step and step.due else "",
-                person.organisation, leaning.name if leaning else ""])
+                person.organisation, leaning.name if leaning else "", deal.id, person.id])
     return rows
 
 
