@@ -25,7 +25,7 @@ from pathlib import Path
 from desktop.domain.deal import Deal
 from desktop.domain.enums import RelationKind
 from desktop.domain.errors import ValidationError
-from desktop.domain.ids import check_id, derived_id
+from desktop.domain.ids import check_id, derived_id, uuid_or_none
 from desktop.domain.person import Person
 from desktop.domain.relation import Relation
 from desktop.exchange.account_guess import account_from_organisations
@@ -69,13 +69,16 @@ def _spaced(text: str) -> str:
 class _Contact:
     """What one card says, before it becomes a Person."""
 
-    __slots__ = ("card", "email", "fields", "managers", "name", "phone", "uid")
+    __slots__ = ("card", "deal", "deal_id", "email", "fields", "managers", "name", "phone",
+                 "uid")
 
     def __init__(self, card: Card) -> None:
         self.card = card
         self.fields: dict[str, str] = {}
         self.managers: list[str] = []  # names, or "uid:…" / "mailto:…" references
         self.uid = ""
+        self.deal = ""  # our export's deal: its name and id (X-DEAL-TRIANGLE-DEAL…)
+        self.deal_id: str | None = None
         email = phone = formatted = structured = ""
         email_rank = phone_rank = -1
         for prop in card.properties:
@@ -106,6 +109,10 @@ class _Contact:
                     self.fields["notes"] = f"{known}\n\n{note}" if known else note
             elif name == "UID":
                 self.uid = self.uid or unescaped(prop.value).strip()
+            elif name == "X-DEAL-TRIANGLE-DEAL":
+                self.deal = self.deal or unescaped(prop.value).strip()
+            elif name == "X-DEAL-TRIANGLE-DEAL-ID":
+                self.deal_id = self.deal_id or uuid_or_none(unescaped(prop.value))
             else:
                 self._manager(prop)
         if email:
@@ -207,9 +214,12 @@ def people_from_cards(cards: list[Card], path: Path, options: ReadOptions) -> In
         people.append(person)
         contacts.append(contact)
     relations = _reports_to(people, contacts)
+    # Our export names the deal on every card: a file of one deal comes back into it.
+    deals = {(c.deal, c.deal_id) for c in contacts}
+    name, deal_id = next(iter(deals)) if len(deals) == 1 else ("", None)
     try:
-        deal = Deal(name=path.stem[:120] or "Imported people", id=derived_id(NAMESPACE,
-                                                                              path.name),
+        deal = Deal(name=(name or path.stem)[:120] or "Imported people",
+                    id=deal_id or derived_id(NAMESPACE, path.name),
                     account=account_from_organisations(p.organisation for p in people),
                     people=tuple(people), relations=tuple(relations))
     except ValidationError as error:

@@ -39,6 +39,7 @@ WANTED = frozenset({
     "FN", "N", "TITLE", "ORG", "EMAIL", "TEL", "NOTE", "UID", "RELATED",
     "X-MS-MANAGER", "X-ABRELATEDNAMES", "X-ABLABEL", "X-MANAGER", "X-EVOLUTION-MANAGER",
     "X-KADDRESSBOOK-X-MANAGERSNAME", "X-ANDROID-CUSTOM",
+    "X-DEAL-TRIANGLE-DEAL", "X-DEAL-TRIANGLE-DEAL-ID",  # ours: the deal the card came from
 })
 _ENCODINGS = frozenset({"QUOTED-PRINTABLE", "BASE64", "B", "8BIT", "7BIT"})
 # The parameters of a content line up to the colon before its value: ";NAME=VALUE,…" where

@@ -43,6 +43,10 @@ def vcard_bytes(deals: Sequence[Deal], include_private: bool) -> bytes:
                 managers.setdefault(relation.source, []).append(names[relation.target])
         for person in deal.people:
             lines = card_lines(person, managers.get(person.id, []), include_private)
+            # Which deal the card came from (other apps keep or ignore X- lines): the file
+            # imported back goes into that deal instead of making a copy.
+            lines[-1:-1] = [f"X-DEAL-TRIANGLE-DEAL:{escaped(deal.name)}",
+                            f"X-DEAL-TRIANGLE-DEAL-ID:{deal.id}"]
             out.extend(folded(line) for line in lines)
     return b"".join(out)
 

@@ -329,3 +329,24 @@ def test_vobject_is_not_loaded_at_start_up() -> None:
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=False, cwd=ROOT)
     assert done.returncode == 0, done.stderr
+
+
+def test_our_vcard_export_comes_back_into_the_deal_it_left(tmp_path: Path,
+                                                          northwind: Deal) -> None:
+    """Each card names its deal (X-DEAL-TRIANGLE-DEAL and -DEAL-ID, lines other apps keep
+    or ignore): imported as a new deal would be, the file goes back into that deal instead
+    of making a copy named after the file (the fresh-eyes check found "kontakte_export")."""
+    from desktop.exchange.exporting import export_deals
+    from desktop.exchange.importing import plan_import, read_files
+    from desktop.store.library import Library
+
+    with Library.open(tmp_path / "lib.sqlite") as library:
+        library.add_deal(northwind)
+        (path,) = export_deals(library, [northwind.id], tmp_path / "people_export.vcf")
+        assert f"X-DEAL-TRIANGLE-DEAL-ID:{northwind.id}" in path.read_text()
+        (incoming,) = read_files([path])
+        assert (incoming.deal.id, incoming.deal.name) == (northwind.id, northwind.name)
+        assert plan_import(library, [incoming]).changes_nothing
+    with Library.open(tmp_path / "other.sqlite") as other:  # a colleague's: a new deal
+        plan = plan_import(other, read_files([path]))
+        assert [d.name for d in plan.new_deals] == [northwind.name]
