@@ -21,6 +21,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.merge import Resolution
 from desktop.domain.wording import plural
 from desktop.exchange import registry
+from desktop.exchange.destination import belongs_to
 from desktop.exchange.exporting import export_deals
 from desktop.exchange.import_summary import summary_text
 from desktop.exchange.importing import (
@@ -128,15 +129,24 @@ class DealExchange(QObject):
         current = (self.session.deal.id, self.session.deal.name) if self.session.deal \
             else None
         people_files = [i for i in incoming if not i.whole_deal]
-        if people_files and current is not None:
+        if people_files and current is not None and self.session.deal is not None:
+            # Enter presses the likely answer: Yes when the file speaks of the deal on
+            # screen, else No (a deal of its own) — never another account's people by habit.
+            known = {s.id for s in session.library.list_deals()}
+            likely = belongs_to(self.session.deal, people_files, known)
+            which = paths[0].name if len(paths) == 1 else \
+                plural(len(people_files), "file")
+            why = "" if likely else (
+                f"None of the people in {'it' if len(paths) == 1 else 'them'} is in "
+                f"“{current[1]}” yet.\n\n")
             answer = QMessageBox.question(
                 self.window, "Import people",
-                f"Add the people of {plural(len(people_files), 'file')} to the deal "
-                f"“{current[1]}”?\n\n"
+                f"Add the people of {which} to the deal “{current[1]}”?\n\n{why}"
                 "No: each file goes into its own deal — the deal it was exported from, or "
                 "a new one.",
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Yes)
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Yes if likely else QMessageBox.StandardButton.No)
             if answer == QMessageBox.StandardButton.Cancel:
                 return False
             into = current[0] if answer == QMessageBox.StandardButton.Yes else None

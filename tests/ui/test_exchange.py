@@ -302,3 +302,47 @@ def test_an_import_a_deal_cannot_hold_is_one_sentence_and_no_undo_step(
     assert "\n" not in warnings[0]
     assert stack.count() == steps
     assert digest(window.session.library.path) == before
+
+
+def press_enter_in_next_message(seen: list[str]) -> None:
+    """When the next message box opens, note its text and press Enter — the default button,
+    what a hurried seller does."""
+    def enter(dialog: QDialog) -> None:
+        assert isinstance(dialog, QMessageBox)
+        seen.append(dialog.text())
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+
+    answer_next_dialog(enter)
+
+
+def test_enter_adds_a_file_to_the_deal_on_screen_only_when_it_speaks_of_it(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Enter on "Add the people of …?" presses Yes only when some of the file's people are in
+    the deal on screen already; another account's contacts become a deal of their own."""
+    shown = window.session.deal
+    assert shown is not None
+    library = window.session.library
+    stranger = tmp_path / "fjord.csv"
+    stranger.write_text("Name,Title,Company\nLinnea Berg,CTO,Fjord Data AB\n"
+                        "Oskar Lind,CFO,Fjord Data AB\n")
+    asked: list[str] = []
+    open_files(monkeypatch, stranger)
+    press_enter_in_next_message(asked)
+    window.import_action.trigger()
+    assert "Add the people of fjord.csv to the deal" in asked[0]
+    assert "None of the people in it is in" in asked[0]
+    assert [p.name for p in library.get_deal(shown.id).people] == [
+        p.name for p in shown.people]  # the deal on screen untouched
+    made = next(s for s in library.list_deals() if s.name == "fjord")
+    assert made.account == "Fjord Data AB"
+    window.session.show_deal(shown.id)
+    colleague = tmp_path / "colleague.csv"
+    known = shown.people[0]
+    colleague.write_text(f"Name,Title,Email\n{known.name},{known.title},{known.email}\n"
+                         "Newly Met,Buyer,newly@example.com\n")
+    open_files(monkeypatch, colleague)
+    press_enter_in_next_message(asked)
+    window.import_action.trigger()
+    assert "None of the people" not in asked[1]
+    assert "Newly Met" in [p.name for p in library.get_deal(shown.id).people]
