@@ -69,7 +69,8 @@ def person_id(node_id: str, source: str | Path) -> str:
 
 
 def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Path,
-                   name: str, deal_id: str | None = None) -> Incoming:
+                   name: str, deal_id: str | None = None, *,
+                   named_after_file: bool = False) -> Incoming:
     """The deal of a graph file. ``deal_id``: the id the file carries (our exports), else
     one derived from the file's name, so importing the same file twice is one deal."""
     ids: dict[str, str] = {}
@@ -120,7 +121,8 @@ def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Pat
                     people=tuple(people), relations=tuple(relations))
     except ValidationError as error:
         raise ImportProblem(source, "", f"{error.path}: {error.problem}") from None
-    return Incoming(deal, frozenset(provided), whole_deal=False)
+    return Incoming(deal, frozenset(provided), whole_deal=False,
+                    named_after_file=named_after_file)
 
 
 def _unused_id(node: RawNode, source: str | Path, taken: set[str]) -> str:

@@ -99,6 +99,8 @@ def plan_import(library: DealStore, incoming: Sequence[Incoming],
                 Resolution.THEIRS, Resolution.THEIRS)
             continue
         if deal.id not in existing:
+            if item.named_after_file and deal.account:
+                deal = replace(deal, name=deal.account)  # the customer, not "contacts_export"
             new[deal.id] = deal if item.whole_deal or not deal.snapshots else replace(
                 deal, snapshots=())
             continue

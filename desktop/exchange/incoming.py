@@ -14,3 +14,6 @@ class Incoming:
     provided: frozenset[str] | None = None  # None: every field (a deal file)
     whole_deal: bool = True  # a deal file; False: people for a deal (CSV, a graph)
     skipped: tuple[int, ...] = ()  # lines of a table left out (they did not fit its header)
+    # The deal is named after the file (a contacts export names no deal): a new deal then
+    # takes the account's name when the file gives one ("Fjord Data AB", not "contacts").
+    named_after_file: bool = False

@@ -181,7 +181,8 @@ def incoming_from_tables(nodes: Rows | None, edges: Rows | None, kinds: TableKin
                                      ends[1], edge_values, directed=directed))
     name = next(iter(deal_names)) if len(deal_names) == 1 else default_name
     deal_id = uuid_or_none(next(iter(deal_ids))) if len(deal_ids) == 1 else None
-    return build_incoming(list(raw_nodes.values()), raw_edges, source, name, deal_id)
+    return build_incoming(list(raw_nodes.values()), raw_edges, source, name, deal_id,
+                          named_after_file=len(deal_names) != 1)
 
 
 def _node_values(values: dict[str, str]) -> dict[str, str]:

@@ -224,7 +224,7 @@ def people_from_cards(cards: list[Card], path: Path, options: ReadOptions) -> In
                     people=tuple(people), relations=tuple(relations))
     except ValidationError as error:
         raise ImportProblem(path, "", error.problem) from None
-    return Incoming(deal, frozenset(provided), whole_deal=False)
+    return Incoming(deal, frozenset(provided), whole_deal=False, named_after_file=not name)
 
 
 def _keys(contact: _Contact) -> list[str]:

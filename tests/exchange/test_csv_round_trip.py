@@ -287,7 +287,9 @@ def test_the_command_line_names_the_new_deal_and_its_account(tmp_path: Path) -> 
     assert linkedin.returncode == 0, linkedin.stderr
     with Library.open(db) as library:
         deals = {s.name: library.get_deal(s.id) for s in library.list_deals()}
-    assert deals["linkedin_connections_partner"].account == "Contoso Pharma"
+    # A contacts export names no deal: the new deal is named after the customer.
+    assert deals["Contoso Pharma"].account == "Contoso Pharma"
+    assert "New deal 'Contoso Pharma' with 5 people" in linkedin.stdout
     assert deals["Helix Health – EPR renewal"].account == "Helix Health Trust"
     assert len(deals["Helix Health – EPR renewal"].people) == 4
 

@@ -91,3 +91,19 @@ def test_a_merge_is_said_with_what_was_added_updated_and_settled(tmp_path: Path)
                                   "ways")):
             result = resolve_import(library, plan, decision)
             assert summary(plan, result, decision) == [f"Merged into 'Northwind': {words}"]
+
+
+def test_a_deal_named_after_its_file_takes_the_account_name(tmp_path: Path) -> None:
+    """A contacts export names no deal: "Fjord Data AB", not "contacts_export"; a file that
+    names its deal keeps that name, and one without an account keeps the file's."""
+    from desktop.exchange.incoming import Incoming
+
+    stem = Deal("contacts_export", account="Fjord Data AB")
+    named = Deal("Fjord renewal", account="Fjord Data AB")
+    plain = Deal("leads")
+    with Library.open(tmp_path / "lib.sqlite") as library:
+        library.add_deal(Deal("Fjord Data AB"))
+        plan = plan_import(library, [Incoming(stem, whole_deal=False, named_after_file=True),
+                                     Incoming(named, whole_deal=False),
+                                     Incoming(plain, whole_deal=False, named_after_file=True)])
+    assert [d.name for d in plan.new_deals] == ["Fjord Data AB (2)", "Fjord renewal", "leads"]

@@ -334,8 +334,8 @@ def test_enter_adds_a_file_to_the_deal_on_screen_only_when_it_speaks_of_it(
     assert "None of the people in it is in" in asked[0]
     assert [p.name for p in library.get_deal(shown.id).people] == [
         p.name for p in shown.people]  # the deal on screen untouched
-    made = next(s for s in library.list_deals() if s.name == "fjord")
-    assert made.account == "Fjord Data AB"
+    made = next(s for s in library.list_deals() if s.account == "Fjord Data AB")
+    assert made.name == "Fjord Data AB"  # the customer's name, not the file's "fjord"
     window.session.show_deal(shown.id)
     colleague = tmp_path / "colleague.csv"
     known = shown.people[0]

@@ -139,7 +139,8 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
             for e in m}
     name = meta.get("title") or meta.get("description") or path.stem
     return [build_incoming(nodes, edges, path, name,
-                           deal_id=_deal_id(meta.get("keywords", "")))]
+                           deal_id=_deal_id(meta.get("keywords", "")),
+                           named_after_file=name == path.stem)]
 
 
 def _deal_id(keywords: str) -> str | None:

@@ -149,7 +149,8 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     # A graph id is a name for nobody (yEd writes "G"); a UUID is our export's deal id.
     return [build_incoming(nodes, edges, path, values.get(DEAL_KEY) or path.stem,
                            deal_id=uuid_or_none(graph.get("id"))
-                           or uuid_or_none(values.get(DEAL_ID_KEY)))]
+                           or uuid_or_none(values.get(DEAL_ID_KEY)),
+                           named_after_file=not values.get(DEAL_KEY))]
 
 
 class _Reading:

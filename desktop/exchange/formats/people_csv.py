@@ -238,7 +238,8 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         place = f"line {table.rows[0][0]}, column {table.header[at_deal]!r}" \
             if deal_name and at_deal is not None and error.path == "name" else ""
         raise ImportProblem(path, place, error.problem) from None
-    return Incoming(deal, frozenset(provided), whole_deal=False, skipped=table.skipped)
+    return Incoming(deal, frozenset(provided), whole_deal=False, skipped=table.skipped,
+                    named_after_file=not deal_name)
 
 
 def _managers(reference: str, record_of: Mapping[str, str],
