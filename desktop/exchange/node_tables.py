@@ -131,15 +131,20 @@ def incoming_from_tables(nodes: Rows | None, edges: Rows | None, kinds: TableKin
     people by id, with the labels it gives). ``place`` words a row for messages."""
     where = place or (lambda _table, line: f"line {line}")
     raw_nodes: dict[str, RawNode] = {}
+    not_people: set[str] = set()  # Kumu elements typed as something else (a company …)
     deal_names: set[str] = set()
     deal_ids: set[str] = set()
     if nodes is not None:
         header, rows = nodes
         columns = [normalise(h) for h in header]
+        typed = _people_typed(columns, rows)
         for line, cells in rows:
             values = dict(zip(columns, (c.strip() for c in cells), strict=False))
             key = values.get("id") or values.get(kinds.node_key, "")
             if not key:
+                continue
+            if typed and values.get("type", "").casefold() not in PERSON_TYPES:
+                not_people.add(key)  # a map of people and companies: the people
                 continue
             if key in raw_nodes:
                 raise ImportProblem(nodes_path, where("nodes", line), f"the id {key[:60]!r} "
@@ -161,7 +166,7 @@ def incoming_from_tables(nodes: Rows | None, edges: Rows | None, kinds: TableKin
         for line, cells in rows:
             values = dict(zip(columns, (c.strip() for c in cells), strict=False))
             ends = (values.get(start, ""), values.get(end, ""))
-            if not all(ends):
+            if not all(ends) or not_people.intersection(ends):
                 continue
             for at, label_column in zip(ends, ("sourcelabel", "targetlabel"), strict=True):
                 if at not in raw_nodes and (nodes is None or kinds is KUMU):
@@ -183,6 +188,20 @@ def incoming_from_tables(nodes: Rows | None, edges: Rows | None, kinds: TableKin
     deal_id = uuid_or_none(next(iter(deal_ids))) if len(deal_ids) == 1 else None
     return build_incoming(list(raw_nodes.values()), raw_edges, source, name, deal_id,
                           named_after_file=len(deal_names) != 1)
+
+
+PERSON_TYPES = frozenset({"", "person", "people", "stakeholder", "contact", "individual"})
+
+
+def _people_typed(columns: list[str], rows: list[tuple[int, list[str]]]) -> bool:
+    """Does the table type its elements, people among them (Kumu's Type column: Person,
+    Company, Project …)? Then only the people are people; a table typing nothing as a
+    person keeps everyone (its types are some other classification)."""
+    if "type" not in columns:
+        return False
+    at = columns.index("type")
+    return any(at < len(cells) and cells[at].strip().casefold() in PERSON_TYPES - {""}
+               for _line, cells in rows)
 
 
 def _node_values(values: dict[str, str]) -> dict[str, str]:
