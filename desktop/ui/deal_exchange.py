@@ -45,7 +45,7 @@ from desktop.ui.merge_dialog import MergeReviewDialog
 from desktop.ui.progress import Progress
 from desktop.ui.save_dialog import ask_save_path, file_stem, last_folder
 from desktop.ui.session import LibrarySession
-from desktop.ui.settings import BACKUPS_KEPT, Settings
+from desktop.ui.settings import BACKUPS_KEPT, EXPORT_FOLDER, EXPORT_FORMAT, Settings
 
 _log = logging.getLogger(__name__)
 
@@ -70,6 +70,7 @@ class DealExchange(QObject):
         names, _ = file_dialogs.get_open_file_names(self.window, "Import",
                                                     str(last_folder(self.settings)), filters)
         if names:
+            self.settings.set(EXPORT_FOLDER, str(Path(names[0]).parent))  # next time: here
             self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: Sequence[Path]) -> bool:
@@ -216,12 +217,14 @@ class DealExchange(QObject):
         count = len(session.library.list_deals())
         if count == 0:
             return
-        dialog = ExportDialog(current[1] if current else None, count, self.window)
+        dialog = ExportDialog(current[1] if current else None, count, self.window,
+                              self.settings.get(EXPORT_FORMAT))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         fmt = dialog.chosen_format()
         if fmt is None:
             return
+        self.settings.set(EXPORT_FORMAT, fmt.name)
         ids = ([s.id for s in session.library.list_deals()] if dialog.all_deals() or
                current is None else [current[0]])
         stem = "deals" if len(ids) > 1 or current is None else file_stem(current[1])

@@ -18,8 +18,9 @@ from desktop.ui.widgets.value_combo import ValueCombo
 
 class ExportDialog(QDialog):
     def __init__(self, deal_name: str | None, deal_count: int,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, last_format: str = "dealtri") -> None:
         super().__init__(parent)
+        self._last_format = last_format  # chosen first: a seller exports the same way again
         self.setWindowTitle("Export deals")
         form = QFormLayout(self)
         self.scope = ValueCombo()
@@ -47,7 +48,9 @@ class ExportDialog(QDialog):
         for fmt in registry.writers():
             if not (fmt.one_deal_only and self.all_deals()):
                 self.format_box.add(fmt.label, fmt.name)
-        index = self.format_box.index_of(chosen.name if chosen else "dealtri")
+        index = self.format_box.index_of(chosen.name if chosen else self._last_format)
+        if index < 0:
+            index = self.format_box.index_of("dealtri")
         self.format_box.setCurrentIndex(max(0, index))
 
     def all_deals(self) -> bool:

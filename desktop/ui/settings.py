@@ -45,7 +45,9 @@ PRINT_GREYSCALE: Setting[bool] = Setting("print/greyscale", False, "print in sha
 OUR_COMPANY: Setting[str] = Setting("print/ourCompany", "",
                                     "our company's name on the mutual action plan")
 PNG_DPI: Setting[int] = Setting("export/pngDpi", 192, "the resolution of exported PNG maps")
-EXPORT_FOLDER: Setting[str] = Setting("export/folder", "", "where the last export was saved")
+EXPORT_FOLDER: Setting[str] = Setting("export/folder", "",
+                                      "where the last export was saved or import read")
+EXPORT_FORMAT: Setting[str] = Setting("export/format", "dealtri", "the format exported last")
 BACKUPS_KEPT: Setting[int] = Setting("backups/kept", 10,
                                      "how many automatic backups are kept beside the library")
 STALE_CONTACT_DAYS: Setting[int] = Setting("analysis/staleContactDays", 30,

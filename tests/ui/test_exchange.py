@@ -346,3 +346,48 @@ def test_enter_adds_a_file_to_the_deal_on_screen_only_when_it_speaks_of_it(
     window.import_action.trigger()
     assert "None of the people" not in asked[1]
     assert "Newly Met" in [p.name for p in library.get_deal(shown.id).people]
+
+
+def test_export_offers_the_format_used_last_and_import_opens_where_it_read(
+        window: MainWindow, tmp_path: Path, qtbot: QtBot,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A seller who exported contacts as vCard does it the same way next time; an import
+    dialog opens in the folder the last file came from, not in the home folder."""
+    out = tmp_path / "out" / "people"
+    out.parent.mkdir()
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", lambda *_args: (str(out), ""))
+    offered: list[str] = []
+
+    def choose_vcard(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExportDialog)
+        offered.append(dialog.format_box.currentText())
+        choose_by_keys(qtbot, dialog.format_box, "Contacts (vCard)")
+        QTest.keyClick(dialog, Qt.Key.Key_Return)
+
+    answer_next_dialog(choose_vcard)
+    window.export_deals_action.trigger()
+    assert (tmp_path / "out" / "people.vcf").is_file()
+
+    def look(dialog: QDialog) -> None:
+        assert isinstance(dialog, ExportDialog)
+        offered.append(dialog.format_box.currentText())
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)
+
+    answer_next_dialog(look)
+    window.export_deals_action.trigger()
+    assert offered == ["Deal Triangle deal files", "Contacts (vCard)"]
+    elsewhere = tmp_path / "inbox"
+    elsewhere.mkdir()
+    picked = elsewhere / "contacts.csv"
+    picked.write_text("Name,Title\nAda Byron,CTO\n")
+    folders: list[str] = []
+
+    def pick(_parent: object, _title: str, folder: str, _filters: str) -> tuple[list[str], str]:
+        folders.append(folder)
+        return ([str(picked)] if len(folders) == 1 else []), ""
+
+    monkeypatch.setattr(file_dialogs, "get_open_file_names", pick)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.No)
+    window.import_action.trigger()
+    window.import_action.trigger()
+    assert folders == [str(tmp_path / "out"), str(elsewhere)]
