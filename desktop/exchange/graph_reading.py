@@ -29,6 +29,7 @@ from desktop.domain.relation import Relation
 from desktop.domain.scores import SCORE_MAX, SCORE_MIN, Score, Triangle
 from desktop.exchange.account_guess import account_from_organisations
 from desktop.exchange.incoming import Incoming
+from desktop.exchange.placing import spread_to_fit
 from desktop.exchange.yed_markup import EdgeMarkup, kind_and_direction, name_and_title
 from desktop.problems import ImportProblem
 
@@ -115,6 +116,8 @@ def build_incoming(nodes: list[RawNode], edges: list[RawEdge], source: str | Pat
             continue
         lines.add(relation.identity)
         relations.append(relation)
+    if deal_id is None:  # another tool's drawing: its boxes are smaller than our cards
+        people = list(spread_to_fit(people))
     try:
         deal = Deal(name=name[:120] or "Imported map", id=deal_id or person_id("deal", source),
                     account=account_from_organisations(p.organisation for p in people),

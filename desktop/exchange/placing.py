@@ -51,6 +51,38 @@ def arrange_new_deal(deal: Deal) -> Deal:
     return replace(deal, people=tuple(p.at(_clamped(*spread[p.id])) for p in deal.people))
 
 
+# A card on the map, with a little air around it (render/map/cards.py: 200–236 wide, 74 high).
+CARD_ROOM = (250.0, 95.0)
+SPREAD_LIMIT = 600  # the check compares every pair: bigger drawings keep their places
+MAX_SPREAD = 4.0
+
+
+def spread_to_fit(people: Sequence[Person]) -> tuple[Person, ...]:
+    """People placed by another tool's drawing (yEd's boxes are 30 × 120, ours 74 × 236),
+    moved apart — the whole drawing scaled from its top-left corner, so its shape stays —
+    until no two cards overlap (at most four times as wide and high). Two people drawn on
+    the same spot cannot be parted by scaling and are left as they are."""
+    if not 1 < len(people) <= SPREAD_LIMIT:
+        return tuple(people)
+    points = [(p.position.x, p.position.y) for p in people]
+    width, height = CARD_ROOM
+    factor = 1.0
+    for i, (x1, y1) in enumerate(points):
+        for x2, y2 in points[i + 1:]:
+            dx, dy = abs(x1 - x2), abs(y1 - y2)
+            if dx >= width or dy >= height or (dx == 0 and dy == 0):
+                continue
+            # Enough when either distance, scaled, reaches a card's room.
+            needed = min(width / dx if dx else MAX_SPREAD, height / dy if dy else MAX_SPREAD)
+            factor = max(factor, min(needed, MAX_SPREAD))
+    if factor == 1.0:
+        return tuple(people)
+    left = min(x for x, _ in points)
+    top = min(y for _, y in points)
+    return tuple(p.at(_clamped(left + (p.position.x - left) * factor,
+                               top + (p.position.y - top) * factor)) for p in people)
+
+
 def place_beside(mine: Deal, newcomers: Sequence[Person]) -> tuple[Person, ...]:
     """``newcomers`` to ``mine``, those without a place put in free places below the cards
     already there (nothing the seller placed moves); those with a place keep it."""

@@ -4,6 +4,7 @@ nobody the seller placed moves. Without this the map and its print were one pile
 
 from __future__ import annotations
 
+from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
 
@@ -85,3 +86,32 @@ def test_a_graph_without_positions_is_spread_out(tmp_path: Path, library: Librar
     (deal,) = plan_import(library, read_files([graph])).new_deals
     assert len(deal.people) == 12
     assert overlapping(deal.people) == []
+
+
+def test_a_yed_drawing_is_spread_so_that_our_bigger_cards_do_not_overlap() -> None:
+    """yEd's boxes are smaller than our cards: its org chart, placed as drawn, put Sofia
+    Lange's card over Tobias Wolf's (the fresh-eyes check). The drawing is scaled — its
+    shape kept: who is above whom, left of whom — until no two cards overlap."""
+    from desktop.exchange.importing import read_files
+    from desktop.exchange.placing import CARD_ROOM
+    from tests.helpers.paths import DATA
+
+    (incoming,) = read_files([DATA / "yed" / "org_chart.graphml"])
+    people = {p.name: p.position for p in incoming.deal.people}
+    width, height = CARD_ROOM
+    spots = list(people.values())
+    for i, a in enumerate(spots):
+        for b in spots[i + 1:]:
+            assert abs(a.x - b.x) >= width or abs(a.y - b.y) >= height, (a, b)
+    assert people["Martin Weber"].y < people["Anna Schmidt"].y < people["Lea Brandt"].y
+    assert people["Lea Brandt"].x < people["Tobias Wolf"].x < people["Sofia Lange"].x
+
+
+def test_our_own_places_are_kept_as_they_are(northwind: Deal) -> None:
+    from desktop.exchange.formats.graphml import graphml_bytes, read
+    from desktop.exchange.registry import ReadOptions
+
+    crowded = replace(northwind, people=tuple(p.at(Position(10.0 * i, 5.0 * i))
+                                              for i, p in enumerate(northwind.people)))
+    (incoming,) = read(graphml_bytes(crowded), Path("ours.graphml"), ReadOptions())
+    assert [p.position for p in incoming.deal.people] == [p.position for p in crowded.people]

@@ -60,7 +60,11 @@ def test_an_org_chart_with_yeds_arrows() -> None:
     }
     assert people["Martin Weber"].notes == "Signs anything above 500k.\nGolf on Fridays."
     assert people["Anna Schmidt"].notes == ""
-    assert people["Martin Weber"].position.x == pytest.approx(320.0)  # the box's centre
+    # The box's centre (320), the drawing spread 1.25× from its left edge (Lea Brandt's
+    # centre, 85) so that our bigger cards do not overlap (test_placing).
+    assert people["Lea Brandt"].position.x == pytest.approx(85.0)
+    assert people["Martin Weber"].position.x == pytest.approx(85.0 + (320.0 - 85.0) * 1.25,
+                                                              abs=0.1)  # to 0.1 px
     notes = {lines_of(deal)[r.id]: r.note for r in deal.relations}
     assert notes[("Tobias Wolf", DOTTED, "Anna Schmidt")] == "IT budget"  # the line's label
     assert notes[("Anna Schmidt", REPORTS, "Martin Weber")] == ""
