@@ -9,7 +9,7 @@ import logging
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -53,6 +53,10 @@ _log = logging.getLogger(__name__)
 class DealExchange(QObject):
     """Imports and exports for the window; talks to the session (the library, the deal shown,
     the undo stack, the status messages) and nothing else."""
+
+    # People an import added to the deal shown (their ids): the window selects them and
+    # fits the map, so that cards placed below the seller's arrangement are seen.
+    people_added = Signal(list)
 
     def __init__(self, parent: QWidget, settings: Settings, session: LibrarySession) -> None:
         super().__init__(parent)
@@ -178,6 +182,12 @@ class DealExchange(QObject):
         shown = (result.added or result.after)
         if shown and (session.deal is None or session.deal.id != shown[0].id):
             session.show_deal(shown[0].id)
+        elif session.deal is not None:
+            before = next((d for d in result.before if d.id == session.deal.id), None)
+            if before is not None:
+                known = {p.id for p in before.people}
+                self.people_added.emit([p.id for p in session.deal.people
+                                        if p.id not in known])
         left_out = sum(len(i.skipped) for i in incoming)
         said = summary_text(plan, result, decisions, deal_decisions)
         self.session.done.emit(f"{text}: {said}" + (f" {plural(left_out, 'row')} that did not "

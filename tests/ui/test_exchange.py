@@ -345,7 +345,13 @@ def test_enter_adds_a_file_to_the_deal_on_screen_only_when_it_speaks_of_it(
     press_enter_in_next_message(asked)
     window.import_action.trigger()
     assert "None of the people" not in asked[1]
-    assert "Newly Met" in [p.name for p in library.get_deal(shown.id).people]
+    merged = library.get_deal(shown.id)
+    newcomer = next(p for p in merged.people if p.name == "Newly Met")
+    # Selected, and its card (placed below the seller's arrangement) in view.
+    assert window.selection.ids == (newcomer.id,)
+    view = window.map_page.view
+    card = window.map_page.scene.cards[newcomer.id]
+    assert view.viewport().rect().contains(view.mapFromScene(card.sceneBoundingRect().center()))
 
 
 def test_export_offers_the_format_used_last_and_import_opens_where_it_read(
