@@ -460,7 +460,7 @@ def command_restore(args: argparse.Namespace, path: Path, out: TextIO) -> int:
 
 def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     from desktop.domain.merge import Resolution
-    from desktop.exchange.import_summary import summary
+    from desktop.exchange.import_summary import missing_managers, summary
     from desktop.exchange.importing import describe, plan_import, read_files, resolve_import
 
     inputs = [Path(f) for f in args.files]
@@ -491,8 +491,9 @@ def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
             result = resolve_import(library, plan, resolution, deal_resolution)
             library.write_deals(add=result.added, replace_with=result.after)
     said = summary(plan, result, resolution, deal_resolution)
-    print(f"Imported into {path}. " + " ".join(f"{s}." for s in said) + _left_out(incoming),
-          file=out)
+    missing = missing_managers(incoming)
+    print(f"Imported into {path}. " + " ".join(f"{s}." for s in said) + _left_out(incoming)
+          + (f" {missing}" if missing else ""), file=out)
     return EXIT_OK
 
 

@@ -8,12 +8,13 @@ say the same thing; counts of nothing are left out rather than printed as "0 mer
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from desktop.domain.deal import Deal
 from desktop.domain.merge import MergePlan, Resolution, chooser
 from desktop.domain.wording import people_count, plural
 from desktop.exchange.importing import Decision, ImportPlan, ImportResult
+from desktop.exchange.incoming import Incoming
 
 _SETTLED = {Resolution.MINE: "kept as yours", Resolution.THEIRS: "taken from the file",
             Resolution.BOTH: "kept both ways"}
@@ -39,6 +40,20 @@ def summary_text(plan: ImportPlan, result: ImportResult, decide: Decision = Reso
     """The sentences joined, each ending with a full stop."""
     return " ".join(f"{sentence}." for sentence in summary(plan, result, decide,
                                                           deal_decision))
+
+
+def missing_managers(incoming: Iterable[Incoming]) -> str:
+    """A sentence naming the managers the files name who are not in them (no card, no
+    line), or "": "2 managers named in the file have no card (Klaus Vorstand, Eva Chef):
+    add them to draw the lines." """
+    names = list(dict.fromkeys(name for item in incoming for name in item.missing_managers))
+    if not names:
+        return ""
+    shown = ", ".join(names[:5]) + (" …" if len(names) > 5 else "")
+    if len(names) == 1:
+        return f"1 manager named in the file has no card ({shown}): add them to draw the line."
+    return (f"{len(names):,} managers named in the file have no card ({shown}): add them to "
+            "draw the lines.")
 
 
 def _new_deal(deal: Deal, came_as: str | None) -> str:

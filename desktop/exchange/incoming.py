@@ -17,3 +17,6 @@ class Incoming:
     # The deal is named after the file (a contacts export names no deal): a new deal then
     # takes the account's name when the file gives one ("Fjord Data AB", not "contacts").
     named_after_file: bool = False
+    # Managers the file names who are not among its people: no card, so the summary names
+    # them (a CEO in Outlook's manager field is a stakeholder the seller should add).
+    missing_managers: tuple[str, ...] = ()

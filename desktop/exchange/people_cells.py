@@ -14,7 +14,6 @@ cell that Excel would otherwise run as a formula.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from datetime import date
 from enum import Enum
 from typing import TypeVar
@@ -124,6 +123,6 @@ def day(cell: str) -> date | None:
         raise ValidationError("", f"{text[:40]!r} is not a date (YYYY-MM-DD)") from None
 
 
-def names(cell: str) -> Iterable[str]:
+def names(cell: str) -> list[str]:
     """The names of a cell that lists several, separated by semicolons ("Ana Ruiz; Li Wei")."""
     return [" ".join(part.split()) for part in cell.split(";") if part.strip()]

@@ -213,7 +213,8 @@ def people_from_cards(cards: list[Card], path: Path, options: ReadOptions) -> In
             index.setdefault(key, len(people))
         people.append(person)
         contacts.append(contact)
-    relations = _reports_to(people, contacts)
+    missing: list[str] = []
+    relations = _reports_to(people, contacts, missing)
     # Our export names the deal on every card: a file of one deal comes back into it.
     deals = {(c.deal, c.deal_id) for c in contacts}
     name, deal_id = next(iter(deals)) if len(deals) == 1 else ("", None)
@@ -224,7 +225,8 @@ def people_from_cards(cards: list[Card], path: Path, options: ReadOptions) -> In
                     people=tuple(people), relations=tuple(relations))
     except ValidationError as error:
         raise ImportProblem(path, "", error.problem) from None
-    return Incoming(deal, frozenset(provided), whole_deal=False, named_after_file=not name)
+    return Incoming(deal, frozenset(provided), whole_deal=False, named_after_file=not name,
+                    missing_managers=tuple(missing))
 
 
 def _keys(contact: _Contact) -> list[str]:
@@ -260,7 +262,10 @@ def _filled(first: Person, second: Person) -> Person:
     return replace(first, **extra) if extra else first
 
 
-def _reports_to(people: list[Person], contacts: list[_Contact]) -> list[Relation]:
+def _reports_to(people: list[Person], contacts: list[_Contact],
+                missing: list[str] | None = None) -> list[Relation]:
+    """The reports-to lines between the file's people; managers named but not in the file
+    go to ``missing`` (by name; references by uid or e-mail say no name)."""
     by_name: dict[str, str] = {}
     for person in people:
         by_name.setdefault(person.name.casefold(), person.id)
@@ -280,6 +285,9 @@ def _reports_to(people: list[Person], contacts: list[_Contact]) -> list[Relation
             if not reference:
                 continue
             manager = by_reference.get(reference) or by_name.get(reference.casefold())
+            if manager is None and missing is not None and not reference.startswith(
+                    ("uid:", "mailto:")) and reference not in missing:
+                missing.append(reference)
             if manager and manager != person.id and (person.id, manager) not in drawn:
                 drawn.add((person.id, manager))
                 relations.append(Relation(person.id, manager, RelationKind.REPORTS_TO,

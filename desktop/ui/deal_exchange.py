@@ -23,7 +23,7 @@ from desktop.domain.wording import plural
 from desktop.exchange import registry
 from desktop.exchange.destination import belongs_to
 from desktop.exchange.exporting import export_deals
-from desktop.exchange.import_summary import summary_text
+from desktop.exchange.import_summary import missing_managers, summary_text
 from desktop.exchange.importing import (
     ImportResult,
     commit_import,
@@ -190,6 +190,9 @@ class DealExchange(QObject):
                                         if p.id not in known])
         left_out = sum(len(i.skipped) for i in incoming)
         said = summary_text(plan, result, decisions, deal_decisions)
+        missing = missing_managers(incoming)
+        if missing:
+            said += f" {missing}"
         self.session.done.emit(f"{text}: {said}" + (f" {plural(left_out, 'row')} that did not "
                                                    "fit the header left out." if left_out
                                                    else ""))

@@ -107,3 +107,20 @@ def test_a_deal_named_after_its_file_takes_the_account_name(tmp_path: Path) -> N
                                      Incoming(named, whole_deal=False),
                                      Incoming(plain, whole_deal=False, named_after_file=True)])
     assert [d.name for d in plan.new_deals] == ["Fjord Data AB (2)", "Fjord renewal", "leads"]
+
+
+def test_a_manager_the_file_names_but_does_not_hold_is_said(tmp_path: Path) -> None:
+    """Outlook's manager field names Klaus Vorstand, who is no contact of the file: no card,
+    no line — and the summary says so rather than dropping a likely senior stakeholder."""
+    from tests.helpers.paths import DATA
+
+    db = tmp_path / "lib.sqlite"
+    said = run("--db", db, "import", DATA / "vcard" / "outlook_21.vcf").stdout
+    assert "1 manager named in the file has no card (Klaus Vorstand): add them to draw " \
+        "the line." in said
+    table = tmp_path / "team.csv"
+    table.write_text("Name,Title,Manager\nAnna Berg,CFO,Eva Chef\nBen Ode,Buyer,Anna Berg\n"
+                     "Cem Aydin,Analyst,Jo Boss; Anna Berg\n")
+    said = run("--db", db, "import", table).stdout
+    assert "2 managers named in the file have no card (Eva Chef, Jo Boss)" in said
+    assert "with 3 people and 2 lines" in said

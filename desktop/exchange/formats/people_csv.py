@@ -218,8 +218,13 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
             managers.append((person.id, reference, line))
     relations = []
     drawn = set()
+    missing: list[str] = []  # managers named (not by record id) who are not in the table
     for person_id, reference, _line in managers:
-        for manager in _managers(reference, record_of, name_of):
+        found = _managers(reference, record_of, name_of)
+        if Field.RECORD_ID not in columns and len(found) < len(people_cells.names(reference)):
+            missing.extend(name for name in people_cells.names(reference)
+                           if name.casefold() not in name_of and name not in missing)
+        for manager in found:
             if manager != person_id and (person_id, manager) not in drawn:
                 drawn.add((person_id, manager))
                 relations.append(Relation(person_id, manager, RelationKind.REPORTS_TO,
@@ -239,7 +244,7 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
             if deal_name and at_deal is not None and error.path == "name" else ""
         raise ImportProblem(path, place, error.problem) from None
     return Incoming(deal, frozenset(provided), whole_deal=False, skipped=table.skipped,
-                    named_after_file=not deal_name)
+                    named_after_file=not deal_name, missing_managers=tuple(missing))
 
 
 def _managers(reference: str, record_of: Mapping[str, str],
