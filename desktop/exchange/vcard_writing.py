@@ -24,8 +24,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from desktop.domain.deal import Deal
-from desktop.domain.enums import RelationKind
 from desktop.domain.person import Person
+from desktop.exchange.formats.people_csv import managers_by_person
 
 PRODUCT = "-//Deal Triangle//Contacts//EN"
 MANAGER_LABEL = "_$!<Manager>!$_"  # Apple's own spelling of the "manager" label
@@ -36,11 +36,7 @@ _SPECIAL = ("\\", ",", ";", "\n", "\r")
 def vcard_bytes(deals: Sequence[Deal], include_private: bool) -> bytes:
     out: list[bytes] = []
     for deal in deals:
-        names = {person.id: person.name for person in deal.people}
-        managers: dict[str, list[str]] = {}
-        for relation in deal.relations:
-            if relation.kind is RelationKind.REPORTS_TO:
-                managers.setdefault(relation.source, []).append(names[relation.target])
+        managers = managers_by_person(deal)
         for person in deal.people:
             lines = card_lines(person, managers.get(person.id, []), include_private)
             # Which deal the card came from (other apps keep or ignore X- lines): the file

@@ -21,13 +21,18 @@ from desktop.domain.enums import RelationKind
 from desktop.domain.errors import ValidationError
 from desktop.domain.ids import derived_id
 from desktop.domain.relation import Relation, line_identity
-from desktop.exchange.formats.people_csv import HEADER, NAMESPACE, incoming_from_table
+from desktop.exchange.formats.people_csv import (
+    HEADER,
+    NAMESPACE,
+    chosen_mapping,
+    incoming_from_table,
+)
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.kumu_workbook import is_kumu_workbook, read_kumu_workbook
-from desktop.exchange.people_columns import ColumnMapping, automatic
+from desktop.exchange.people_columns import ColumnMapping
 from desktop.exchange.registry import ReadOptions
 from desktop.exchange.xlsx_reading import SheetTable, read_people_sheet, read_sheet_rows
-from desktop.problems import Cancelled, ImportProblem
+from desktop.problems import ImportProblem
 
 RELATIONS_SHEET = "Relations"
 RELATIONS_HEADER = ["Deal", "From", "To", "Kind", "Strength", "Note"]
@@ -40,17 +45,7 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     if is_kumu_workbook(sheet.sheet_names):  # Kumu's map (or ours for Kumu): no columns to ask
         return [read_kumu_workbook(data, path, sheet.sheet_names)]
     table = sheet.table
-    mapping = automatic(table.header)
-    if options.choose_mapping is not None:
-        chosen = options.choose_mapping(path, table, mapping)
-        if chosen is None:
-            raise Cancelled
-        mapping = chosen
-    if not mapping.has_name():
-        raise ImportProblem(path, sheet.place(table.header_line),
-                            "no column holds names or e-mail addresses (columns: "
-                            + ", ".join(h for h in table.header[:8]) + "); map the columns "
-                            "in the window's import dialog")
+    mapping = chosen_mapping(table, path, options, sheet.place(table.header_line))
     _refuse_uncalculated(sheet, mapping, path)
     try:
         incoming = incoming_from_table(table, mapping, path, options)

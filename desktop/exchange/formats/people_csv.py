@@ -76,6 +76,15 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     table = replace(table, header=people_cells.unquoted_row(table.header),
                     rows=[(line, people_cells.unquoted_row(cells))
                           for line, cells in table.rows])
+    mapping = chosen_mapping(table, path, options, f"line {table.header_line}")
+    return incoming_from_table(table, mapping, path, options)
+
+
+def chosen_mapping(table: TextTable, path: Path, options: ReadOptions,
+                   header_place: str) -> ColumnMapping:
+    """The columns as recognised, or as the seller maps them (``options.choose_mapping``:
+    the window's dialog; None from it cancels) — CSV and Excel alike; a table with no name
+    or e-mail column is refused at its header."""
     mapping = automatic(table.header)
     if options.choose_mapping is not None:
         chosen = options.choose_mapping(path, table, mapping)
@@ -83,10 +92,21 @@ def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
             raise Cancelled
         mapping = chosen
     if not mapping.has_name():
-        raise ImportProblem(path, f"line {table.header_line}", "no column holds names or "
-                            "e-mail addresses (columns: " + ", ".join(table.header[:8])
-                            + "); map the columns in the window's import dialog")
-    return incoming_from_table(table, mapping, path, options)
+        raise ImportProblem(path, header_place, "no column holds names or e-mail addresses "
+                            "(columns: " + ", ".join(table.header[:8]) + "); map the columns "
+                            "in the window's import dialog")
+    return mapping
+
+
+def managers_by_person(deal: Deal) -> dict[str, list[str]]:
+    """Each person's managers by name (their reports-to lines), for the tables and cards
+    that write a manager column."""
+    names = {p.id: p.name for p in deal.people}
+    managers: dict[str, list[str]] = {}
+    for relation in deal.relations:
+        if relation.kind is RelationKind.REPORTS_TO:
+            managers.setdefault(relation.source, []).append(names[relation.target])
+    return managers
 
 
 def incoming_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
@@ -357,11 +377,7 @@ def people_rows(deals: Sequence[Deal]) -> list[list[str]]:
     """One row per person, the header first; shared by CSV and the XLSX workbook."""
     rows: list[list[str]] = [list(HEADER)]
     for deal in deals:
-        names = {p.id: p.name for p in deal.people}
-        managers: dict[str, list[str]] = {}
-        for relation in deal.relations:
-            if relation.kind is RelationKind.REPORTS_TO:
-                managers.setdefault(relation.source, []).append(names[relation.target])
+        managers = managers_by_person(deal)
         for person in deal.people:
             step = deal.next_action(person.id)
             leaning = deal.alternative(person.leans_to) if person.leans_to else None
