@@ -88,8 +88,11 @@ def plan_import(library: DealStore, incoming: Sequence[Incoming],
     into; without it each becomes a new deal. Deal files always keep their own deals."""
     existing = {s.id for s in library.list_deals()}
     new: dict[str, Deal] = {}
-    merges: list[MergePlan] = []
-    current: dict[str, Deal] = {}
+    # Several files for one deal of the library are put together first (a later file's
+    # values win), then merged once: one plan per deal — two plans replacing the same deal
+    # wrote its new people twice (the fresh-eyes check: "A person is already in the library").
+    coming: dict[str, tuple[Deal, frozenset[str] | None]] = {}
+    mine_of: dict[str, Deal] = {}
     for item in incoming:
         deal = item.deal
         if not item.whole_deal and into is not None:
@@ -104,14 +107,25 @@ def plan_import(library: DealStore, incoming: Sequence[Incoming],
             new[deal.id] = deal if item.whole_deal or not deal.snapshots else replace(
                 deal, snapshots=())
             continue
-        mine = current.get(deal.id) or library.get_deal(deal.id)
+        mine = mine_of.get(deal.id) or library.get_deal(deal.id)
+        mine_of[deal.id] = mine
         if not item.whole_deal:  # people for my deal: its own fields are not in question
             deal = replace(deal, snapshots=(),
                            **{name: getattr(mine, name) for name in DEAL_FIELDS})
-        plan = plan_merge(mine, deal, item.provided)
-        plan = replace(plan, added=place_beside(mine, plan.added))
-        merges.append(plan)
-        current[deal.id] = plan.result(Resolution.MINE)
+        if deal.id in coming:
+            before, provided = coming[deal.id]
+            deal = plan_merge(before, deal, item.provided).result(Resolution.THEIRS,
+                                                                  Resolution.THEIRS)
+            item_provided = item.provided
+            coming[deal.id] = (deal, None if provided is None or item_provided is None
+                               else provided | item_provided)
+        else:
+            coming[deal.id] = (deal, item.provided)
+    merges: list[MergePlan] = []
+    for deal_id, (deal, provided) in coming.items():
+        mine = mine_of[deal_id]
+        plan = plan_merge(mine, deal, provided)
+        merges.append(replace(plan, added=place_beside(mine, plan.added)))
     named, renamed = unique_names(list(new.values()), [s.name for s in library.list_deals()])
     return ImportPlan(tuple(arrange_new_deal(deal) for deal in named), tuple(merges),
                       renamed=renamed)

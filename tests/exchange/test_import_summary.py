@@ -124,3 +124,26 @@ def test_a_manager_the_file_names_but_does_not_hold_is_said(tmp_path: Path) -> N
     said = run("--db", db, "import", table).stdout
     assert "2 managers named in the file have no card (Eva Chef, Jo Boss)" in said
     assert "with 3 people and 2 lines" in said
+
+
+def test_several_files_for_one_deal_are_one_merge(tmp_path: Path) -> None:
+    """Two contacts files into the same deal — the same person in both — are put together
+    first and merged once: one sentence, the person once (the later file's title), and a
+    deal's people written once (two merges of one deal wrote its newcomers twice)."""
+    db = tmp_path / "lib.sqlite"
+    with Library.open(db) as library:
+        library.add_deal(northwind())
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("Name,Title,Email\nJonas Berg,CIO,jonas@helix.test\n"
+                     "Anna Kowalska,CFO,anna@helix.test\n")
+    second.write_text("Name,Title,Email\nJonas Berg,Chief Information Officer,"
+                      "jonas@helix.test\nZoe Muller,CTO,zoe@helix.test\n")
+    result = run("--db", db, "import", first, second, "--deal", "Northwind")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.count("Merged into 'Northwind'") == 1
+    assert "3 people added" in result.stdout
+    with Library.open(db) as library:
+        (summary,) = library.list_deals()
+        people = {p.name: p for p in library.get_deal(summary.id).people}
+    assert people["Jonas Berg"].title == "Chief Information Officer"
+    assert len(people) == 5

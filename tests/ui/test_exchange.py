@@ -397,3 +397,32 @@ def test_export_offers_the_format_used_last_and_import_opens_where_it_read(
     window.import_action.trigger()
     window.import_action.trigger()
     assert folders == [str(tmp_path / "out"), str(elsewhere)]
+
+
+def test_an_import_whose_write_fails_says_so_and_nothing_else(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        warnings: list[str]) -> None:
+    """The library refuses the write (a full disk, a clash): one sentence, no undo step, the
+    deal as it was — and no status line claiming people were added."""
+    from desktop.store.errors import StoreError
+
+    shown = window.session.deal
+    assert shown is not None
+    path = tmp_path / "more.csv"
+    known = shown.people[0]
+    path.write_text(f"Name,Title,Email\n{known.name},{known.title},{known.email}\n"
+                    "Newly Met,Buyer,newly@example.com\n")
+    open_files(monkeypatch, path)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.Yes)
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise StoreError("The disk is full.")
+
+    monkeypatch.setattr(window.session.library, "write_deals", refuse)
+    steps = window.session.undo_stack.count()
+    window.statusBar().clearMessage()
+    window.import_action.trigger()
+    assert window.session.undo_stack.count() == steps
+    assert "Merged" not in window.statusBar().currentMessage()
+    assert [p.name for p in window.session.library.get_deal(shown.id).people] == [
+        p.name for p in shown.people]
