@@ -6,10 +6,10 @@ transaction. A bad file is one sentence in a message box and the library stays a
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -44,6 +44,7 @@ from desktop.ui.export_dialog import ExportDialog
 from desktop.ui.merge_dialog import MergeReviewDialog
 from desktop.ui.progress import Progress
 from desktop.ui.save_dialog import ask_save_path, file_stem, last_folder
+from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import BACKUPS_KEPT, EXPORT_FOLDER, EXPORT_FORMAT, Settings
 
@@ -54,15 +55,17 @@ class DealExchange(QObject):
     """Imports and exports for the window; talks to the session (the library, the deal shown,
     the undo stack, the status messages) and nothing else."""
 
-    # People an import added to the deal shown (their ids): the window selects them and
-    # fits the map, so that cards placed below the seller's arrangement are seen.
-    people_added = Signal(list)
-
-    def __init__(self, parent: QWidget, settings: Settings, session: LibrarySession) -> None:
+    def __init__(self, parent: QWidget, settings: Settings, session: LibrarySession,
+                 selection: Selection | None = None,
+                 fit_map: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.window = parent
         self.settings = settings
         self.session = session
+        # People an import adds to the deal shown are selected and the map fitted, so the
+        # cards placed below the seller's arrangement are seen.
+        self.selection = selection
+        self.fit_map = fit_map
         self.mapping_dialog: ColumnMappingDialog | None = None  # the last one, for tests
 
     # -- import -------------------------------------------------------------------------------
@@ -186,8 +189,7 @@ class DealExchange(QObject):
             before = next((d for d in result.before if d.id == session.deal.id), None)
             if before is not None:
                 known = {p.id for p in before.people}
-                self.people_added.emit([p.id for p in session.deal.people
-                                        if p.id not in known])
+                self._show_added([p.id for p in session.deal.people if p.id not in known])
         left_out = sum(len(i.skipped) for i in incoming)
         said = summary_text(plan, result, decisions, deal_decisions)
         missing = missing_managers(incoming)
@@ -197,6 +199,12 @@ class DealExchange(QObject):
                                                    "fit the header left out." if left_out
                                                    else ""))
         return True
+
+    def _show_added(self, ids: list[str]) -> None:
+        if ids and self.selection is not None:
+            self.selection.set(ids)
+        if ids and self.fit_map is not None:
+            self.fit_map()
 
     def _choose_mapping(self, path: Path, table: TextTable,
                         guess: ColumnMapping) -> ColumnMapping | None:

@@ -475,17 +475,9 @@ class MainWindow(QMainWindow):
     def exchange(self) -> DealExchange:
         if self._exchange is None:
             from desktop.ui.deal_exchange import DealExchange
-
-            self._exchange = DealExchange(self, self.settings, self.session)
-            self._exchange.people_added.connect(self._show_added)
+            self._exchange = DealExchange(self, self.settings, self.session, self.selection,
+                                          self.map_page.fit)
         return self._exchange
-
-    def _show_added(self, ids: list[str]) -> None:
-        """People an import added to the deal on screen: selected, and the map fitted so
-        that they are seen (they go below the cards the seller arranged)."""
-        if ids:
-            self.selection.set(ids)
-            self.map_page.fit()
 
     def _ask_output(self, kind: str) -> None:
         from desktop.ui.print_options_dialog import OutputKind
