@@ -1,43 +1,55 @@
-"""Where a people file most likely belongs, so the window's question defaults to the
-answer a seller would give: the deal on screen when the file speaks of it (some of its
-people are there already, or it names the same account), else a deal of its own.
+"""Where people files most likely belong, so the window's question defaults to the answer a
+seller would give — and says why when that answer is No.
 
 One press of Enter used to merge another account's contacts into the deal on screen (the
 fresh-eyes check: Fjord Data's people into Solaria's deal). The seller still decides; this
-only chooses which button Enter presses.
+only chooses which button Enter presses and words the reason.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Set
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from desktop.domain.deal import Deal
 from desktop.exchange.incoming import Incoming
 
 
-def belongs_to(current: Deal, people_files: Iterable[Incoming], library_deals: Set[str]
-               ) -> bool:
-    """True when any of ``people_files`` looks like people of ``current``: it is that deal
-    (our export of it), shares a person with it (id, e-mail, or name and title), or names
-    the same account. A file exported from another deal of the library (``library_deals``:
-    their ids) belongs there."""
+@dataclass(frozen=True, slots=True)
+class Destination:
+    likely_here: bool  # Enter should answer Yes: every file speaks of the deal on screen
+    why_not: str  # a sentence for the question when it should not, else ""
+
+
+def destination(current: Deal, files: Sequence[tuple[str, Incoming]],
+                library_deals: Mapping[str, str]) -> Destination:
+    """Do all ``files`` (file name, what it holds) look like people of ``current``? A file
+    does when it is that deal (our export of it), shares a person with it (id, e-mail, or
+    name and title) or names the same account; a file exported from another deal of the
+    library (``library_deals``: id → name) belongs to that deal."""
+    reasons = [_why_not(current, name, item, library_deals) for name, item in files]
+    against = [reason for reason in reasons if reason]
+    return Destination(not against, " ".join(against))
+
+
+def _why_not(current: Deal, file_name: str, item: Incoming,
+             library_deals: Mapping[str, str]) -> str:
+    deal = item.deal
+    if deal.id == current.id:
+        return ""
+    if deal.id in library_deals:
+        return f"{file_name} was exported from “{library_deals[deal.id]}”."
+    account = " ".join(current.account.split()).casefold()
+    if account and " ".join(deal.account.split()).casefold() == account:
+        return ""
     ids = {p.id for p in current.people}
     emails = {p.email.casefold() for p in current.people if p.email}
     names = {_name_key(p.name, p.title) for p in current.people}
-    account = " ".join(current.account.split()).casefold()
-    for item in people_files:
-        deal = item.deal
-        if deal.id == current.id:
-            return True
-        if deal.id in library_deals:
-            continue
-        if account and " ".join(deal.account.split()).casefold() == account:
-            return True
-        for person in deal.people:
-            if person.id in ids or (person.email and person.email.casefold() in emails) \
-                    or _name_key(person.name, person.title) in names:
-                return True
-    return False
+    for person in deal.people:
+        if person.id in ids or (person.email and person.email.casefold() in emails) \
+                or _name_key(person.name, person.title) in names:
+            return ""
+    return f"None of the people in {file_name} is in “{current.name}” yet."
 
 
 def _name_key(name: str, title: str) -> tuple[str, str]:

@@ -74,7 +74,8 @@ def read_files(paths: Sequence[Path], format_name: str | None = None,
         data = _read_bytes(path)
         fmt = registry.for_input(path, data[:registry.SNIFF_BYTES], format_name)
         assert fmt.read is not None
-        incoming.extend(fmt.read(data, path, options))
+        incoming.extend(replace(item, source=path.name)
+                        for item in fmt.read(data, path, options))
     return incoming
 
 

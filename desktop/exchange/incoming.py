@@ -20,3 +20,4 @@ class Incoming:
     # Managers the file names who are not among its people: no card, so the summary names
     # them (a CEO in Outlook's manager field is a stakeholder the seller should add).
     missing_managers: tuple[str, ...] = ()
+    source: str = ""  # the file's name, for questions and summaries (set by read_files)

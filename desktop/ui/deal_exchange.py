@@ -21,7 +21,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.merge import Resolution
 from desktop.domain.wording import plural
 from desktop.exchange import registry
-from desktop.exchange.destination import belongs_to
+from desktop.exchange.destination import destination
 from desktop.exchange.exporting import export_deals
 from desktop.exchange.import_summary import missing_managers, summary_text
 from desktop.exchange.importing import (
@@ -140,13 +140,13 @@ class DealExchange(QObject):
         if people_files and current is not None and self.session.deal is not None:
             # Enter presses the likely answer: Yes when the file speaks of the deal on
             # screen, else No (a deal of its own) — never another account's people by habit.
-            known = {s.id for s in session.library.list_deals()}
-            likely = belongs_to(self.session.deal, people_files, known)
+            deal_names = {s.id: s.name for s in session.library.list_deals()}
+            where = destination(self.session.deal, [(i.source, i) for i in people_files],
+                                deal_names)
+            likely = where.likely_here
             which = paths[0].name if len(paths) == 1 else \
                 plural(len(people_files), "file")
-            why = "" if likely else (
-                f"None of the people in {'it' if len(paths) == 1 else 'them'} is in "
-                f"“{current[1]}” yet.\n\n")
+            why = f"{where.why_not}\n\n" if where.why_not else ""
             answer = QMessageBox.question(
                 self.window, "Import people",
                 f"Add the people of {which} to the deal “{current[1]}”?\n\n{why}"

@@ -331,7 +331,7 @@ def test_enter_adds_a_file_to_the_deal_on_screen_only_when_it_speaks_of_it(
     press_enter_in_next_message(asked)
     window.import_action.trigger()
     assert "Add the people of fjord.csv to the deal" in asked[0]
-    assert "None of the people in it is in" in asked[0]
+    assert "None of the people in fjord.csv is in" in asked[0]
     assert [p.name for p in library.get_deal(shown.id).people] == [
         p.name for p in shown.people]  # the deal on screen untouched
     made = next(s for s in library.list_deals() if s.account == "Fjord Data AB")
