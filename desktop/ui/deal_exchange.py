@@ -185,7 +185,7 @@ class DealExchange(QObject):
         shown = (result.added or result.after)
         if shown and (session.deal is None or session.deal.id != shown[0].id):
             session.show_deal(shown[0].id)
-        elif session.deal is not None:
+        if session.deal is not None:  # merged into the deal now shown: its newcomers seen
             before = next((d for d in result.before if d.id == session.deal.id), None)
             if before is not None:
                 known = {p.id for p in before.people}

@@ -426,3 +426,32 @@ def test_an_import_whose_write_fails_says_so_and_nothing_else(
     assert "Merged" not in window.statusBar().currentMessage()
     assert [p.name for p in window.session.library.get_deal(shown.id).people] == [
         p.name for p in shown.people]
+
+
+def test_no_sends_our_export_home_and_shows_who_it_added(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A people file exported from another deal of the library, answered No, goes back
+    into that deal: it is shown, with the people the file added selected."""
+    from desktop.exchange.exporting import export_deals
+
+    library = window.session.library
+    shown = window.session.deal
+    assert shown is not None
+    other = next(s for s in library.list_deals() if s.id != shown.id)
+    origin = library.get_deal(other.id)
+    path = tmp_path / "theirs.csv"
+    export_deals(library, [other.id], path)
+    text = path.read_text(encoding="utf-8-sig")
+    width = len(text.splitlines()[0].split(","))
+    row = [origin.name, "Newly Met", "Buyer"] + [""] * (width - 3)
+    row[-2] = origin.id  # the Deal id column: the row belongs to that deal
+    path.write_text(text + ",".join(row) + "\r\n", encoding="utf-8-sig")
+    asked: list[str] = []
+    open_files(monkeypatch, path)
+    click_in_next_message(QMessageBox.StandardButton.No, asked)
+    window.import_action.trigger()
+    assert f"theirs.csv was exported from “{origin.name}”" in asked[0]
+    assert window.session.deal is not None
+    assert window.session.deal.id == other.id
+    newcomer = next(p for p in window.session.deal.people if p.name == "Newly Met")
+    assert window.selection.ids == (newcomer.id,)
