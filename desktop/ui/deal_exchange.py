@@ -46,7 +46,7 @@ from desktop.ui.progress import Progress
 from desktop.ui.save_dialog import ask_save_path, file_stem, last_folder
 from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
-from desktop.ui.settings import BACKUPS_KEPT, EXPORT_FOLDER, EXPORT_FORMAT, Settings
+from desktop.ui.settings import BACKUPS_KEPT, EXPORT_FORMAT, IMPORT_FOLDER, Settings
 
 _log = logging.getLogger(__name__)
 
@@ -75,9 +75,10 @@ class DealExchange(QObject):
             f"*{e}" for f in registry.readers() for e in f.extensions) + ")",
             *(f.file_filter for f in registry.readers()), "All files (*)"])
         names, _ = file_dialogs.get_open_file_names(self.window, "Import",
-                                                    str(last_folder(self.settings)), filters)
+                                                    str(last_folder(self.settings,
+                                                                    IMPORT_FOLDER)), filters)
         if names:
-            self.settings.set(EXPORT_FOLDER, str(Path(names[0]).parent))  # next time: here
+            self.settings.set(IMPORT_FOLDER, str(Path(names[0]).parent))  # next time: here
             self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: Sequence[Path]) -> bool:

@@ -10,7 +10,7 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui import file_dialogs
-from desktop.ui.settings import EXPORT_FOLDER, Settings
+from desktop.ui.settings import EXPORT_FOLDER, Setting, Settings
 
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
@@ -20,11 +20,12 @@ def file_stem(name: str, fallback: str = "deal") -> str:
     return _UNSAFE_IN_NAMES.sub(" ", name).strip() or fallback
 
 
-def last_folder(settings: Settings) -> Path:
-    """The folder of the last export, else the user's documents, else home — the first that
-    exists (a folder that is gone made the dialog open in the app's working folder)."""
+def last_folder(settings: Settings, first: Setting[str] = EXPORT_FOLDER) -> Path:
+    """The folder ``first`` remembers (the last export's, or the last import's), else the
+    last export's, else the user's documents, else home — the first that exists (a folder
+    that is gone made the dialog open in the app's working folder)."""
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    for folder in (settings.get(EXPORT_FOLDER), documents):
+    for folder in (settings.get(first), settings.get(EXPORT_FOLDER), documents):
         if folder and Path(folder).is_dir():
             return Path(folder)
     return Path.home()

@@ -45,8 +45,8 @@ PRINT_GREYSCALE: Setting[bool] = Setting("print/greyscale", False, "print in sha
 OUR_COMPANY: Setting[str] = Setting("print/ourCompany", "",
                                     "our company's name on the mutual action plan")
 PNG_DPI: Setting[int] = Setting("export/pngDpi", 192, "the resolution of exported PNG maps")
-EXPORT_FOLDER: Setting[str] = Setting("export/folder", "",
-                                      "where the last export was saved or import read")
+EXPORT_FOLDER: Setting[str] = Setting("export/folder", "", "where the last export was saved")
+IMPORT_FOLDER: Setting[str] = Setting("import/folder", "", "where the last imported file was")
 EXPORT_FORMAT: Setting[str] = Setting("export/format", "dealtri", "the format exported last")
 BACKUPS_KEPT: Setting[int] = Setting("backups/kept", 10,
                                      "how many automatic backups are kept beside the library")
