@@ -399,9 +399,12 @@ def test_export_offers_the_format_used_last_and_import_opens_where_it_read(
     assert folders == [str(tmp_path / "out"), str(elsewhere)]
     # Exports keep their own folder: importing from the inbox does not move it.
     suggested: list[str] = []
-    monkeypatch.setattr(file_dialogs, "get_save_file_name",
-                        lambda _parent, _title, name, _filter: (suggested.append(name), "")
-                        and ("", ""))
+
+    def cancel_save(_parent: object, _title: str, name: str, _filter: str) -> tuple[str, str]:
+        suggested.append(name)
+        return "", ""
+
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", cancel_save)
     answer_next_dialog(lambda dialog: QTest.keyClick(dialog, Qt.Key.Key_Return))
     window.export_deals_action.trigger()
     assert Path(suggested[0]).parent == tmp_path / "out"
