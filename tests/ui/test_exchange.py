@@ -466,3 +466,15 @@ def test_no_sends_our_export_home_and_shows_who_it_added(
     assert window.session.deal.id == other.id
     newcomer = next(p for p in window.session.deal.people if p.name == "Newly Met")
     assert window.selection.ids == (newcomer.id,)
+
+
+def test_a_deal_named_after_its_account_says_the_name_once(
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "fjord.csv"
+    path.write_text("Name,Title,Company\nLinnea Berg,CTO,Fjord Data AB\n")
+    open_files(monkeypatch, path)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.No)
+    window.import_action.trigger()
+    assert window.session.deal is not None
+    assert window.session.deal.name == "Fjord Data AB"
+    assert window.deal_header.title.text().count("Fjord Data AB") == 1

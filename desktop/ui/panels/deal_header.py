@@ -56,7 +56,9 @@ class DealHeader(QWidget):
             self.title.setText("<i>No deal yet — create one with Deal ▸ New deal.</i>")
             self._objective = ""
         else:
-            facts = [deal.account, deal.stage, money(deal.amount, deal.currency),
+            # A deal named after its account (a contacts import) says the name once.
+            account = "" if deal.account.casefold() == deal.name.casefold() else deal.account
+            facts = [account, deal.stage, money(deal.amount, deal.currency),
                      f"closes {deal.close_date.isoformat()}" if deal.close_date else ""]
             shown = [html(fact) for fact in facts if fact]
             self.title.setText(f"<b style='font-size:large'>{html(deal.name)}</b>"
