@@ -333,3 +333,25 @@ def test_our_table_comes_back_into_the_deal_it_left_by_its_ids(
         assert incoming.deal.id == northwind.id
         assert [p.id for p in incoming.deal.people] == [p.id for p in northwind.people]
         assert plan_import(library, [incoming]).changes_nothing
+
+
+def test_an_action_for_several_people_comes_back_as_one(tmp_path: Path, helix: Deal) -> None:
+    """Our table writes an action on the row of each person it is for; read back (into a
+    new library) it is one action for all of them, not one each — the deal list counted an
+    overdue action twice (the fresh-eyes check: "4 overdue" for 2)."""
+    from desktop.exchange.exporting import export_deals
+    from desktop.exchange.importing import read_files
+    from desktop.store.library import Library
+
+    with Library.open(tmp_path / "lib.sqlite") as library:
+        library.add_deal(helix)
+        (path,) = export_deals(library, [helix.id], tmp_path / "helix.csv")
+    (incoming,) = read_files([path])
+    steps = {helix.next_action(p.id) for p in helix.people} - {None}
+    shared = [a for a in steps if a is not None and len(a.for_people) > 1]
+    assert shared, "the demo deal has an action for several people"
+    read = {a.text: a for a in incoming.deal.actions}
+    assert len(incoming.deal.actions) == len(steps)
+    for action in shared:  # for everyone on whose row it is written (its owner too)
+        assert set(read[action.text].for_people) == {
+            p.id for p in helix.people if helix.next_action(p.id) == action}

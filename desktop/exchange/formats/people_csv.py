@@ -221,8 +221,13 @@ def people_from_table(table: TextTable, mapping: ColumnMapping, path: Path,
         if at_step is not None and row[at_step].strip():  # checked on every row
             step = _next_step(row, at_step, at_due,
                               person.id if known is None else people[known].id,
-                              table, path, line)
-            actions.setdefault(step.id, step)
+                              table, path, line, scope)
+            shared = actions.get(step.id)
+            if shared is None:
+                actions[step.id] = step
+            elif step.for_people[0] not in shared.for_people:  # one action for several
+                actions[step.id] = replace(shared, for_people=(*shared.for_people,
+                                                               *step.for_people))
         if known is not None:
             people[known] = _filled(people[known], person)
             continue
@@ -331,9 +336,11 @@ def _alternative(cell: str, alternatives: dict[str, Alternative], scope: str) ->
 
 
 def _next_step(row: Sequence[str], at_step: int, at_due: int | None, person_id: str,
-               table: TextTable, path: Path, line: int) -> Action:
-    """The person's next step as an open action for them; its id derives from the person
-    and the words, so importing the file twice adds it once."""
+               table: TextTable, path: Path, line: int, scope: str = "") -> Action:
+    """The person's next step as an open action for them; its id derives from the words and
+    the due date (within the deal), so importing the file twice adds it once, and the rows
+    of the people one action is for — our export writes it on each of their rows — are one
+    action for all of them, not one each (that counted an overdue action twice)."""
     text = " ".join(row[at_step].split())
     try:
         due = people_cells.day(row[at_due]) if at_due is not None else None
@@ -343,7 +350,7 @@ def _next_step(row: Sequence[str], at_step: int, at_due: int | None, person_id: 
                             error.problem) from None
     try:
         return Action(text, due=due, for_people=(person_id,),
-                      id=derived_id(NAMESPACE, f"action:{person_id}|{text.casefold()}"))
+                      id=derived_id(NAMESPACE, f"action:{scope}{text.casefold()}|{due}"))
     except ValidationError as error:
         raise ImportProblem(path, f"line {line}, column {table.header[at_step]!r}",
                             error.problem) from None
