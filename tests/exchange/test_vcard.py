@@ -350,3 +350,18 @@ def test_our_vcard_export_comes_back_into_the_deal_it_left(tmp_path: Path,
     with Library.open(tmp_path / "other.sqlite") as other:  # a colleague's: a new deal
         plan = plan_import(other, read_files([path]))
         assert [d.name for d in plan.new_deals] == [northwind.name]
+
+
+def test_our_export_of_several_deals_comes_back_as_those_deals(tmp_path: Path,
+                                                              demos: list[Deal]) -> None:
+    from desktop.exchange.exporting import export_deals
+    from desktop.exchange.importing import read_files
+    from desktop.store.library import Library
+
+    with Library.open(tmp_path / "lib.sqlite") as library:
+        for deal in demos:
+            library.add_deal(deal)
+        (path,) = export_deals(library, [d.id for d in demos], tmp_path / "all.vcf")
+    incoming = read_files([path])
+    assert [(i.deal.id, i.deal.name, len(i.deal.people)) for i in incoming] == [
+        (d.id, d.name, len(d.people)) for d in demos]

@@ -14,13 +14,26 @@ from desktop.exchange.incoming import Incoming
 from desktop.exchange.registry import Format, ReadOptions
 from desktop.exchange.safe_write import write_bytes
 from desktop.exchange.vcard_people import people_from_cards
-from desktop.exchange.vcard_reading import read_cards
+from desktop.exchange.vcard_reading import Card, read_cards
 from desktop.exchange.vcard_writing import vcard_bytes
 
 
 def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
     with collector_paused():
-        return [people_from_cards(read_cards(data, path), path, options)]
+        return [people_from_cards(cards, path, options)
+                for cards in by_deal(read_cards(data, path))]
+
+
+def by_deal(cards: list[Card]) -> list[list[Card]]:
+    """The cards of each deal our export of several deals wrote (``X-DEAL-TRIANGLE-DEAL-ID``),
+    in the order the deals first appear — each comes back as its own deal, not all in one;
+    any other file is one group."""
+    groups: dict[str, list[Card]] = {}
+    for card in cards:
+        key = next((p.value.strip() for p in card.properties
+                    if p.name == "X-DEAL-TRIANGLE-DEAL-ID"), "")
+        groups.setdefault(key, []).append(card)
+    return list(groups.values()) if len(groups) > 1 else [cards]
 
 
 def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
