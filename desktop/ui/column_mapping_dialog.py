@@ -76,10 +76,6 @@ class ColumnMappingDialog(QDialog):
                 columns[fld] = column
         return ColumnMapping(columns)
 
-    def choose(self, column: int, fld: Field | None) -> None:
-        box = self.choosers[column]
-        box.setCurrentIndex(max(0, box.index_of(fld)))
-
     def _update(self) -> None:
         chosen = [box.value() for box in self.choosers if box.value() is not None]
         twice = {f for f in chosen if chosen.count(f) > 1}

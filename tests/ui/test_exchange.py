@@ -168,7 +168,8 @@ def test_export_all_deals_to_a_deal_file(window: MainWindow, tmp_path: Path, qtb
 
 
 def test_an_unknown_layout_is_mapped_once_and_remembered(
-        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot) -> None:
     from desktop.exchange.people_columns import Field
     from desktop.ui.column_mapping_dialog import ColumnMappingDialog
 
@@ -183,13 +184,13 @@ def test_an_unknown_layout_is_mapped_once_and_remembered(
         assert isinstance(dialog, ColumnMappingDialog)
         asked.append(dialog)
         assert dialog.mapping().columns == {Field.EMAIL: 2}  # "Mail" is known, names not
-        dialog.choose(2, None)
+        choose_by_keys(qtbot, dialog.choosers[2], "(ignore)")
         assert not dialog.ok.isEnabled()  # nothing holds names
-        dialog.choose(0, Field.NAME)
-        dialog.choose(1, Field.TITLE)
-        dialog.choose(2, Field.EMAIL)
+        choose_by_keys(qtbot, dialog.choosers[0], Field.NAME.label)
+        choose_in_popup(qtbot, dialog.choosers[1], Field.TITLE.label)
+        choose_by_keys(qtbot, dialog.choosers[2], Field.EMAIL.label)
         assert dialog.ok.isEnabled()
-        dialog.accept()
+        QTest.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
     answer_next_dialog(map_columns)
     count = len(window.session.library.list_deals())

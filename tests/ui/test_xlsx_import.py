@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -15,13 +17,14 @@ from desktop.ui.column_mapping_dialog import ColumnMappingDialog
 from desktop.ui.main_window import MainWindow
 from tests.helpers.cli import digest
 from tests.helpers.handmade_xlsx import sheet_xml, write_workbook
-from tests.helpers.ui import answer_next_dialog
+from tests.helpers.ui import answer_next_dialog, choose_by_keys, choose_in_popup
 
 HEADER = ["Kontaktperson", "Rolle", "Mail"]
 
 
 def test_an_unknown_excel_layout_opens_the_mapping_dialog(
-        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        qtbot: QtBot) -> None:
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *_args: QMessageBox.StandardButton.No)  # new deals
     first = write_workbook(tmp_path / "crm-april.xlsx", {
@@ -41,10 +44,10 @@ def test_an_unknown_excel_layout_opens_the_mapping_dialog(
         assert first_row is not None
         assert first_row.text() == "Ada Byron"
         assert dialog.mapping().columns == {Field.EMAIL: 2}  # "Mail" is known, names not
-        dialog.choose(0, Field.NAME)
-        dialog.choose(1, Field.TITLE)
+        choose_by_keys(qtbot, dialog.choosers[0], Field.NAME.label)
+        choose_in_popup(qtbot, dialog.choosers[1], Field.TITLE.label)
         assert dialog.ok.isEnabled()
-        dialog.accept()
+        QTest.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
 
     answer_next_dialog(map_columns)
     count = len(window.session.library.list_deals())
