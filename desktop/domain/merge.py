@@ -134,7 +134,7 @@ def plan_merge(mine: Deal, theirs: Deal, provided: Iterable[str] | None = None) 
     how: dict[str, str] = {}
     by_id = {p.id: p for p in mine.people}
     by_email = {p.email.casefold(): p for p in mine.people if p.email}
-    by_name = {_name_key(p): p for p in mine.people}
+    by_name = {name_and_title(p): p for p in mine.people}
     used: set[str] = set()
     added: list[Person] = []
     conflicts: list[PersonConflict] = []
@@ -163,14 +163,16 @@ def _match(person: Person, by_id: Mapping[str, Person], by_email: Mapping[str, P
            used: set[str]) -> tuple[Person | None, str]:
     candidates = ((by_id.get(person.id), "id"),
                   (by_email.get(person.email.casefold()) if person.email else None, "e-mail"),
-                  (by_name.get(_name_key(person)), "name and title"))
+                  (by_name.get(name_and_title(person)), "name and title"))
     for found, matched_by in candidates:
         if found is not None and found.id not in used:
             return found, matched_by
     return None, ""
 
 
-def _name_key(person: Person) -> tuple[str, str]:
+def name_and_title(person: Person) -> tuple[str, str]:
+    """How a person is matched when neither id nor e-mail does: name and title, case and
+    spacing ignored (imports and the import question alike)."""
     return (" ".join(person.name.casefold().split()), " ".join(person.title.casefold().split()))
 
 

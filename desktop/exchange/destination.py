@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.domain.deal import Deal
+from desktop.domain.merge import name_and_title
 from desktop.exchange.incoming import Incoming
 
 
@@ -44,13 +45,10 @@ def _why_not(current: Deal, file_name: str, item: Incoming,
         return ""
     ids = {p.id for p in current.people}
     emails = {p.email.casefold() for p in current.people if p.email}
-    names = {_name_key(p.name, p.title) for p in current.people}
+    names = {name_and_title(p) for p in current.people}
     for person in deal.people:
         if person.id in ids or (person.email and person.email.casefold() in emails) \
-                or _name_key(person.name, person.title) in names:
+                or name_and_title(person) in names:
             return ""
     return f"None of the people in {file_name} is in “{current.name}” yet."
 
-
-def _name_key(name: str, title: str) -> tuple[str, str]:
-    return " ".join(name.casefold().split()), " ".join(title.casefold().split())
