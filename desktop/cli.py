@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from desktop import __version__, protected_files
+from desktop import commands as command_modules
 from desktop.domain.analysis import analyse
 from desktop.domain.enums import Axis
 from desktop.domain.errors import ValidationError
@@ -39,7 +40,7 @@ EXIT_USER_ERROR = 1
 EXIT_USAGE = 2
 
 COMMANDS = ("demo", "list", "show", "actions", "check", "print", "export", "import", "backup",
-            "restore")
+            "restore", *command_modules.names())
 PICTURE_SUFFIXES = (".svg", ".png")
 DEFAULT_MAX_PAGES = 1_000
 USAGE = (
@@ -152,6 +153,8 @@ def build_parser() -> argparse.ArgumentParser:
     importing.add_argument("--on-conflict", choices=("mine", "theirs", "both"),
                            help="how to settle people who differ; without it conflicts are "
                                 "listed and nothing is written")
+    for command in command_modules.commands():
+        command.add_parser(commands)
     return parser
 
 
@@ -203,7 +206,8 @@ def main(argv: Sequence[str] | None = None, *, launch_gui: GuiLauncher | None = 
                 raise UserError("the window is not available from here")
             file = Path(args.file) if args.file else None
             return launch_gui(resolve_library_path(args.db), file)
-        handler = HANDLERS[args.command]
+        handler = HANDLERS.get(args.command) or {
+            c.name: c.run for c in command_modules.commands()}[args.command]
         library = resolve_library_path(args.db)
         # For the whole command, not only while the library is open: a print is written
         # after the deal was read and the library closed.
