@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -40,6 +39,7 @@ from desktop.ui.deal_actions import DealActions
 from desktop.ui.file_drops import FileDrops
 from desktop.ui.geometry import KeptGeometry
 from desktop.ui.library_files import LibraryFiles
+from desktop.ui.pages import install_pages
 from desktop.ui.panels.analysis_panel import AnalysisPanel
 from desktop.ui.panels.deal_header import DealHeader
 from desktop.ui.panels.deal_list_panel import DealListPanel
@@ -59,6 +59,7 @@ from desktop.ui.settings import (
     WINDOW_GEOMETRY,
     Settings,
 )
+from desktop.ui.widgets.splitter import named_splitter
 
 if TYPE_CHECKING:
     from desktop.ui.deal_exchange import DealExchange
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._wire()
+        install_pages(self)
         self.statusBar()
         self.geometry_kept = KeptGeometry(self.settings, self, WINDOW_GEOMETRY, QSize(1360, 860))
         # The map gets the larger share: it is what a seller reads the deal from.
@@ -119,7 +121,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.plan, "Plan")
         self.decision = DecisionPanel(session)
         self.tabs.addTab(self.decision, "Decision")
-        self.centre_splitter = _splitter("centre_splitter", Qt.Orientation.Vertical,
+        self.centre_splitter = named_splitter("centre_splitter", Qt.Orientation.Vertical,
                                          self.tabs, self.people)
         # A smaller screen takes a little from the table too: the map must stay readable.
         self.centre_splitter.setStretchFactor(0, 5)
@@ -132,9 +134,9 @@ class MainWindow(QMainWindow):
         centre_layout.setContentsMargins(0, 6, 0, 0)
         centre_layout.addWidget(self.deal_header)
         centre_layout.addWidget(self.centre_splitter, 1)
-        self.side_splitter = _splitter("side_splitter", Qt.Orientation.Vertical,
+        self.side_splitter = named_splitter("side_splitter", Qt.Orientation.Vertical,
                                        self.inspector, self.analysis_panel)
-        self.splitter = _splitter("main_splitter", Qt.Orientation.Horizontal,
+        self.splitter = named_splitter("main_splitter", Qt.Orientation.Horizontal,
                                   self.deal_list, centre, self.side_splitter)
         self.splitter.setStretchFactor(1, 1)
         # Shown when the library can only be read (read-only file, folder or medium).
@@ -158,8 +160,7 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
+        action.setStatusTip(tip)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -490,11 +491,3 @@ class MainWindow(QMainWindow):
         self.geometry_kept.save()
         super().closeEvent(event)
 
-
-def _splitter(name: str, orientation: Qt.Orientation, *widgets: QWidget) -> QSplitter:
-    splitter = QSplitter(orientation)
-    splitter.setObjectName(name)
-    splitter.setChildrenCollapsible(False)
-    for widget in widgets:
-        splitter.addWidget(widget)
-    return splitter

@@ -1,0 +1,19 @@
+"""Pages beyond one deal's editor — the portfolio, the account view, the review — hooked
+into the main window in one place, so that the window module keeps to menus, actions and
+wiring of the per-deal editor (its size is held by tests/system/test_layers.py).
+
+``install_pages(window)`` runs once, after the window's menus are built. Each page adds
+its tab or its menu entries here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+
+
+def install_pages(window: MainWindow) -> None:
+    """Add each page's tab and menu entries to ``window``."""
+    del window  # the pages add themselves below
