@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 
 from desktop.domain.actions import Action
+from desktop.domain.comments import Comment, CommentTarget, parse_flag_key
 from desktop.domain.decision import (
     Alternative,
     AlternativeKind,
@@ -28,6 +29,7 @@ MAX_ALTERNATIVES = 50
 MAX_ACTIONS = 20_000
 MAX_CRITERIA = 1_000
 MAX_STEPS = 1_000
+MAX_COMMENTS = 20_000
 MAX_AMOUNT = 1e15
 
 
@@ -55,6 +57,7 @@ class Deal:
     actions: tuple[Action, ...] = ()
     criteria: tuple[Criterion, ...] = ()
     process: tuple[ProcessStep, ...] = ()
+    comments: tuple[Comment, ...] = ()
     snapshots: tuple[Snapshot, ...] = ()
     created_at: datetime | None = None
     updated_at: datetime | None = None
@@ -162,6 +165,28 @@ class Deal:
                                           f"{rated} is none of this deal's alternatives")
         for index, step in enumerate(self.process):
             require(step.approver, f"process[{index}].approver")
+        self._check_comments()
+
+    def _check_comments(self) -> None:
+        """A comment is about a person or an action of this deal (a flag's key only has
+        to parse: flags are computed, not stored)."""
+        if not self.comments:
+            return
+        action_ids = {a.id for a in self.actions}
+        for index, comment in enumerate(self.comments):
+            where = f"comments[{index}].target"
+            if not isinstance(comment, Comment):
+                raise ValidationError(f"comments[{index}]", "expected a comment")
+            if comment.target_kind is CommentTarget.PERSON:
+                if comment.target not in self._index:
+                    raise ValidationError(where, f"the comment is on {comment.target}, "
+                                                 "who is nobody in this deal")
+            elif comment.target_kind is CommentTarget.ACTION:
+                if comment.target not in action_ids:
+                    raise ValidationError(where, f"the comment is on {comment.target}, "
+                                                 "which is none of this deal's actions")
+            else:
+                parse_flag_key(comment.target, where)
 
     # -- queries ----------------------------------------------------------------------------
 
@@ -241,8 +266,8 @@ class Deal:
 
     def with_plan(self, **changes: object) -> Deal:
         """This deal with new plan records (``alternatives``, ``actions``, ``criteria``,
-        ``process``, ``compelling_event``) and, optionally, ``people`` whose leaning changed
-        with them: checked again, the graph is not."""
+        ``process``, ``comments``, ``compelling_event``) and, optionally, ``people`` whose
+        leaning changed with them: checked again, the graph is not."""
         unknown = set(changes) - {*_PLAN_FIELDS, "people"}
         if unknown:
             raise ValueError(f"not plan fields: {sorted(unknown)}")
@@ -285,13 +310,13 @@ class Snapshot:
             object.__setattr__(self, "deal", self.deal.without_snapshots())
 
 
-_PLAN_LISTS = ("alternatives", "actions", "criteria", "process")
+_PLAN_LISTS = ("alternatives", "actions", "criteria", "process", "comments")
 _PLAN_FIELDS = ("compelling_event", *_PLAN_LISTS)
 PLAN_FIELDS = _PLAN_FIELDS
 """The deal's plan: what the customer needs to move forward, how they decide, and between
 what. Stored in their own tables, carried by deal files from version 2."""
 _PLAN_LIMITS = {"alternatives": MAX_ALTERNATIVES, "actions": MAX_ACTIONS,
-                "criteria": MAX_CRITERIA, "process": MAX_STEPS}
+                "criteria": MAX_CRITERIA, "process": MAX_STEPS, "comments": MAX_COMMENTS}
 _ALL_FIELDS = tuple(f.name for f in fields(Deal))
 DEAL_FIELDS = tuple(name for name in _ALL_FIELDS if not name.startswith("_")
                     and name not in ("id", "people", "relations", "snapshots", *_PLAN_FIELDS))

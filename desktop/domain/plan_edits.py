@@ -10,6 +10,7 @@ from datetime import date
 
 from desktop.domain.actions import Action, ActionStatus
 from desktop.domain.deal import Deal
+from desktop.domain.plan_references import forget_actions
 
 
 def with_action_added(deal: Deal, action: Action) -> Deal:
@@ -24,7 +25,9 @@ def with_action_replaced(deal: Deal, action: Action) -> Deal:
 
 
 def with_action_removed(deal: Deal, action_id: str) -> Deal:
-    return deal.with_plan(actions=tuple(a for a in deal.actions if a.id != action_id))
+    """``deal`` without the action and the comments on it."""
+    return deal.with_plan(actions=tuple(a for a in deal.actions if a.id != action_id),
+                          **forget_actions(deal, {action_id}))
 
 
 def with_status(deal: Deal, action_id: str, status: ActionStatus, today: date) -> Deal:

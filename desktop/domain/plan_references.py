@@ -7,7 +7,8 @@ rewrites the records that named them — in the same transaction, so that undo, 
 old records back, restores exactly what was there.
 
 An action owned by a removed person keeps the person's *name* as its owner: "Chen Wei to
-book the ward visit" still says who promised it.
+book the ward visit" still says who promised it. Comments on a removed person go with them
+(a comment on nobody is refused), as do comments on a removed action.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Collection
 from dataclasses import replace
 from typing import Any
 
+from desktop.domain.comments import CommentTarget, without_targets
 from desktop.domain.deal import Deal
 from desktop.domain.decision import Alternative, AlternativeKind
 
@@ -47,7 +49,16 @@ def forget_people(deal: Deal, person_ids: Collection[str]) -> dict[str, Any]:
                     for s in deal.process)
     if process != deal.process:
         changes["process"] = process
+    comments = without_targets(deal.comments, CommentTarget.PERSON, gone)
+    if len(comments) != len(deal.comments):
+        changes["comments"] = comments
     return changes
+
+
+def forget_actions(deal: Deal, action_ids: Collection[str]) -> dict[str, Any]:
+    """The plan fields that change when actions are removed: their comments go too."""
+    comments = without_targets(deal.comments, CommentTarget.ACTION, action_ids)
+    return {"comments": comments} if len(comments) != len(deal.comments) else {}
 
 
 def forget_alternatives(deal: Deal, alternative_ids: Collection[str]) -> dict[str, Any]:

@@ -117,6 +117,7 @@ _CHECKS: tuple[tuple[str, tuple[str, ...], Callable[[sqlite3.Row], object]], ...
     ("actions", ("id",), rows.action_from_row),
     ("criteria", ("id",), rows.criterion_from_row),
     ("process_steps", ("id",), rows.step_from_row),
+    ("comments", ("id",), rows.comment_from_row),
 )
 
 

@@ -3,10 +3,11 @@
 Each row of the plan tables can be sound on its own and still be damage: an action's people
 (a JSON list), a criterion's owner, a step's approver and an action's intended person are
 people *of the same deal*, and a person's leaning and a criterion's ratings name that deal's
-alternatives. No foreign key can say "of the same deal" for a JSON list, so a file edited by
-another program can break it — and the deal then fails to load with a reason that names no
-row. ``damaged_rows`` asks this module after its row-by-row checks, so that ``check`` lists
-such a row and a failed read names it, like any other damage.
+alternatives; a comment is about a person or an action of its deal. No foreign key can say
+"of the same deal" for a JSON list, so a file edited by another program can break it — and
+the deal then fails to load with a reason that names no row. ``damaged_rows`` asks this
+module after its row-by-row checks, so that ``check`` lists such a row and a failed read
+names it, like any other damage.
 """
 
 from __future__ import annotations
@@ -46,6 +47,12 @@ def dangling(connection: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
             if rated not in alternatives.get(deal_id, ()):
                 yield "criteria", row_id, f"rates {rated}, none of its deal's alternatives"
                 break
+    actions = _by_deal(connection, "actions")
+    for row_id, deal_id, kind, target in connection.execute(
+            "SELECT id, deal_id, target_kind, target FROM comments "
+            "WHERE target_kind IN ('person', 'action')"):
+        if target not in (people if kind == "person" else actions).get(deal_id, ()):
+            yield "comments", row_id, f"is on {target}, no {kind} of its deal"
 
 
 def _by_deal(connection: sqlite3.Connection, table: str) -> dict[str, set[str]]:

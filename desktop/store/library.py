@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from desktop import protected_files
 from desktop.domain.changes import Aspect, ChangeSet
+from desktop.domain.comments import CommentTarget
 from desktop.domain.dates import utc_now
 from desktop.domain.deal import Deal, Snapshot
 from desktop.domain.person import Person
@@ -414,7 +415,8 @@ class Library:
             named = {p for a in deal.actions for p in a.for_people} | {
                 a.intended.person for a in deal.actions if a.intended} | {
                 c.owner for c in deal.criteria if c.owner} | {
-                s.approver for s in deal.process if s.approver}
+                s.approver for s in deal.process if s.approver} | {
+                c.target for c in deal.comments if c.target_kind is CommentTarget.PERSON}
             if not named <= stored:
                 raise NotFound(f"The person {sorted(named - stored)[0]} is not in this deal.")
             writing.touch(connection, deal.id)

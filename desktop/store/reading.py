@@ -104,7 +104,8 @@ def deal(connection: sqlite3.Connection, deal_id: str, *, snapshots: bool = True
 _PLAN_READERS = (("alternatives", "alternatives", rows.alternative_from_row),
                  ("actions", "actions", rows.action_from_row),
                  ("criteria", "criteria", rows.criterion_from_row),
-                 ("process", "process_steps", rows.step_from_row))
+                 ("process", "process_steps", rows.step_from_row),
+                 ("comments", "comments", rows.comment_from_row))
 
 
 def plan(connection: sqlite3.Connection, deal_id: str) -> dict[str, tuple[object, ...]]:
@@ -180,7 +181,10 @@ def plan_names_any(connection: sqlite3.Connection, deal_id: str,
         f"SELECT 1 FROM json_each(actions.people) WHERE value IN {wanted}))) "
         f"OR EXISTS (SELECT 1 FROM criteria WHERE deal_id = :deal AND owner IN {wanted}) "
         f"OR EXISTS (SELECT 1 FROM process_steps WHERE deal_id = :deal "
-        f"AND approver IN {wanted})", {"deal": deal_id, "ids": ids}).fetchone()[0]
+        f"AND approver IN {wanted}) "
+        f"OR EXISTS (SELECT 1 FROM comments WHERE deal_id = :deal "
+        f"AND target_kind = 'person' AND target IN {wanted})",
+        {"deal": deal_id, "ids": ids}).fetchone()[0]
     return found == 1
 
 

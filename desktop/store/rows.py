@@ -9,7 +9,8 @@ from datetime import date, datetime
 from typing import Any
 
 from desktop.domain.actions import Action, ActionStatus, IntendedChange, OwnerSide
-from desktop.domain.dates import format_timestamp, parse_date
+from desktop.domain.comments import Comment, CommentTarget
+from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp
 from desktop.domain.deal import DEAL_FIELDS, Deal
 from desktop.domain.decision import (
     Alternative,
@@ -138,8 +139,10 @@ ACTION_COLUMNS = ("id", "deal_id", "ordinal", "text", "owner_side", "owner", "du
 CRITERION_COLUMNS = ("id", "deal_id", "ordinal", "text", "weight", "owner", "ours", "theirs",
                      "evidence")
 STEP_COLUMNS = ("id", "deal_id", "ordinal", "name", "approver", "planned", "status")
+COMMENT_COLUMNS = ("id", "deal_id", "ordinal", "target_kind", "target", "author", "at", "text")
 PLAN_TABLES = {"alternatives": ALTERNATIVE_COLUMNS, "actions": ACTION_COLUMNS,
-               "criteria": CRITERION_COLUMNS, "process_steps": STEP_COLUMNS}
+               "criteria": CRITERION_COLUMNS, "process_steps": STEP_COLUMNS,
+               "comments": COMMENT_COLUMNS}
 
 
 def _iso(day: date | None) -> str | None:
@@ -164,6 +167,8 @@ def plan_values(deal: Deal) -> dict[str, list[tuple[Any, ...]]]:
             for i, c in enumerate(deal.criteria)],
         "process_steps": [(s.id, deal_id, i, s.name, s.approver, _iso(s.planned),
                            s.status.value) for i, s in enumerate(deal.process)],
+        "comments": [(c.id, deal_id, i, c.target_kind.value, c.target, c.author,
+                      format_timestamp(c.at), c.text) for i, c in enumerate(deal.comments)],
     }
 
 
@@ -192,6 +197,12 @@ def step_from_row(row: Row) -> ProcessStep:
     return ProcessStep(id=row["id"], name=row["name"], approver=row["approver"],
                        planned=parse_date(row["planned"], "planned"),
                        status=StepStatus(row["status"]))
+
+
+def comment_from_row(row: Row) -> Comment:
+    return Comment(id=row["id"], target_kind=CommentTarget(row["target_kind"]),
+                   target=row["target"], author=row["author"],
+                   at=parse_timestamp(row["at"], "at"), text=row["text"])
 
 
 def alternative_from_row(row: Row) -> Alternative:

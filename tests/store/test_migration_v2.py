@@ -29,7 +29,7 @@ from desktop.exchange.importing import plan_import, read_files
 from desktop.store.backups import list_backups
 from desktop.store.checking import check_library
 from desktop.store.library import Library
-from desktop.store.migrations import MIGRATIONS
+from desktop.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from desktop.store.opening import open_connection
 from desktop.store.schema_check import schema_of
 from tests.helpers.cli import digest, run
@@ -94,9 +94,9 @@ def test_the_fixture_is_a_version_1_library_as_the_old_release_wrote_it(old: Pat
 def test_opening_backs_up_then_migrates(old: Path) -> None:
     before = _dump(old)
     with Library.open(old) as library:
-        assert library._connection.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert library._connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     (backup,) = list_backups(old)
-    assert backup.reason == "before-v2"
+    assert backup.reason == f"before-v{SCHEMA_VERSION}"
     assert _version(backup.path) == 1
     assert _dump(backup.path) == before  # the version-1 library, whole
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 
-from desktop.store.migrations import m0001_initial, m0002_plan
+from desktop.store.migrations import m0001_initial, m0002_plan, m0003_comments
 
 Step = str | Callable[[sqlite3.Connection], None]
 Migration = Sequence[Step]
@@ -21,6 +21,7 @@ Migration = Sequence[Step]
 MIGRATIONS: Mapping[int, Migration] = {
     1: m0001_initial.STATEMENTS,
     2: m0002_plan.STATEMENTS,
+    3: m0003_comments.STATEMENTS,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
