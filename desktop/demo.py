@@ -6,6 +6,7 @@ adds nothing: a deal whose id is already in the library is left as it is.
 
 from __future__ import annotations
 
+from desktop.demo_history import with_history
 from desktop.domain.changes import ChangeSet
 from desktop.domain.deal import Deal
 from desktop.exchange import dealfile
@@ -17,7 +18,7 @@ def demo_deals() -> list[Deal]:
     deals: list[Deal] = []
     for path in demo_files():
         deals.extend(dealfile.read_file(path))
-    return deals
+    return [with_history(deal) for deal in deals]  # two snapshots each: a review to show
 
 
 def add_demo_deals(library: Library) -> tuple[list[Deal], ChangeSet]:
