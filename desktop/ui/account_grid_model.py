@@ -28,6 +28,14 @@ DEAL_ID_ROLE = Qt.ItemDataRole.UserRole + 2
 _TINTS = {support: QBrush(QColor(tint)) for support, tint in SUPPORT_TINTS.items()}
 _SYMBOL_INK = {support: QBrush(QColor(colour)) for support, colour in SUPPORT_COLOURS.items()}
 _INK = QBrush(QColor(INK))
+_CENTRE = Qt.AlignmentFlag.AlignCenter
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES_USED = frozenset((_DISPLAY, _BACKGROUND, _FOREGROUND, _ALIGNMENT, _TOOLTIP,
+                         int(PERSON_ID_ROLE), int(DEAL_ID_ROLE)))
 
 
 class AccountGridModel(QAbstractTableModel):
@@ -35,7 +43,8 @@ class AccountGridModel(QAbstractTableModel):
         super().__init__()
         self.grid: AccountGrid | None = None
         self._texts: dict[tuple[int, int], str] = {}
-        self._supports: dict[tuple[int, int], Support] = {}
+        self._brushes: dict[tuple[int, int], QBrush] = {}
+        self._rows = self._columns = 0
         if grid is not None:
             self.set_grid(grid)
 
@@ -46,20 +55,20 @@ class AccountGridModel(QAbstractTableModel):
         row_of = {person.id: row for row, person in enumerate(grid.people)}
         column_of = {deal.id: FIXED_COLUMNS + c for c, deal in enumerate(grid.deals)}
         self._texts = {}
-        self._supports = {}
+        self._brushes = {}
+        self._rows, self._columns = len(grid.people), FIXED_COLUMNS + len(grid.deals)
         for (person_id, deal_id), stance in grid.cells.items():
             row, column = row_of.get(person_id), column_of.get(deal_id)
             if row is not None and column is not None:
                 self._texts[(row, column)] = stance_text(stance)
-                self._supports[(row, column)] = stance.support
+                self._brushes[(row, column)] = _TINTS[stance.support]
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() or self.grid is None else len(self.grid.people)
+        return 0 if parent.isValid() else self._rows
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() or self.grid is None else \
-            FIXED_COLUMNS + len(self.grid.deals)
+        return 0 if parent.isValid() else self._columns
 
     def person_at(self, row: int) -> AccountPerson:
         assert self.grid is not None
@@ -77,30 +86,30 @@ class AccountGridModel(QAbstractTableModel):
         return next((r for r, p in enumerate(self.grid.people) if p.id == person_id), None)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if self.grid is None or not index.isValid():
+        # Asked about ten times per visible cell per frame: roles are compared as ints, the
+        # cell's answers are dict lookups, and roles the grid does not use end at once.
+        if role not in _ROLES_USED or self.grid is None:
             return None
         row, column = index.row(), index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == NAME:
-                return self.grid.people[row].name
-            if column == TITLE:
-                return self.grid.people[row].title
-            return self._texts.get((row, column))
-        if role == Qt.ItemDataRole.BackgroundRole:
-            support = self._supports.get((row, column))
-            return None if support is None else _TINTS[support]
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return _INK if (row, column) in self._supports else None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= FIXED_COLUMNS:
-            return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if row < 0:
+            return None
+        if role == _DISPLAY:
+            if column >= FIXED_COLUMNS:
+                return self._texts.get((row, column))
+            person = self.grid.people[row]
+            return person.name if column == NAME else person.title
+        if role == _BACKGROUND:
+            return self._brushes.get((row, column))
+        if role == _FOREGROUND:
+            return _INK if (row, column) in self._brushes else None
+        if role == _ALIGNMENT:
+            return _CENTRE if column >= FIXED_COLUMNS else None
+        if role == _TOOLTIP:
             return self._tooltip(row, column)
         if role == PERSON_ID_ROLE:
             return self.grid.people[row].id
-        if role == DEAL_ID_ROLE:
-            deal = self.deal_at(column)
-            return deal.id if deal is not None else None
-        return None
+        deal = self.deal_at(column)  # DEAL_ID_ROLE
+        return deal.id if deal is not None else None
 
     def _tooltip(self, row: int, column: int) -> str | None:
         assert self.grid is not None
