@@ -67,8 +67,9 @@ def _earlier(deal: Deal, *, people_gone: int, slip_days: int,
                     for number, s in enumerate(deal.process))
     relations = tuple(r for r in deal.relations if r.source not in gone
                       and r.target not in gone)
+    # Comments are read from today's deal by a review: the older states carry none.
     return replace(deal, people=tuple(people), relations=relations, actions=actions,
-                   process=process, snapshots=())
+                   process=process, comments=(), snapshots=())
 
 
 def _cooler(person: Person, unknown_personal: bool) -> Person:

@@ -144,3 +144,40 @@ def test_the_demo_deals_have_a_past_to_review() -> None:
         assert len(oldest.history) == 3
     assert [s.id for s in demo_deals()[0].snapshots] == [
         s.id for s in demo_deals()[0].snapshots]  # fixed ids: the demo twice adds nothing
+
+
+def test_comments_are_printed_beside_what_they_are_about() -> None:
+    from desktop.domain.comments import Comment, CommentTarget, flag_key
+    from desktop.domain.review_text import Kind, plain_text, review_groups
+
+    deal = later()
+    first = review(deal, FIRST, today=TODAY)
+    overdue = next(f for f in first.flags.new if f.code == "overdue-actions")
+    at = datetime(2026, 12, 2, 16, tzinfo=UTC)
+    comments = (
+        Comment(CommentTarget.PERSON, ANNA.id, "Maria Lopez", at, "Call her yourself"),
+        Comment(CommentTarget.ACTION, uid("demo"), "Maria Lopez", at, "Why did this slip?"),
+        Comment(CommentTarget.FLAG, flag_key(overdue), "Maria Lopez", at, "Fix by Friday"),
+        Comment(CommentTarget.PERSON, BEN.id, "Maria Lopez", at, "Still our coach?"),
+        Comment(CommentTarget.PERSON, BEN.id, "Maria Lopez",
+                datetime(2026, 9, 2, tzinfo=UTC), "Old news"),
+    )
+    result = review(replace(deal, comments=comments), FIRST, today=TODAY)
+    groups = {g.title: [(e.kind, e.text) for e in g.entries] for g in review_groups(result)}
+    people = groups["People"]
+    anna = people.index((Kind.HEAD, "Anna Berg"))
+    said = [text for kind, text in people[anna:] if kind is Kind.COMMENT]
+    assert said == ["Maria Lopez, 2 Dec 2026: Call her yourself"]
+    actions = groups["Actions"]
+    about = [i for i, (_k, text) in enumerate(actions) if "“Book the demo”" in text]
+    assert actions[about[0]][1].startswith("Action slipped: “Book the demo”")
+    assert actions[about[-1]][1].startswith("Overdue since")  # then the comment, under both
+    assert actions[about[-1] + 1] == (Kind.COMMENT, "Maria Lopez, 2 Dec 2026: Why did this slip?")
+    raised = groups["Red flags raised since"]
+    flag = next(i for i, (_k, text) in enumerate(raised) if "overdue" in text)
+    assert raised[flag + 1] == (Kind.COMMENT, "Maria Lopez, 2 Dec 2026: Fix by Friday")
+    # Ben did not change: his comment since the snapshot is gathered at the end; the one
+    # from before the snapshot is not news.
+    assert groups["Other comments since the snapshot"] == [
+        (Kind.ITEM, "Ben Cole"), (Kind.COMMENT, "Maria Lopez, 2 Dec 2026: Still our coach?")]
+    assert "Old news" not in plain_text(result)
