@@ -241,10 +241,12 @@ def command_demo(args: argparse.Namespace, path: Path, out: TextIO) -> int:
 
 def command_list(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     with Library.open(path, create=False) as library:
+        if args.json:  # each deal with its portfolio figures (risk, high flags …)
+            from desktop.portfolio_reading import listed_deals
+
+            _print_json(listed_deals(library, date.today()), out)
+            return EXIT_OK
         deals = library.list_deals()
-    if args.json:
-        _print_json([deal.to_plain() for deal in deals], out)
-        return EXIT_OK
     if not deals:
         print(f"No deals in {path}. Add the demo deals with: deal-triangle demo", file=out)
         return EXIT_OK

@@ -99,8 +99,15 @@ def triangle_glyph(scores: Triangle, rect: QRectF) -> TriangleGlyph:
     return _glyph(values, (rect.x(), rect.y(), rect.width(), rect.height()))
 
 
+def values_glyph(values: tuple[float | None, float | None, float | None],
+                 rect: QRectF) -> TriangleGlyph:
+    """The same miniature for averages — a deal's influence-weighted triangle (the
+    portfolio's small multiples): business, technical, personal, each 0–10 or unknown."""
+    return _glyph(values, (rect.x(), rect.y(), rect.width(), rect.height()))
+
+
 @lru_cache(maxsize=8192)
-def _glyph(values: tuple[int | None, int | None, int | None],
+def _glyph(values: tuple[float | None, float | None, float | None],
            box: tuple[float, float, float, float]) -> TriangleGlyph:
     rect = QRectF(*box)
     scores = dict(zip(Axis, values, strict=True))

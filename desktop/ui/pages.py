@@ -16,4 +16,6 @@ if TYPE_CHECKING:
 
 def install_pages(window: MainWindow) -> None:
     """Add each page's tab and menu entries to ``window``."""
-    del window  # the pages add themselves below
+    from desktop.ui.portfolio_page import PortfolioOpener
+
+    window.portfolio = PortfolioOpener(window)  # type: ignore[attr-defined]

@@ -1,0 +1,319 @@
+"""View ▸ Portfolio: every open deal as a small multiple, riskiest first — the same cells
+as the one-page print (``desktop/render/portfolio_cells.py``) in a scrolling window, with
+the account and stage to look at. Clicking a deal opens it in the main window.
+
+The deals are read and analysed a slice at a time between frames (a library of 1,000 deals
+takes seconds to analyse, and the window must keep answering meanwhile); the standings are
+kept, and an edit reads again only the deals its change set names.
+
+Made when the user first asks for it, never at start-up.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from datetime import date
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QHelpEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.domain.changes import ChangeSet
+from desktop.domain.enums import SUGGESTED_STAGES
+from desktop.domain.portfolio import DealStanding, chosen, is_open_stage
+from desktop.domain.wording import plural
+from desktop.render.portfolio_cells import RISK_HIGH, Grid, paint_cells
+from desktop.store.errors import NotFound, StoreError
+
+if TYPE_CHECKING:
+    from desktop.ui.main_window import MainWindow
+    from desktop.ui.session import LibrarySession
+
+CELL_WIDTH = 300.0  # pixels
+CELL_HEIGHT = 116.0
+GAP = 8.0
+SLICE_SECONDS = 0.03  # reading between frames: the window stays answering
+ALL_ACCOUNTS = "All accounts"
+ALL_STAGES = "All open stages"
+SHORTCUT = "Ctrl+Shift+D"
+
+
+class PortfolioCanvas(QWidget):
+    """The cells, as tall as they need; only the cells in view are painted."""
+
+    chosen = Signal(str)  # a deal id
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("portfolio_canvas")
+        self.setMouseTracking(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.standings: list[DealStanding] = []
+        self.grid = Grid(1, CELL_WIDTH, CELL_HEIGHT, GAP, GAP, GAP)
+
+    def show_standings(self, standings: Sequence[DealStanding]) -> None:
+        self.standings = list(standings)
+        self._lay_out(self.width())
+        self.update()
+
+    def cell_rect(self, deal_id: str) -> QRectF:
+        """Where ``deal_id``'s cell is (empty when it is not shown)."""
+        for index, item in enumerate(self.standings):
+            if item.deal_id == deal_id:
+                return self.grid.rect(index)
+        return QRectF()
+
+    def _lay_out(self, width: int) -> None:
+        columns = max(1, int((width - GAP) // (CELL_WIDTH + GAP)))
+        self.grid = Grid(columns, CELL_WIDTH, CELL_HEIGHT, GAP, GAP, GAP)
+        rows = self.grid.rows(len(self.standings))
+        self.setMinimumHeight(int(GAP + rows * (CELL_HEIGHT + GAP)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self._lay_out(event.size().width())
+        super().resizeEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(event.rect(), self.palette().window())
+        paint_cells(painter, self.grid, self.standings, base=self.font(),
+                    visible=QRectF(event.rect()))
+        painter.end()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() is Qt.MouseButton.LeftButton:
+            index = self.grid.index_at(event.position(), len(self.standings))
+            if index is not None:
+                self.chosen.emit(self.standings[index].deal_id)
+                return
+        super().mouseReleaseEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self.grid.index_at(QPointF(event.pos()), len(self.standings))
+            if index is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), risk_tip(self.standings[index]), self)
+            return True
+        return super().event(event)
+
+
+def risk_tip(item: DealStanding) -> str:
+    """How the risk adds up, term by term (docs/portfolio.md has the why)."""
+    terms = item.terms
+    parts = [("high red flags", terms.flags), ("no recent key contact", terms.silence),
+             ("overdue actions", terms.overdue), ("low coverage", terms.coverage),
+             ("weak triangle", terms.triangle), ("closing without backing", terms.closing)]
+    lines = [f"{item.name}: risk {item.risk} of 100"]
+    lines += [f"  {points:4.1f}  {words}" for words, points in parts if points >= 0.05]
+    return "\n".join(lines) + "\nClick to open the deal."
+
+
+class PortfolioWindow(QWidget):
+    """The page: a summary line, the account and stage choices, and the cells."""
+
+    def __init__(self, session: LibrarySession, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("portfolio_window")
+        self.setWindowTitle("Portfolio — open deals by risk")
+        self.resize(1280, 760)
+        self.session = session
+        self.today = date.today()
+        self.standings: dict[str, DealStanding] = {}
+        self._stale: set[str] | None = None  # None: every deal must be read
+        self._queue: list[str] = []
+        self.summary = QLabel()
+        self.summary.setObjectName("portfolio_summary")
+        self.account = QComboBox()
+        self.account.setObjectName("portfolio_account")
+        self.account.setAccessibleName("Account")
+        self.stage = QComboBox()
+        self.stage.setObjectName("portfolio_stage")
+        self.stage.setAccessibleName("Stage")
+        for combo in (self.account, self.stage):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self._show)
+        self.canvas = PortfolioCanvas()
+        self.canvas.chosen.connect(self._open)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setWidget(self.canvas)
+        bar = QHBoxLayout()
+        bar.addWidget(self.summary, 1)
+        for caption, combo in (("&Account:", self.account), ("&Stage:", self.stage)):
+            label = QLabel(caption)
+            label.setBuddy(combo)
+            bar.addWidget(label)
+            bar.addWidget(combo)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroller, 1)
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._read_slice)
+        session.changed.connect(self._changed)
+        session.library_opened.connect(self._library_opened)
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read what is stale: everything the first time (or on another day), then only
+        the deals edits have touched."""
+        if not self.session.is_open:
+            return
+        if date.today() != self.today:
+            self.today, self._stale = date.today(), None
+        try:
+            present = [s.id for s in self.session.library.list_deals()]
+        except StoreError as error:
+            self.summary.setText(str(error))
+            return
+        for gone in set(self.standings) - set(present):
+            del self.standings[gone]
+        stale = self._stale
+        self._queue = [i for i in present if stale is None or i in stale
+                       or i not in self.standings]
+        self._stale = set()
+        if self._queue:
+            self._timer.start()
+        self._show()
+
+    def finish_reading(self) -> None:
+        """Read everything queued now (the benchmark's and the print's way)."""
+        while self._queue:
+            self._read_slice(budget=float("inf"))
+
+    def _read_slice(self, budget: float = SLICE_SECONDS) -> None:
+        from desktop.domain.portfolio import standing
+
+        start = time.perf_counter()
+        library = self.session.library
+        while self._queue and time.perf_counter() - start < budget:
+            deal_id = self._queue.pop()
+            try:
+                self.standings[deal_id] = standing(library.get_deal(deal_id, snapshots=False),
+                                                   self.today)
+            except NotFound:
+                self.standings.pop(deal_id, None)
+        if not self._queue:
+            self._timer.stop()
+            self._show()
+        else:
+            self.summary.setText(f"Reading the deals … {len(self.standings):,} read, "
+                                 f"{len(self._queue):,} to go")
+
+    @property
+    def reading(self) -> bool:
+        return bool(self._queue)
+
+    def _changed(self, changes: ChangeSet) -> None:
+        if changes.unknown:
+            self._stale = None
+        elif self._stale is not None:
+            self._stale |= changes.deals | changes.deals_added | changes.contents \
+                | changes.plans
+            for gone in changes.deals_removed:
+                self.standings.pop(gone, None)
+        if self.isVisible():
+            self.refresh()
+
+    def _library_opened(self) -> None:
+        self.standings.clear()
+        self._stale = None
+        if self.isVisible():
+            self.refresh()
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def _show(self) -> None:
+        if self._queue:
+            return
+        self._fill_choices()
+        account = self.account.currentText() if self.account.currentIndex() > 0 else None
+        stage = self.stage.currentText() if self.stage.currentIndex() > 0 else None
+        shown = chosen(self.standings.values(), account=account, stage=stage)
+        self.canvas.show_standings(shown)
+        at_risk = sum(1 for s in shown if s.risk >= RISK_HIGH)
+        self.summary.setText(
+            f"{plural(len(shown), 'open deal')}, riskiest first · {at_risk:,} at high risk "
+            f"({RISK_HIGH}+) · hover over a deal for how its risk adds up, click to open it")
+
+    def _fill_choices(self) -> None:
+        open_deals = [s for s in self.standings.values() if s.is_open]
+        accounts = sorted({s.account for s in open_deals if s.account}, key=str.casefold)
+        present = {s.stage for s in open_deals if s.stage}
+        stages = [s for s in SUGGESTED_STAGES if s in present and is_open_stage(s)]
+        stages += sorted(present - set(stages), key=str.casefold)
+        for combo, first, items in ((self.account, ALL_ACCOUNTS, accounts),
+                                    (self.stage, ALL_STAGES, stages)):
+            wanted = [first, *items]
+            if [combo.itemText(i) for i in range(combo.count())] == wanted:
+                continue
+            current = combo.currentText()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItems(wanted)
+            combo.setCurrentIndex(max(0, combo.findText(current)))
+            combo.blockSignals(False)
+
+    def _open(self, deal_id: str) -> None:
+        self.session.show_deal(deal_id)
+        self.hide()
+        owner = self.parentWidget()
+        if owner is not None:
+            owner.raise_()
+            owner.activateWindow()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            return
+        super().keyPressEvent(event)
+
+
+class PortfolioOpener:
+    """View ▸ Portfolio: the action, and the page made on first use."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.page: PortfolioWindow | None = None
+        self.action = QAction("P&ortfolio", window)
+        self.action.setShortcut(SHORTCUT)
+        self.action.setToolTip("Every open deal at a glance, riskiest first")
+        self.action.triggered.connect(self.show)
+        window.addAction(self.action)
+        view = window.menus[3]
+        view.addSeparator()
+        view.addAction(self.action)
+
+    def show(self) -> PortfolioWindow:
+        if self.page is None:
+            self.page = PortfolioWindow(self.window.session, self.window)
+        self.page.show()
+        self.page.raise_()
+        self.page.activateWindow()
+        return self.page
