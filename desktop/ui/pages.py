@@ -19,3 +19,7 @@ def install_pages(window: MainWindow) -> None:
     from desktop.ui.portfolio_page import PortfolioOpener
 
     window.portfolio = PortfolioOpener(window)  # type: ignore[attr-defined]
+    from desktop.ui.review_page import TAB_TITLE, ReviewPage
+
+    window.review_page = ReviewPage(window)  # type: ignore[attr-defined]
+    window.tabs.addTab(window.review_page, TAB_TITLE)  # type: ignore[attr-defined]

@@ -1,0 +1,122 @@
+"""The Review tab, driven as a seller drives it: the tab clicked, a snapshot chosen in the
+"Since" box by keyboard and through its popup, a snapshot taken from the tab, another deal
+opened, and the review printed to a PDF read back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from desktop.ui import file_dialogs
+from desktop.ui.main_window import MainWindow
+from desktop.ui.review_page import ReviewPage
+from tests.helpers.pdf import pdftext
+from tests.helpers.ui import (
+    answer_text_dialog,
+    choose_by_keys,
+    choose_in_popup,
+    click,
+    main_window,
+    open_deal,
+)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    with main_window(qtbot, tmp_path) as opened:
+        yield opened
+
+
+def review_tab(qtbot: QtBot, window: MainWindow) -> ReviewPage:
+    """Click the Review tab."""
+    tabs = window.tabs
+    page = window.findChild(ReviewPage)
+    assert page is not None
+    bar = tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     bar.tabRect(tabs.indexOf(page)).center())
+    qtbot.waitUntil(page.isVisible)
+    return page
+
+
+def shown(page: ReviewPage) -> str:
+    return page.text.toPlainText()
+
+
+def test_choosing_the_snapshot_changes_what_the_tab_says(window: MainWindow,
+                                                          qtbot: QtBot) -> None:
+    open_deal(qtbot, window, "Helix")
+    page = review_tab(qtbot, window)
+    box = page.since_box
+    assert [box.itemText(i) for i in range(box.count())] == [
+        "Discovery review — 29 Aug 2026", "QBR — 6 Nov 2026"]
+    assert box.currentText().startswith("QBR")  # the newest, by default
+    since_qbr = shown(page)
+    assert "Added: Victor Hugo Alves" in since_qbr
+    assert "Added: Benjamin Clarke" not in since_qbr  # met before the QBR
+    assert "Red flags still open" in since_qbr
+    assert page.summary.text().endswith("days ago · 2 snapshots in all")
+
+    choose_by_keys(qtbot, box, "Discovery")
+    qtbot.waitUntil(lambda: "Added: Benjamin Clarke" in shown(page))
+    since_discovery = shown(page)
+    assert "Added: Victor Hugo Alves" in since_discovery
+    assert "New action: “Workshop to shape the rollout plan”" in since_discovery
+
+    choose_in_popup(qtbot, box, "QBR")
+    qtbot.waitUntil(lambda: "Added: Benjamin Clarke" not in shown(page))
+    assert shown(page) == since_qbr
+
+
+def test_a_snapshot_taken_from_the_tab_is_reviewed_from_then(window: MainWindow,
+                                                             qtbot: QtBot) -> None:
+    open_deal(qtbot, window, "Northwind")
+    page = review_tab(qtbot, window)
+    assert page.since_box.currentText() == "QBR — 4 Nov 2026"
+    answer_text_dialog("Pipeline call")
+    click(page.take_button)
+    qtbot.waitUntil(lambda: page.since_box.count() == 3)
+    assert page.since_box.currentText().startswith("Pipeline call")
+    qtbot.waitUntil(lambda: "Nothing changed." in shown(page))
+    assert "Red flags still open" in shown(page)
+    window.session.undo_stack.undo()  # Edit ▸ Undo takes the snapshot back
+    qtbot.waitUntil(lambda: page.since_box.count() == 2)
+    assert page.since_box.currentText() == "QBR — 4 Nov 2026"
+
+
+def test_another_deal_is_reviewed_when_opened(window: MainWindow, qtbot: QtBot) -> None:
+    open_deal(qtbot, window, "Helix")
+    page = review_tab(qtbot, window)
+    assert page.since_box.currentText() == "QBR — 6 Nov 2026"
+    open_deal(qtbot, window, "Northwind")
+    qtbot.waitUntil(lambda: page.since_box.currentText() == "QBR — 4 Nov 2026")
+    assert page.review is not None
+    assert page.review.deal.name.startswith("Northwind")
+    assert "Mei Lin" not in shown(page)
+
+
+def test_print_review_writes_the_pdf(window: MainWindow, qtbot: QtBot, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "helix review.pdf"
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, proposal: str, _filter: str) -> tuple[str, str]:
+        asked.append(Path(proposal).name)
+        return str(out), _filter
+
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", answer)
+    open_deal(qtbot, window, "Helix")
+    page = review_tab(qtbot, window)
+    choose_by_keys(qtbot, page.since_box, "Discovery")
+    click(page.print_button)
+    qtbot.waitUntil(out.exists, timeout=20000)
+    assert asked == ["Helix Health clinical data platform review.pdf"]
+    words = pdftext(out)
+    assert "Review since “Discovery review” (taken 29 Aug 2026)" in words
+    assert "Added: Benjamin Clarke" in words
+    assert "Printed the review" in window.statusBar().currentMessage()
