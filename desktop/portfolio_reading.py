@@ -12,7 +12,7 @@ from collections.abc import Collection
 from datetime import date
 from typing import Any
 
-from desktop.domain.portfolio import DealStanding, standing
+from desktop.domain.portfolio import DealStanding, is_open_stage, standing
 from desktop.store.errors import NotFound
 from desktop.store.library import Library
 
@@ -30,6 +30,17 @@ def read_standings(library: Library, today: date,
             continue
         standings[deal_id] = standing(deal, today)
     return standings
+
+
+def open_deal_ids(library: Library, *, account: str | None = None,
+                  stage: str | None = None) -> list[str]:
+    """The open deals (of ``account`` and in ``stage``, ignoring case), from the deal
+    list alone: a closed or filtered-out deal is never read whole."""
+    wanted_account = account.strip().casefold() if account else None
+    wanted_stage = stage.strip().casefold() if stage else None
+    return [s.id for s in library.list_deals() if is_open_stage(s.stage)
+            and (wanted_account is None or s.account.strip().casefold() == wanted_account)
+            and (wanted_stage is None or s.stage.strip().casefold() == wanted_stage)]
 
 
 def listed_deals(library: Library, today: date) -> list[dict[str, Any]]:

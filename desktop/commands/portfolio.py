@@ -28,13 +28,14 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 def run(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     from desktop.cli import UserError, _headless_qt, _output_path
     from desktop.domain.portfolio import chosen
-    from desktop.portfolio_reading import read_standings
+    from desktop.portfolio_reading import open_deal_ids, read_standings
     from desktop.store.library import Library
 
     output = _output_path(args.output, (".pdf",))
     today = args.today or date.today()
     with Library.open(path, create=False) as library:
-        standings = read_standings(library, today)
+        standings = read_standings(library, today, open_deal_ids(
+            library, account=args.account, stage=args.stage))
     shown = chosen(standings.values(), account=args.account, stage=args.stage)
     if not shown and (args.account or args.stage):
         asked = " and ".join(f"{what} {value!r}" for what, value in (

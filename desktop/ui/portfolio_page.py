@@ -41,6 +41,7 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.enums import SUGGESTED_STAGES
 from desktop.domain.portfolio import DealStanding, chosen, is_open_stage
 from desktop.domain.wording import plural
+from desktop.portfolio_reading import open_deal_ids
 from desktop.render.portfolio_cells import RISK_HIGH, Grid, paint_cells
 from desktop.store.errors import NotFound, StoreError
 
@@ -83,8 +84,10 @@ class PortfolioCanvas(QWidget):
         return QRectF()
 
     def _lay_out(self, width: int) -> None:
+        """As many columns as cells at least CELL_WIDTH wide fit; they share the width."""
         columns = max(1, int((width - GAP) // (CELL_WIDTH + GAP)))
-        self.grid = Grid(columns, CELL_WIDTH, CELL_HEIGHT, GAP, GAP, GAP)
+        cell = max(CELL_WIDTH, (width - GAP) / columns - GAP)
+        self.grid = Grid(columns, min(cell, CELL_WIDTH * 1.25), CELL_HEIGHT, GAP, GAP, GAP)
         rows = self.grid.rows(len(self.standings))
         self.setMinimumHeight(int(GAP + rows * (CELL_HEIGHT + GAP)))
 
@@ -183,8 +186,8 @@ class PortfolioWindow(QWidget):
             return
         if date.today() != self.today:
             self.today, self._stale = date.today(), None
-        try:
-            present = [s.id for s in self.session.library.list_deals()]
+        try:  # closed deals are not read at all: the list says their stage
+            present = open_deal_ids(self.session.library)
         except StoreError as error:
             self.summary.setText(str(error))
             return
@@ -199,7 +202,7 @@ class PortfolioWindow(QWidget):
         self._show()
 
     def finish_reading(self) -> None:
-        """Read everything queued now (the benchmark's and the print's way)."""
+        """Read everything queued now, without waiting for frames (the benchmark)."""
         while self._queue:
             self._read_slice(budget=float("inf"))
 
@@ -217,10 +220,7 @@ class PortfolioWindow(QWidget):
                 self.standings.pop(deal_id, None)
         if not self._queue:
             self._timer.stop()
-            self._show()
-        else:
-            self.summary.setText(f"Reading the deals … {len(self.standings):,} read, "
-                                 f"{len(self._queue):,} to go")
+        self._show()  # as they come: the riskiest of those read so far first
 
     @property
     def reading(self) -> bool:
@@ -246,14 +246,16 @@ class PortfolioWindow(QWidget):
     # -- showing ----------------------------------------------------------------------------
 
     def _show(self) -> None:
-        if self._queue:
-            return
         self._fill_choices()
         account = self.account.currentText() if self.account.currentIndex() > 0 else None
         stage = self.stage.currentText() if self.stage.currentIndex() > 0 else None
         shown = chosen(self.standings.values(), account=account, stage=stage)
         self.canvas.show_standings(shown)
         at_risk = sum(1 for s in shown if s.risk >= RISK_HIGH)
+        if self._queue:
+            self.summary.setText(f"Reading the deals … {len(self.standings):,} read, "
+                                 f"{len(self._queue):,} to go; the riskiest so far first")
+            return
         self.summary.setText(
             f"{plural(len(shown), 'open deal')}, riskiest first · {at_risk:,} at high risk "
             f"({RISK_HIGH}+) · hover over a deal for how its risk adds up, click to open it")

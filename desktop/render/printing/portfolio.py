@@ -46,7 +46,9 @@ def portfolio_page(standings: Sequence[DealStanding], today: date, scope: str = 
         paint_cells(painter, fit.grid, standings[:fit.shown], hidden=fit.hidden,
                     base=searchable())
 
-    label = "Portfolio — open deals by risk" + (f" ({scope})" if scope else "")
+    label = ("Risk 0–100 = high red flags (up to 30) + no recent key contact (15) + overdue "
+             "actions (12) + low coverage of influence (13) + weak triangle (15) + close near "
+             "without backing (15)")
     return Page(Orientation.LANDSCAPE, paint, label)
 
 
@@ -71,7 +73,7 @@ def _paint_legend(painter: QPainter, rect: QRectF, count: int, today: date) -> N
     painter.setPen(QColor(MUTED_INK))
     painter.drawText(QRectF(rect.left(), rect.top(), x - rect.left() - 8, rect.height()),
                      Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                     "Risk 0–100 (docs/portfolio.md) · triangle: business, technical, personal")
+                     "Triangle: business (top), technical (right), personal win (left)")
 
 
 def write_portfolio_pdf(path: Path, standings: Sequence[DealStanding], today: date,
