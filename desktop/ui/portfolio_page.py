@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
+    QFocusEvent,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -41,7 +42,6 @@ from desktop.domain.changes import ChangeSet
 from desktop.domain.enums import SUGGESTED_STAGES
 from desktop.domain.portfolio import DealStanding, chosen, is_open_stage
 from desktop.domain.wording import plural
-from desktop.portfolio_reading import open_deal_ids
 from desktop.render.portfolio_cells import RISK_HIGH, Grid, paint_cells
 from desktop.store.errors import NotFound, StoreError
 
@@ -62,17 +62,22 @@ class PortfolioCanvas(QWidget):
     """The cells, as tall as they need; only the cells in view are painted."""
 
     chosen = Signal(str)  # a deal id
+    current_moved = Signal(QRectF)  # the keyboard's cell: to be scrolled into view
 
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("portfolio_canvas")
+        self.setAccessibleName("Open deals by risk")
         self.setMouseTracking(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.standings: list[DealStanding] = []
+        self.current = 0  # the cell the arrow keys move and Enter opens
         self.grid = Grid(1, CELL_WIDTH, CELL_HEIGHT, GAP, GAP, GAP)
 
     def show_standings(self, standings: Sequence[DealStanding]) -> None:
         self.standings = list(standings)
+        self.current = min(self.current, max(0, len(self.standings) - 1))
         self._lay_out(self.width())
         self.update()
 
@@ -98,14 +103,44 @@ class PortfolioCanvas(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.fillRect(event.rect(), self.palette().window())
+        focused = self.standings[self.current].deal_id \
+            if self.hasFocus() and self.standings else None
         paint_cells(painter, self.grid, self.standings, base=self.font(),
-                    visible=QRectF(event.rect()))
+                    visible=QRectF(event.rect()), selected=focused)
         painter.end()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrows move between deals (Home, End: the first, the last); Enter or Space
+        opens the deal, as a click does."""
+        count = len(self.standings)
+        key = event.key()
+        if count and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.chosen.emit(self.standings[self.current].deal_id)
+            return
+        moves = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -self.grid.columns,
+                 Qt.Key.Key_Down: self.grid.columns}
+        if count and (key in moves or key in (Qt.Key.Key_Home, Qt.Key.Key_End)):
+            target = 0 if key == Qt.Key.Key_Home else count - 1 if key == Qt.Key.Key_End \
+                else self.current + moves[Qt.Key(key)]
+            self.current = max(0, min(count - 1, target))
+            self.current_moved.emit(self.grid.rect(self.current))
+            self.update()
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         if event.button() is Qt.MouseButton.LeftButton:
             index = self.grid.index_at(event.position(), len(self.standings))
             if index is not None:
+                self.current = index
                 self.chosen.emit(self.standings[index].deal_id)
                 return
         super().mouseReleaseEvent(event)
@@ -144,7 +179,8 @@ class PortfolioWindow(QWidget):
         self.today = date.today()
         self.standings: dict[str, DealStanding] = {}
         self._stale: set[str] | None = None  # None: every deal must be read
-        self._queue: list[str] = []
+        self._read_at: dict[str, datetime] = {}  # each deal's updated_at when it was read
+        self._queue: list[tuple[str, datetime]] = []
         self.summary = QLabel()
         self.summary.setObjectName("portfolio_summary")
         self.account = QComboBox()
@@ -161,6 +197,8 @@ class PortfolioWindow(QWidget):
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
         self.scroller.setWidget(self.canvas)
+        self.canvas.current_moved.connect(self._scroll_to)
+        self.scroller.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the deals
         bar = QHBoxLayout()
         bar.addWidget(self.summary, 1)
         for caption, combo in (("&Account:", self.account), ("&Stage:", self.stage)):
@@ -171,6 +209,8 @@ class PortfolioWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.scroller, 1)
+        QWidget.setTabOrder(self.account, self.stage)
+        QWidget.setTabOrder(self.stage, self.canvas)
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._read_slice)
@@ -180,22 +220,25 @@ class PortfolioWindow(QWidget):
     # -- reading ----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read what is stale: everything the first time (or on another day), then only
-        the deals edits have touched."""
+        """Read what is stale: everything the first time (or on another day), then the
+        deals edits have named, and any deal whose ``updated_at`` moved since it was read
+        (another program's write, a person shared with an edited deal)."""
         if not self.session.is_open:
             return
         if date.today() != self.today:
             self.today, self._stale = date.today(), None
         try:  # closed deals are not read at all: the list says their stage
-            present = open_deal_ids(self.session.library)
+            present = {s.id: s.updated_at for s in self.session.library.list_deals()
+                       if is_open_stage(s.stage)}
         except StoreError as error:
             self.summary.setText(str(error))
             return
         for gone in set(self.standings) - set(present):
             del self.standings[gone]
         stale = self._stale
-        self._queue = [i for i in present if stale is None or i in stale
-                       or i not in self.standings]
+        self._queue = [(i, at) for i, at in present.items()
+                       if stale is None or i in stale or i not in self.standings
+                       or self._read_at.get(i) != at]
         self._stale = set()
         if self._queue:
             self._timer.start()
@@ -212,10 +255,11 @@ class PortfolioWindow(QWidget):
         start = time.perf_counter()
         library = self.session.library
         while self._queue and time.perf_counter() - start < budget:
-            deal_id = self._queue.pop()
+            deal_id, updated_at = self._queue.pop()
             try:
                 self.standings[deal_id] = standing(library.get_deal(deal_id, snapshots=False),
                                                    self.today)
+                self._read_at[deal_id] = updated_at
             except NotFound:
                 self.standings.pop(deal_id, None)
         if not self._queue:
@@ -227,9 +271,9 @@ class PortfolioWindow(QWidget):
         return bool(self._queue)
 
     def _changed(self, changes: ChangeSet) -> None:
-        if changes.unknown:
-            self._stale = None
-        elif self._stale is not None:
+        # Another program's write (``unknown``) touches the deals it changes: the
+        # updated_at check of ``refresh`` finds them without reading every deal again.
+        if self._stale is not None:
             self._stale |= changes.deals | changes.deals_added | changes.contents \
                 | changes.plans
             for gone in changes.deals_removed:
@@ -239,6 +283,7 @@ class PortfolioWindow(QWidget):
 
     def _library_opened(self) -> None:
         self.standings.clear()
+        self._read_at.clear()
         self._stale = None
         if self.isVisible():
             self.refresh()
@@ -277,6 +322,11 @@ class PortfolioWindow(QWidget):
             combo.addItems(wanted)
             combo.setCurrentIndex(max(0, combo.findText(current)))
             combo.blockSignals(False)
+
+    def _scroll_to(self, rect: QRectF) -> None:
+        centre = rect.center()
+        self.scroller.ensureVisible(int(centre.x()), int(centre.y()),
+                                    int(rect.width() / 2 + GAP), int(rect.height() / 2 + GAP))
 
     def _open(self, deal_id: str) -> None:
         self.session.show_deal(deal_id)

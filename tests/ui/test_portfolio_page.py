@@ -111,3 +111,37 @@ def test_escape_hides_the_page(qtbot: QtBot, window: MainWindow) -> None:
     page = open_portfolio(qtbot, window)
     QTest.keyClick(page.canvas, Qt.Key.Key_Escape)
     assert not page.isVisible()
+
+
+def test_the_keyboard_moves_between_deals_and_enter_opens_one(qtbot: QtBot,
+                                                               window: MainWindow) -> None:
+    page = open_portfolio(qtbot, window)
+    canvas = page.canvas
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow, timeout=2000)
+    page.stage.setFocus()
+    QTest.keyClick(page.stage, Qt.Key.Key_Tab)  # from the choices on to the deals
+    qtbot.waitUntil(canvas.hasFocus, timeout=2000)
+    QTest.keyClick(canvas, Qt.Key.Key_End)
+    QTest.keyClick(canvas, Qt.Key.Key_Left)  # the middle one of three
+    QTest.keyClick(canvas, Qt.Key.Key_Return)
+    assert window.session.deal is not None
+    assert window.session.deal.name == "Lumen middling"
+    assert not page.isVisible()
+
+
+def test_another_programs_write_is_read_again_alone(qtbot: QtBot, window: MainWindow,
+                                                     tmp_path: Path) -> None:
+    page = open_portfolio(qtbot, window)
+    vega = next(s for s in page.canvas.standings if s.name == "Vega neglected")
+    before = dict(page.standings)
+    # The command line, say, closes the deal as lost in the same file.
+    with Library.open(tmp_path / "library.sqlite") as other:
+        deal = other.get_deal(vega.deal_id)
+        other.update_deal(replace(deal, stage="Closed lost"))
+    qtbot.waitUntil(window.session.check_external_changes, timeout=5000)
+    qtbot.waitUntil(lambda: not page.reading and "Vega neglected" not in names(page),
+                    timeout=5000)
+    assert names(page) == ["Lumen middling", "Orbit well worked"]
+    for item in page.canvas.standings:  # not read again: the very same standings
+        assert page.standings[item.deal_id] is before[item.deal_id]
