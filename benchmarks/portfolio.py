@@ -11,7 +11,8 @@
 Baseline, in the same run: the deal list's query (``list_deals``) plus painting 1,000 plain
 rectangles with a line of text each — what a page of the deals costs without knowing how
 any of them stands. The read and the analysis are also shown apart, to say where a cold
-open goes."""
+open goes. A last line times ``list --json`` with the figures against the list's JSON
+without them."""
 
 from __future__ import annotations
 
@@ -119,6 +120,13 @@ def run() -> list[Result]:
             painter.end()
 
         base = median_time(baseline, repeat=5)
+        from desktop.portfolio_reading import listed_deals
+
+        start = time.perf_counter()
+        listed = listed_deals(library, today)
+        listing = time.perf_counter() - start
+        assert len(listed) == DEALS
+        plain = median_time(lambda: [s.to_plain() for s in library.list_deals()], repeat=5)
         page.close()
         session.close()
         return [
@@ -130,6 +138,8 @@ def run() -> list[Result]:
                    note="standings known (resize, scroll, filter)"),
             Result("portfolio 1,000 deals: one deal edited", edit, base, goal=GOAL,
                    note="its change set read and analysed again, page painted"),
+            Result("list --json with figures, 1,000 deals", listing, plain,
+                   note="baseline: the list's JSON before the figures (summaries only)"),
         ]
     finally:
         shutil.rmtree(folder, ignore_errors=True)

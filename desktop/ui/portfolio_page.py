@@ -252,6 +252,10 @@ class PortfolioWindow(QWidget):
     def _read_slice(self, budget: float = SLICE_SECONDS) -> None:
         from desktop.domain.portfolio import standing
 
+        if not self.session.is_open:  # the library was closed meanwhile
+            self._queue.clear()
+            self._timer.stop()
+            return
         start = time.perf_counter()
         library = self.session.library
         while self._queue and time.perf_counter() - start < budget:
@@ -262,6 +266,12 @@ class PortfolioWindow(QWidget):
                 self._read_at[deal_id] = updated_at
             except NotFound:
                 self.standings.pop(deal_id, None)
+            except StoreError as error:  # the file went away or is damaged: say so, stop
+                self._queue.clear()
+                self._timer.stop()
+                self._show()
+                self.summary.setText(str(error))
+                return
         if not self._queue:
             self._timer.stop()
         self._show()  # as they come: the riskiest of those read so far first
