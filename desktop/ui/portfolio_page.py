@@ -363,7 +363,7 @@ class PortfolioOpener:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.page: PortfolioWindow | None = None
-        self.action = QAction("P&ortfolio", window)
+        self.action = QAction("Po&rtfolio", window)
         self.action.setShortcut(SHORTCUT)
         self.action.setToolTip("Every open deal at a glance, riskiest first")
         self.action.triggered.connect(self.show)
