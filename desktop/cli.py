@@ -126,9 +126,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--include-private", action="store_true",
                         help="include private evidence (personal-win notes)")
     export.add_argument("--format-version", type=int, metavar="N",
-                        help="deal files: 1 for a colleague on an older release (the plan "
-                             "is left out, each person's next action kept as their next "
-                             "step; what is left out is said on stderr); default 2")
+                        help="deal files: 1 or 2 for a colleague on an older release (1 "
+                             "leaves out the plan but each person's next action, 2 the "
+                             "comments; what is left out is said on stderr); default 3")
     export.add_argument("--anonymize", "--anonymise", action="store_true",
                         help="maps only: initials and roles instead of names")
 

@@ -131,6 +131,26 @@ def with_people_renamed(comment: Comment, people: Mapping[str, str | None]) -> C
     return comment
 
 
+def with_ids_mapped(comments: Iterable[Comment], people: Mapping[str, str],
+                    actions: Mapping[str, str] | None = None) -> tuple[Comment, ...]:
+    """``comments`` of another copy of the deal with its ids given the ones they have here:
+    ``people`` maps every person who is here (a comment on anyone else is left out, and a
+    flag forgets them); ``actions`` maps the actions whose id changed (others keep theirs)."""
+    result = []
+    for comment in comments:
+        if comment.target_kind is CommentTarget.ACTION:
+            if actions and comment.target in actions:
+                comment = replace(comment, target=actions[comment.target])
+            result.append(comment)
+            continue
+        named = [comment.target] if comment.target_kind is CommentTarget.PERSON \
+            else list(parse_flag_key(comment.target)[1])
+        mapped = with_people_renamed(comment, {p: people.get(p) for p in named})
+        if mapped is not None:
+            result.append(mapped)
+    return tuple(result)
+
+
 def merged_comments(mine: Iterable[Comment], theirs: Iterable[Comment]) -> tuple[Comment, ...]:
     """Both sides' comments, by id: mine in my order, then theirs that I lack; a comment
     both have with different words keeps the later one (``at``; mine on a tie) — a comment

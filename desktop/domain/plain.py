@@ -5,7 +5,8 @@ This is the one canonical shape of a deal: the deal file (format version 2, docu
 deal looks the same wherever it travels.
 
 Version 2 added the plan (``alternatives``, ``compelling_event``, ``actions``, ``criteria``,
-``process``) and, per person, ``organisation``, ``leans_to`` and ``coaches_competitor``.
+``process``) and, per person, ``organisation``, ``leans_to`` and ``coaches_competitor``;
+version 3 added ``comments`` (``version=2`` leaves them out).
 Reading takes both shapes: a version-1 deal (a file, or a snapshot stored before the
 upgrade) has ``competitors`` and per-person ``next_step``, turned into alternatives and open
 actions by :mod:`desktop.domain.version1`. Writing version 1 (``version=1``) is for a
@@ -25,6 +26,7 @@ from typing import Any, TypeVar
 
 from desktop.domain import version1
 from desktop.domain.actions import Action, ActionStatus, IntendedChange, OwnerSide
+from desktop.domain.comments import Comment, CommentTarget
 from desktop.domain.dates import format_timestamp, parse_date, parse_timestamp
 from desktop.domain.deal import DEAL_FIELDS, Deal, Snapshot
 from desktop.domain.decision import (
@@ -55,7 +57,7 @@ from desktop.domain.scores import Score, Triangle
 Plain = dict[str, Any]
 T = TypeVar("T")
 
-PLAN_KEYS = ("alternatives", "compelling_event", "actions", "criteria", "process")
+PLAN_KEYS = ("alternatives", "compelling_event", "actions", "criteria", "process", "comments")
 DEAL_KEYS = frozenset({"id", *DEAL_FIELDS, "people", "relations", *PLAN_KEYS, "snapshots",
                        "competitors"})
 PERSON_V2_KEYS = ("organisation", "leans_to", "coaches_competitor")
@@ -69,6 +71,7 @@ ACTION_KEYS = frozenset({"id", "text", "owner_side", "owner", "due", "status", "
 INTENDED_KEYS = frozenset({"person", "axis", "target", "before"})
 CRITERION_KEYS = frozenset({"id", "text", "weight", "owner", "ours", "theirs", "evidence"})
 STEP_KEYS = frozenset({"id", "name", "approver", "planned", "status"})
+COMMENT_KEYS = frozenset({"id", "about", "target", "author", "at", "text"})
 ALTERNATIVE_KEYS = frozenset({"id", "name", "kind"})
 EVENT_KEYS = frozenset({"text", "by"})
 SCORE_KEYS = frozenset({"value", "evidence", "confidence", "private"})
@@ -84,7 +87,7 @@ _TIMESTAMP_SHAPE = re.compile(
 _DEAL_TEXTS = ("name", "account", "stage", "currency", "objective", "solution")
 _PERSON_TEXTS = ("name", "title", "department", "email", "phone", "next_step", "notes",
                  "organisation")
-LATEST_VERSION = 2
+LATEST_VERSION = 3
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -118,6 +121,11 @@ def deal_to_plain(deal: Deal, *, include_private: bool = False,
         plain["process"] = [{"id": s.id, "name": s.name, "approver": s.approver,
                              "planned": _iso(s.planned), "status": s.status.value}
                             for s in deal.process]
+        if version >= 3:
+            plain["comments"] = [
+                {"id": c.id, "about": c.target_kind.value, "target": c.target,
+                 "author": c.author, "at": format_timestamp(c.at), "text": c.text}
+                for c in deal.comments]
     plain["snapshots"] = [snapshot_to_plain(s, include_private=include_private, version=version)
                           for s in deal.snapshots]
     return plain
@@ -313,9 +321,24 @@ def _plan_from_plain(obj: Mapping[str, Any], path: str, deal_id: str,
         _check_date(event_obj, where, "by")
         compelling = _build(where, lambda: CompellingEvent(
             text=event_obj["text"], by=parse_date(event_obj.get("by"), "by")))
+    comments = [
+        comment_from_plain(item, _join(path, f"comments[{i}]"))
+        for i, item in enumerate(_list(obj.get("comments", []), _join(path, "comments")))
+    ]
     return {"alternatives": tuple(alternatives), "actions": tuple(actions),
             "criteria": tuple(criteria), "process": tuple(process),
-            "compelling_event": compelling}
+            "comments": tuple(comments), "compelling_event": compelling}
+
+
+def comment_from_plain(data: object, path: str) -> Comment:
+    obj = _object(data, path, COMMENT_KEYS, required=("id", "about", "target", "author", "at",
+                                                      "text"))
+    _check_texts(obj, path, ("target", "author", "text"))
+    _check_timestamp(obj, path, "at", nullable=False)
+    return _build(path, lambda: Comment(
+        id=obj["id"], target_kind=parse_enum(CommentTarget, obj["about"], "about"),
+        target=obj["target"], author=obj["author"], at=parse_timestamp(obj["at"], "at"),
+        text=obj["text"]))
 
 
 def _alternative_from_plain(data: object, path: str) -> Alternative:

@@ -10,6 +10,10 @@ Alternatives are matched by id, then by name (case ignored): "FleetIQ" typed on 
 is one competitor, and a version-1 file's competitors get the ids the migration gave them.
 Actions are matched by id, then by their words and people: a people table that carries each
 person's next step (our CSV) brings back the step the deal has, not a copy of it.
+
+Comments are never a conflict: both sides' are kept, by id, and a comment both have with
+different words keeps the later (``desktop/domain/comments.py``); one on a person who does
+not come in is left out.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Protocol, TypeVar
 
 from desktop.domain.actions import Action, OwnerSide
+from desktop.domain.comments import CommentTarget, merged_comments, with_ids_mapped
 from desktop.domain.deal import Deal
 from desktop.domain.decision import Criterion, ProcessStep
 
@@ -78,6 +83,7 @@ def align_actions(mine: Deal, theirs: Deal, people: Mapping[str, str]) -> Deal:
     mine_people = {p.id for p in mine.people}
     actions: list[Action] = []
     used: set[str] = set()
+    renamed: dict[str, str] = {}  # their action id → the id of mine it is
     for action in theirs.actions:
         copy = None
         if action.id not in mine_ids and _bare(action):
@@ -88,13 +94,18 @@ def align_actions(mine: Deal, theirs: Deal, people: Mapping[str, str]) -> Deal:
                 copy = _in_their_ids(match, theirs_of, mine_people)
         if copy is None:
             actions.append(action)
-        elif copy.id not in used:
+            continue
+        renamed[action.id] = copy.id
+        if copy.id not in used:
             used.add(copy.id)
             actions.append(replace(copy, due=action.due or copy.due))
     if len(actions) == len(theirs.actions) and all(
             a is b for a, b in zip(actions, theirs.actions, strict=True)):
         return theirs
-    return theirs.with_plan(actions=tuple(actions))
+    comments = tuple(replace(c, target=renamed[c.target])
+                     if c.target_kind is CommentTarget.ACTION and c.target in renamed else c
+                     for c in theirs.comments)
+    return theirs.with_plan(actions=tuple(actions), comments=comments)
 
 
 def _in_their_ids(action: Action, theirs_of: Mapping[str, str],
@@ -135,6 +146,8 @@ def differences(mine: Deal, theirs: Deal, people: Mapping[str, str]) -> PlanDiff
                 added += 1
             elif found != _map_record(field, record, people):
                 conflicts.append((kind, str(getattr(found, label))))
+    known = {c.id for c in mine.comments}
+    added += sum(1 for c in with_ids_mapped(theirs.comments, people) if c.id not in known)
     return PlanDifferences(added, tuple(conflicts))
 
 
@@ -147,6 +160,7 @@ def merged_plan(mine: Deal, theirs: Deal, people: Mapping[str, str], *,
         result[field] = _union(getattr(mine, field), getattr(theirs, field),
                                functools.partial(_map_record, field, people=people),
                                take_theirs)
+    result["comments"] = merged_comments(mine.comments, with_ids_mapped(theirs.comments, people))
     return result
 
 

@@ -24,8 +24,8 @@ def for_output(deal: Deal, *, include_private: bool = False, anonymize: bool = F
 
     Anonymised: each person is named by initials (made unique with a number), the title by
     the buying roles, contact details and organisations are dropped, and every free text
-    (actions and their owners, evidence, notes, line notes, the deal's objective, the
-    compelling event) has each person's name and name parts replaced
+    (actions and their owners, evidence, notes, line notes, comments, the deal's objective,
+    the compelling event) has each person's name and name parts replaced
     by their initials — so "Call Jonas" cannot give a name away.
     """
     people = [_without_private(p) if not include_private else p for p in deal.people]
@@ -48,12 +48,14 @@ def for_output(deal: Deal, *, include_private: bool = False, anonymize: bool = F
     actions = tuple(replace(a, text=scrub(a.text) or "…", owner=scrub(a.owner))
                     for a in deal.actions)
     criteria = tuple(replace(c, evidence=scrub(c.evidence)) for c in deal.criteria)
+    comments = tuple(replace(c, text=scrub(c.text) or "…") for c in deal.comments)
     event = deal.compelling_event
     if event is not None:
         event = replace(event, text=scrub(event.text) or "…")
     return replace(deal, people=tuple(people), relations=relations,
                    objective=scrub(deal.objective), solution=scrub(deal.solution),
-                   actions=actions, criteria=criteria, compelling_event=event, snapshots=())
+                   actions=actions, criteria=criteria, comments=comments,
+                   compelling_event=event, snapshots=())
 
 
 def initials(name: str) -> str:

@@ -1,5 +1,5 @@
-"""The deal file (``.dealtri``): UTF-8 JSON, format ``deal-triangle``, version 2 (version 1
-still read, and written on request for a colleague on an older release).
+"""The deal file (``.dealtri``): UTF-8 JSON, format ``deal-triangle``, version 3 (versions 1
+and 2 still read, and written on request for a colleague on an older release).
 
 Documented in ``docs/deal-file.md``; the JSON Schema is ``docs/deal-file.schema.json``.
 Reading treats every byte as hostile: a size limit, strict UTF-8, no NaN or Infinity, no
@@ -20,8 +20,8 @@ from desktop.domain.plain import deal_from_plain, deal_to_plain
 from desktop.problems import ImportProblem
 
 FORMAT_NAME = "deal-triangle"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)
+FORMAT_VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)
 EXTENSION = ".dealtri"
 MAX_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 64
@@ -75,10 +75,22 @@ def version_1_note(deals: Sequence[Deal]) -> str:
     """One sentence of what a version-1 file of ``deals`` leaves out ("" when nothing): the
     seller exporting for a colleague on an older release must know what stays behind."""
     lost = left_out_of_version_1(deals)
+    comments = sum(len(d.comments) for d in deals)
+    if comments:
+        lost.append(f"{comments:,} comment{'s' if comments != 1 else ''}")
     if not lost:
         return ""
     listed = lost[0] if len(lost) == 1 else ", ".join(lost[:-1]) + " and " + lost[-1]
     return f"Version 1 leaves out {listed}; the library keeps them."
+
+
+def version_2_note(deals: Sequence[Deal]) -> str:
+    """What a version-2 file leaves out: the comments (version 3 added them)."""
+    count = sum(len(d.comments) for d in deals)
+    if not count:
+        return ""
+    return (f"Version 2 leaves out {count:,} comment{'s' if count != 1 else ''}; the library "
+            "keeps them.")
 
 
 def read_file(path: Path) -> list[Deal]:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from desktop.exchange import registry
 from desktop.exchange.deal_store import DealStore
-from desktop.exchange.dealfile import version_1_note
+from desktop.exchange.dealfile import version_1_note, version_2_note
 
 
 def export_deals(library: DealStore, deal_ids: Sequence[str], path: Path,
@@ -26,7 +26,9 @@ def export_deals(library: DealStore, deal_ids: Sequence[str], path: Path,
             raise ValueError(f"{fmt.label} come in one version only; a version is chosen "
                              "for deal files")
         if format_version not in versions:
-            known = " or ".join(str(v) for v in versions)
+            numbers = [str(v) for v in versions]
+            known = " or ".join(numbers) if len(numbers) < 3 else \
+                ", ".join(numbers[:-1]) + " or " + numbers[-1]
             raise ValueError(f"{fmt.label} have no format version {format_version}; "
                              f"choose {known}")
         write = versions[format_version]
@@ -35,8 +37,8 @@ def export_deals(library: DealStore, deal_ids: Sequence[str], path: Path,
         raise ValueError(f"{fmt.label} hold one deal each; export one deal at a time")
     assert write is not None
     written = write(deals, path, include_private)
-    if format_version == 1 and note is not None and fmt.keeps_snapshots:
-        left_out = version_1_note(deals)
+    if format_version in (1, 2) and note is not None and fmt.keeps_snapshots:
+        left_out = version_1_note(deals) if format_version == 1 else version_2_note(deals)
         if left_out:
             note(left_out)
     return written

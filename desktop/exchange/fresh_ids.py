@@ -6,7 +6,8 @@ ids the library already uses elsewhere: a copy of a deal saved under a new deal 
 same version-1 deal imported twice (its next steps' action ids are derived from the people).
 Whatever would collide gets a new id here, and every record that named it — a line's ends,
 an action's people, owner and intended change, a criterion's owner and ratings, a step's
-approver, a person's leaning — names the new one, so the deal stays whole.
+approver, a person's leaning, a comment's person, action or flag — names the new one, so
+the deal stays whole.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import replace
 from typing import Protocol, TypeVar
 
 from desktop.domain.actions import Action
+from desktop.domain.comments import with_ids_mapped
 from desktop.domain.deal import Deal
 from desktop.domain.decision import Criterion, ProcessStep
 from desktop.domain.ids import new_id
@@ -44,22 +46,28 @@ def fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
                                        source=people_ids.get(relation.source, relation.source),
                                        target=people_ids.get(relation.target, relation.target))
     snapshots = _renewed(deal.snapshots, taken, keep, {})
-    actions = _renewed(deal.actions, taken, keep, {})
+    action_ids: dict[str, str] = {}
+    actions = _renewed(deal.actions, taken, keep, action_ids)
     criteria = _renewed(deal.criteria, taken, keep, {})
     process = _renewed(deal.process, taken, keep, {})
+    comments = _renewed(deal.comments, taken, keep, {})
+    if people_ids or action_ids:
+        everyone = {p.id: people_ids.get(p.id, p.id) for p in deal.people}
+        comments = with_ids_mapped(comments, everyone, action_ids)
     if people_ids or alternative_ids:
         people = tuple(replace(p, leans_to=alternative_ids[p.leans_to])
                        if p.leans_to in alternative_ids else p for p in people)
         actions = tuple(_action(a, people_ids) for a in actions)
         criteria = tuple(_criterion(c, people_ids, alternative_ids) for c in criteria)
         process = tuple(_step(s, people_ids) for s in process)
-    result = (people, tuple(relations), snapshots, alternatives, actions, criteria, process)
+    result = (people, tuple(relations), snapshots, alternatives, actions, criteria, process,
+              comments)
     if result == (deal.people, deal.relations, deal.snapshots, deal.alternatives,
-                  deal.actions, deal.criteria, deal.process):
+                  deal.actions, deal.criteria, deal.process, deal.comments):
         return deal
     return replace(deal, people=people, relations=tuple(relations), snapshots=snapshots,
                    alternatives=alternatives, actions=actions, criteria=criteria,
-                   process=process)
+                   process=process, comments=comments)
 
 
 def _renewed(records: Sequence[R], taken: set[str], keep: frozenset[str],

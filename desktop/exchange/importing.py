@@ -182,7 +182,7 @@ def resolve_import(library: DealStore, plan: ImportPlan, decide: Decision = Reso
         mine = merge.mine
         mine_ids = frozenset(r.id for records in (
             mine.people, mine.relations, mine.snapshots, mine.alternatives, mine.actions,
-            mine.criteria, mine.process) for r in records)
+            mine.criteria, mine.process, mine.comments) for r in records)
         before.append(merge.mine)
         after.append(fresh_ids(result, taken, keep=mine_ids))
     return ImportResult(added, tuple(before), tuple(after))

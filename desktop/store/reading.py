@@ -210,7 +210,7 @@ def ids_in_use(connection: sqlite3.Connection) -> set[str]:
         "SELECT id FROM people UNION ALL SELECT id FROM relations "
         "UNION ALL SELECT id FROM snapshots UNION ALL SELECT id FROM actions "
         "UNION ALL SELECT id FROM criteria UNION ALL SELECT id FROM process_steps "
-        "UNION ALL SELECT id FROM alternatives")}
+        "UNION ALL SELECT id FROM alternatives UNION ALL SELECT id FROM comments")}
 
 
 def deal_of(connection: sqlite3.Connection, table: str, item_id: str, what: str) -> str:

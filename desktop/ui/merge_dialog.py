@@ -43,7 +43,7 @@ class MergeReviewDialog(QDialog):
             (len(plan.new_deals), plural(len(plan.new_deals), "new deal")),
             (added, f"{plural(added, 'new person', 'new people')} in your deals"),
             (plan.plan_added, f"{plural(plan.plan_added, 'new plan record')} (actions, "
-                              "criteria, steps, alternatives)"))
+                              "criteria, steps, alternatives, comments)"))
             if count]
         summary = ((", ".join(news) + " will be added. ") if news else "") + \
             "These differ from your copy — choose for each:"

@@ -41,6 +41,10 @@ EXPECTED = {
                                              "1f6c0a52-7d3e-4b8a-9c21-5e4f3a2b1c03 (Olu Bello) is "
                                              "a person of another deal of this file (deals[1])",
     "plan_unknown_status.dealtri": "at deals[0].actions[0].status: 'waiting' is not one of",
+    # Comments (version 3): one on a person the deal does not have.
+    "comment_on_nobody.dealtri": "at deals[0].comments[1].target: the comment is on "
+                                 "5c0f3e1a-2b7d-4e8a-9f10-3d2c1b0a9eff, who is nobody in "
+                                 "this deal",
     "billion_laughs.graphml": "DTD or entities",
     "external_entity.gexf": "DTD or entities",
     "edge_to_nobody.graphml": "no node",

@@ -142,19 +142,19 @@ def test_nothing_left_out_says_nothing(tmp_path: Path) -> None:
         (a.id, a.name) for a in deal.alternatives]
 
 
-def test_the_default_is_version_2(demo_db: Path, tmp_path: Path, northwind: Deal) -> None:
-    for extra in ([], ["--format-version", "2"]):
+def test_the_default_is_version_3(demo_db: Path, tmp_path: Path, northwind: Deal) -> None:
+    for extra in ([], ["--format-version", "3"]):
         out = tmp_path / f"now{len(extra)}.dealtri"
         result = run("--db", demo_db, "export", northwind.id, "-o", out, *extra)
         assert result.returncode == 0, result.stderr
         assert result.stderr == ""
         document = json.loads(out.read_text(encoding="utf-8"))
-        assert document["version"] == 2
+        assert document["version"] == 3
         assert set(PLAN_KEYS) <= set(document["deals"][0])
 
 
 @pytest.mark.parametrize(("output", "version", "said"), [
-    ("x.dealtri", "3", "no format version 3; choose 1 or 2"),
+    ("x.dealtri", "4", "no format version 4; choose 1, 2 or 3"),
     ("x.dealtri", "0", "no format version 0"),
     ("x.csv", "1", "one version only"),
     ("x.svg", "1", "--format-version is for deal files"),

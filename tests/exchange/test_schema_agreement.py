@@ -33,7 +33,7 @@ import os
 import random
 import uuid
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -42,6 +42,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator, validators
 
 from desktop.domain.actions import Action, IntendedChange
+from desktop.domain.comments import Comment, CommentTarget
 from desktop.domain.deal import Deal, Snapshot
 from desktop.domain.decision import Alternative, CompellingEvent, Criterion, ProcessStep
 from desktop.domain.enums import Axis, RelationKind
@@ -155,8 +156,9 @@ def _alternatives_named(deal: dict[str, Any]) -> list[object]:
 
 def breaks_a_reference(document: object) -> bool:
     """A line or a plan record of some deal names a person that deal does not have, or a
-    leaning or a rating names an alternative it does not have (they were taken away or
-    replaced): a reference between records, which JSON Schema cannot check."""
+    leaning or a rating names an alternative it does not have, or a comment a person or an
+    action it does not have (they were taken away or replaced): a reference between
+    records, which JSON Schema cannot check."""
     for deal in _deals_within(document):
         people = {p.get("id") for p in _records(deal, "people")}
         alternatives = {a.get("id") for a in _records(deal, "alternatives")}
@@ -166,6 +168,12 @@ def breaks_a_reference(document: object) -> bool:
         if any(isinstance(named, str) and named not in alternatives
                for named in _alternatives_named(deal)):
             return True
+        actions = {a.get("id") for a in _records(deal, "actions")}
+        for comment in _records(deal, "comments"):
+            about, target = comment.get("about"), comment.get("target")
+            known = {"person": people, "action": actions}.get(str(about))
+            if known is not None and isinstance(target, str) and target not in known:
+                return True
     return False
 
 
@@ -199,7 +207,8 @@ def draws_a_line_twice(document: object) -> bool:
 # A refusal each of these rules gives, so a filtered case is refused for that reason only.
 BEYOND_THE_SCHEMA = (
     (breaks_a_reference, ("is nobody in this deal", "is a person of another deal",
-                          "is none of this deal's alternatives")),
+                          "is none of this deal's alternatives",
+                          "is none of this deal's actions")),
     (draws_a_line_twice, ("line is drawn twice",)),
     (lists_an_alternative_twice, ("is listed twice",)),
 )
@@ -235,10 +244,10 @@ def deals_with_snapshots(draw: st.DrawFn) -> Deal:
 @st.composite
 def valid_documents(draw: st.DrawFn) -> dict[str, Any]:
     """Deals with plans (``deals`` draws alternatives, actions, criteria, steps and an
-    event), written as version 2 or, one time in three, as version 1."""
+    event), written as version 3, 2 or 1."""
     chosen = draw(st.lists(deals_with_snapshots(), max_size=2))
     private = draw(st.booleans())
-    version = draw(st.sampled_from((2, 2, 1)))
+    version = draw(st.sampled_from((3, 3, 2, 1)))
     document: dict[str, Any] = json.loads(
         dealfile.dumps(chosen, include_private=private, version=version))
     return document
@@ -465,8 +474,18 @@ def _planned_document() -> dict[str, Any]:
                                     theirs={rival.id: 5}),),
                 process=(ProcessStep(name="Security review", approver=b.id),),
                 compelling_event=CompellingEvent("Lease ends", by=date(2026, 6, 30)))
+    deal = deal.with_plan(comments=(
+        Comment(CommentTarget.PERSON, a.id, "Maria", datetime(2026, 3, 1, 9, tzinfo=UTC),
+                "Ask A"),
+        Comment(CommentTarget.FLAG, f"weak-champion:{b.id}", "Maria",
+                datetime(2026, 3, 1, 9, tzinfo=UTC), "Coach B")))
     document: dict[str, Any] = json.loads(dealfile.dumps([deal], include_private=True))
     return document
+
+
+def _comment(document: dict[str, Any], index: int) -> dict[str, Any]:
+    record: dict[str, Any] = document["deals"][0]["comments"][index]
+    return record
 
 
 def _plan(document: dict[str, Any], key: str) -> dict[str, Any]:
@@ -477,7 +496,8 @@ def _plan(document: dict[str, Any], key: str) -> dict[str, Any]:
 @pytest.mark.parametrize(("change", "accepted"), [
     (lambda d: None, True),
     (lambda d: d.update(version=1), True),  # the keys are read whatever the version says
-    (lambda d: d.update(version=3), False),
+    (lambda d: d.update(version=2), True),  # comments too are read whatever it says
+    (lambda d: d.update(version=4), False),
     (lambda d: d["deals"][0].update(compelling_event=None), True),
     (lambda d: d["deals"][0]["compelling_event"].update(text="  "), False),
     (lambda d: d["deals"][0]["compelling_event"].pop("by"), True),
@@ -507,6 +527,18 @@ def _plan(document: dict[str, Any], key: str) -> dict[str, Any]:
     (lambda d: _person(d).update(leans_to="FleetIQ"), False),
     (lambda d: _person(d).update(next_step="Call back"), True),  # version 1's, read
     (lambda d: d["deals"][0].update(competitors=["fleetiq", " "]), True),  # one, known
+    (lambda d: _plan(d, "comments").update(about="deal"), False),
+    (lambda d: _plan(d, "comments").update(about="flag"), False),  # an id is no flag key
+    (lambda d: _comment(d, 1).update(about="person"), False),  # nor a key an id
+    (lambda d: _comment(d, 1).update(target="no-champion:"), True),  # names nobody
+    (lambda d: _comment(d, 1).update(target="No champion:"), False),
+    (lambda d: _comment(d, 1).update(target="no-champion"), False),
+    (lambda d: _plan(d, "comments").update(text=" \n "), False),
+    (lambda d: _plan(d, "comments").update(author=""), False),
+    (lambda d: _plan(d, "comments").update(at=None), False),
+    (lambda d: _plan(d, "comments").update(at="2026-03-01T10:00:00+01:00"), True),
+    (lambda d: _plan(d, "comments").pop("author"), False),
+    (lambda d: d["deals"][0].update(comments=[]), True),
 ])
 def test_plan_edge_cases_agree(change: Any, accepted: bool) -> None:
     document = _planned_document()

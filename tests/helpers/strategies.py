@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from hypothesis import strategies as st
 
 from desktop.domain.actions import Action, ActionStatus, IntendedChange, OwnerSide
+from desktop.domain.comments import Comment, CommentTarget
 from desktop.domain.deal import Deal
 from desktop.domain.decision import (
     Alternative,
@@ -106,6 +107,13 @@ def deals(draw: st.DrawFn, max_people: int = 8) -> Deal:
                            status=draw(st.sampled_from(StepStatus)))
                for _ in range(draw(st.integers(0, 3)))]
     event = draw(st.one_of(st.none(), st.builds(CompellingEvent, text=names, by=dates)))
+    targets = [(CommentTarget.FLAG, "no-champion:"),
+               *((CommentTarget.PERSON, i) for i in ids),
+               *((CommentTarget.ACTION, a.id) for a in actions),
+               *((CommentTarget.FLAG, "weak-champion:" + ",".join(sorted(ids[:2]))),)]
+    comments = [Comment(*draw(st.sampled_from(targets)), author=draw(names), at=draw(stamps),
+                        text=draw(names))
+                for _ in range(draw(st.integers(0, 3)))]
     return Deal(
         name=draw(names),
         account=draw(notes),
@@ -120,6 +128,7 @@ def deals(draw: st.DrawFn, max_people: int = 8) -> Deal:
         actions=tuple(actions),
         criteria=tuple(criteria),
         process=tuple(process),
+        comments=tuple(comments),
         compelling_event=event,
         created_at=draw(stamps),
         updated_at=draw(stamps),

@@ -60,7 +60,7 @@ def test_show_json_validates_against_the_schema(demo_db: Path) -> None:
     document = show_json(demo_db, "Northwind fleet telematics")
     jsonschema.validate(document, SCHEMA)
     assert document["format"] == "deal-triangle"
-    assert document["version"] == 2
+    assert document["version"] == 3
     [deal] = document["deals"]
     assert len(deal["people"]) == 8
     analysis = document["analysis"]

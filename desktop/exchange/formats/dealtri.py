@@ -33,6 +33,13 @@ def write_version_1(deals: Sequence[Deal], path: Path, include_private: bool) ->
     return [path]
 
 
+def write_version_2(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
+    """The shape the release before comments reads: everything but the comments."""
+    write_bytes(path, dealfile.dumps(deals, include_private=include_private,
+                                     version=2).encode())
+    return [path]
+
+
 def sniff(head: bytes) -> bool:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     return text.startswith(b"{") and b'"deal-triangle"' in head
@@ -40,4 +47,5 @@ def sniff(head: bytes) -> bool:
 
 FORMAT = Format("dealtri", "Deal Triangle deal files", (dealfile.EXTENSION,), read=read,
                 write=write, sniff=sniff, keeps_snapshots=True,
-                versions=((1, write_version_1), (dealfile.FORMAT_VERSION, write)))
+                versions=((1, write_version_1), (2, write_version_2),
+                          (dealfile.FORMAT_VERSION, write)))
