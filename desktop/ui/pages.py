@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 
 def install_pages(window: MainWindow) -> None:
     """Add each page's tab and menu entries to ``window``."""
+    from desktop.ui.comments_hook import install_comments
+
+    install_comments(window)
     from desktop.ui.portfolio_page import PortfolioOpener
 
     window.portfolio = PortfolioOpener(window)  # type: ignore[attr-defined]

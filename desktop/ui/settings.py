@@ -52,6 +52,9 @@ BACKUPS_KEPT: Setting[int] = Setting("backups/kept", 10,
                                      "how many automatic backups are kept beside the library")
 STALE_CONTACT_DAYS: Setting[int] = Setting("analysis/staleContactDays", 30,
                                            "days without contact before a red flag")
+AUTHOR_NAME: Setting[str] = Setting("comments/author", "",
+                                    "the name comments are signed with; empty: not asked "
+                                    "yet (then offered: the computer's full name for you)")
 
 
 class Settings:

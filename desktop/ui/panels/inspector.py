@@ -265,6 +265,13 @@ class Inspector(QWidget):
         combo.value_chosen.connect(lambda value, f=field: self._set(f, value))
         return combo
 
+    def add_box(self, box: QWidget) -> None:
+        """A box kept by another module (the comments: ``desktop/ui/comments_hook.py``),
+        shown below the notes; it follows the selection itself."""
+        layout = self.form_page.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.notes_section) + 1, box)
+
     # -- following the session and the selection ----------------------------------------------
 
     def _follow_selection(self) -> None:
