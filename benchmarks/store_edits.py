@@ -22,7 +22,7 @@ from desktop.domain.scores import Score
 from desktop.store import rows
 from desktop.store.library import Library
 from desktop.store.opening import configure
-from desktop.store.writing import UPDATE_PERSON_SQL, UPSERT_SCORE_SQL
+from desktop.store.writing import UPDATE_IDENTITY_SQL, UPDATE_STANCE_SQL, UPSERT_SCORE_SQL
 
 EDITS = 1_000
 ROUNDS = 5
@@ -45,16 +45,18 @@ def _ours(path: Path, edits: list[Person]) -> float:
 
 
 def _raw(path: Path, edits: list[Person], deal_id: str) -> float:
-    params = [(rows.person_row(p, deal_id, 0), rows.score_rows(p)) for p in edits]
+    params = [(rows.identity_row(p), rows.stance_row(p, deal_id), rows.score_rows(p, deal_id))
+              for p in edits]
     stamp = "2026-01-01T00:00:00Z"
     connection = sqlite3.connect(path, isolation_level=None, timeout=5)
     configure(connection)
     try:
         start = time.perf_counter()
-        for person_row, score_rows in params:
+        for identity_row, stance_row, score_rows in params:
             connection.execute("BEGIN IMMEDIATE")
-            connection.execute("SELECT deal_id FROM people WHERE id = ?", [person_row["id"]])
-            connection.execute(UPDATE_PERSON_SQL, person_row)
+            connection.execute("SELECT deal_id FROM people WHERE id = ?", [identity_row["id"]])
+            connection.execute(UPDATE_IDENTITY_SQL, identity_row)
+            connection.execute(UPDATE_STANCE_SQL, stance_row)
             connection.executemany(UPSERT_SCORE_SQL, score_rows)
             connection.execute("UPDATE deals SET updated_at = ? WHERE id = ?", [stamp, deal_id])
             connection.execute("COMMIT")

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
 
 from desktop.domain.enums import Role, Support
 from desktop.domain.errors import ValidationError
@@ -122,3 +124,20 @@ def check_account_name(name: str) -> str:
     if not cleaned:
         raise ValidationError("account", "an account needs a name")
     return cleaned
+
+
+class NoticeKind(StrEnum):
+    TITLE = "title"
+    MANAGER = "manager"
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityNotice:
+    """Something about a person changed in another deal of the account since this deal's
+    stance was last edited: their title, or who they report to."""
+
+    person: str
+    what: NoticeKind
+    was: str
+    now: str
+    at: datetime

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime
 
+from desktop.domain.accounts import IdentityNotice
 from desktop.domain.actions import Action
 from desktop.domain.comments import Comment, CommentTarget, parse_flag_key
 from desktop.domain.decision import (
@@ -44,6 +45,10 @@ class Deal:
     name: str
     id: str = field(default_factory=new_id)
     account: str = ""
+    # The account record's id (``desktop.domain.accounts``): the store sets it from the
+    # account's name when a deal is written; a deal file carries it so that accounts merge.
+    # Not part of equality: it says where a library filed the deal, not what the deal is.
+    account_id: str | None = field(default=None, compare=False)
     stage: str = ""
     amount: float | None = None
     currency: str = ""
@@ -59,6 +64,9 @@ class Deal:
     process: tuple[ProcessStep, ...] = ()
     comments: tuple[Comment, ...] = ()
     snapshots: tuple[Snapshot, ...] = ()
+    # What changed about its people in other deals of the account (the library's, never a
+    # file's): shown as red flags until the seller reviews the person here.
+    notices: tuple[IdentityNotice, ...] = field(default=(), compare=False)
     created_at: datetime | None = None
     updated_at: datetime | None = None
     # Built by the graph check: where each person sits, and the lines drawn (by identity).
@@ -74,6 +82,8 @@ class Deal:
         fix = object.__setattr__
         fix(self, "id", check_id(self.id, "id"))
         fix(self, "name", clean_name(self.name, "name"))
+        if self.account_id is not None:
+            fix(self, "account_id", check_id(self.account_id, "account_id"))
         for name in ("account", "stage"):
             fix(self, name, clean_text(getattr(self, name), name, limit=SHORT_TEXT))
         currency = clean_text(self.currency, "currency", limit=8).upper()
@@ -87,7 +97,7 @@ class Deal:
         if self.compelling_event is not None and not isinstance(self.compelling_event,
                                                                 CompellingEvent):
             raise ValidationError("compelling_event", "must be a compelling event")
-        for name in ("people", "relations", *_PLAN_LISTS, "snapshots"):
+        for name in ("people", "relations", *_PLAN_LISTS, "snapshots", "notices"):
             fix(self, name, tuple(getattr(self, name)))
         self._check_graph()
         self._check_plan()
@@ -264,6 +274,10 @@ class Deal:
             raise ValueError("not the same deal")
         return self._copy(**{name: getattr(other, name) for name in _OWN_FIELDS})
 
+    def with_notices(self, notices: Iterable[IdentityNotice]) -> Deal:
+        """This deal with the library's notices read again (nothing else to check)."""
+        return self._copy(notices=tuple(notices))
+
     def with_plan(self, **changes: object) -> Deal:
         """This deal with new plan records (``alternatives``, ``actions``, ``criteria``,
         ``process``, ``comments``, ``compelling_event``) and, optionally, ``people`` whose
@@ -319,7 +333,8 @@ _PLAN_LIMITS = {"alternatives": MAX_ALTERNATIVES, "actions": MAX_ACTIONS,
                 "criteria": MAX_CRITERIA, "process": MAX_STEPS, "comments": MAX_COMMENTS}
 _ALL_FIELDS = tuple(f.name for f in fields(Deal))
 DEAL_FIELDS = tuple(name for name in _ALL_FIELDS if not name.startswith("_")
-                    and name not in ("id", "people", "relations", "snapshots", *_PLAN_FIELDS))
+                    and name not in ("id", "people", "relations", "snapshots", "notices",
+                                     *_PLAN_FIELDS))
 """The deal's own fields, in order: the store's columns and the deal file's keys derive
 from this one list."""
 _OWN_FIELDS = DEAL_FIELDS

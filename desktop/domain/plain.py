@@ -88,6 +88,7 @@ _DEAL_TEXTS = ("name", "account", "stage", "currency", "objective", "solution")
 _PERSON_TEXTS = ("name", "title", "department", "email", "phone", "next_step", "notes",
                  "organisation")
 LATEST_VERSION = 3
+ACCOUNTS_VERSION = 3  # from version 3 a deal carries its account's id
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -99,6 +100,8 @@ def deal_to_plain(deal: Deal, *, include_private: bool = False,
     ``version=1`` writes the shape an older release reads (see the module's note)."""
     people = [person_to_plain(p, include_private=include_private) for p in deal.people]
     plain: Plain = {"id": deal.id, **deal_fields_to_plain(deal)}
+    if version < ACCOUNTS_VERSION:  # an older release refuses keys it does not know
+        del plain["account_id"]
     if version == 1:
         plain["competitors"] = list(deal.competitors)
         for person, row in zip(deal.people, people, strict=True):
@@ -178,6 +181,7 @@ def deal_fields_from_plain(obj: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "name": obj["name"],
         "account": obj.get("account", ""),
+        "account_id": obj.get("account_id"),
         "stage": obj.get("stage", ""),
         "amount": obj.get("amount"),
         "currency": obj.get("currency", ""),

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import networkx as nx
 
+from desktop.domain.account_flags import rule_identity_changed
 from desktop.domain.deal import Deal
 from desktop.domain.enums import (
     Axis,
@@ -301,7 +302,7 @@ CORE_RULES: tuple[Rule, ...] = (
 )
 """The rules before the plan existed: the benchmark's baseline for the full pass."""
 PEOPLE_RULES: tuple[Rule, ...] = (rule_eb_no_urgency, rule_key_people_stale,
-                                  rule_assumed_scores)
+                                  rule_assumed_scores, rule_identity_changed)
 RULES: tuple[Rule, ...] = (*CORE_RULES, *PEOPLE_RULES, *PLAN_RULES)
 
 def red_flags(deal: Deal, weights: Mapping[str, float], *, today: date | None = None,

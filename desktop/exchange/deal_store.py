@@ -7,6 +7,7 @@ import contextlib
 from collections.abc import Sequence
 from typing import Any, Protocol
 
+from desktop.domain.accounts import AccountPerson
 from desktop.domain.deal import Deal
 
 
@@ -24,6 +25,11 @@ class DealStore(Protocol):
     def get_deal(self, deal_id: str, *, snapshots: bool = True) -> Deal: ...
 
     def ids_in_use(self) -> set[str]: ...
+
+    def incoming_account(self, deal: Deal) -> str | None: ...
+
+    def account_people(self, account_id: str, text: str = "",
+                       limit: int = 50) -> Sequence[AccountPerson]: ...
 
     def write_deals(self, *, add: Sequence[Deal] = (), replace_with: Sequence[Deal] = (),
                     delete: Sequence[str] = ()) -> object: ...

@@ -1,5 +1,6 @@
 """The deal file (``.dealtri``): UTF-8 JSON, format ``deal-triangle``, version 3 (versions 1
-and 2 still read, and written on request for a colleague on an older release).
+and 2 still read, and written on request for a colleague on an older release). Version 3
+adds comments and each deal's ``account_id``: deals of one account share their people by id.
 
 Documented in ``docs/deal-file.md``; the JSON Schema is ``docs/deal-file.schema.json``.
 Reading treats every byte as hostile: a size limit, strict UTF-8, no NaN or Infinity, no
@@ -180,7 +181,25 @@ def from_document(document: object, source: str | Path) -> list[Deal]:
             raise ImportProblem(source, f"deals[{index}].id", f"the deal {deal.id} appears twice")
         seen.add(deal.id)
         deals.append(deal)
+    _one_account_each(deals, source)
     return deals
+
+
+def _one_account_each(deals: list[Deal], source: str | Path) -> None:
+    """A person shared by deals of the file must be shared by deals of one account: the
+    same id in deals of two accounts (or of none) is one person claimed twice."""
+    owner: dict[str, tuple[int, str]] = {}
+    for index, deal in enumerate(deals):
+        account = " ".join(deal.account.split()).casefold() or f"(no account: {deal.id})"
+        for number, person in enumerate(deal.people):
+            first = owner.setdefault(person.id, (index, account))
+            if first[1] != account:
+                claimed = deals[first[0]].account or "no account"
+                raise ImportProblem(
+                    source, f"deals[{index}].people[{number}].id",
+                    f"{person.name} is also a person of deals[{first[0]}] "
+                    f"({deals[first[0]].name}, account {claimed}): one person cannot belong "
+                    f"to two accounts")
 
 
 def _of_another_deal(problem: str, deals_data: list[Any], index: int) -> str:

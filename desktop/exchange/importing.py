@@ -12,10 +12,12 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from desktop.domain.accounts import AccountPerson
 from desktop.domain.deal import Deal
 from desktop.domain.merge import DEAL_FIELDS, MergePlan, PersonConflict, Resolution, plan_merge
 from desktop.domain.text import SHORT_TEXT
 from desktop.exchange import registry
+from desktop.exchange.account_people import adopt_account_people
 from desktop.exchange.deal_store import DealStore
 from desktop.exchange.fresh_ids import fresh_ids
 from desktop.exchange.incoming import Incoming
@@ -170,7 +172,11 @@ def resolve_import(library: DealStore, plan: ImportPlan, decide: Decision = Reso
     another deal of the library are replaced (a person belongs to one deal; see
     ``fresh_ids``)."""
     taken = library.ids_in_use()
-    added = tuple(fresh_ids(deal, taken, keep=frozenset()) for deal in plan.new_deals)
+    added = []
+    for deal in plan.new_deals:
+        account = _account_people(library, deal)
+        added.append(fresh_ids(adopt_account_people(deal, account), taken,
+                               keep=frozenset(p.id for p in account)))
     before: list[Deal] = []
     after: list[Deal] = []
     for merge in plan.merges:
@@ -184,8 +190,15 @@ def resolve_import(library: DealStore, plan: ImportPlan, decide: Decision = Reso
             mine.people, mine.relations, mine.snapshots, mine.alternatives, mine.actions,
             mine.criteria, mine.process, mine.comments) for r in records)
         before.append(merge.mine)
-        after.append(fresh_ids(result, taken, keep=mine_ids))
-    return ImportResult(added, tuple(before), tuple(after))
+        shared = frozenset(p.id for p in _account_people(library, result))
+        after.append(fresh_ids(result, taken, keep=mine_ids | shared))
+    return ImportResult(tuple(added), tuple(before), tuple(after))
+
+
+def _account_people(library: DealStore, deal: Deal) -> Sequence[AccountPerson]:
+    """The people of the library's account that ``deal`` belongs to (none when new)."""
+    account = library.incoming_account(deal)
+    return [] if account is None else library.account_people(account, limit=-1)
 
 
 def commit_import(library: DealStore, result: ImportResult, *, keep: int | None = None,

@@ -11,7 +11,8 @@ from desktop.store.errors import LibraryUnavailable, translated
 from desktop.store.migrations import SCHEMA_VERSION
 from desktop.store.opening import BUSY_TIMEOUT_SECONDS, check_header, inspect, reading_uri
 
-EXPECTED_TABLES = frozenset({"deals", "people", "scores", "relations", "snapshots"})
+EXPECTED_TABLES = frozenset({"deals", "people", "scores", "relations", "snapshots", "accounts",
+                             "identities"})
 
 
 @dataclass(slots=True)

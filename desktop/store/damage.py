@@ -48,7 +48,8 @@ def damaged_rows(connection: sqlite3.Connection, limit: int = 50) -> list[Damage
     found: list[DamagedRow] = []
     try:
         for table, key, check in _CHECKS:
-            for row in connection.execute(f"SELECT * FROM {table}"):  # noqa: S608 - fixed
+            source = _SOURCES.get(table, f"SELECT * FROM {table}")  # noqa: S608 - fixed
+            for row in connection.execute(source):
                 problem = _problem(table, row, check)
                 if problem:
                     found.append(DamagedRow(table, _key(row, key), problem))
@@ -107,6 +108,8 @@ def _check_snapshot(row: sqlite3.Row) -> object:
     return snapshot_from_row(row)
 
 
+# A person's row is their stance joined with their identity: checked as one person.
+_SOURCES = {"people": rows.PEOPLE_SELECT}
 _CHECKS: tuple[tuple[str, tuple[str, ...], Callable[[sqlite3.Row], object]], ...] = (
     ("deals", ("id",), rows.deal_from_row),
     ("people", ("id",), _check_person),

@@ -20,6 +20,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import protected_files
+from desktop.domain.accounts import (
+    AccountGrid,
+    AccountPerson,
+    AccountSummary,
+    IdentityNotice,
+)
 from desktop.domain.changes import Aspect, ChangeSet
 from desktop.domain.comments import CommentTarget
 from desktop.domain.dates import utc_now
@@ -28,7 +34,7 @@ from desktop.domain.person import Person
 from desktop.domain.plan_references import forget_people
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
-from desktop.store import reading, rows, writing
+from desktop.store import accounts, notices, reading, rows, writing
 from desktop.store.backups import DEFAULT_KEEP, backup_copy, copy_to, daily_due
 from desktop.store.damage import damage_named
 from desktop.store.errors import (
@@ -38,6 +44,7 @@ from desktop.store.errors import (
     NotFound,
     translated,
 )
+from desktop.store.migrations.m0004_accounts import account_key
 from desktop.store.opening import open_connection, open_read_only, writable
 from desktop.store.summaries import DealSummary, SnapshotInfo
 
@@ -229,8 +236,13 @@ class Library:
     def get_person(self, person_id: str) -> Person:
         """One person, wherever they are (the command line's and the tests' look-up)."""
         with self._read():
-            deal_id = reading.deal_of(self._connection, "people", person_id, "person")
+            deal_id = reading.deals_of_person(self._connection, person_id)[0]
             return reading.people(self._connection, deal_id, [person_id])[0]
+
+    def get_notices(self, deal_id: str) -> tuple[IdentityNotice, ...]:
+        """What changed about the deal's shared people in their other deals."""
+        with self._read():
+            return notices.read(self._connection, deal_id)
 
     def get_relations(self, deal_id: str, ids: Collection[str]) -> list[Relation]:
         with self._read():
@@ -262,6 +274,42 @@ class Library:
         with translated(self.path), damage_named(self._connection, self.path):
             return reading.snapshot(self._connection, snapshot_id)
 
+    # -- accounts ---------------------------------------------------------------------------
+
+    def accounts(self) -> list[AccountSummary]:
+        with self._read():
+            return accounts.summaries(self._connection)
+
+    def find_account(self, reference: str) -> str:
+        """The id of the account ``reference`` names: its id, its name (any case), or a
+        unique id prefix."""
+        with self._read():
+            return accounts.find(self._connection, reference)
+
+    def account_grid(self, account_id: str) -> AccountGrid:
+        """The account view: its people × its deals, a stance per cell."""
+        with self._read():
+            return accounts.grid(self._connection, account_id)
+
+    def account_people(self, account_id: str, text: str = "",
+                       limit: int = 50) -> list[AccountPerson]:
+        """The account's people matching ``text``: what adding someone to a deal offers
+        (``limit`` -1: all of them)."""
+        with self._read():
+            return accounts.people(self._connection, account_id, text, limit)
+
+    def incoming_account(self, deal: Deal) -> str | None:
+        """The account an incoming ``deal`` would belong to: the one of its account's name
+        (case and spacing ignored), else of its account id; None when new or without one."""
+        if not deal.account:
+            return None
+        with self._read():
+            found = self._connection.execute(
+                "SELECT id FROM accounts WHERE key = ? OR id = ? ORDER BY key = ? DESC",
+                [account_key(deal.account), deal.account_id or "",
+                 account_key(deal.account)]).fetchone()
+        return None if found is None else str(found[0])
+
     # -- deal operations --------------------------------------------------------------------
 
     def add_deal(self, deal: Deal) -> ChangeSet:
@@ -291,11 +339,10 @@ class Library:
 
     def update_deal(self, deal: Deal) -> ChangeSet:
         """Store the deal's own fields (name, account, stage, …); people are left alone."""
-        row = rows.deal_row(replace(deal, created_at=deal.created_at or utc_now(),
-                                    updated_at=utc_now()))
+        stamped = replace(deal, created_at=deal.created_at or utc_now(), updated_at=utc_now())
         with self._write():
-            cursor = self._connection.execute(writing.UPDATE_DEAL_SQL, row)
-            writing.require_row(cursor, f"The deal {deal.id} does not exist (any more).")
+            was = reading.account_of(self._connection, deal.id)
+            writing.update_deal_row(self._connection, stamped, was)
         return ChangeSet(deals=frozenset({deal.id}))
 
     def delete_deal(self, deal_id: str) -> ChangeSet:
@@ -322,76 +369,111 @@ class Library:
             reading.require_deal(connection, deal_id)
             start = connection.execute("SELECT coalesce(max(ordinal), -1) + 1 FROM people "
                                        "WHERE deal_id = ?", [deal_id]).fetchone()[0]
-            writing.insert_people(connection, deal_id, people, start, ordinals)
+            writing.insert_people(connection, deal_id, people, start, ordinals,
+                                  account_id=reading.account_of(connection, deal_id))
             writing.check_new_relations(connection, deal_id, relations)
+            before = self._managers_before(deal_id, relations)
             writing.insert_relations(connection, deal_id, relations, ordinals)
+            notices.note_manager_changes(connection, deal_id, before)
             writing.touch(connection, deal_id)
         return ChangeSet(contents=frozenset({deal_id}),
                          people_added=frozenset(p.id for p in people),
                          relations_added=frozenset(r.id for r in relations))
 
-    def update_people(self, people: Sequence[Person],
-                      aspects: Aspect = Aspect.EVERYTHING) -> ChangeSet:
+    def update_people(self, people: Sequence[Person], aspects: Aspect = Aspect.EVERYTHING,
+                      *, deal_id: str | None = None) -> ChangeSet:
         """Store every field and score of each person: a multi-person edit is one step.
-        ``aspects`` says what the caller changed, for the views (all is always stored)."""
+        ``aspects`` says what the caller changed, for the views (all is always stored).
+        The identity (name, title, contacts …) shows in every deal of the person's account;
+        the stance and scores are ``deal_id``'s (default: the one deal the person is in)."""
         connection = self._connection
         with self._write():
             deals = set()
             for person in people:
-                deal_id = reading.deal_of(connection, "people", person.id, "person")
+                in_deal = deal_id or self._only_deal(person.id)
                 if person.leans_to is not None and not connection.execute(
                         "SELECT 1 FROM alternatives WHERE id = ? AND deal_id = ?",
-                        [person.leans_to, deal_id]).fetchone():
+                        [person.leans_to, in_deal]).fetchone():
                     raise NotFound(f"The alternative {person.leans_to} is not in this deal.")
-                connection.execute(writing.UPDATE_PERSON_SQL,
-                                   rows.person_row(person, deal_id, 0))
-                connection.executemany(writing.UPSERT_SCORE_SQL, rows.score_rows(person))
-                deals.add(deal_id)
-            for deal_id in deals:
-                writing.touch(connection, deal_id)
+                writing.update_person(connection, in_deal, person)
+                deals.add(in_deal)
+            for changed in deals:
+                writing.touch(connection, changed)
         return ChangeSet(contents=frozenset(deals), people=frozenset(p.id for p in people),
                          aspects=aspects)
 
-    def move_people(self, positions: Mapping[str, Position]) -> ChangeSet:
+    def _only_deal(self, person_id: str) -> str:
+        deals = reading.deals_of_person(self._connection, person_id)
+        if len(deals) > 1:
+            raise NotFound(f"The person {person_id} takes part in {len(deals)} deals; "
+                           "name the deal.")
+        return deals[0]
+
+    def _managers_before(self, deal_id: str, relations: Iterable[Relation] | None = None,
+                         people: Iterable[str] = ()) -> notices.Managers:
+        """The managers, in this deal, of its shared people whom these lines (or people)
+        touch: read before a write, compared after it (``notices``)."""
+        touched = set(people)
+        if relations is None:
+            touched |= set(reading.people_order(self._connection, deal_id))
+        else:
+            touched |= {end for r in relations for end in (r.source, r.target)}
+        shared = notices.shared(self._connection, deal_id, touched)
+        return notices.managers(self._connection, deal_id, shared) if shared else {}
+
+    def move_people(self, positions: Mapping[str, Position], *,
+                    deal_id: str | None = None) -> ChangeSet:
         """Store where cards sit; one drag of several cards is one call."""
         connection = self._connection
         with self._write():
-            deals = {reading.deal_of(connection, "people", pid, "person") for pid in positions}
-            connection.executemany("UPDATE people SET x = ?, y = ? WHERE id = ?",
-                                   [(pos.x, pos.y, pid) for pid, pos in positions.items()])
-            for deal_id in deals:
-                writing.touch(connection, deal_id)
+            placed = [(deal_id or self._only_deal(pid), pid, pos)
+                      for pid, pos in positions.items()]
+            connection.executemany(
+                "UPDATE people SET x = ?, y = ? WHERE deal_id = ? AND id = ?",
+                [(pos.x, pos.y, in_deal, pid) for in_deal, pid, pos in placed])
+            deals = {in_deal for in_deal, _pid, _pos in placed}
+            for changed in deals:
+                writing.touch(connection, changed)
         return ChangeSet(contents=frozenset(deals), people=frozenset(positions),
                          aspects=Aspect.POSITION)
 
-    def remove_people(self, person_ids: Iterable[str]) -> ChangeSet:
-        """Remove people and, by cascade, every relation that touches them."""
+    def remove_people(self, person_ids: Iterable[str], *,
+                      deal_id: str | None = None) -> ChangeSet:
+        """Remove people from their deal and, by cascade, every relation that touches them
+        there. An account keeps their identity (another deal may add them again)."""
         ids = list(dict.fromkeys(person_ids))
         connection = self._connection
         with self._write():
-            deals = {reading.deal_of(connection, "people", pid, "person") for pid in ids}
+            deals = {self._only_deal(pid) for pid in ids} if deal_id is None else {deal_id}
             # The plan may name them: rewrite it without them (plan_references), once
             # they are gone.
             plans = {}
-            for deal_id in deals:
-                if not reading.plan_names_any(connection, deal_id, ids):
+            managers = {}
+            for in_deal in deals:
+                managers[in_deal] = self._managers_before(in_deal, people=ids)
+                if not reading.plan_names_any(connection, in_deal, ids):
                     continue
-                deal = reading.deal(connection, deal_id, snapshots=False)
+                deal = reading.deal(connection, in_deal, snapshots=False)
                 gone = set(ids)
-                plans[deal_id] = replace(
+                plans[in_deal] = replace(
                     deal, people=tuple(p for p in deal.people if p.id not in gone),
                     relations=tuple(r for r in deal.relations
                                     if r.source not in gone and r.target not in gone),
                     **forget_people(deal, gone))
             marks = ", ".join("?" * len(ids))
+            in_deals = ", ".join("?" * len(deals))
             relations = [row[0] for row in connection.execute(
-                f"SELECT id FROM relations WHERE source IN ({marks}) "  # noqa: S608
-                f"OR target IN ({marks})", ids + ids)]
-            connection.execute(f"DELETE FROM people WHERE id IN ({marks})", ids)  # noqa: S608
+                f"SELECT id FROM relations WHERE deal_id IN ({in_deals}) AND "  # noqa: S608
+                f"(source IN ({marks}) OR target IN ({marks}))", [*deals, *ids, *ids])]
+            connection.execute(f"DELETE FROM people WHERE deal_id IN ({in_deals}) "  # noqa: S608
+                               f"AND id IN ({marks})", [*deals, *ids])
+            accounts.forget_unused(connection, ids)
             for deal in plans.values():
                 writing.write_plan(connection, deal)
-            for deal_id in deals:
-                writing.touch(connection, deal_id)
+            for changed in deals:
+                notices.note_manager_changes(connection, changed, {
+                    pid: was for pid, was in managers[changed].items() if pid not in ids})
+                writing.touch(connection, changed)
         return ChangeSet(contents=frozenset(deals), people_removed=frozenset(ids),
                          relations_removed=frozenset(relations), plans=frozenset(plans))
 
@@ -405,10 +487,7 @@ class Library:
         with self._write():
             reading.require_deal(connection, deal.id)
             for person in people:
-                if reading.deal_of(connection, "people", person.id, "person") != deal.id:
-                    raise NotFound(f"The person {person.id} is not in this deal.")
-                connection.execute(writing.UPDATE_PERSON_SQL,
-                                   rows.person_row(person, deal.id, 0))
+                writing.update_person(connection, deal.id, person)
             writing.write_plan(connection, deal)
             stored = {row[0] for row in connection.execute(
                 "SELECT id FROM people WHERE deal_id = ?", [deal.id])}
@@ -434,11 +513,14 @@ class Library:
         with self._write():
             deal_id = reading.deal_of(connection, "relations", relation.id, "relation")
             writing.check_unique_lines(connection, deal_id, [relation], replacing=True)
+            old = reading.relations(connection, deal_id, [relation.id])
+            before = self._managers_before(deal_id, [*old, relation])
             connection.execute(
                 "UPDATE relations SET source = ?, target = ?, kind = ?, strength = ?, note = ? "
                 "WHERE id = ?",
                 [relation.source, relation.target, relation.kind.value, relation.strength,
                  relation.note, relation.id])
+            notices.note_manager_changes(connection, deal_id, before)
             writing.touch(connection, deal_id)
         return ChangeSet(contents=frozenset({deal_id}), relations=frozenset({relation.id}))
 
@@ -446,7 +528,10 @@ class Library:
         connection = self._connection
         with self._write():
             deal_id = reading.deal_of(connection, "relations", relation_id, "relation")
+            before = self._managers_before(
+                deal_id, reading.relations(connection, deal_id, [relation_id]))
             connection.execute("DELETE FROM relations WHERE id = ?", [relation_id])
+            notices.note_manager_changes(connection, deal_id, before)
             writing.touch(connection, deal_id)
         return ChangeSet(contents=frozenset({deal_id}),
                          relations_removed=frozenset({relation_id}))

@@ -20,7 +20,7 @@ from desktop.domain.person import Person
 from desktop.domain.plain import snapshot_from_plain
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Score
-from desktop.store import rows
+from desktop.store import notices, rows
 from desktop.store.errors import AmbiguousReference, NotFound
 from desktop.store.summaries import DealSummary, SnapshotInfo
 
@@ -98,7 +98,7 @@ def deal(connection: sqlite3.Connection, deal_id: str, *, snapshots: bool = True
     head = _deal_row(connection, deal_id)
     return rows.deal_from_row(head, people(connection, deal_id), relations(connection, deal_id),
                               deal_snapshots(connection, deal_id) if snapshots else [],
-                              plan(connection, deal_id))
+                              plan(connection, deal_id), notices.read(connection, deal_id))
 
 
 _PLAN_READERS = (("alternatives", "alternatives", rows.alternative_from_row),
@@ -134,17 +134,17 @@ def people(connection: sqlite3.Connection, deal_id: str,
     """The deal's people in its order; only those of ``ids`` when given (ids of other deals
     or of nobody are left out)."""
     if ids is None:
-        scores_sql = ("SELECT s.* FROM scores AS s JOIN people AS p ON p.id = s.person_id "
-                      "WHERE p.deal_id = ?")
-        people_sql = "SELECT * FROM people WHERE deal_id = ? ORDER BY ordinal, id"
+        scores_sql = "SELECT * FROM scores WHERE deal_id = ?"
+        people_sql = rows.PEOPLE_SELECT + " WHERE p.deal_id = ? ORDER BY p.ordinal, p.id"
         parameters: list[object] = [deal_id]
     else:
         if not ids:
             return []
-        scores_sql = ("SELECT s.* FROM scores AS s JOIN people AS p ON p.id = s.person_id "
-                      "WHERE p.deal_id = ? AND s.person_id IN (SELECT value FROM json_each(?))")
-        people_sql = ("SELECT * FROM people WHERE deal_id = ? "
-                      "AND id IN (SELECT value FROM json_each(?)) ORDER BY ordinal, id")
+        scores_sql = ("SELECT * FROM scores WHERE deal_id = ? "
+                      "AND person_id IN (SELECT value FROM json_each(?))")
+        people_sql = rows.PEOPLE_SELECT + (" WHERE p.deal_id = ? AND p.id IN "  # noqa: S608
+                                           "(SELECT value FROM json_each(?)) "
+                                           "ORDER BY p.ordinal, p.id")
         parameters = [deal_id, json.dumps(list(ids))]
     scores: dict[str, dict[str, Score]] = defaultdict(dict)
     for row in connection.execute(scores_sql, parameters):
@@ -207,7 +207,7 @@ def ordinals(connection: sqlite3.Connection, deal_id: str) -> dict[str, int]:
 
 def ids_in_use(connection: sqlite3.Connection) -> set[str]:
     return {row[0] for row in connection.execute(
-        "SELECT id FROM people UNION ALL SELECT id FROM relations "
+        "SELECT id FROM identities UNION ALL SELECT id FROM relations "
         "UNION ALL SELECT id FROM snapshots UNION ALL SELECT id FROM actions "
         "UNION ALL SELECT id FROM criteria UNION ALL SELECT id FROM process_steps "
         "UNION ALL SELECT id FROM alternatives UNION ALL SELECT id FROM comments")}
@@ -219,6 +219,22 @@ def deal_of(connection: sqlite3.Connection, table: str, item_id: str, what: str)
     if row is None:
         raise NotFound(f"The {what} {item_id} does not exist (any more).")
     return str(row[0])
+
+
+def deals_of_person(connection: sqlite3.Connection, person_id: str) -> list[str]:
+    """The deals the person takes part in (several when their account shares them)."""
+    found = [str(row[0]) for row in connection.execute(
+        "SELECT deal_id FROM people WHERE id = ? ORDER BY deal_id", [person_id])]
+    if not found:
+        raise NotFound(f"The person {person_id} does not exist (any more).")
+    return found
+
+
+def account_of(connection: sqlite3.Connection, deal_id: str) -> str | None:
+    row = connection.execute("SELECT account_id FROM deals WHERE id = ?", [deal_id]).fetchone()
+    if row is None:
+        raise NotFound(f"The deal {deal_id} does not exist (any more).")
+    return row[0]  # type: ignore[no-any-return]
 
 
 def require_deal(connection: sqlite3.Connection, deal_id: str) -> None:

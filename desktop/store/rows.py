@@ -43,11 +43,18 @@ Row = Mapping[str, Any] | sqlite3.Row
 # The deal's columns are its own fields, declared once in the domain (``DEAL_FIELDS``).
 DEAL_COLUMNS = ("id", *DEAL_FIELDS)
 DEAL_FIELD_COLUMNS = tuple(c for c in DEAL_FIELDS if c not in ("created_at", "updated_at"))
-PERSON_COLUMNS = ("id", "deal_id", "ordinal", "name", "title", "department", "email", "phone",
-                  "roles", "support", "influence", "coverage", "mode", "last_contact",
-                  "notes", "x", "y", "organisation", "leans_to", "coaches_competitor")
-PERSON_FIELD_COLUMNS = tuple(c for c in PERSON_COLUMNS if c not in ("id", "deal_id", "ordinal"))
-SCORE_COLUMNS = ("person_id", "axis", "value", "evidence", "confidence", "private")
+# A person is two rows: their identity, shared by the deals of their account, and their
+# stance in one deal (see desktop/store/migrations/m0004_accounts.py).
+IDENTITY_COLUMNS = ("id", "account_id", "name", "title", "department", "organisation", "email",
+                    "phone", "notes", "last_contact")
+IDENTITY_FIELD_COLUMNS = IDENTITY_COLUMNS[2:]
+STANCE_COLUMNS = ("deal_id", "id", "ordinal", "roles", "support", "influence", "coverage",
+                  "mode", "x", "y", "leans_to", "coaches_competitor")
+STANCE_FIELD_COLUMNS = STANCE_COLUMNS[3:]
+SCORE_COLUMNS = ("deal_id", "person_id", "axis", "value", "evidence", "confidence", "private")
+# A deal's people as ``person_from_row`` reads them: the stance joined with the identity.
+PEOPLE_SELECT = ("SELECT p.*, i.name, i.title, i.department, i.organisation, i.email, i.phone, "
+                 "i.notes, i.last_contact FROM people AS p JOIN identities AS i ON i.id = p.id")
 RELATION_COLUMNS = ("id", "deal_id", "ordinal", "source", "target", "kind", "strength", "note")
 
 
@@ -61,24 +68,38 @@ def deal_row(deal: Deal, default_time: datetime | None = None) -> dict[str, Any]
     return row
 
 
-def person_row(person: Person, deal_id: str, ordinal: int) -> dict[str, Any]:
-    return dict(zip(PERSON_COLUMNS, person_values(person, deal_id, ordinal), strict=True))
-
-
 _DEFAULT_SCORES = Triangle()
 
 
-def person_values(person: Person, deal_id: str, ordinal: int) -> tuple[Any, ...]:
-    """``person_row`` as a tuple in ``PERSON_COLUMNS`` order, for bulk inserts (no dict
-    per row)."""
-    return (person.id, deal_id, ordinal, person.name, person.title, person.department,
-            person.email, person.phone,
+def identity_values(person: Person, account_id: str | None) -> tuple[Any, ...]:
+    """The person's identity in ``IDENTITY_COLUMNS`` order."""
+    return (person.id, account_id, person.name, person.title, person.department,
+            person.organisation, person.email, person.phone, person.notes,
+            person.last_contact.isoformat() if person.last_contact else None)
+
+
+def stance_values(person: Person, deal_id: str, ordinal: int) -> tuple[Any, ...]:
+    """The person's stance in one deal in ``STANCE_COLUMNS`` order, for bulk inserts."""
+    return (deal_id, person.id, ordinal,
             json.dumps([role.value for role in person.roles]) if person.roles else "[]",
             int(person.support), person.influence.value, person.coverage.value,
             person.mode.value if person.mode else None,
-            person.last_contact.isoformat() if person.last_contact else None,
-            person.notes, person.position.x, person.position.y, person.organisation,
-            person.leans_to, int(person.coaches_competitor))
+            person.position.x, person.position.y, person.leans_to,
+            int(person.coaches_competitor))
+
+
+def stance_row(person: Person, deal_id: str) -> dict[str, Any]:
+    """The stance's fields by name (for ``UPDATE … WHERE deal_id AND id``; not the ordinal)."""
+    row = dict(zip(STANCE_COLUMNS, stance_values(person, deal_id, 0), strict=True))
+    del row["ordinal"]
+    return row
+
+
+def identity_row(person: Person) -> dict[str, Any]:
+    """The identity's own fields by name (the account is not changed by a person's edit)."""
+    row = dict(zip(IDENTITY_COLUMNS, identity_values(person, None), strict=True))
+    del row["account_id"]
+    return row
 
 
 def positional_insert_sql(table: str, columns: tuple[str, ...]) -> str:
@@ -86,17 +107,19 @@ def positional_insert_sql(table: str, columns: tuple[str, ...]) -> str:
             f"VALUES ({', '.join('?' * len(columns))})")
 
 
-def score_rows(person: Person, *, skip_defaults: bool = False) -> list[dict[str, Any]]:
-    """The person's score rows. A new person's unknown, note-less scores need no row
-    (reading gives the defaults back); an update writes all three, to overwrite."""
+def score_rows(person: Person, deal_id: str, *,
+               skip_defaults: bool = False) -> list[dict[str, Any]]:
+    """The person's score rows in one deal. A new person's unknown, note-less scores need no
+    row (reading gives the defaults back); an update writes all three, to overwrite."""
     if skip_defaults and person.scores == _DEFAULT_SCORES:  # identity first: shared default
         return []
-    return [score_row(person.id, axis, score) for axis, score in person.scores.items()
+    return [score_row(deal_id, person.id, axis, score) for axis, score in person.scores.items()
             if not skip_defaults or score != _DEFAULT_SCORES[axis]]
 
 
-def score_row(person_id: str, axis: Axis, score: Score) -> dict[str, Any]:
+def score_row(deal_id: str, person_id: str, axis: Axis, score: Score) -> dict[str, Any]:
     return {
+        "deal_id": deal_id,
         "person_id": person_id,
         "axis": axis.value,
         "value": score.value,
@@ -118,7 +141,8 @@ def relation_values(relation: Relation, deal_id: str, ordinal: int) -> tuple[Any
 
 
 def deal_from_row(row: Row, people: Iterable[Person] = (), relations: Iterable[Relation] = (),
-                  snapshots: Iterable[Any] = (), plan: Mapping[str, Any] | None = None) -> Deal:
+                  snapshots: Iterable[Any] = (), plan: Mapping[str, Any] | None = None,
+                  notices: Iterable[Any] = ()) -> Deal:
     """``plan``: the plan's lists (``reading.plan``); the compelling event is in the row."""
     fields = {name: row[name] for name in DEAL_FIELDS}
     event = None
@@ -127,7 +151,7 @@ def deal_from_row(row: Row, people: Iterable[Person] = (), relations: Iterable[R
                                 by=parse_date(row["compelling_by"], "compelling_by"))
     return Deal(id=row["id"], **deal_fields_from_plain(fields), people=tuple(people),
                 relations=tuple(relations), snapshots=tuple(snapshots),
-                compelling_event=event, **(plan or {}))
+                compelling_event=event, notices=tuple(notices), **(plan or {}))
 
 
 # -- the plan ---------------------------------------------------------------------------------
@@ -276,10 +300,10 @@ def relation_from_row(row: Row) -> Relation:
                    id=row["id"])
 
 
-def update_sql(table: str, columns: tuple[str, ...]) -> str:
+def update_sql(table: str, columns: tuple[str, ...], where: str = "id = :id") -> str:
     """``UPDATE table SET column = :column, … WHERE id = :id``."""
     settings = ", ".join(f"{column} = :{column}" for column in columns)
-    return f"UPDATE {table} SET {settings} WHERE id = :id"  # noqa: S608 - fixed names
+    return f"UPDATE {table} SET {settings} WHERE {where}"  # noqa: S608 - fixed names
 
 
 def insert_sql(table: str, columns: tuple[str, ...]) -> str:

@@ -10,21 +10,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from desktop.domain.accounts import NoticeKind
 from desktop.domain.changes import ChangeSet
 from desktop.domain.dates import format_timestamp, utc_now
 from desktop.domain.deal import Deal, Snapshot
 from desktop.domain.person import Person
 from desktop.domain.plain import snapshot_to_plain
 from desktop.domain.relation import Relation
-from desktop.store import reading, rows
+from desktop.store import accounts, notices, reading, rows
 from desktop.store.errors import Conflict, NotFound
 
-UPDATE_PERSON_SQL = rows.update_sql("people", rows.PERSON_FIELD_COLUMNS)
+UPDATE_STANCE_SQL = rows.update_sql("people", rows.STANCE_FIELD_COLUMNS,
+                                    "deal_id = :deal_id AND id = :id")
+UPDATE_IDENTITY_SQL = rows.update_sql("identities", rows.IDENTITY_FIELD_COLUMNS)
 UPDATE_DEAL_SQL = rows.update_sql("deals", (*rows.DEAL_FIELD_COLUMNS, "updated_at"))
 UPSERT_SCORE_SQL = (
-    "INSERT INTO scores (person_id, axis, value, evidence, confidence, private) "
-    "VALUES (:person_id, :axis, :value, :evidence, :confidence, :private) "
-    "ON CONFLICT (person_id, axis) DO UPDATE SET value = excluded.value, "
+    "INSERT INTO scores (deal_id, person_id, axis, value, evidence, confidence, private) "
+    "VALUES (:deal_id, :person_id, :axis, :value, :evidence, :confidence, :private) "
+    "ON CONFLICT (deal_id, person_id, axis) DO UPDATE SET value = excluded.value, "
     "evidence = excluded.evidence, confidence = excluded.confidence, "
     "private = excluded.private"
 )
@@ -38,9 +41,11 @@ def insert_deals(connection: sqlite3.Connection, deals: Sequence[Deal]) -> Chang
             raise Conflict(f"The library already has a deal with the id {deal.id}.")
         # The times go into the row, not a copy of the deal: re-validating a deal of
         # ten thousand people just to stamp it would cost more than storing it.
+        account_id, account = accounts.resolve(connection, deal)
         connection.execute(rows.insert_sql("deals", rows.DEAL_COLUMNS),
-                           rows.deal_row(deal, default_time=now))
-        insert_people(connection, deal.id, deal.people, 0)
+                           {**rows.deal_row(deal, default_time=now),
+                            "account_id": account_id, "account": account})
+        insert_people(connection, deal.id, deal.people, 0, account_id=account_id)
         insert_relations(connection, deal.id, deal.relations)
         write_plan(connection, deal)
         connection.executemany(rows.insert_sql("snapshots", SNAPSHOT_COLUMNS),
@@ -72,30 +77,35 @@ def replace_deal(connection: sqlite3.Connection, deal: Deal) -> ChangeSet:
     """Make the stored deal exactly ``deal``: people, relations and snapshots it lacks are
     removed, the rest updated or added, in its order."""
     before = reading.deal(connection, deal.id)
-    connection.execute(UPDATE_DEAL_SQL, rows.deal_row(
-        replace(deal, created_at=deal.created_at or before.created_at,
-                updated_at=deal.updated_at or utc_now())))
+    account_id = update_deal_row(connection, replace(
+        deal, created_at=deal.created_at or before.created_at,
+        updated_at=deal.updated_at or utc_now()), before.account_id)
     keep_people = {p.id for p in deal.people}
     keep_relations = {r.id for r in deal.relations}
     keep_snapshots = {s.id for s in deal.snapshots}
     gone_people = [p.id for p in before.people if p.id not in keep_people]
     gone_relations = [r.id for r in before.relations if r.id not in keep_relations]
     gone_snapshots = [s.id for s in before.snapshots if s.id not in keep_snapshots]
-    connection.executemany("DELETE FROM people WHERE id = ?", [[i] for i in gone_people])
+    connection.executemany("DELETE FROM people WHERE deal_id = ? AND id = ?",
+                           [[deal.id, i] for i in gone_people])
+    accounts.forget_unused(connection, gone_people)
     connection.executemany("DELETE FROM snapshots WHERE id = ?", [[i] for i in gone_snapshots])
     # Rewrite people and relations in the new order (ordinals are the deal's order).
     old_people = {p.id for p in before.people}
     old_relations = {r.id for r in before.relations}
+    managers_before = notices.managers(connection, deal.id, notices.shared(
+        connection, deal.id, keep_people & old_people))
     connection.execute("DELETE FROM relations WHERE deal_id = ?", [deal.id])
+    old = {p.id: p for p in before.people}
     for ordinal, person in enumerate(deal.people):
-        if person.id in old_people:
-            connection.execute(UPDATE_PERSON_SQL, rows.person_row(person, deal.id, ordinal))
-            connection.execute("UPDATE people SET ordinal = ? WHERE id = ?",
-                               [ordinal, person.id])
-            connection.executemany(UPSERT_SCORE_SQL, rows.score_rows(person))
+        if person.id in old:
+            update_person(connection, deal.id, person, old[person.id])
+            connection.execute("UPDATE people SET ordinal = ? WHERE deal_id = ? AND id = ?",
+                               [ordinal, deal.id, person.id])
         else:
-            insert_people(connection, deal.id, [person], ordinal)
+            insert_people(connection, deal.id, [person], ordinal, account_id=account_id)
     insert_relations(connection, deal.id, deal.relations)
+    notices.note_manager_changes(connection, deal.id, managers_before)
     write_plan(connection, deal)
     old_snapshots = {s.id for s in before.snapshots}
     connection.executemany(
@@ -122,23 +132,76 @@ def delete_deal(connection: sqlite3.Connection, deal_id: str) -> ChangeSet:
     people, relations, snapshots = ids("people"), ids("relations"), ids("snapshots")
     cursor = connection.execute("DELETE FROM deals WHERE id = ?", [deal_id])
     require_row(cursor, f"The deal {deal_id} does not exist (any more).")
+    accounts.forget_unused(connection, list(people))
     return ChangeSet(deals_removed=frozenset({deal_id}), people_removed=people,
                      relations_removed=relations, snapshots_removed=snapshots)
 
 
 def insert_people(connection: sqlite3.Connection, deal_id: str, people: Sequence[Person],
-                  start: int, ordinals: Mapping[str, int] | None = None) -> None:
+                  start: int, ordinals: Mapping[str, int] | None = None, *,
+                  account_id: str | None) -> None:
+    """Add people to a deal of ``account_id``. A person the account already has (same id)
+    takes part with their identity as given here; one of another account, or of another
+    deal without an account, is refused: a person belongs to one account."""
     ordinals = ordinals or {}
+    ids = json.dumps([p.id for p in people])
+    known = dict(connection.execute(
+        "SELECT id, account_id FROM identities WHERE id IN (SELECT value FROM json_each(?))",
+        [ids]).fetchall())
+    for person in people:
+        if person.id in known and (known[person.id] is None or known[person.id] != account_id):
+            raise Conflict(f"{person.name} ({person.id}) already belongs to another account "
+                           "or deal of the library.")
+    shared = [p for p in people if p.id in known]
+    for person in shared:
+        was = connection.execute("SELECT title FROM identities WHERE id = ?",
+                                 [person.id]).fetchone()[0]
+        connection.execute(UPDATE_IDENTITY_SQL, rows.identity_row(person))
+        notices.note_change(connection, deal_id, person.id, NoticeKind.TITLE, was, person.title)
     try:
         connection.executemany(
-            rows.positional_insert_sql("people", rows.PERSON_COLUMNS),
-            [rows.person_values(p, deal_id, ordinals.get(p.id, start + i))
+            rows.positional_insert_sql("identities", rows.IDENTITY_COLUMNS),
+            [rows.identity_values(p, account_id) for p in people if p.id not in known])
+        connection.executemany(
+            rows.positional_insert_sql("people", rows.STANCE_COLUMNS),
+            [rows.stance_values(p, deal_id, ordinals.get(p.id, start + i))
              for i, p in enumerate(people)])
     except sqlite3.IntegrityError as error:
         raise Conflict(f"A person is already in the library ({error}).") from None
     connection.executemany(
         rows.insert_sql("scores", rows.SCORE_COLUMNS),
-        [row for person in people for row in rows.score_rows(person, skip_defaults=True)])
+        [row for person in people
+         for row in rows.score_rows(person, deal_id, skip_defaults=True)])
+
+
+def update_person(connection: sqlite3.Connection, deal_id: str, person: Person,
+                  before: Person | None = None) -> None:
+    """Store the person's identity (every deal of the account shows it) and their stance
+    and scores in ``deal_id``. A new title gives their other deals a notice; this deal's
+    notices for them are cleared: the seller has just looked at them here."""
+    if before is None:
+        was = connection.execute("SELECT title FROM identities WHERE id = ?",
+                                 [person.id]).fetchone()
+        title = was[0] if was else person.title
+    else:
+        title = before.title
+    connection.execute(UPDATE_IDENTITY_SQL, rows.identity_row(person))
+    cursor = connection.execute(UPDATE_STANCE_SQL, rows.stance_row(person, deal_id))
+    require_row(cursor, f"The person {person.id} is not in this deal.")
+    connection.executemany(UPSERT_SCORE_SQL, rows.score_rows(person, deal_id))
+    notices.note_change(connection, deal_id, person.id, NoticeKind.TITLE, title, person.title)
+    notices.clear(connection, deal_id, [person.id])
+
+
+def update_deal_row(connection: sqlite3.Connection, deal: Deal, was: str | None) -> str | None:
+    """Store the deal's own fields; its account is the one its account name means (made
+    when new), and its people move with it when that changes. The account id it ends in."""
+    account_id, account = accounts.resolve(connection, deal)
+    cursor = connection.execute(UPDATE_DEAL_SQL, {**rows.deal_row(deal), "account_id": account_id,
+                                                  "account": account})
+    require_row(cursor, f"The deal {deal.id} does not exist (any more).")
+    accounts.move_people(connection, deal.id, was, account_id)
+    return account_id
 
 
 def insert_relations(connection: sqlite3.Connection, deal_id: str,

@@ -125,7 +125,7 @@ class AddPeople(StoreCommand):
         return library.add_people(self.deal_id, self.people, self.relations)
 
     def backward(self, library: Library) -> ChangeSet:
-        return library.remove_people(p.id for p in self.people)
+        return library.remove_people((p.id for p in self.people), deal_id=self.deal_id)
 
 
 class EditPeople(StoreCommand):
@@ -145,6 +145,8 @@ class EditPeople(StoreCommand):
         self.field = field
         self.merge = merge
         self.aspects = _aspects(self.before, self.after)
+        # A person an account shares takes part in several deals: the edit is this one's.
+        self.deal_id = session.deal.id if session.deal is not None else None
 
     def id(self) -> int:
         return _EDIT_PEOPLE_ID if self.merge is not None and self.merge is not False else -1
@@ -160,10 +162,10 @@ class EditPeople(StoreCommand):
         return True
 
     def forward(self, library: Library) -> ChangeSet:
-        return library.update_people(self.after, self.aspects)
+        return library.update_people(self.after, self.aspects, deal_id=self.deal_id)
 
     def backward(self, library: Library) -> ChangeSet:
-        return library.update_people(self.before, self.aspects)
+        return library.update_people(self.before, self.aspects, deal_id=self.deal_id)
 
 
 class RemovePeople(StoreCommand):
@@ -183,7 +185,7 @@ class RemovePeople(StoreCommand):
 
     def forward(self, library: Library) -> ChangeSet:
         self.ordinals = library.ordinals(self.deal_id)
-        return library.remove_people(p.id for p in self.people)
+        return library.remove_people((p.id for p in self.people), deal_id=self.deal_id)
 
     def backward(self, library: Library) -> ChangeSet:
         with library.transaction():
@@ -269,6 +271,7 @@ class MovePeople(StoreCommand):
         self.before = dict(before)
         self.after = dict(after)
         self.merge = merge
+        self.deal_id = session.deal.id if session.deal is not None else None
 
     def id(self) -> int:
         return _MOVE_PEOPLE_ID if self.merge else -1
@@ -281,10 +284,10 @@ class MovePeople(StoreCommand):
         return True
 
     def forward(self, library: Library) -> ChangeSet:
-        return library.move_people(self.after)
+        return library.move_people(self.after, deal_id=self.deal_id)
 
     def backward(self, library: Library) -> ChangeSet:
-        return library.move_people(self.before)
+        return library.move_people(self.before, deal_id=self.deal_id)
 
 
 class TakeSnapshot(StoreCommand):

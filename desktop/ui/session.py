@@ -111,6 +111,9 @@ class LibrarySession(QObject):
         plan = library.get_plan(deal.id) if deal.id in changes.plans else None
         if deal.id in changes.contents or plan is not None:
             deal = self._follow_contents(deal, changes, plan)
+            if deal.notices or changes.people or changes.relations or changes.relations_added \
+                    or changes.relations_removed:  # a shared person's change, seen or made
+                deal = deal.with_notices(library.get_notices(deal.id))
         self.deal = deal
 
     def _follow_contents(self, deal: Deal, changes: ChangeSet,
@@ -133,7 +136,8 @@ class LibrarySession(QObject):
                     **(plan if plan is not None else {
                         name: getattr(deal, name) for name in PLAN_FIELDS}),
                     id=deal.id, people=tuple(people[i] for i in people_order),
-                    relations=tuple(relations[i] for i in relations_order))
+                    relations=tuple(relations[i] for i in relations_order),
+                    notices=deal.notices)
 
     # -- changing ---------------------------------------------------------------------------
 

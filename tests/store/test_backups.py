@@ -158,7 +158,7 @@ def test_check_reports_what_integrity_check_finds(filled: Path) -> None:
     raw.execute("PRAGMA journal_mode = DELETE")
     raw.execute("PRAGMA writable_schema = ON")
     raw.execute("UPDATE sqlite_schema SET sql = 'CREATE INDEX people_by_deal ON people "
-                "(name, ordinal)' WHERE name = 'people_by_deal'")
+                "(support, ordinal)' WHERE name = 'people_by_deal'")
     raw.commit()
     raw.close()
     code, out, err = cli("--db", filled, "check")

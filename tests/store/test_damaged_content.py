@@ -24,7 +24,8 @@ from tests.helpers.ui import open_deal, open_window
 
 # (name, SQL that damages the first person / score / line / deal, table named)
 ROW_DAMAGE = {
-    "name not UTF-8": ("UPDATE people SET name = CAST(x'4a6fff73c3' AS TEXT) WHERE id = :person",
+    "name not UTF-8": ("UPDATE identities SET name = CAST(x'4a6fff73c3' AS TEXT) "
+                       "WHERE id = :person",
                        "people", "not valid UTF-8"),
     "roles not JSON": ("UPDATE people SET roles = 'champion' WHERE id = :person",
                        "people", "roles is not JSON"),
@@ -32,9 +33,10 @@ ROW_DAMAGE = {
                                "people", "unknown value 7"),
     "influence past its check": ("UPDATE people SET influence = 'mega' WHERE id = :person",
                                  "people", "'mega'"),
-    "contact date not a date": ("UPDATE people SET last_contact = 'yesterday' "
+    "contact date not a date": ("UPDATE identities SET last_contact = 'yesterday' "
                                 "WHERE id = :person", "people", "not a date"),
-    "empty name": ("UPDATE people SET name = '' WHERE id = :person", "people", "name is empty"),
+    "empty name": ("UPDATE identities SET name = '' WHERE id = :person", "people",
+                   "name is empty"),
     "score past its check": ("UPDATE scores SET value = 99 WHERE person_id = :person",
                              "scores", "99 is out of range"),
     "line to oneself": ("UPDATE relations SET target = source WHERE id = :relation",

@@ -94,7 +94,8 @@ def test_the_fixture_is_a_version_1_library_as_the_old_release_wrote_it(old: Pat
 def test_opening_backs_up_then_migrates(old: Path) -> None:
     before = _dump(old)
     with Library.open(old) as library:
-        assert library._connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert library._connection.execute("PRAGMA user_version").fetchone()[0] == \
+            SCHEMA_VERSION
     (backup,) = list_backups(old)
     assert backup.reason == f"before-v{SCHEMA_VERSION}"
     assert _version(backup.path) == 1

@@ -201,6 +201,10 @@ def test_bulk_person_values_match_the_named_row(demos: list[Deal]) -> None:
     from desktop.store import rows
 
     for person in demos[0].people:
-        named = rows.person_row(person, demos[0].id, 3)
-        assert rows.person_values(person, demos[0].id, 3) == tuple(
-            named[column] for column in rows.PERSON_COLUMNS)
+        named = rows.stance_row(person, demos[0].id)
+        values = dict(zip(rows.STANCE_COLUMNS, rows.stance_values(person, demos[0].id, 3),
+                          strict=True))
+        assert {k: v for k, v in values.items() if k != "ordinal"} == named
+        identity = rows.identity_row(person)
+        assert dict(zip(rows.IDENTITY_COLUMNS, rows.identity_values(person, None),
+                        strict=True)) == {**identity, "id": person.id, "account_id": None}

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 
-from desktop.store.migrations import m0001_initial, m0002_plan, m0003_comments
+from desktop.store.migrations import m0001_initial, m0002_plan, m0003_comments, m0004_accounts
 
 Step = str | Callable[[sqlite3.Connection], None]
 Migration = Sequence[Step]
@@ -22,6 +22,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     1: m0001_initial.STATEMENTS,
     2: m0002_plan.STATEMENTS,
     3: m0003_comments.STATEMENTS,
+    4: m0004_accounts.STATEMENTS,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

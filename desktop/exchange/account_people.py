@@ -1,0 +1,45 @@
+"""An incoming deal's people who are already people of its account in the library.
+
+A deal file of version 3 names the account's people by their ids, so a colleague's second
+deal of the account shares them by id. A version-1 or -2 file, a CSV or a vCard from another
+tool has ids of its own (or none): its people are matched to the account's people as merge
+matches people — by e-mail, then by name and title — and take their ids, so the account
+keeps one Kevin Liu, not one per imported file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from desktop.domain.accounts import AccountPerson
+from desktop.domain.deal import Deal
+from desktop.domain.merge import name_and_title
+from desktop.exchange.fresh_ids import with_people_ids
+
+
+def adopt_account_people(deal: Deal, account: Sequence[AccountPerson]) -> Deal:
+    """``deal`` with each person the account already has (by id, e-mail, then name and
+    title) under that person's id."""
+    if not account:
+        return deal
+    ids = {p.id for p in account}
+    by_email = {p.email.casefold(): p.id for p in account if p.email}
+    by_name: dict[tuple[str, str], str] = {}
+    for known in account:
+        by_name.setdefault((_folded(known.name), _folded(known.title)), known.id)
+    taken = {p.id for p in deal.people if p.id in ids}
+    mapping: dict[str, str] = {}
+    for person in deal.people:
+        if person.id in ids:
+            continue
+        found = (by_email.get(person.email.casefold()) if person.email else None) or \
+            by_name.get(name_and_title(person))
+        if found is not None and found not in taken:
+            mapping[person.id] = found
+            taken.add(found)
+    return with_people_ids(deal, mapping) if mapping else deal
+
+
+def _folded(text: str) -> str:
+    """As ``name_and_title`` folds a person's name and title."""
+    return " ".join(text.casefold().split())
