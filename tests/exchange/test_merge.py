@@ -209,9 +209,26 @@ def test_undo_of_an_import_restores_the_library(tmp_path: Path, library: Library
     assert plain_without_times(library.get_deal(small_demo.id)) == before
 
 
-def test_ids_used_by_another_deal_are_renewed(library: Library, small_demo: Deal) -> None:
+def test_a_copy_in_the_same_account_shares_its_people(library: Library,
+                                                     small_demo: Deal) -> None:
+    """A second deal of the account naming the same people by id takes part with them:
+    one identity, a stance in each deal (the plan's records still get new ids)."""
     library.add_deal(small_demo)
     copy = replace(small_demo, id="6f1c1a4e-6a7b-4bb5-9c3e-2d7b7f0c2a11", name="Copy")
+    apply_import(library, plan_import(library, [Incoming(copy)]))
+    stored = library.get_deal(copy.id)
+    assert [p.id for p in stored.people] == [p.id for p in small_demo.people]
+    assert not {a.id for a in stored.actions} & {a.id for a in small_demo.actions}
+    grid = library.account_grid(library.find_account(small_demo.account))
+    assert len(grid.people) == len(small_demo.people)
+    assert len(grid.cells) == 2 * len(small_demo.people)
+
+
+def test_ids_used_by_another_deal_are_renewed(library: Library, small_demo: Deal) -> None:
+    """The same ids in a deal of another account are another company's people: renewed."""
+    library.add_deal(small_demo)
+    copy = replace(small_demo, id="6f1c1a4e-6a7b-4bb5-9c3e-2d7b7f0c2a11", name="Copy",
+                   account="Another Company Ltd")
     plan = plan_import(library, [Incoming(copy)])
     apply_import(library, plan)
     stored = library.get_deal(copy.id)
