@@ -96,10 +96,9 @@ def replace_deal(connection: sqlite3.Connection, deal: Deal) -> ChangeSet:
     managers_before = notices.managers(connection, deal.id, notices.shared(
         connection, deal.id, keep_people & old_people))
     connection.execute("DELETE FROM relations WHERE deal_id = ?", [deal.id])
-    old = {p.id: p for p in before.people}
     for ordinal, person in enumerate(deal.people):
-        if person.id in old:
-            update_person(connection, deal.id, person, old[person.id])
+        if person.id in old_people:
+            update_person(connection, deal.id, person)
             connection.execute("UPDATE people SET ordinal = ? WHERE deal_id = ? AND id = ?",
                                [ordinal, deal.id, person.id])
         else:
@@ -174,22 +173,27 @@ def insert_people(connection: sqlite3.Connection, deal_id: str, people: Sequence
          for row in rows.score_rows(person, deal_id, skip_defaults=True)])
 
 
-def update_person(connection: sqlite3.Connection, deal_id: str, person: Person,
-                  before: Person | None = None) -> None:
+def update_person(connection: sqlite3.Connection, deal_id: str, person: Person) -> None:
     """Store the person's identity (every deal of the account shows it) and their stance
-    and scores in ``deal_id``. A new title gives their other deals a notice; this deal's
-    notices for them are cleared: the seller has just looked at them here."""
-    if before is None:
-        was = connection.execute("SELECT title FROM identities WHERE id = ?",
-                                 [person.id]).fetchone()
-        title = was[0] if was else person.title
-    else:
-        title = before.title
-    connection.execute(UPDATE_IDENTITY_SQL, rows.identity_row(person))
+    and scores in ``deal_id``. A changed identity touches the person's other deals too (what
+    they show changed); a new title gives them a notice; this deal's notices for the person
+    are cleared: the seller has just looked at them here."""
+    identity = rows.identity_row(person)
+    stored = connection.execute(
+        f"SELECT {', '.join(identity)} FROM identities WHERE id = :id",  # noqa: S608
+        identity).fetchone()
+    connection.execute(UPDATE_IDENTITY_SQL, identity)
     cursor = connection.execute(UPDATE_STANCE_SQL, rows.stance_row(person, deal_id))
     require_row(cursor, f"The person {person.id} is not in this deal.")
     connection.executemany(UPSERT_SCORE_SQL, rows.score_rows(person, deal_id))
-    notices.note_change(connection, deal_id, person.id, NoticeKind.TITLE, title, person.title)
+    if stored is not None and tuple(stored) != tuple(identity.values()):
+        connection.execute(
+            "UPDATE deals SET updated_at = ? WHERE id IN "
+            "(SELECT deal_id FROM people WHERE id = ? AND deal_id <> ?)",
+            [format_timestamp(utc_now()), person.id, deal_id])
+        title = stored[tuple(identity).index("title")]
+        notices.note_change(connection, deal_id, person.id, NoticeKind.TITLE, title,
+                            person.title)
     notices.clear(connection, deal_id, [person.id])
 
 

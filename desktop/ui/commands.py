@@ -145,8 +145,7 @@ class EditPeople(StoreCommand):
         self.field = field
         self.merge = merge
         self.aspects = _aspects(self.before, self.after)
-        # A person an account shares takes part in several deals: the edit is this one's.
-        self.deal_id = session.deal.id if session.deal is not None else None
+        self.deal_id = _deal_of(session, [p.id for p in self.after])
 
     def id(self) -> int:
         return _EDIT_PEOPLE_ID if self.merge is not None and self.merge is not False else -1
@@ -271,7 +270,7 @@ class MovePeople(StoreCommand):
         self.before = dict(before)
         self.after = dict(after)
         self.merge = merge
-        self.deal_id = session.deal.id if session.deal is not None else None
+        self.deal_id = _deal_of(session, list(self.after))
 
     def id(self) -> int:
         return _MOVE_PEOPLE_ID if self.merge else -1
@@ -338,3 +337,13 @@ def _aspects(before: Sequence[Person], after: Sequence[Person]) -> Aspect:
     for old, new in zip(before, after, strict=True):
         aspects |= person_aspects(old, new)
     return aspects or Aspect.EVERYTHING
+
+
+def _deal_of(session: LibrarySession, person_ids: Sequence[str]) -> str | None:
+    """The deal an edit of these people is for: the one shown when it has them all (a
+    person an account shares takes part in several deals), else None — the library finds
+    the one deal they are in."""
+    deal = session.deal
+    if deal is not None and all(deal.has_person(pid) for pid in person_ids):
+        return deal.id
+    return None

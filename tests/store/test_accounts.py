@@ -219,3 +219,16 @@ def test_a_migration_killed_after_dropping_the_old_people_leaves_version_3(
     with Library.open(path) as library:  # and the next start migrates it whole
         assert len(library.accounts()) >= 1
     assert check_library(path).sound
+
+
+def test_an_identity_edit_touches_the_other_deals_of_the_person(library: Library) -> None:
+    """What the other deal shows changed: its time moves, so lists that cache by it (the
+    portfolio) read it again."""
+    first, second = _two_deals(library)
+    with sqlite3.connect(library.path) as other:  # another program, a while ago
+        other.execute("UPDATE deals SET updated_at = '2020-01-01T00:00:00Z'")
+    other.close()
+    before = library.deal_summary(second.id).updated_at
+    library.update_people([replace(first.person(MARIA.id), phone="+46 8 555")],
+                          deal_id=first.id)
+    assert library.deal_summary(second.id).updated_at > before
