@@ -201,7 +201,7 @@ def import_files(deal: Deal) -> list[Hostile]:
 
 LIBRARY_DAMAGE = {
     "roles not JSON": "UPDATE people SET roles = 'x' WHERE rowid = 1",
-    "name not UTF-8": "UPDATE people SET name = CAST(x'ff' AS TEXT) WHERE rowid = 1",
+    "name not UTF-8": "UPDATE identities SET name = CAST(x'ff' AS TEXT) WHERE rowid = 1",
     "support past its check": "UPDATE people SET support = 9 WHERE rowid = 2",
     "score past its check": "UPDATE scores SET value = 50",
     "deal name empty": "UPDATE deals SET name = ''",

@@ -135,7 +135,7 @@ def fill_new_deal(name: str, account: str) -> Any:
 def stored_deal(window: MainWindow) -> Deal:
     """The shown deal as the library holds it (what a test checks after a gesture)."""
     assert window.session.deal is not None
-    return window.session.library.get_deal(window.session.deal.id)
+    return window.session.library.get_deal(window.session.deal.id, snapshots=False)
 
 
 def choose_by_keys(qtbot: QtBot, combo: QComboBox, text: str) -> None:

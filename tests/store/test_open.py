@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from desktop.demo import add_demo_deals
+from desktop.resource_paths import demo_files
 from desktop.store.backups import backup_folder
 from desktop.store.errors import LibraryCorrupt, LibraryTooNew, LibraryUnavailable, NotALibrary
 from desktop.store.library import Library
@@ -138,7 +139,7 @@ def test_an_older_library_is_upgraded_after_a_backup(library_path: Path) -> None
     assert f"before-v{SCHEMA_VERSION + 1}" in backups[0].name
     saved = sqlite3.connect(backups[0])
     assert saved.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
-    assert saved.execute("SELECT count(*) FROM deals").fetchone()[0] == 2
+    assert saved.execute("SELECT count(*) FROM deals").fetchone()[0] == len(demo_files())
     saved.close()
 
 
@@ -173,7 +174,7 @@ def test_a_read_only_copy_still_reads(tmp_path: Path, library_path: Path) -> Non
     copy = tmp_path / "copy.sqlite"
     shutil.copy(library_path, copy)
     with Library.open(copy) as library:
-        assert len(library.list_deals()) == 2
+        assert len(library.list_deals()) == len(demo_files())
 
 
 def test_a_look_at_a_closed_library_creates_no_files(library_path: Path) -> None:

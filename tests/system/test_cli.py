@@ -10,6 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from desktop.resource_paths import demo_files
 from desktop.store.library import Library
 from desktop.store.migrations import SCHEMA_VERSION
 from tests.helpers.cli import assert_one_clear_line, digest, run
@@ -23,7 +24,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("cli") / "x.sqlite"
     first = run("--db", path, "demo")
     assert first.returncode == 0, first.stderr
-    assert "Added 2 demo deals" in first.stdout
+    assert f"Added {len(demo_files())} demo deals" in first.stdout
     return path
 
 
@@ -32,14 +33,14 @@ def test_demo_twice_adds_nothing(demo_db: Path) -> None:
     assert again.returncode == 0
     assert "already" in again.stdout
     with Library.open(demo_db) as library:
-        assert len(library.list_deals()) == 2
+        assert len(library.list_deals()) == len(demo_files())
 
 
 def test_list_json(demo_db: Path) -> None:
     result = run("--db", demo_db, "list", "--json")
     assert result.returncode == 0, result.stderr
     deals = json.loads(result.stdout)
-    assert sorted(d["people"] for d in deals) == [8, 25]
+    assert sorted(d["people"] for d in deals) == [8, 11, 25]
     assert {"id", "name", "account", "stage", "amount", "currency"} <= set(deals[0])
 
 
@@ -195,8 +196,8 @@ def test_a_part_of_a_name_is_answered_with_the_names_that_contain_it(demo_db: Pa
                          "“Northwind fleet telematics”?")
     assert not out.exists()
     line = assert_one_clear_line(run("--db", demo_db, "show", "i"))  # in both names
-    assert "did you mean “Helix Health clinical data platform” or “Northwind fleet " \
-           "telematics”?" in line
+    assert "did you mean “Helix Health clinical data platform”, “Helix Health imaging " \
+           "archive” or “Northwind fleet telematics”?" in line
     line = assert_one_clear_line(run("--db", demo_db, "show", "Globex"))
     assert line.endswith("No deal is called 'Globex' or has that id.")
 

@@ -76,8 +76,9 @@ def test_a_refused_write_is_one_sentence(window: MainWindow, qtbot: QtBot,
 
 @pytest.fixture
 def tmpfs(tmp_path: Path) -> Iterator[Path]:
-    """A real, tiny file system (600 kB), where mounting is allowed (root on Linux)."""
-    with mounted_tmpfs(tmp_path / "small-disk", "600k") as folder:
+    """A real, tiny file system (1.2 MB: the demo deals and their snapshots fit, little else),
+    where mounting is allowed (root on Linux)."""
+    with mounted_tmpfs(tmp_path / "small-disk", "1200k") as folder:
         yield folder
 
 

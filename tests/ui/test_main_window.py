@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis, Support
+from desktop.resource_paths import demo_files
 from desktop.store.library import Library
 from desktop.ui.main_window import MainWindow
 from desktop.ui.people_model import Column
@@ -40,7 +41,7 @@ def same_content(one: Deal, other: Deal) -> bool:
 
 
 def test_first_start_shows_the_demo_deals(window: MainWindow) -> None:
-    assert window.deal_list.model.rowCount() == 2
+    assert window.deal_list.model.rowCount() == len(demo_files())
     assert window.session.deal is not None
     assert window.people.model.rowCount() == len(window.session.deal.people)
     assert window.session.deal.name in window.windowTitle()
@@ -151,7 +152,7 @@ def test_deleting_a_person_restores_their_relations_on_undo(window: MainWindow,
     assert not after.relations_of(hub.id)
     assert window.people.model.row_of(hub.id) is None
     press_shortcut(qtbot, window, window.undo_action)
-    assert same_content(window.session.library.get_deal(before.id), before)
+    assert same_content(stored_deal(window), before)
     assert window.people.model.people() == list(before.people)
 
 
@@ -198,9 +199,12 @@ def test_bad_email_is_refused_with_a_sentence(window: MainWindow, qtbot: QtBot) 
 
 def test_search_filters_deals_and_people(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClicks(window.deal_list.search, "helix")
+    assert window.deal_list.filter.rowCount() == 2  # the account's two deals
+    window.deal_list.search.clear()
+    qtbot.keyClicks(window.deal_list.search, "imaging")
     assert window.deal_list.filter.rowCount() == 1
     window.deal_list.search.clear()
-    assert window.deal_list.filter.rowCount() == 2
+    assert window.deal_list.filter.rowCount() == len(demo_files())
     visible = window.people.filter.rowCount()
     qtbot.keyClicks(window.people.search, "zzzz-nobody")
     assert window.people.filter.rowCount() == 0
@@ -230,11 +234,14 @@ def test_snapshot_and_what_changed(window: MainWindow, qtbot: QtBot) -> None:
     assert window.session.deal is not None
 
     deal_id = window.session.deal.id
+    demo_snapshots = window.session.library.list_snapshots(deal_id)
     answer_text_dialog("QBR")
     choose_menu(qtbot, window, "Deal", "Take snapshot")
-    qtbot.waitUntil(lambda: bool(window.session.library.list_snapshots(deal_id)))
+    qtbot.waitUntil(lambda: len(window.session.library.list_snapshots(deal_id))
+                    > len(demo_snapshots))
     activate(qtbot, window)
-    [info] = window.session.library.list_snapshots(deal_id)
+    [info] = [s for s in window.session.library.list_snapshots(deal_id)
+              if s not in demo_snapshots]
     assert info.name == "QBR"
     click_row(qtbot, window, window.session.deal.people[0].name)
     choose_menu(qtbot, window, "Deal", "Set support of selected", "Enemy")
@@ -244,7 +251,7 @@ def test_snapshot_and_what_changed(window: MainWindow, qtbot: QtBot) -> None:
     window.people.table.setFocus()
     press_shortcut(qtbot, window, window.undo_action)
     press_shortcut(qtbot, window, window.undo_action)
-    assert window.session.library.list_snapshots(window.session.deal.id) == []
+    assert window.session.library.list_snapshots(window.session.deal.id) == demo_snapshots
 
 
 def test_a_store_failure_is_reported_and_not_left_on_the_stack(
