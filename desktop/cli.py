@@ -262,10 +262,12 @@ def command_list(args: argparse.Namespace, path: Path, out: TextIO) -> int:
 def command_show(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     with Library.open(path, create=False) as library:
         deal = library.get_deal(library.find_deal(args.deal))
+        account = library.account_summary(deal.account_id)
     analysis = analyse(deal)
     if args.json:
         document = dealfile.to_document([deal], include_private=args.include_private)
         document["analysis"] = analysis.to_plain(deal)
+        document["account"] = account.to_plain() if account is not None else None
         _print_json(document, out)
         return EXIT_OK
     print(f"{deal.name} — {deal.account}" if deal.account else deal.name, file=out)

@@ -51,8 +51,8 @@ class AccountSummary:
 
     def to_plain(self) -> dict[str, object]:
         return {"id": self.account.id, "name": self.account.name,
-                "industry": self.account.industry, "people": self.people,
-                "deals": self.deals}
+                "industry": self.account.industry, "notes": self.account.notes,
+                "people": self.people, "deals": self.deals}
 
 
 @dataclass(frozen=True, slots=True)

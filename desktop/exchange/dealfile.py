@@ -161,7 +161,7 @@ def from_document(document: object, source: str | Path) -> list[Deal]:
                                 "written by a newer Deal Triangle; update the app to read it")
         raise ImportProblem(source, "version", f"{version!r} is not a known format version")
     # "analysis" is derived data (show --json adds it); a reader recomputes it.
-    unknown = set(document) - {"format", "version", "deals", "analysis", "private"}
+    unknown = set(document) - {"format", "version", "deals", "analysis", "account", "private"}
     if unknown:
         raise ImportProblem(source, "", f"unknown field {sorted(unknown)[0][:40]!r}")
     if not isinstance(document.get("private", True), bool):

@@ -72,15 +72,17 @@ def fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
 
 def with_people_ids(deal: Deal, mapping: Mapping[str, str]) -> Deal:
     """``deal`` with the people of ``mapping``'s keys under its values, and every record
-    that names them — lines, actions, criteria, steps — naming the new ids."""
+    that names them — lines, actions, criteria, steps, comments — naming the new ids."""
     people = tuple(replace(p, id=mapping[p.id]) if p.id in mapping else p for p in deal.people)
     relations = tuple(
         replace(r, source=mapping.get(r.source, r.source), target=mapping.get(r.target, r.target))
         if r.source in mapping or r.target in mapping else r for r in deal.relations)
+    everyone = {p.id: mapping.get(p.id, p.id) for p in deal.people}
     return replace(deal, people=people, relations=relations,
                    actions=tuple(_action(a, mapping) for a in deal.actions),
                    criteria=tuple(_criterion(c, mapping, {}) for c in deal.criteria),
-                   process=tuple(_step(s, mapping) for s in deal.process))
+                   process=tuple(_step(s, mapping) for s in deal.process),
+                   comments=with_ids_mapped(deal.comments, everyone))
 
 
 def _renewed(records: Sequence[R], taken: set[str], keep: frozenset[str],

@@ -89,11 +89,24 @@ def _account(row: sqlite3.Row) -> Account:
 
 
 def summaries(connection: sqlite3.Connection) -> list[AccountSummary]:
-    cursor = connection.execute(
-        "SELECT a.*, (SELECT count(*) FROM identities AS i WHERE i.account_id = a.id) AS "
-        "people, (SELECT count(*) FROM deals AS d WHERE d.account_id = a.id) AS deals "
-        "FROM accounts AS a ORDER BY a.key, a.id")
+    return _summaries(connection, "", [])
+
+
+def _summaries(connection: sqlite3.Connection, where: str,
+               parameters: list[str]) -> list[AccountSummary]:
+    sql = ("SELECT a.*, (SELECT count(*) FROM identities AS i "  # noqa: S608 - fixed text
+           "WHERE i.account_id = a.id) AS people, (SELECT count(*) FROM deals AS d "
+           f"WHERE d.account_id = a.id) AS deals FROM accounts AS a {where} "
+           "ORDER BY a.key, a.id")
+    cursor = connection.execute(sql, parameters)
     return [AccountSummary(_account(row), row["people"], row["deals"]) for row in cursor]
+
+
+def summary(connection: sqlite3.Connection, account_id: str) -> AccountSummary:
+    found = _summaries(connection, "WHERE a.id = ?", [account_id])
+    if not found:
+        raise NotFound(f"The account {account_id} does not exist (any more).")
+    return found[0]
 
 
 def find(connection: sqlite3.Connection, reference: str) -> str:

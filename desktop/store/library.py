@@ -280,6 +280,13 @@ class Library:
         with self._read():
             return accounts.summaries(self._connection)
 
+    def account_summary(self, account_id: str | None) -> AccountSummary | None:
+        """The account (with its counts of people and deals); None for no account."""
+        if account_id is None:
+            return None
+        with self._read():
+            return accounts.summary(self._connection, account_id)
+
     def find_account(self, reference: str) -> str:
         """The id of the account ``reference`` names: its id, its name (any case), or a
         unique id prefix."""

@@ -232,3 +232,35 @@ def test_an_identity_edit_touches_the_other_deals_of_the_person(library: Library
     library.update_people([replace(first.person(MARIA.id), phone="+46 8 555")],
                           deal_id=first.id)
     assert library.deal_summary(second.id).updated_at > before
+
+
+def test_show_json_carries_the_account_and_a_shared_person_has_one_id(tmp_path: Path) -> None:
+    """The command line's contract: ``account: {id, name, …}`` beside the deal, and the same
+    person id in both deals of the account."""
+    import json
+
+    from desktop.cli import main
+    from desktop.demo import add_demo_deals
+
+    path = tmp_path / "library.sqlite"
+    with Library.open(path) as library:
+        add_demo_deals(library)
+
+    def show(name: str) -> dict[str, object]:
+        import io
+
+        out = io.StringIO()
+        assert main(["--db", str(path), "show", name, "--json"], stdout=out) == 0
+        return json.loads(out.getvalue())  # type: ignore[no-any-return]
+
+    clinical = show("Helix Health clinical data platform")
+    imaging = show("Helix Health imaging archive")
+    assert clinical["account"]["name"] == "Helix Health Trust"  # type: ignore[index]
+    assert clinical["account"]["deals"] == 2  # type: ignore[index]
+    assert clinical["account"]["id"] == imaging["account"]["id"]  # type: ignore[index]
+    people = [{p["name"]: p["id"] for p in doc["deals"][0]["people"]}  # type: ignore[index]
+              for doc in (clinical, imaging)]
+    shared = people[0].keys() & people[1].keys()
+    assert "Nadia Petrova" in shared
+    assert all(people[0][name] == people[1][name] for name in shared)
+    assert show("Northwind fleet telematics")["account"]["deals"] == 1  # type: ignore[index]
