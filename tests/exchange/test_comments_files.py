@@ -117,7 +117,9 @@ def test_a_comment_on_their_newcomer_comes_in_with_them(tmp_path: Path,
         path.write_text(dealfile.dumps([theirs]), encoding="utf-8")
         apply_import(library, plan_import(library, read_files([path])))
         stored = library.get_deal(northwind.id)
-    (comment,) = stored.comments
+    assert stored.comments[:-1] == northwind.comments  # mine, then theirs
+    comment = stored.comments[-1]
+    assert comment.text == "Met her at the fair"
     assert stored.person(comment.target).name == "Ada Newcomer"
 
 

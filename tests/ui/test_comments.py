@@ -82,7 +82,9 @@ def click_in_next_menu(text: str, seen: list[str]) -> None:
 def test_a_comment_on_the_selected_person_is_typed_signed_and_undone(
         window: MainWindow, qtbot: QtBot) -> None:
     deal = stored_deal(window)
-    person = deal.people[0]
+    person = next(p for p in deal.people
+                  if all(c.target != p.id for c in deal.comments))  # no thread yet
+    had = deal.comments
     click_row(qtbot, window, person.name)
     box = comments_of(window).box
     qtbot.waitUntil(box.isVisible, timeout=2000)
@@ -91,8 +93,8 @@ def test_a_comment_on_the_selected_person_is_typed_signed_and_undone(
     type_into(box.edit, "Is she still our champion after the reorganisation?", finish=False)
     answer_text_dialog("Maria Manager")  # the first comment asks who signs
     click(box.add_button)
-    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == 1, timeout=5000)
-    (comment,) = stored_deal(window).comments
+    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == len(had) + 1, timeout=5000)
+    comment = stored_deal(window).comments[-1]
     assert (comment.target_kind, comment.target, comment.author, comment.text) == (
         CommentTarget.PERSON, person.id, "Maria Manager",
         "Is she still our champion after the reorganisation?")
@@ -105,21 +107,21 @@ def test_a_comment_on_the_selected_person_is_typed_signed_and_undone(
     # The second is not asked for a name: Enter in the line adds it.
     type_into(box.edit, "Met her on Tuesday: yes.", finish=False)
     QTest.keyClick(box.edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == 2, timeout=5000)
-    assert [c.text for c in stored_deal(window).comments] == [
+    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == len(had) + 2, timeout=5000)
+    assert [c.text for c in stored_deal(window).comments[len(had):]] == [
         comment.text, "Met her on Tuesday: yes."]
     assert box.list.count() == 2
     assert window.undo_action.text().endswith(f"Comment on “{person.name}”")
     choose_menu(qtbot, window, "Edit", "Undo")  # Ctrl+Z in the line undoes its typing
-    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == len(had) + 1, timeout=5000)
     assert box.list.count() == 1
     choose_menu(qtbot, window, "Edit", "Redo")
-    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == 2, timeout=5000)
-    # Another person has their own thread (empty).
-    other = deal.people[1]
+    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == len(had) + 2, timeout=5000)
+    # Another person has their own thread.
+    other = next(p for p in deal.people if p.id != person.id)
     click_row(qtbot, window, other.name)
-    qtbot.waitUntil(box.none.isVisible, timeout=2000)
-    assert box.list.count() == 0
+    theirs = [c for c in deal.comments if c.target == other.id]
+    qtbot.waitUntil(lambda: box.list.count() == len(theirs), timeout=2000)
 
 
 def test_declining_to_give_a_name_adds_nothing(window: MainWindow, qtbot: QtBot) -> None:
@@ -130,7 +132,7 @@ def test_declining_to_give_a_name_adds_nothing(window: MainWindow, qtbot: QtBot)
     answer_text_dialog("   ")  # a blank name is no name
     click(box.add_button)
     qtbot.wait(100)
-    assert stored_deal(window).comments == ()
+    assert stored_deal(window).comments == deal.comments
     assert box.edit.text() == "Unsigned"  # kept, to try again
     assert window.settings.get(AUTHOR_NAME) == ""
 
@@ -139,7 +141,8 @@ def test_a_comment_on_an_action_through_the_plan_tabs_context_menu(
         window: MainWindow, qtbot: QtBot) -> None:
     window.settings.set(AUTHOR_NAME, "Sam Seller")
     deal = stored_deal(window)
-    action = deal.actions[0]
+    had = deal.comments
+    action = next(a for a in deal.actions if all(c.target != a.id for c in had))
     show_plan(qtbot, window)
     tree = window.plan.tree
     index = window.plan.model.index_of(action.id, 0)
@@ -156,13 +159,13 @@ def test_a_comment_on_an_action_through_the_plan_tabs_context_menu(
     assert html(action.text) in dialog.about.text()
     type_into(dialog.box.edit, "Slipped twice: why?", finish=False)
     QTest.keyClick(dialog.box.edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == 1, timeout=5000)
-    (comment,) = stored_deal(window).comments
+    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == len(had) + 1, timeout=5000)
+    comment = stored_deal(window).comments[-1]
     assert (comment.target_kind, comment.target, comment.author, comment.text) == (
         CommentTarget.ACTION, action.id, "Sam Seller", "Slipped twice: why?")
     assert dialog.box.list.count() == 1
     choose_menu(qtbot, window, "Edit", "Undo")
-    qtbot.waitUntil(lambda: stored_deal(window).comments == (), timeout=5000)
+    qtbot.waitUntil(lambda: stored_deal(window).comments == had, timeout=5000)
     qtbot.waitUntil(lambda: dialog.box.list.count() == 0, timeout=2000)
 
 
@@ -170,6 +173,7 @@ def test_a_comment_on_a_red_flag_through_its_context_menu(window: MainWindow,
                                                           qtbot: QtBot) -> None:
     window.settings.set(AUTHOR_NAME, "Maria Manager")
     panel = window.analysis_panel
+    had = stored_deal(window).comments
     qtbot.waitUntil(lambda: panel.analysis is not None and bool(panel.analysis.flags),
                     timeout=10000)
     assert panel.analysis is not None
@@ -185,26 +189,29 @@ def test_a_comment_on_a_red_flag_through_its_context_menu(window: MainWindow,
     assert dialog is not None
     type_into(dialog.box.edit, "Lunch with the CFO booked", finish=False)
     click(dialog.box.add_button)
-    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == 1, timeout=5000)
-    (comment,) = stored_deal(window).comments
+    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == len(had) + 1, timeout=5000)
+    comment = stored_deal(window).comments[-1]
     assert (comment.target_kind, comment.target, comment.text) == (
         CommentTarget.FLAG, flag_key(flag), "Lunch with the CFO booked")
+    on_flag = [c for c in stored_deal(window).comments if c.target == flag_key(flag)]
+    assert dialog.box.list.count() == len(on_flag)  # the flag's whole thread
 
 
 def test_deleting_the_person_takes_their_comments_and_undo_brings_them_back(
         window: MainWindow, qtbot: QtBot) -> None:
     window.settings.set(AUTHOR_NAME, "Maria Manager")
     person = stored_deal(window).people[2]
+    had = stored_deal(window).comments
     click_row(qtbot, window, person.name)
     box = comments_of(window).box
     type_into(box.edit, "Leaving in March", finish=False)
     QTest.keyClick(box.edit, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == 1, timeout=5000)
+    qtbot.waitUntil(lambda: len(stored_deal(window).comments) == len(had) + 1, timeout=5000)
     commented = stored_deal(window)
     click_row(qtbot, window, person.name)  # the table has the focus again
     QTest.keyClick(window.people.table, Qt.Key.Key_Delete)
     qtbot.waitUntil(lambda: not stored_deal(window).has_person(person.id), timeout=5000)
-    assert stored_deal(window).comments == ()
+    assert stored_deal(window).comments == tuple(c for c in had if c.target != person.id)
     press_shortcut(qtbot, window, window.undo_action)
     qtbot.waitUntil(lambda: stored_deal(window).has_person(person.id), timeout=5000)
     assert stored_deal(window).comments == commented.comments

@@ -51,8 +51,8 @@ def test_a_plan_conflict_is_reviewed_and_taken_by_a_click(
     qtbot.waitUntil(lambda: bool(seen))
     assert seen[0].startswith("The deal's plan | the action “")
     assert first.text[:40] in seen[0]
-    assert any("1 new plan record (actions, criteria, steps, alternatives) will be added"
-               in text for text in seen)
+    assert any("1 new plan record (actions, criteria, steps, alternatives, comments) will be "
+               "added" in text for text in seen)
     stored = stored_deal(window)
     assert stored.actions[0] == changed
     assert stored.actions[-1].text == "Their new action"
