@@ -155,12 +155,15 @@ def test_show_json_carries_the_comments(tmp_path: Path, northwind: Deal) -> None
 
 def test_a_copy_saved_as_another_deal_gets_its_own_comment_ids(tmp_path: Path,
                                                                northwind: Deal) -> None:
-    """The same people, actions and comments under a new deal id: every id the library
-    already uses is renewed, and each comment still names its person, action and flag."""
+    """The same people, actions and comments under a new deal id, in another account: every
+    id the library already uses is renewed, and each comment still names its person, action
+    and flag."""
     from desktop.domain.ids import new_id
 
     deal = commented(northwind)
-    copy = replace(deal, id=new_id(), name="Northwind (copy)", snapshots=())
+    # In another account: a copy in the same account would share its people (accounts.md).
+    copy = replace(deal, id=new_id(), name="Northwind (copy)", account="Southwind Freight",
+                   snapshots=())
     with Library.open(tmp_path / "lib.sqlite") as library:
         library.add_deal(deal)
         path = tmp_path / "copy.dealtri"
