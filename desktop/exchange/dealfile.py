@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from desktop.domain.account_rules import account_problem
 from desktop.domain.deal import Deal
 from desktop.domain.errors import ValidationError
 from desktop.domain.plain import deal_from_plain, deal_to_plain
@@ -181,25 +182,10 @@ def from_document(document: object, source: str | Path) -> list[Deal]:
             raise ImportProblem(source, f"deals[{index}].id", f"the deal {deal.id} appears twice")
         seen.add(deal.id)
         deals.append(deal)
-    _one_account_each(deals, source)
+    problem = account_problem(deals)
+    if problem is not None:
+        raise ImportProblem(source, problem[0], problem[1])
     return deals
-
-
-def _one_account_each(deals: list[Deal], source: str | Path) -> None:
-    """A person shared by deals of the file must be shared by deals of one account: the
-    same id in deals of two accounts (or of none) is one person claimed twice."""
-    owner: dict[str, tuple[int, str]] = {}
-    for index, deal in enumerate(deals):
-        account = " ".join(deal.account.split()).casefold() or f"(no account: {deal.id})"
-        for number, person in enumerate(deal.people):
-            first = owner.setdefault(person.id, (index, account))
-            if first[1] != account:
-                claimed = deals[first[0]].account or "no account"
-                raise ImportProblem(
-                    source, f"deals[{index}].people[{number}].id",
-                    f"{person.name} is also a person of deals[{first[0]}] "
-                    f"({deals[first[0]].name}, account {claimed}): one person cannot belong "
-                    f"to two accounts")
 
 
 def _of_another_deal(problem: str, deals_data: list[Any], index: int) -> str:

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
+from desktop.domain.account_rules import MAX_ACCOUNT_PEOPLE
 from desktop.domain.accounts import NoticeKind
 from desktop.domain.changes import ChangeSet
 from desktop.domain.dates import format_timestamp, utc_now
@@ -167,6 +168,14 @@ def insert_people(connection: sqlite3.Connection, deal_id: str, people: Sequence
              for i, p in enumerate(people)])
     except sqlite3.IntegrityError as error:
         raise Conflict(f"A person is already in the library ({error}).") from None
+    if account_id is not None and len(known) < len(people):
+        held = connection.execute("SELECT count(*) FROM identities WHERE account_id = ?",
+                                  [account_id]).fetchone()[0]
+        if held > MAX_ACCOUNT_PEOPLE:
+            name = connection.execute("SELECT name FROM accounts WHERE id = ?",
+                                      [account_id]).fetchone()[0]
+            raise Conflict(f"The account {name} would have {held:,} people; the limit is "
+                           f"{MAX_ACCOUNT_PEOPLE:,}. Nothing was added.")
     connection.executemany(
         rows.insert_sql("scores", rows.SCORE_COLUMNS),
         [row for person in people

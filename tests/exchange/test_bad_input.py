@@ -45,6 +45,12 @@ EXPECTED = {
     "comment_on_nobody.dealtri": "at deals[0].comments[1].target: the comment is on "
                                  "5c0f3e1a-2b7d-4e8a-9f10-3d2c1b0a9eff, who is nobody in "
                                  "this deal",
+    # Accounts (version 3): deals of one account share people; they must agree.
+    "person_in_two_accounts.dealtri": "at deals[1].people[0].id: Ben Okafor is also a person "
+                                      "of deals[0] (Helix renewal, account Helix Bank): one "
+                                      "person cannot belong to two accounts",
+    "account_manager_cycle.dealtri": "put their managers in a circle (Ana Lima → Ben Okafor → "
+                                     "Cai Wen → Ana Lima)",
     "billion_laughs.graphml": "DTD or entities",
     "external_entity.gexf": "DTD or entities",
     "edge_to_nobody.graphml": "no node",

@@ -264,3 +264,37 @@ def test_show_json_carries_the_account_and_a_shared_person_has_one_id(tmp_path: 
     assert "Nadia Petrova" in shared
     assert all(people[0][name] == people[1][name] for name in shared)
     assert show("Northwind fleet telematics")["account"]["deals"] == 1  # type: ignore[index]
+
+
+def test_an_account_past_twenty_thousand_people_is_refused_in_one_sentence(
+        tmp_path: Path) -> None:
+    """Two deals of one account, 10,001 people each: a file the reader refuses whole, and
+    a library that refuses the deal that would carry the account past the limit."""
+    import json
+
+    from tests.helpers.cli import assert_one_clear_line, digest, run
+
+    library = tmp_path / "library.sqlite"
+    with Library.open(library) as opened:
+        opened.add_deal(_deal("Helix renewal", "Helix Bank", KEVIN))
+    people = [[{"id": f"00000000-0000-4000-8000-{deal:04d}{i:08d}", "name": f"P{deal}-{i}"}
+               for i in range(10_001)] for deal in (1, 2)]
+    deals = [{"id": f"00000000-0000-4000-9000-00000000000{n}", "name": f"Deal {n}",
+              "account": "Helix Bank", "people": people[n - 1]} for n in (1, 2)]
+    document = {"format": "deal-triangle", "version": 3, "deals": deals}
+    big = tmp_path / "big.dealtri"
+    big.write_text(json.dumps(document), encoding="utf-8")
+    before = digest(library)
+    line = assert_one_clear_line(run("--db", library, "import", big))
+    assert "more than 20,000 people" in line
+    assert digest(library) == before
+    one = tmp_path / "one.dealtri"  # each file alone fits; the second one does not
+    for n in (1, 2):
+        one.write_text(json.dumps({**document, "deals": [deals[n - 1]]}),
+                       encoding="utf-8")
+        result = run("--db", library, "import", one)
+        if n == 1:
+            assert result.returncode == 0, result.stderr
+            before = digest(library)
+    assert "the limit is 20,000" in assert_one_clear_line(result)
+    assert digest(library) == before
