@@ -13,6 +13,7 @@ import json
 import sqlite3
 from collections.abc import Sequence
 
+from desktop.domain.account_rules import account_key
 from desktop.domain.accounts import (
     Account,
     AccountDeal,
@@ -26,7 +27,6 @@ from desktop.domain.deal import Deal
 from desktop.domain.enums import ROLE_ORDER, Role, Support
 from desktop.domain.ids import new_id
 from desktop.store.errors import AmbiguousReference, Conflict, NotFound
-from desktop.store.migrations.m0004_accounts import account_key
 
 MIN_PREFIX = 4
 

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import protected_files
+from desktop.domain.account_rules import account_key
 from desktop.domain.accounts import (
     AccountGrid,
     AccountPerson,
@@ -44,7 +45,6 @@ from desktop.store.errors import (
     NotFound,
     translated,
 )
-from desktop.store.migrations.m0004_accounts import account_key
 from desktop.store.opening import open_connection, open_read_only, writable
 from desktop.store.summaries import DealSummary, SnapshotInfo
 

@@ -25,7 +25,8 @@ _SCORE = "BETWEEN 0 AND 10"
 
 
 def account_key(name: str) -> str:
-    """What makes two account names the same account: case and spacing ignored."""
+    """What makes two account names the same account: case and spacing ignored (a frozen
+    copy of ``desktop.domain.account_rules.account_key``: a migration never changes)."""
     return " ".join(name.split()).casefold()
 
 
