@@ -191,11 +191,13 @@ def update_person(connection: sqlite3.Connection, deal_id: str, person: Person) 
     stored = connection.execute(
         f"SELECT {', '.join(identity)} FROM identities WHERE id = :id",  # noqa: S608
         identity).fetchone()
-    connection.execute(UPDATE_IDENTITY_SQL, identity)
     cursor = connection.execute(UPDATE_STANCE_SQL, rows.stance_row(person, deal_id))
     require_row(cursor, f"The person {person.id} is not in this deal.")
     connection.executemany(UPSERT_SCORE_SQL, rows.score_rows(person, deal_id))
     if stored is not None and tuple(stored) != tuple(identity.values()):
+        # Most edits are of the stance (support, a score): the identity is written only
+        # when it changed, and only then are the person's other deals touched.
+        connection.execute(UPDATE_IDENTITY_SQL, identity)
         connection.execute(
             "UPDATE deals SET updated_at = ? WHERE id IN "
             "(SELECT deal_id FROM people WHERE id = ? AND deal_id <> ?)",
