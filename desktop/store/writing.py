@@ -154,10 +154,16 @@ def insert_people(connection: sqlite3.Connection, deal_id: str, people: Sequence
                            "or deal of the library.")
     shared = [p for p in people if p.id in known]
     for person in shared:
-        was = connection.execute("SELECT title FROM identities WHERE id = ?",
-                                 [person.id]).fetchone()[0]
-        connection.execute(UPDATE_IDENTITY_SQL, rows.identity_row(person))
-        notices.note_change(connection, deal_id, person.id, NoticeKind.TITLE, was, person.title)
+        # A field the incoming person leaves empty says nothing: the account's value stays.
+        incoming = rows.identity_row(person)
+        stored = connection.execute(
+            f"SELECT {', '.join(incoming)} FROM identities WHERE id = :id",  # noqa: S608
+            incoming).fetchone()
+        merged = {name: value if value not in ("", None) else stored[name]
+                  for name, value in incoming.items()}
+        connection.execute(UPDATE_IDENTITY_SQL, merged)
+        notices.note_change(connection, deal_id, person.id, NoticeKind.TITLE,
+                            stored["title"], merged["title"])
     try:
         connection.executemany(
             rows.positional_insert_sql("identities", rows.IDENTITY_COLUMNS),

@@ -298,3 +298,30 @@ def test_an_account_past_twenty_thousand_people_is_refused_in_one_sentence(
             before = digest(library)
     assert "the limit is 20,000" in assert_one_clear_line(result)
     assert digest(library) == before
+
+
+def test_a_version_2_file_of_the_account_joins_its_people_by_e_mail_then_name_and_title(
+        library: Library, tmp_path: Path) -> None:
+    """People of an older file (ids of their own) who are the account's people take the
+    account's ids — matched by e-mail, then by name and title — and the others are new."""
+    from desktop.exchange import dealfile
+    from desktop.exchange.importing import apply_import, plan_import, read_files
+
+    first, _second = _two_deals(library)
+    kevin = Person(name="Kevin  LIU", title="enterprise architect", email="KEVIN@helix.example")
+    maria = Person(name="maria ortiz", title="CIO")
+    newcomer = Person(name="Ola Nordmann", title="CFO")
+    theirs = _deal("Helix pilot", "HELIX BANK", kevin, maria, newcomer,
+                   relations=(Relation(kevin.id, maria.id, RelationKind.REPORTS_TO),))
+    path = tmp_path / "pilot.dealtri"
+    path.write_text(dealfile.dumps([theirs], version=2), encoding="utf-8")
+    apply_import(library, plan_import(library, read_files([path])))
+    stored = library.get_deal(theirs.id)
+    assert [p.id for p in stored.people][:2] == [KEVIN.id, MARIA.id]
+    assert stored.people[2].id == newcomer.id
+    assert stored.relations[0].source == KEVIN.id  # the lines follow the people
+    assert stored.person(KEVIN.id).name == "Kevin Liu"  # the account's spelling stays
+    assert library.get_deal(first.id).person(KEVIN.id).title == "Enterprise Architect"
+    assert stored.account_id == first.account_id
+    grid = library.account_grid(first.account_id)  # type: ignore[arg-type]
+    assert len(grid.people) == 3
