@@ -19,6 +19,9 @@ def install_pages(window: MainWindow) -> None:
     from desktop.ui.comments_hook import install_comments
 
     install_comments(window)
+    from desktop.ui.account_pages import AccountPages
+
+    window.account_pages = AccountPages(window)  # type: ignore[attr-defined]
     from desktop.ui.portfolio_page import PortfolioOpener
 
     window.portfolio = PortfolioOpener(window)  # type: ignore[attr-defined]

@@ -21,6 +21,7 @@ from desktop.palette import INK, MUTED_INK, SUPPORT_SYMBOLS, SUPPORT_TINTS
 from desktop.render.account_chart import AccountChart, paint_chart
 from desktop.render.printing.choices import Orientation, Paper
 from desktop.render.printing.document import Header, Page, PagePainter, body_rect, font, write_pdf
+from desktop.render.printing.layouts import refuse_too_many_pages
 from desktop.render.stance_text import stance_text
 
 DEALS_PER_PAGE = 8
@@ -65,9 +66,12 @@ def _grid_painter(grid: AccountGrid, part: _Slice) -> PagePainter:
 
 
 def write_account_pdf(grid: AccountGrid, chart: AccountChart, path: Path, paper: Paper,
-                      today: date | None = None) -> int:
-    """Print the account to ``path`` (atomically); return the number of pages."""
+                      today: date | None = None, *, max_pages: int | None = None) -> int:
+    """Print the account to ``path`` (atomically); return the number of pages. More than
+    ``max_pages`` is refused, with the count, before anything is painted (10,000 people
+    across 50 deals is about 1,800 pages)."""
     pages = account_pages(grid, chart, paper)
+    refuse_too_many_pages(path, len(pages), max_pages)
     header = Header(f"Account: {grid.account.name}", grid.account.industry,
                     today or date.today())
     write_pdf(path, pages, header, paper)

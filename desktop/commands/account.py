@@ -1,0 +1,90 @@
+"""``account ACCOUNT [--json] [-o FILE.pdf]``: one account's people across its deals — a
+line per person with their stance in each deal they take part in — or the whole grid as
+JSON (documented in docs/accounts.md), or printed (the grid paged, the org chart)."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import TextIO
+
+from desktop.commands import Command
+from desktop.domain.accounts import AccountGrid
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    parser = commands.add_parser(
+        "account", help="show an account's people × deals (a person's stance per deal)")
+    parser.add_argument("account", metavar="ACCOUNT",
+                        help="an account's name (any case) or a unique id prefix")
+    parser.add_argument("--json", action="store_true",
+                        help="machine-readable: the account, its deals, per person the "
+                             "stance in each deal, and the reports-to lines")
+    parser.add_argument("-o", "--output", metavar="OUT.pdf",
+                        help="print the account (grid and org chart) to a PDF instead")
+    parser.add_argument("--paper", choices=["a4", "letter"],
+                        help="default: from the locale (Letter in the US and Canada)")
+    parser.add_argument("--max-pages", type=int, default=1_000, metavar="N",
+                        help="refuse a print longer than N pages (default 1,000; 10,000 "
+                             "people across 50 deals is about 1,800)")
+
+
+def run(args: argparse.Namespace, library_path: Path, out: TextIO) -> int:
+    from desktop.cli import EXIT_OK, _print_json
+    from desktop.store.library import Library
+
+    with Library.open(library_path, create=False) as library:
+        grid = library.account_grid(library.find_account(args.account))
+    if args.output:
+        return _print_pdf(grid, args, out)
+    if args.json:
+        _print_json(grid.to_plain(), out)
+        return EXIT_OK
+    for line in grid_lines(grid):
+        print(line, file=out)
+    return EXIT_OK
+
+
+def grid_lines(grid: AccountGrid) -> list[str]:
+    """The account in lines: a heading, its deals, then one line per person."""
+    from desktop.domain.wording import plural
+    from desktop.render.stance_text import stance_text
+
+    account = grid.account
+    lines = [f"{account.name}" + (f" — {account.industry}" if account.industry else "")
+             + f" · {plural(len(grid.people), 'person', 'people')} · "
+             f"{plural(len(grid.deals), 'deal')} · id {account.id}"]
+    lines += [f"  deal {deal.name}" + (f" ({deal.stage})" if deal.stage else "")
+              for deal in grid.deals]
+    for person in grid.people:
+        stances = [f"{deal.name} {stance_text(stance)}" for deal in grid.deals
+                   if (stance := grid.stance(person.id, deal.id)) is not None]
+        who = person.name + (f" ({person.title})" if person.title else "")
+        lines.append(f"{who}: " + ("; ".join(stances) if stances else "in no deal"))
+    return lines
+
+
+def _print_pdf(grid: AccountGrid, args: argparse.Namespace, out: TextIO) -> int:
+    from desktop.cli import EXIT_OK, UserError, _headless_qt, _output_path
+
+    output = _output_path(args.output, (".pdf",))
+    _headless_qt()
+    from desktop.layout.org_chart import org_chart_layout
+    from desktop.problems import ExportProblem
+    from desktop.render.account_chart import account_chart
+    from desktop.render.printing.account import write_account_pdf
+    from desktop.render.printing.choices import Paper
+    from desktop.render.printing.options import default_paper
+
+    chart = account_chart(grid, org_chart_layout([p.id for p in grid.people], grid.reports))
+    paper = Paper(args.paper) if args.paper else default_paper()
+    try:
+        pages = write_account_pdf(grid, chart, output, paper, max_pages=args.max_pages)
+    except ExportProblem as error:
+        raise UserError(str(error)) from error
+    print(f"Printed the account {grid.account.name} to {output}: "
+          f"{pages} page{'s' if pages != 1 else ''}.", file=out)
+    return EXIT_OK
+
+
+COMMAND = Command("account", add_parser, run)
