@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen
 
 from desktop.domain.accounts import AccountGrid
@@ -24,6 +24,7 @@ BUCKET = 2_000.0  # scene units per side of a bucket
 CARD_W = 210.0  # a little narrower and lower than the org chart's slot (226 × 74)
 CARD_H = 64.0
 BUS_DROP = 28.0  # the line to a manager's reports runs across just below them
+SIDE_GAP = 12.0  # a stacked team's line runs this far left of its cards
 READABLE = 0.12  # below this scale (device pixels per scene unit) names are left out
 _LINE = QColor("#8C8C8C")
 _BORDER = QColor("#7A7A7A")
@@ -35,7 +36,8 @@ class ChartCard:
     person_id: str
     centre: tuple[float, float]
     name: str
-    detail: str  # the title and the number of deals
+    title: str
+    deals: str  # "2 deals": in how many of the account's deals they take part
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +46,7 @@ class AccountChart:
 
     cards: tuple[ChartCard, ...]
     lines: tuple[tuple[int, int], ...]  # indexes into cards: (report, manager)
+    paths: tuple[tuple[tuple[float, float], ...], ...]  # each line's polyline, in order
     bounds: QRectF
     buckets: dict[tuple[int, int], tuple[int, ...]]
 
@@ -66,8 +69,7 @@ def account_chart(grid: AccountGrid,
     for person_id, _deal_id in grid.cells:
         deals_of[person_id] += 1
     cards = tuple(
-        ChartCard(p.id, places[p.id], p.name,
-                  " · ".join(part for part in (p.title, _deals(deals_of[p.id])) if part))
+        ChartCard(p.id, places[p.id], p.name, p.title, _deals(deals_of[p.id]))
         for p in grid.people)
     index = {card.person_id: i for i, card in enumerate(cards)}
     lines = tuple((index[a], index[b]) for a, b in grid.reports if a in index and b in index
@@ -83,8 +85,32 @@ def account_chart(grid: AccountGrid,
                         max(xs) - min(xs) + CARD_W + 40, max(ys) - min(ys) + CARD_H + 40)
     else:
         bounds = QRectF(0, 0, CARD_W, CARD_H)
-    return AccountChart(cards, lines, bounds,
+    return AccountChart(cards, lines, tuple(_paths(cards, lines)), bounds,
                         {key: tuple(value) for key, value in buckets.items()})
+
+
+def _paths(cards: tuple[ChartCard, ...],
+           lines: tuple[tuple[int, int], ...]) -> list[tuple[tuple[float, float], ...]]:
+    """Elbows from a manager down to each report. A report stacked under a colleague
+    (a team in a column) is reached from the side, along the column's left edge, so the
+    line does not run through the cards above it and read as their report."""
+    columns: dict[tuple[int, float], list[float]] = defaultdict(list)
+    for report, manager in lines:
+        x, y = cards[report].centre
+        columns[(manager, round(x, 1))].append(y)
+    result: list[tuple[tuple[float, float], ...]] = []
+    for report, manager in lines:
+        (x1, y1), (x2, y2) = cards[report].centre, cards[manager].centre
+        top = y2 + CARD_H / 2
+        bus = top + min(BUS_DROP, max((y1 - CARD_H / 2 - top) / 2, 0.0))
+        stacked = len(columns[(manager, round(x1, 1))]) > 1
+        if stacked:
+            side = x1 - CARD_W / 2 - SIDE_GAP
+            result.append(((x2, top), (x2, bus), (side, bus), (side, y1),
+                           (x1 - CARD_W / 2, y1)))
+        else:
+            result.append(((x2, top), (x2, bus), (x1, bus), (x1, y1 - CARD_H / 2)))
+    return result
 
 
 def _deals(count: int) -> str:
@@ -100,14 +126,9 @@ def paint_chart(painter: QPainter, chart: AccountChart, exposed: QRectF, *,
     shown = chart.visible(exposed.adjusted(-CARD_W, -CARD_H, CARD_W, CARD_H))
     shown_set = set(shown)
     painter.setPen(QPen(_LINE, 1.2 / max(scale, 1e-6) if scale < 1 else 1.2))
-    for report, manager in chart.lines:
+    for (report, manager), path in zip(chart.lines, chart.paths, strict=True):
         if report in shown_set or manager in shown_set:
-            (x1, y1), (x2, y2) = chart.cards[report].centre, chart.cards[manager].centre
-            top = y2 + CARD_H / 2  # an elbow: down from the manager, across, down
-            middle = top + min(BUS_DROP, max((y1 - CARD_H / 2 - top) / 2, 0.0))
-            painter.drawLine(QLineF(x2, top, x2, middle))
-            painter.drawLine(QLineF(x2, middle, x1, middle))
-            painter.drawLine(QLineF(x1, middle, x1, y1 - CARD_H / 2))
+            painter.drawPolyline([QPointF(x, y) for x, y in path])
     readable = scale >= READABLE if labels is None else labels
     painter.setBrush(_FILL)
     painter.setPen(QPen(_BORDER, 1.0))
@@ -124,9 +145,10 @@ def paint_chart(painter: QPainter, chart: AccountChart, exposed: QRectF, *,
         left, width = x - CARD_W / 2 + 10, CARD_W - 20
         painter.setFont(name_font)
         painter.setPen(QColor(INK))
-        painter.drawText(QPointF(left, y - 4), name_metrics.elidedText(
+        painter.drawText(QPointF(left, y - 11), name_metrics.elidedText(
             card.name, Qt.TextElideMode.ElideRight, width))
         painter.setFont(detail_font)
         painter.setPen(QColor(MUTED_INK))
-        painter.drawText(QPointF(left, y + 16), detail_metrics.elidedText(
-            card.detail, Qt.TextElideMode.ElideRight, width))
+        for baseline, text in ((y + 8, card.title), (y + 25, card.deals)):
+            painter.drawText(QPointF(left, baseline), detail_metrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, width))

@@ -133,6 +133,9 @@ class AccountGridModel(QAbstractTableModel):
             return ("Name", "Title")[section] if deal is None else deal.name
         if role == Qt.ItemDataRole.ToolTipRole and deal is not None:
             return f"{deal.name}" + (f" — {deal.stage}" if deal.stage else "")
+        if role == Qt.ItemDataRole.TextAlignmentRole and deal is not None:
+            # A deal's name on two lines: "Helix Health / imaging archive", not "Helix He…".
+            return int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap)
         return None
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPainter, QShowEvent, QWheelEvent
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,13 +44,18 @@ from desktop.store.errors import NotFound
 from desktop.ui.account_grid_model import (
     DEAL_ID_ROLE,
     FIXED_COLUMNS,
+    NAME,
     PERSON_ID_ROLE,
+    TITLE,
     AccountGridModel,
 )
 from desktop.ui.session import LibrarySession
 
 ROW_HEIGHT = 22
 DEAL_COLUMN_WIDTH = 118
+WIDEST_DEAL_COLUMN = 220
+WIDEST_TEXT_COLUMN = 260
+MEASURED_PEOPLE = 2_000
 
 
 class ChartItem(QGraphicsItem):
@@ -150,7 +155,7 @@ class AccountView(QWidget):
         columns = self.table.horizontalHeader()
         columns.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         columns.setDefaultSectionSize(DEAL_COLUMN_WIDTH)
-        columns.setTextElideMode(Qt.TextElideMode.ElideRight)
+        columns.setTextElideMode(Qt.TextElideMode.ElideNone)  # deal names wrap instead
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.doubleClicked.connect(self._double_clicked)
         self.chart_view = ChartView()
@@ -187,13 +192,37 @@ class AccountView(QWidget):
         self.grid = grid
         self._chart = None
         self.model.set_grid(grid)
-        self.table.setColumnWidth(0, 180)
-        self.table.setColumnWidth(1, 190)
+        metrics = self.table.fontMetrics()
+        sample = grid.people[:MEASURED_PEOPLE]  # a huge account: its first people decide
+        for column, texts in ((NAME, [p.name for p in sample]),
+                              (TITLE, [p.title for p in sample])):
+            widest = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+            self.table.setColumnWidth(column, max(140, min(WIDEST_TEXT_COLUMN, widest + 16)))
+        self._fit_deal_columns(grid)
         self.summary.setText(f"{plural(len(grid.people), 'person', 'people')} · "
                              f"{plural(len(grid.deals), 'deal')}")
         self.setWindowTitle(f"Account — {grid.account.name}")
         if self.chart_view.isVisible():
             self._show_chart()
+
+    def _fit_deal_columns(self, grid: AccountGrid) -> None:
+        """Each deal's column wide enough for its name on two lines (the header is two
+        lines tall), between ``DEAL_COLUMN_WIDTH`` and ``WIDEST_DEAL_COLUMN``."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        bold = QFont(header.font())
+        bold.setBold(True)  # the current column's title is bold: leave it room
+        wide = QFontMetrics(bold)
+        header.setFixedHeight(2 * max(metrics.lineSpacing(), wide.lineSpacing()) + 10)
+        for column, deal in enumerate(grid.deals, start=FIXED_COLUMNS):
+            words = deal.name.split()
+            halves = (" ".join(words[:cut]) for cut in range(1, len(words) + 1))
+            # The widest line of the best cut of the name into two lines.
+            best = min((max(wide.horizontalAdvance(first),
+                            wide.horizontalAdvance(deal.name[len(first):].strip()))
+                        for first in halves), default=0)
+            self.table.setColumnWidth(column, max(DEAL_COLUMN_WIDTH,
+                                                  min(WIDEST_DEAL_COLUMN, best + 20)))
 
     def chart(self) -> AccountChart | None:
         """The laid-out org chart of the grid shown (laid out on first use)."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from desktop.domain.accounts import AccountGrid
@@ -25,6 +25,7 @@ from desktop.render.printing.layouts import refuse_too_many_pages
 from desktop.render.stance_text import stance_text
 
 DEALS_PER_PAGE = 8
+WIDEST_DEAL = 110.0  # points: a deal's column when few deals share the page
 NAME_SHARE, TITLE_SHARE = 0.17, 0.14  # of the page's width; the deals share the rest
 ROW_HEIGHT = 12.0
 HEADER_ROW = 28.0
@@ -81,10 +82,12 @@ def write_account_pdf(grid: AccountGrid, chart: AccountChart, path: Path, paper:
 def _paint_grid(painter: QPainter, rect: QRectF, grid: AccountGrid, part: _Slice) -> None:
     width = rect.width()
     name_w, title_w = width * NAME_SHARE, width * TITLE_SHARE
-    deal_w = (width - name_w - title_w) / DEALS_PER_PAGE
+    across = max(1, min(DEALS_PER_PAGE, len(grid.deals)))  # the same on every page
+    deal_w = min(WIDEST_DEAL, (width - name_w - title_w) / across)
+    table_w = name_w + title_w + across * deal_w
     bold, body = font(7, bold=True), font(7)
     bold_metrics, metrics = QFontMetricsF(bold), QFontMetricsF(body)
-    painter.fillRect(QRectF(0, 0, width, HEADER_ROW), QColor("#E4E4E4"))
+    painter.fillRect(QRectF(0, 0, table_w, HEADER_ROW), QColor("#E4E4E4"))
     painter.setPen(QColor(INK))
     painter.setFont(bold)
     top_left = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -123,8 +126,8 @@ def _paint_grid(painter: QPainter, rect: QRectF, grid: AccountGrid, part: _Slice
     painter.setPen(QPen(QColor("#C8C8C8"), 0.5))
     for column in range(len(part.deals) + 1):
         x = name_w + title_w + column * deal_w
-        painter.drawLine(QRectF(x, 0, 0, y).topLeft(), QRectF(x, 0, 0, y).bottomLeft())
-    painter.drawLine(QRectF(0, y, width, 0).topLeft(), QRectF(0, y, width, 0).topRight())
+        painter.drawLine(QPointF(x, 0), QPointF(x, y))
+    painter.drawLine(QPointF(0, y), QPointF(table_w, y))
     _paint_legend(painter, QRectF(0, rect.height() - LEGEND_HEIGHT + 4, width, 10))
 
 
