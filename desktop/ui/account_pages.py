@@ -83,7 +83,7 @@ class AccountPages:
 
     def show_deal_account(self) -> None:
         deal = self.window.session.deal
-        account_id = getattr(deal, "account_id", None) if deal is not None else None
+        account_id = deal.account_id if deal is not None else None
         if not account_id:
             self.window.report_done("This deal has no account: give it one in Deal ▸ Edit "
                                     "deal…")
@@ -97,7 +97,7 @@ class AccountPages:
             self.window.report_failure(str(error))
             return
         deal = self.window.session.deal
-        shown = getattr(deal, "account_id", None) if deal is not None else None
+        shown = deal.account_id if deal is not None else None
         if not accounts:
             self.window.report_done("The library has no accounts yet: give a deal an "
                                     "account in Deal ▸ Edit deal…")
@@ -141,7 +141,7 @@ class AccountPages:
         if deal is None:
             return
         library = window.session.library
-        account_id = getattr(deal, "account_id", None)
+        account_id = deal.account_id
         if account_id:
             grid = library.account_grid(account_id)
             names = {d.id: d.name for d in grid.deals}

@@ -187,6 +187,38 @@ def test_add_person_from_account_adds_the_same_person_and_undo_takes_only_this_s
     assert library.get_deal(second.id).has_person(newcomer.id)  # the other deal keeps them
 
 
+def test_the_open_account_view_follows_an_edit_in_the_window(
+        qtbot: QtBot, window: MainWindow) -> None:
+    first, second = helix_deals(window)
+    view = open_account_view(qtbot, window)
+    newcomer = next(p for p in second.people if not first.has_person(p.id))
+    row = view.model.row_of(newcomer.id)
+    assert view.grid is not None
+    column = FIXED_COLUMNS + [d.id for d in view.grid.deals].index(first.id)
+    assert view.model.index(row, column).data() is None  # type: ignore[arg-type]
+
+    def pick(dialog: QDialog) -> None:
+        assert isinstance(dialog, AccountPersonPicker)
+        QTest.keyClicks(dialog.name_field, newcomer.name[:4])
+        popup = dialog.completer.popup()
+        assert popup is not None
+        qtbot.waitUntil(popup.isVisible)
+        QTest.keyClick(popup, Qt.Key.Key_Down)
+        QTest.keyClick(popup, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.chosen is not None)
+        QTest.keyClick(dialog.name_field, Qt.Key.Key_Return)
+
+    answer_next_dialog(pick)
+    press_shortcut(qtbot, window, window.account_pages.add_from_account_action)  # type: ignore[attr-defined]
+    library = window.session.library
+    qtbot.waitUntil(lambda: library.get_deal(first.id).has_person(newcomer.id)
+                    or len(library.get_deal(first.id).people) > len(first.people))
+    added = next(p for p in library.get_deal(first.id).people if not first.has_person(p.id))
+    row = view.model.row_of(added.id)
+    qtbot.waitUntil(lambda: view.model.index(row, column).data() is not None)  # type: ignore[arg-type]
+    assert view.model.index(row, column).data().startswith("● +0")  # type: ignore[arg-type]
+
+
 def test_a_new_name_adds_a_new_person(qtbot: QtBot, window: MainWindow) -> None:
     first, _second = helix_deals(window)
     library = window.session.library
