@@ -51,6 +51,7 @@ from tests.helpers.ui import (
     choose_menu,
     click,
     main_window,
+    press_shortcut,
     shown_preview,
     type_into,
 )
@@ -382,6 +383,45 @@ def export_pdf(qtbot: QtBot, window: MainWindow, out: Path) -> None:
 # -- the story ------------------------------------------------------------------------------
 
 
+def second_deal_shares_dana(qtbot: QtBot, window: MainWindow) -> None:
+    """A second deal for Contoso Logistics: Dana Whitfield is added from the account (chosen
+    from what typing 'Dan' offers), and is the same person — the same id — in both deals."""
+    from desktop.ui.account_person_picker import AccountPersonPicker
+
+    first = stored(window)
+    dana = person(window, "Dana Whitfield")
+
+    def fill(dialog: QDialog) -> None:
+        assert isinstance(dialog, DealDialog)
+        type_into(dialog.name, "Contoso returns hub")
+        type_into(dialog.account, "Contoso Logistics")
+        click(ok_button(dialog))
+
+    answer_next_dialog(fill)
+    click(window.deal_list.new_button)
+    qtbot.waitUntil(lambda: window.session.deal is not None
+                    and window.session.deal.name == "Contoso returns hub")
+
+    def pick(dialog: QDialog) -> None:
+        assert isinstance(dialog, AccountPersonPicker)
+        QTest.keyClicks(dialog.name_field, "Dan")
+        popup = dialog.completer.popup()
+        assert popup is not None
+        qtbot.waitUntil(popup.isVisible)
+        assert popup.model().index(0, 0).data() == \
+            "Dana Whitfield — Chief Operating Officer (in Contoso warehouse rollout)"
+        QTest.keyClick(popup, Qt.Key.Key_Down)
+        QTest.keyClick(popup, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.chosen is not None)
+        QTest.keyClick(dialog.name_field, Qt.Key.Key_Return)
+
+    answer_next_dialog(pick)
+    press_shortcut(qtbot, window, window.account_pages.add_from_account_action)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: [p.id for p in stored(window).people] == [dana.id])
+    assert stored(window).account_id == first.account_id
+    assert window.session.library.get_deal(first.id).has_person(dana.id)
+
+
 def test_a_sellers_session(qtbot: QtBot, tmp_path: Path) -> None:
     with main_window(qtbot, tmp_path) as window:
         window.resize(1366, 728)
@@ -410,3 +450,4 @@ def test_a_sellers_session(qtbot: QtBot, tmp_path: Path) -> None:
         for name, _title in TEAM:
             assert name in text, name
         assert "Contoso warehouse rollout" in text
+        second_deal_shares_dana(qtbot, window)
