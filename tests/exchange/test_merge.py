@@ -192,7 +192,8 @@ def test_snapshots_travel_with_the_deal(tmp_path: Path, library: Library,
     export_deals(library, [small_demo.id], tmp_path / "d.dealtri")
     with Library.open(tmp_path / "other.sqlite") as other:
         import_file(other, tmp_path / "d.dealtri")
-        assert [s.name for s in other.list_snapshots(small_demo.id)] == ["Before the review"]
+        assert [s.name for s in other.list_snapshots(small_demo.id)] == [
+            *(s.name for s in small_demo.snapshots), "Before the review"]
 
 
 def test_undo_of_an_import_restores_the_library(tmp_path: Path, library: Library,
