@@ -1,0 +1,125 @@
+"""A seller's session across an account (issue 18's story): the title that changed in one
+deal is flagged in the other and goes once the seller looks at that person there; a person
+of the account's other deal is added to this one — the same person, by keyboard from the
+offered names; their new title, typed here, shows in the other deal with a flag; the account
+view shows them in both deals; undo takes each step back."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.deal import Deal
+from desktop.ui.account_person_picker import AccountPersonPicker
+from desktop.ui.main_window import MainWindow
+from tests.helpers.ui import (
+    activate,
+    answer_next_dialog,
+    choose_menu,
+    click_row,
+    main_window,
+    open_deal,
+    press_shortcut,
+)
+
+CLINICAL = "Helix Health clinical data platform"
+IMAGING = "Helix Health imaging archive"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    with main_window(qtbot, tmp_path) as opened:
+        opened.resize(1366, 728)
+        activate(qtbot, opened)
+        yield opened
+
+
+def flags_shown(window: MainWindow) -> list[str]:
+    panel = window.analysis_panel.flags
+    return [panel.item(i).text() for i in range(panel.count())]
+
+
+def stored(window: MainWindow, name: str) -> Deal:
+    library = window.session.library
+    return library.get_deal(next(s.id for s in library.list_deals() if s.name == name),
+                            snapshots=False)
+
+
+def test_a_sellers_session_across_the_account(window: MainWindow, qtbot: QtBot) -> None:
+    library = window.session.library
+    # 1. The clinical deal says Nadia Petrova has a new job (set in the imaging deal).
+    open_deal(qtbot, window, CLINICAL)
+    qtbot.waitUntil(lambda: any("Nadia Petrova is now Head of Enterprise Architecture" in f
+                                for f in flags_shown(window)))
+    # 2. The seller reviews her stance here — her support, by the Deal menu — and the flag goes.
+    click_row(qtbot, window, "Nadia Petrova")
+    choose_menu(qtbot, window, "Deal", "Set support of selected", "Mentor")
+    qtbot.waitUntil(lambda: not any("Nadia Petrova" in f and "is now" in f
+                                    for f in flags_shown(window)))
+    assert stored(window, CLINICAL).notices == ()
+    clinical = stored(window, CLINICAL)
+    jonas = next(p for p in clinical.people if p.name == "Jonas Berg")
+    assert not stored(window, IMAGING).has_person(jonas.id)
+
+    # 3. In the imaging deal, the seller adds the CMO from the account: typed, offered, chosen.
+    open_deal(qtbot, window, IMAGING)
+
+    def pick(dialog: QDialog) -> None:
+        assert isinstance(dialog, AccountPersonPicker)
+        QTest.keyClicks(dialog.name_field, "Jon")
+        popup = dialog.completer.popup()
+        assert popup is not None
+        qtbot.waitUntil(popup.isVisible)
+        offered = [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())]
+        assert offered[0] == f"Jonas Berg — Chief Medical Officer (in {CLINICAL})"
+        QTest.keyClick(popup, Qt.Key.Key_Down)
+        QTest.keyClick(popup, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.name_field.text() == "Jonas Berg")
+        QTest.keyClick(dialog.name_field, Qt.Key.Key_Return)
+
+    answer_next_dialog(pick)
+    choose_menu(qtbot, window, "Deal", "Add person from account")
+    qtbot.waitUntil(lambda: stored(window, IMAGING).has_person(jonas.id))  # the same id
+    here = stored(window, IMAGING).person(jonas.id)
+    assert (here.name, here.email) == (jonas.name, jonas.email)  # one identity
+    assert here.roles == ()  # a stance of this deal's own, to be judged here
+    assert stored(window, CLINICAL).person(jonas.id).roles == jonas.roles
+
+    # 4. He was promoted: typed in the inspector here, it shows in the clinical deal, flagged.
+    title = window.inspector.texts["title"]
+    qtbot.waitUntil(lambda: title.text() == "Chief Medical Officer")
+    title.setFocus()
+    title.selectAll()
+    QTest.keyClicks(title, "Chief Operating Officer")
+    QTest.keyClick(title, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(window, CLINICAL).person(jonas.id).title
+                    == "Chief Operating Officer")
+    (notice,) = stored(window, CLINICAL).notices
+    assert (notice.person, notice.was, notice.now) == (
+        jonas.id, "Chief Medical Officer", "Chief Operating Officer")
+
+    # 5. The account view has him in both deals.
+    choose_menu(qtbot, window, "Deal", "Account view")
+    view = window.account_pages.account_view()  # type: ignore[attr-defined]
+    qtbot.waitUntil(view.isVisible)
+    grid = library.account_grid(clinical.account_id)  # type: ignore[arg-type]
+    assert {deal for person, deal in grid.cells if person == jonas.id} == {
+        clinical.id, stored(window, IMAGING).id}
+    view.close()
+
+    # 6. Undo: the title goes back (and with it the clinical deal's flag), then the stance.
+    activate(qtbot, window)
+    window.people.table.setFocus()
+    press_shortcut(qtbot, window, window.undo_action)
+    qtbot.waitUntil(lambda: stored(window, CLINICAL).person(jonas.id).title
+                    == "Chief Medical Officer")
+    assert stored(window, CLINICAL).notices == ()
+    press_shortcut(qtbot, window, window.undo_action)
+    qtbot.waitUntil(lambda: not stored(window, IMAGING).has_person(jonas.id))
+    assert stored(window, CLINICAL).person(jonas.id) == jonas  # the other deal untouched
