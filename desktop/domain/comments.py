@@ -101,8 +101,26 @@ class Comment:
 def comments_on(comments: Iterable[Comment], kind: CommentTarget,
                 target: str) -> list[Comment]:
     """The comments on one person, action or flag, oldest first (as a thread reads)."""
+    if kind is CommentTarget.FLAG:
+        return sorted((c for c in comments if c.target_kind is kind
+                       and same_flag(c.target, target)), key=lambda c: (c.at, c.id))
     return sorted((c for c in comments if c.target_kind is kind and c.target == target),
                   key=lambda c: (c.at, c.id))
+
+
+def same_flag(one: str, other: str) -> bool:
+    """Whether two flag keys name the same red flag as it changes: the same rule, and at
+    least one person in common (or nobody on both sides). "2 actions overdue (Oliver,
+    Chen)" is still the flag a manager commented on when it becomes "1 action overdue
+    (Oliver)"; "Oliver is against us" and "Marco is against us" stay two flags."""
+    if one == other:
+        return True
+    code, _colon, people = one.partition(":")
+    other_code, _colon, other_people = other.partition(":")
+    if code != other_code:
+        return False
+    ours, theirs = set(filter(None, people.split(","))), set(filter(None, other_people.split(",")))
+    return bool(ours & theirs) or not (ours or theirs)
 
 
 def without_targets(comments: Iterable[Comment], kind: CommentTarget,

@@ -112,7 +112,8 @@ class _Comments:
             return self.names.get(comment.target, "someone removed")
         if comment.target_kind is CommentTarget.ACTION:
             return f"“{self.actions.get(comment.target, 'an action removed')}”"
-        return f"Red flag {comment.target.split(':', 1)[0]}"
+        rule = comment.target.split(":", 1)[0].replace("-", " ")
+        return f"A red flag no longer raised (“{rule}”)"
 
 
 def comment_entry(comment: Comment) -> Entry:

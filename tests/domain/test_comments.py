@@ -135,3 +135,17 @@ def test_renaming_people_moves_person_and_flag_comments() -> None:
         on_flag, target=f"weak-champion:{new_chen}")
     assert with_people_renamed(on_demo, mapping) is on_demo
     assert with_people_renamed(comment(CommentTarget.PERSON, ANA.id), mapping) is None
+
+
+def test_a_flag_comment_follows_its_flag_as_the_people_it_names_change() -> None:
+    """"2 actions overdue (Oliver, Chen)" becomes "1 action overdue (Oliver)": the manager's
+    comment is still on it; another person's flag of the same rule is another flag."""
+    from desktop.domain.comments import CommentTarget, comments_on, same_flag
+
+    oliver, chen, marco = (f"00000000-0000-4000-8000-00000000000{i}" for i in (1, 2, 3))
+    said = Comment(target_kind=CommentTarget.FLAG, target=f"overdue-actions:{chen},{oliver}",
+                   author="Maria", at=datetime(2026, 12, 1, tzinfo=UTC), text="Chase them")
+    assert comments_on([said], CommentTarget.FLAG, f"overdue-actions:{oliver}") == [said]
+    assert not same_flag(f"opponent:{oliver}", f"opponent:{marco}")
+    assert not same_flag(f"opponent:{oliver}", f"overdue-actions:{oliver}")
+    assert same_flag("no-champion:", "no-champion:")

@@ -172,7 +172,8 @@ class AnalysisPanel(QWidget):
             item = QListWidgetItem(f"{SEVERITY_MARKS[flag.severity]}  {flag.message}")
             item.setForeground(QColor(SEVERITY_COLOURS[flag.severity]))
             item.setData(PEOPLE_ROLE, list(flag.people))
-            item.setToolTip(f"{flag.severity.value.capitalize()} · {flag.code}")
+            item.setToolTip(f"{flag.severity.value.capitalize()} severity — click to select "
+                            "its people; right-click to comment")
             self.flags.addItem(item)
         if not analysis.flags:
             self.flags.addItem(QListWidgetItem("No red flags."))
