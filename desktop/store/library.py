@@ -244,6 +244,17 @@ class Library:
         with self._read():
             return notices.read(self._connection, deal_id)
 
+    def review_notices(self, deal_id: str, person_ids: Collection[str],
+                       restore: Sequence[IdentityNotice] = ()) -> ChangeSet:
+        """The seller has looked at these people here and keeps their stance: their notices
+        in this deal go (``restore``: put these notices back — undo)."""
+        with self._write():
+            reading.require_deal(self._connection, deal_id)
+            notices.clear(self._connection, deal_id, person_ids)
+            notices.restore(self._connection, deal_id, restore)
+        changed = frozenset(person_ids) | frozenset(n.person for n in restore)
+        return ChangeSet(contents=frozenset({deal_id}), people=changed, aspects=Aspect.FIELDS)
+
     def get_relations(self, deal_id: str, ids: Collection[str]) -> list[Relation]:
         with self._read():
             return reading.relations(self._connection, deal_id, ids)

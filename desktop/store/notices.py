@@ -84,6 +84,15 @@ def clear(connection: sqlite3.Connection, deal_id: str, person_ids: Collection[s
                        "(SELECT value FROM json_each(?))", [deal_id, json.dumps(list(person_ids))])
 
 
+def restore(connection: sqlite3.Connection, deal_id: str,
+            kept: Collection[IdentityNotice]) -> None:
+    """Put back notices that were read before (undoing "reviewed")."""
+    connection.executemany(
+        "INSERT OR REPLACE INTO notices (deal_id, person_id, what, was, now, at) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [(deal_id, n.person, n.what.value, n.was, n.now, format_timestamp(n.at)) for n in kept])
+
+
 def read(connection: sqlite3.Connection, deal_id: str) -> tuple[IdentityNotice, ...]:
     return tuple(IdentityNotice(person=r[0], what=NoticeKind(r[1]), was=r[2], now=r[3],
                                 at=parse_timestamp(r[4], "at")) for r in connection.execute(

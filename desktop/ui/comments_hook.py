@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QListWidget, QMenu
 from desktop.domain.changes import ChangeSet
 from desktop.domain.comments import CommentTarget, flag_key
 from desktop.domain.deal import Deal
-from desktop.ui import commands
+from desktop.ui import commands, notice_review
 from desktop.ui.comment_author import comment_author
 from desktop.ui.comment_dialog import CommentDialog
 from desktop.ui.panels.comments_box import CommentsBox
@@ -105,6 +105,10 @@ class WindowComments:
         entry = menu.addAction(FLAG_ENTRY)
         entry.triggered.connect(lambda: self._open(CommentTarget.FLAG, flag_key(flag),
                                                    flag.message))
+        if flag.code == notice_review.CODE and flag.people:  # a shared person changed
+            reviewed = menu.addAction(notice_review.ENTRY)
+            reviewed.triggered.connect(
+                lambda: notice_review.review(self.session, flag.people[0]))
         menu.popup(panel.flags.viewport().mapToGlobal(at))
         self.flag_menu = menu
 

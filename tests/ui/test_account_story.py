@@ -123,3 +123,28 @@ def test_a_sellers_session_across_the_account(window: MainWindow, qtbot: QtBot) 
     press_shortcut(qtbot, window, window.undo_action)
     qtbot.waitUntil(lambda: not stored(window, IMAGING).has_person(jonas.id))
     assert stored(window, CLINICAL).person(jonas.id) == jonas  # the other deal untouched
+
+
+def test_a_changed_title_is_marked_reviewed_from_the_flags_menu(window: MainWindow,
+                                                                qtbot: QtBot) -> None:
+    """The stance still holds: "Reviewed" on the flag's context menu clears it without an
+    edit, as one undo step."""
+    from desktop.ui import notice_review
+    from tests.ui.test_comments import click_in_next_menu, right_click
+
+    open_deal(qtbot, window, CLINICAL)
+    panel = window.analysis_panel.flags
+    qtbot.waitUntil(lambda: any("Nadia Petrova is now" in f for f in flags_shown(window)))
+    row = next(i for i, f in enumerate(flags_shown(window)) if "Nadia Petrova is now" in f)
+    seen: list[str] = []
+    click_in_next_menu(notice_review.ENTRY, seen)
+    right_click(panel.viewport(), panel.visualItemRect(panel.item(row)).center())
+    qtbot.waitUntil(lambda: stored(window, CLINICAL).notices == ())
+    assert notice_review.ENTRY in seen
+    qtbot.waitUntil(lambda: not any("Nadia Petrova is now" in f for f in flags_shown(window)))
+    nadia = next(p for p in stored(window, CLINICAL).people if p.name == "Nadia Petrova")
+    assert nadia.support == 1  # nothing of her stance changed
+    window.people.table.setFocus()
+    press_shortcut(qtbot, window, window.undo_action)
+    qtbot.waitUntil(lambda: len(stored(window, CLINICAL).notices) == 1)
+    qtbot.waitUntil(lambda: any("Nadia Petrova is now" in f for f in flags_shown(window)))
