@@ -90,8 +90,8 @@ class MainWindow(QMainWindow):
         self.geometry_kept = KeptGeometry(self.settings, self, WINDOW_GEOMETRY, QSize(1360, 860))
         # The map gets the larger share: it is what a seller reads the deal from.
         self.geometry_kept.splitter(self.splitter, SPLITTER_STATE, [200, 830, 336])
-        self.geometry_kept.splitter(self.centre_splitter, CENTRE_SPLITTER_STATE, [700, 140])
-        self.geometry_kept.splitter(self.side_splitter, SIDE_SPLITTER_STATE, [540, 260])
+        self.geometry_kept.splitter(self.centre_splitter, CENTRE_SPLITTER_STATE, [620, 200])
+        self.geometry_kept.splitter(self.side_splitter, SIDE_SPLITTER_STATE, [400, 400])
         self.drops = FileDrops(self, lambda files: self.exchange.import_files(files))
         self.files.show_library(library)
 

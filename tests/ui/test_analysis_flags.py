@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.domain.enums import ResponseMode, Role
 from desktop.ui.main_window import MainWindow
-from desktop.ui.panels.analysis_panel import PEOPLE_ROLE
+from desktop.ui.panels.analysis_panel import CODE_ROLE, PEOPLE_ROLE
 from desktop.ui.settings import STALE_CONTACT_DAYS
 from tests.helpers.ui import (
     choose_by_keys,
@@ -36,7 +36,7 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 def flag_items(window: MainWindow, code: str) -> list[QListWidgetItem]:
     flags = window.analysis_panel.flags
     return [flags.item(i) for i in range(flags.count())
-            if flags.item(i).toolTip().endswith(f"· {code}")]
+            if flags.item(i).data(CODE_ROLE) == code]
 
 
 def test_an_economic_buyer_set_to_even_keel_raises_a_flag_that_selects_them(

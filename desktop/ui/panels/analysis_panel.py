@@ -34,6 +34,7 @@ from desktop.ui.settings import STALE_CONTACT_DAYS, Settings
 from desktop.ui.text import html
 
 PEOPLE_ROLE = Qt.ItemDataRole.UserRole + 1
+CODE_ROLE = Qt.ItemDataRole.UserRole + 2  # the rule that raised the flag
 SEVERITY_MARKS = {Severity.HIGH: "■■■", Severity.MEDIUM: "■■", Severity.LOW: "■"}
 
 
@@ -172,6 +173,7 @@ class AnalysisPanel(QWidget):
             item = QListWidgetItem(f"{SEVERITY_MARKS[flag.severity]}  {flag.message}")
             item.setForeground(QColor(SEVERITY_COLOURS[flag.severity]))
             item.setData(PEOPLE_ROLE, list(flag.people))
+            item.setData(CODE_ROLE, flag.code)
             item.setToolTip(f"{flag.severity.value.capitalize()} severity — click to select "
                             "its people; right-click to comment")
             self.flags.addItem(item)
