@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QShowEvent, QWheelEvent
+from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QShowEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -49,6 +49,7 @@ from desktop.ui.account_grid_model import (
     TITLE,
     AccountGridModel,
 )
+from desktop.ui.geometry import fitting
 from desktop.ui.session import LibrarySession
 
 ROW_HEIGHT = 22
@@ -175,7 +176,7 @@ class AccountView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs)
-        self.resize(1100, 640)
+        self.resize(fitting(self, QSize(1100, 640)))
         self.accounts.activated.connect(self._account_chosen)
         self._reload = QTimer(self)
         self._reload.setSingleShot(True)
@@ -258,6 +259,13 @@ class AccountView(QWidget):
             self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     # -- gestures -------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Escape closes the window, as it closes the portfolio."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.close()
+            return
+        super().keyPressEvent(event)
 
     def _account_chosen(self, index: int) -> None:
         account_id = self.accounts.itemData(index)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QFocusEvent,
@@ -44,6 +44,7 @@ from desktop.domain.portfolio import DealStanding, chosen, is_open_stage
 from desktop.domain.wording import plural
 from desktop.render.portfolio_cells import RISK_HIGH, Grid, paint_cells
 from desktop.store.errors import NotFound, StoreError
+from desktop.ui.geometry import fitting
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -174,7 +175,7 @@ class PortfolioWindow(QWidget):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("portfolio_window")
         self.setWindowTitle("Portfolio — open deals by risk")
-        self.resize(1280, 760)
+        self.resize(fitting(self, QSize(1280, 760)))  # within a 1366 × 768 screen
         self.session = session
         self.today = date.today()
         self.standings: dict[str, DealStanding] = {}

@@ -148,3 +148,17 @@ def test_a_changed_title_is_marked_reviewed_from_the_flags_menu(window: MainWind
     press_shortcut(qtbot, window, window.undo_action)
     qtbot.waitUntil(lambda: len(stored(window, CLINICAL).notices) == 1)
     qtbot.waitUntil(lambda: any("Nadia Petrova is now" in f for f in flags_shown(window)))
+
+
+def test_the_account_window_fits_the_laptop_screen_and_escape_closes_it(
+        window: MainWindow, qtbot: QtBot) -> None:
+    open_deal(qtbot, window, IMAGING)
+    choose_menu(qtbot, window, "Deal", "Account view")
+    view = window.account_pages.account_view()  # type: ignore[attr-defined]
+    qtbot.waitUntil(view.isVisible)
+    free = view.screen().availableGeometry()
+    assert view.height() <= free.height() - 40
+    assert view.width() <= free.width()
+    view.activateWindow()
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not view.isVisible())
