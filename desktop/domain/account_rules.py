@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import islice
 
-import networkx as nx
-
 from desktop.domain.deal import Deal
 from desktop.domain.enums import RelationKind
 
@@ -62,6 +60,8 @@ def cross_deal_cycle(deals: Sequence[Deal]) -> tuple[str, str] | None:
     makes alone: (place, problem), or None."""
     if len(deals) < 2:
         return None
+    import networkx as nx  # on use: start-up need not pay ~0.2 s for it
+
     union = nx.DiGraph()
     names: dict[str, str] = {}
     where: dict[tuple[str, str], str] = {}

@@ -39,7 +39,7 @@ from desktop.ui.deal_actions import DealActions
 from desktop.ui.file_drops import FileDrops
 from desktop.ui.geometry import KeptGeometry
 from desktop.ui.library_files import LibraryFiles
-from desktop.ui.pages import install_pages
+from desktop.ui.pages import schedule_pages
 from desktop.ui.panels.analysis_panel import AnalysisPanel
 from desktop.ui.panels.deal_header import DealHeader
 from desktop.ui.panels.deal_list_panel import DealListPanel
@@ -85,12 +85,12 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_menus()
         self._wire()
-        install_pages(self)
+        schedule_pages(self)
         self.statusBar()
         self.geometry_kept = KeptGeometry(self.settings, self, WINDOW_GEOMETRY, QSize(1360, 860))
         # The map gets the larger share: it is what a seller reads the deal from.
         self.geometry_kept.splitter(self.splitter, SPLITTER_STATE, [200, 830, 336])
-        self.geometry_kept.splitter(self.centre_splitter, CENTRE_SPLITTER_STATE, [620, 200])
+        self.geometry_kept.splitter(self.centre_splitter, CENTRE_SPLITTER_STATE, [660, 170])
         self.geometry_kept.splitter(self.side_splitter, SIDE_SPLITTER_STATE, [400, 400])
         self.drops = FileDrops(self, lambda files: self.exchange.import_files(files))
         self.files.show_library(library)

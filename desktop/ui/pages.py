@@ -2,20 +2,49 @@
 into the main window in one place, so that the window module keeps to menus, actions and
 wiring of the per-deal editor (its size is held by tests/system/test_layers.py).
 
-``install_pages(window)`` runs once, after the window's menus are built. Each page adds
-its tab or its menu entries here.
+``schedule_pages(window)`` runs once, after the window's menus are built; the pages are
+installed right after the window's first paint (their modules and widgets cost ~0.1 s that
+must not stand between a double-click and the first painted window — benchmarks/startup.py).
+Each page adds its tab or its menu entries in ``install_pages``.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, QTimer
+
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 
+class _AfterFirstPaint(QObject):
+    """Installs the pages once the deal header — always on screen — has been painted."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.deal_header.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() is QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, lambda: install_pages(self.window))
+        return False
+
+
+def schedule_pages(window: MainWindow) -> None:
+    _AfterFirstPaint(window)
+
+
+def pages_installed(window: MainWindow) -> bool:
+    return hasattr(window, "review_page")
+
+
 def install_pages(window: MainWindow) -> None:
-    """Add each page's tab and menu entries to ``window``."""
+    """Add each page's tab and menu entries to ``window`` (once)."""
+    if pages_installed(window):
+        return
     from desktop.ui.comments_hook import install_comments
 
     install_comments(window)

@@ -101,6 +101,8 @@ class ReviewPage(QWidget):
         self.session.deal_shown.connect(self._deal_shown)
         self.session.changed.connect(self._changed)
         self.session.library_opened.connect(self._deal_shown)
+        if self.session.deal is not None:  # made after the window's first deal was shown
+            self._deal_shown()
 
     # -- following the session ---------------------------------------------------------------
 

@@ -33,6 +33,7 @@ from desktop.store.library import Library
 from desktop.ui.application import open_library
 from desktop.ui.deal_dialog import DealDialog
 from desktop.ui.main_window import MainWindow
+from desktop.ui.pages import pages_installed
 from desktop.ui.people_model import Column
 from desktop.ui.settings import Settings
 
@@ -46,6 +47,7 @@ def open_window(qtbot: QtBot, path: Path, folder: Path) -> MainWindow:
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: pages_installed(window))  # right after the first paint
     return window
 
 
