@@ -22,6 +22,7 @@ from desktop.domain.deal import Deal
 from desktop.domain.redaction import for_output
 from desktop.problems import Cancelled, ExportProblem
 from desktop.render.map.export import export_png, export_svg
+from desktop.render.printing.choices import PrintLayout
 from desktop.render.printing.document import page_layout, paint_document, write_pdf
 from desktop.render.printing.layouts import Document, build_document
 from desktop.render.printing.options import PrintOptions
@@ -32,6 +33,7 @@ from desktop.ui.save_dialog import ask_save_path, file_stem
 from desktop.ui.selection import Selection
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import STALE_CONTACT_DAYS, Settings
+from desktop.ui.snapshot_offer import SnapshotOffer
 
 LARGE_PRINT_PAGES = 1_000  # the command line's --max-pages default says the same
 _FILTERS = {OutputKind.PDF: ("pdf", "PDF documents (*.pdf)"),
@@ -56,6 +58,7 @@ class Printing(QObject):
         self.print_dialog: QPrintDialog | None = None
         # The dialogs do not own their printer: it lives here as long as they may use it.
         self.printer: QPrinter | None = None
+        self.snapshot_offer = SnapshotOffer(session, parent)
 
     def _selected_ids(self) -> list[str]:
         return [p.id for p in self.selection.people(self.session.deal)]
@@ -77,6 +80,9 @@ class Printing(QObject):
         options = replace(dialog.options(tuple(self._selected_ids())),
                           stale_days=self.settings.get(STALE_CONTACT_DAYS))
         kind = dialog.kind
+        if kind in (OutputKind.PRINTER, OutputKind.PDF) and \
+                options.layout is PrintLayout.BRIEF:
+            self.snapshot_offer.offer(deal)  # for the next review to compare with
         if kind is OutputKind.PREVIEW:
             self.preview(deal, options)
         elif kind is OutputKind.PRINTER:
