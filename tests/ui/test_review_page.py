@@ -120,3 +120,33 @@ def test_print_review_writes_the_pdf(window: MainWindow, qtbot: QtBot, tmp_path:
     assert "Review since “Discovery review” (taken 29 Aug 2026)" in words
     assert "Added: Benjamin Clarke" in words
     assert "Printed the review" in window.statusBar().currentMessage()
+
+
+def test_a_comment_shows_under_the_person_it_is_about(qtbot: QtBot, tmp_path: Path) -> None:
+    from dataclasses import replace
+    from datetime import UTC, date, datetime
+
+    from desktop.demo import demo_deals
+    from desktop.domain.comments import Comment, CommentTarget
+    from desktop.domain.review import review
+    from desktop.store.library import Library
+    from tests.helpers.ui import open_window
+
+    northwind = next(d for d in demo_deals() if d.name.startswith("Northwind"))
+    changed = review(northwind, northwind.snapshots[-1], today=date(2026, 12, 3)).people[0]
+    comment = Comment(CommentTarget.PERSON, changed.id, "Maria Lopez",
+                      datetime(2026, 12, 1, 10, tzinfo=UTC), "Ask her about the budget")
+    library = tmp_path / "library.sqlite"
+    with Library.open(library) as opened:
+        opened.add_deal(replace(northwind, comments=(comment,)))
+    window = open_window(qtbot, library, tmp_path)
+    try:
+        open_deal(qtbot, window, "Northwind")
+        page = review_tab(qtbot, window)
+        lines = shown(page).splitlines()
+        at = lines.index(f"• {changed.name}")
+        said = "Maria Lopez, 1 Dec 2026: Ask her about the budget"
+        assert said in lines[at:]
+        assert lines.index(said) > at
+    finally:
+        window.session.close()
