@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, library_path: Path, out: TextIO) -> int:
     with Library.open(library_path, create=False) as library:
         deal = library.get_deal(library.find_deal(args.deal))
     try:
-        since = find_since(deal.snapshots, args.since, deal_name=deal.name)
+        since = find_since(deal.snapshots, args.since, deal_name=deal.name, now=deal)
     except NoSnapshot as error:
         raise UserError(str(error)) from None
     result = review(deal, since, today=date.today())

@@ -166,17 +166,30 @@ def flag_review(then: Sequence[RedFlag], now: Sequence[RedFlag]) -> FlagReview:
 # -- which snapshot ---------------------------------------------------------------------------
 
 
+def default_since(ordered: Sequence[Snapshot], now: Deal | None) -> Snapshot:
+    """The newest snapshot the deal ``now`` has moved from. Printing a brief takes one
+    (the offer), so the newest is often today's copy of the deal: a review from it would say
+    "nothing changed" to the manager who asks what moved since the last review."""
+    if now is not None:
+        for snapshot in reversed(ordered[1:]):
+            if diff_deals(snapshot.deal, now, since=snapshot.taken_at.date()):
+                return snapshot
+        return ordered[0]
+    return ordered[-1]
+
+
 def find_since(snapshots: Sequence[Snapshot], reference: str | None, *,
-               deal_name: str = "the deal") -> Snapshot:
+               deal_name: str = "the deal", now: Deal | None = None) -> Snapshot:
     """The snapshot a review starts from: ``reference`` is a snapshot id, a unique id
     prefix (four characters at least), its name, or a day YYYY-MM-DD (the newest snapshot
-    taken on or before it; none that early: the oldest); None: the newest snapshot."""
+    taken on or before it; none that early: the oldest); None: the newest snapshot — past
+    those the deal ``now`` has not moved from (see :func:`default_since`)."""
     ordered = sorted(snapshots, key=lambda s: s.taken_at)
     if not ordered:
         raise NoSnapshot(f"{deal_name} has no snapshot to review from; take one first: "
                          "Deal ▸ Take snapshot in the window")
     if reference is None:
-        return ordered[-1]
+        return default_since(ordered, now)
     text = reference.strip()
     try:
         day = date.fromisoformat(text) if len(text) == 10 else None

@@ -53,7 +53,7 @@ def draw_axis_history(ax: Axes, history: Sequence[TrianglePoint], axis: Axis, *,
     ax.set_yticks([0, 5, 10])
     ax.set_xlim(-0.4, max(0.4, len(history) - 0.6))
     ax.set_xticks(xs)
-    crowded = len(history) > 5
+    crowded = len(history) > 3  # three small charts side by side: more labels overlap
     ax.set_xticklabels([point_label(p) if not crowded or i in (0, len(history) - 1)
                         or i == since else "" for i, p in enumerate(history)])
     ax.tick_params(labelsize=font_size - 1, length=2)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 from desktop.domain.wording import people_count
 from desktop.ui import commands
 from desktop.ui.session import LibrarySession
+from desktop.ui.snapshot_offer import snapshot_name
 
 if TYPE_CHECKING:
     from desktop.ui.snapshots_dialog import SnapshotsDialog
@@ -74,7 +75,7 @@ class DealActions:
             return
         name, ok = QInputDialog.getText(self.window, "Take snapshot", "Name of this snapshot "
                                         "(e.g. the review it is for):",
-                                        text=f"Review {date.today():%Y-%m-%d}")
+                                        text=snapshot_name(date.today()))
         if ok and name.strip():
             self.session.push(commands.TakeSnapshot(self.session, deal.id, name.strip()))
 

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.deal import Snapshot
+from desktop.domain.diff import diff_deals
 from desktop.domain.enums import Axis
 from desktop.domain.flag_types import day_text
 from desktop.domain.red_flags import Severity
@@ -38,6 +39,7 @@ from desktop.domain.review_text import review_groups as shown_groups
 from desktop.palette import MUTED_INK, SEVERITY_COLOURS
 from desktop.problems import ExportProblem
 from desktop.store.errors import StoreError
+from desktop.store.summaries import SnapshotInfo
 from desktop.ui.busy import busy
 from desktop.ui.save_dialog import ask_save_path, file_stem
 
@@ -97,7 +99,10 @@ class ReviewPage(QWidget):
         layout.addWidget(self.text, 1)
         self.since_box.currentIndexChanged.connect(lambda _index: self.refresh())
         self.print_button.clicked.connect(self.print_review)
-        self.take_button.clicked.connect(window.deals.take_snapshot)
+        # A snapshot taken here starts a new review period: it is chosen; one taken on the
+        # side (the brief's offer) leaves the review where the deal moved from.
+        self._newest_next = False
+        self.take_button.clicked.connect(self._take_snapshot)
         self.session.deal_shown.connect(self._deal_shown)
         self.session.changed.connect(self._changed)
         self.session.library_opened.connect(self._deal_shown)
@@ -133,9 +138,30 @@ class ReviewPage(QWidget):
         for info in infos:
             self.since_box.addItem(f"{info.name} — {day_text(info.taken_at.date())}", info.id)
         index = self.since_box.findData(chosen) if chosen is not None else -1
-        self.since_box.setCurrentIndex(index if index >= 0 else self.since_box.count() - 1)
+        if self._newest_next and not keep_choice:
+            index, self._newest_next = len(infos) - 1, False
+        self.since_box.setCurrentIndex(index if index >= 0 else self._default_index(infos))
         self.since_box.blockSignals(False)
         self._mark_stale()
+
+    def _take_snapshot(self) -> None:
+        self._newest_next = True
+        self.window_.deals.take_snapshot()
+
+    def _default_index(self, infos: list[SnapshotInfo]) -> int:
+        """The newest snapshot the deal has moved from (the one the brief's offer just took
+        is the deal as it is: nothing to review from it)."""
+        deal = self.session.deal
+        if deal is None or len(infos) < 2:
+            return len(infos) - 1
+        try:
+            for index in range(len(infos) - 1, 0, -1):
+                taken = self.session.library.get_snapshot(infos[index].id)
+                if diff_deals(taken.deal, deal, since=taken.taken_at.date()):
+                    return index
+        except StoreError:
+            return len(infos) - 1
+        return 0
 
     def _mark_stale(self) -> None:
         self._stale = True

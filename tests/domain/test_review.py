@@ -181,3 +181,13 @@ def test_comments_are_printed_beside_what_they_are_about() -> None:
     assert groups["Other comments since the snapshot"] == [
         (Kind.ITEM, "Ben Cole"), (Kind.COMMENT, "Maria Lopez, 2 Dec 2026: Still our coach?")]
     assert "Old news" not in plain_text(result)
+
+
+def test_by_default_a_review_starts_from_the_newest_snapshot_the_deal_moved_from() -> None:
+    """The brief's offer takes a snapshot of the deal as it is: a manager's review after it
+    starts from the one before, not from an identical copy ("nothing changed")."""
+    from desktop.domain.dates import utc_now
+
+    printed = Snapshot(name="Review 3 Dec 2026", taken_at=utc_now(), deal=MIDDLE.deal)
+    assert find_since([MIDDLE, FIRST, printed], None, now=MIDDLE.deal) is MIDDLE
+    assert find_since([MIDDLE, FIRST], None, now=early()) is MIDDLE  # moved: the newest

@@ -72,6 +72,11 @@ def test_yes_takes_the_snapshot_before_the_brief_is_written(
     assert asked == [f"Take a snapshot “{name}” first?"]
     assert snapshot_names(window) == ["Discovery review", "QBR", name]
     assert "Northwind" in pdftext(out)
+    # The Review tab still reviews from the QBR, not from the copy the brief just took.
+    page = window.review_page  # type: ignore[attr-defined]
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.since_box.count() == 3)
+    assert page.since_box.currentText().startswith("QBR")
     # Asked once: the next brief of this deal is written without a question.
     out.unlink()
     export_brief(qtbot, window)
