@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -56,5 +57,13 @@ def install_pages(window: MainWindow) -> None:
     window.portfolio = PortfolioOpener(window)  # type: ignore[attr-defined]
     from desktop.ui.review_page import TAB_TITLE, ReviewPage
 
-    window.review_page = ReviewPage(window)  # type: ignore[attr-defined]
-    window.tabs.addTab(window.review_page, TAB_TITLE)  # type: ignore[attr-defined]
+    page = ReviewPage(window)
+    window.tabs.addTab(page, TAB_TITLE)
+    # After Ctrl+5 Plan and Ctrl+6 Decision in View: Ctrl+7, the Review tab.
+    show_review = QAction("Re&view", window)
+    show_review.setShortcut(QKeySequence("Ctrl+7"))
+    show_review.setStatusTip("The Review tab: what moved since a snapshot")
+    show_review.triggered.connect(lambda: window.tabs.setCurrentWidget(page))
+    window.addAction(show_review)
+    window.menus[3].addAction(show_review)
+    window.review_page = page  # type: ignore[attr-defined]  # set last: "installed"

@@ -150,3 +150,10 @@ def test_a_comment_shows_under_the_person_it_is_about(qtbot: QtBot, tmp_path: Pa
         assert lines.index(said) > at
     finally:
         window.session.close()
+
+
+def test_ctrl_7_shows_the_review_tab(window: MainWindow, qtbot: QtBot) -> None:
+    """View ▸ Review, after Plan (Ctrl+5) and Decision (Ctrl+6)."""
+    QTest.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    page = window.findChild(ReviewPage)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget() is page)
