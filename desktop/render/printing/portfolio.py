@@ -34,7 +34,8 @@ def portfolio_page(standings: Sequence[DealStanding], today: date, scope: str = 
     def paint(painter: QPainter, body: QRectF) -> None:
         area = QRectF(body.left(), body.top() + LEGEND_HEIGHT, body.width(),
                       body.height() - LEGEND_HEIGHT)
-        fit = fit_page(len(standings), area)
+        # On paper few deals get wide cells: whole names and dates, not "Helix Health cl…".
+        fit = fit_page(len(standings), area, largest=(380.0, 112.0))
         _paint_legend(painter, QRectF(body.left(), body.top(), body.width(),
                                       LEGEND_HEIGHT - 4), len(standings), today)
         if not standings:
