@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
@@ -455,8 +456,15 @@ class Library:
         return ChangeSet(contents=frozenset(deals), people=frozenset(positions),
                          aspects=Aspect.POSITION)
 
-    def remove_people(self, person_ids: Iterable[str], *,
-                      deal_id: str | None = None) -> ChangeSet:
+    def known_people(self, person_ids: Collection[str]) -> frozenset[str]:
+        """Which of these ids are people the library has (in any deal or account)."""
+        with self._read():
+            return frozenset(row[0] for row in self._connection.execute(
+                "SELECT id FROM identities WHERE id IN (SELECT value FROM json_each(?))",
+                [json.dumps(list(person_ids))]))
+
+    def remove_people(self, person_ids: Iterable[str], *, deal_id: str | None = None,
+                      forget: Collection[str] = ()) -> ChangeSet:
         """Remove people from their deal and, by cascade, every relation that touches them
         there. An account keeps their identity (another deal may add them again)."""
         ids = list(dict.fromkeys(person_ids))
@@ -486,6 +494,11 @@ class Library:
             connection.execute(f"DELETE FROM people WHERE deal_id IN ({in_deals}) "  # noqa: S608
                                f"AND id IN ({marks})", [*deals, *ids])
             accounts.forget_unused(connection, ids)
+            if forget:  # undoing their addition: not even the account keeps them
+                connection.execute(
+                    "DELETE FROM identities WHERE id IN (SELECT value FROM json_each(?)) AND "
+                    "NOT EXISTS (SELECT 1 FROM people AS p WHERE p.id = identities.id)",
+                    [json.dumps(sorted(forget))])
             for deal in plans.values():
                 writing.write_plan(connection, deal)
             for changed in deals:

@@ -120,12 +120,18 @@ class AddPeople(StoreCommand):
         self.deal_id = deal_id
         self.people = tuple(people)
         self.relations = tuple(relations)
+        self.new: frozenset[str] = frozenset()  # people the account did not know before
 
     def forward(self, library: Library) -> ChangeSet:
+        self.new = frozenset(p.id for p in self.people) - library.known_people(
+            [p.id for p in self.people])
         return library.add_people(self.deal_id, self.people, self.relations)
 
     def backward(self, library: Library) -> ChangeSet:
-        return library.remove_people((p.id for p in self.people), deal_id=self.deal_id)
+        # Undoing the add of somebody new takes them out of the account too: no blank
+        # "New person" left behind to be offered later.
+        return library.remove_people((p.id for p in self.people), deal_id=self.deal_id,
+                                     forget=self.new)
 
 
 class EditPeople(StoreCommand):

@@ -162,3 +162,19 @@ def test_the_account_window_fits_the_laptop_screen_and_escape_closes_it(
     view.activateWindow()
     QTest.keyClick(view, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not view.isVisible())
+
+
+def test_undoing_the_add_of_a_new_person_leaves_no_ghost_in_the_account(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """Add person, then Undo: the new person is gone from the deal and from the account
+    (the account view and the picker never offer a blank "New person")."""
+    library = window.session.library
+    open_deal(qtbot, window, IMAGING)
+    account = stored(window, IMAGING).account_id
+    before = {p.id for p in library.account_grid(account).people}  # type: ignore[arg-type]
+    choose_menu(qtbot, window, "Deal", "Add person")
+    qtbot.waitUntil(lambda: len(stored(window, IMAGING).people) == 12)
+    window.people.table.setFocus()
+    press_shortcut(qtbot, window, window.undo_action)
+    qtbot.waitUntil(lambda: len(stored(window, IMAGING).people) == 11)
+    assert {p.id for p in library.account_grid(account).people} == before  # type: ignore[arg-type]
