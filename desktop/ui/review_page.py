@@ -102,6 +102,11 @@ class ReviewPage(QWidget):
         # A snapshot taken here starts a new review period: it is chosen; one taken on the
         # side (the brief's offer) leaves the review where the deal moved from.
         self._newest_next = False
+        # Until the seller picks a snapshot, the choice follows the deal: the newest one it
+        # has moved from (a snapshot taken, then an edit: the review is from that snapshot).
+        self._seller_chose = False
+        self._default_stale = False
+        self.since_box.activated.connect(self._chosen)
         self.take_button.clicked.connect(self._take_snapshot)
         self.session.deal_shown.connect(self._deal_shown)
         self.session.changed.connect(self._changed)
@@ -113,13 +118,18 @@ class ReviewPage(QWidget):
 
     def _deal_shown(self) -> None:
         self._snapshots = {}
+        self._seller_chose = False
         self._load_snapshots(keep_choice=False)
+
+    def _chosen(self, _index: int) -> None:
+        self._seller_chose = True
 
     def _changed(self, changes: ChangeSet) -> None:
         deal = self.session.deal
         if changes.unknown or changes.snapshots or changes.snapshots_removed:
             self._load_snapshots(keep_choice=not changes.snapshots)
         elif deal is not None and changes.touches_deal(deal.id):
+            self._default_stale = not self._seller_chose
             self._mark_stale()
 
     def _load_snapshots(self, *, keep_choice: bool) -> None:
@@ -177,6 +187,11 @@ class ReviewPage(QWidget):
 
     def refresh(self) -> None:
         """Work out the review for the chosen snapshot and show it."""
+        if self._default_stale:
+            self._default_stale = False
+            self._load_snapshots(keep_choice=False)  # refreshes again when on screen
+            if not self._stale:
+                return
         self._stale = False
         deal = self.session.deal
         has = self.since_box.count() > 0 and deal is not None

@@ -20,7 +20,9 @@ from tests.helpers.ui import (
     answer_text_dialog,
     choose_by_keys,
     choose_in_popup,
+    choose_menu,
     click,
+    click_row,
     main_window,
     open_deal,
 )
@@ -157,3 +159,19 @@ def test_ctrl_7_shows_the_review_tab(window: MainWindow, qtbot: QtBot) -> None:
     QTest.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     page = window.findChild(ReviewPage)
     qtbot.waitUntil(lambda: window.tabs.currentWidget() is page)
+
+
+def test_a_snapshot_taken_from_the_deal_menu_then_an_edit_is_reviewed_from_it(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """Deal ▸ Take snapshot, then a change: the Review tab (not chosen by hand) reviews
+    from that snapshot, as the review command does."""
+    open_deal(qtbot, window, "Northwind")
+    page = review_tab(qtbot, window)
+    answer_text_dialog("NW baseline")
+    choose_menu(qtbot, window, "Deal", "Take snapshot")
+    qtbot.waitUntil(lambda: page.since_box.count() == 3)
+    click_row(qtbot, window, "Daniel Brandt")
+    choose_menu(qtbot, window, "Deal", "Set support of selected", "Neutral")
+    review_tab(qtbot, window)
+    qtbot.waitUntil(lambda: page.since_box.currentText().startswith("NW baseline"))
+    assert "Daniel Brandt" in shown(page)
