@@ -112,8 +112,10 @@ class _Comments:
             return self.names.get(comment.target, "someone removed")
         if comment.target_kind is CommentTarget.ACTION:
             return f"“{self.actions.get(comment.target, 'an action removed')}”"
-        rule = comment.target.split(":", 1)[0].replace("-", " ")
-        return f"A red flag no longer raised (“{rule}”)"
+        rule, _colon, ids = comment.target.partition(":")
+        names = [self.names[i] for i in ids.split(",") if i in self.names]
+        about = f" about {', '.join(names)}" if names else ""
+        return f"A red flag{about} no longer raised (“{rule.replace('-', ' ')}”)"
 
 
 def comment_entry(comment: Comment) -> Entry:

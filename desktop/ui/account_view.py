@@ -159,6 +159,7 @@ class AccountView(QWidget):
         columns.setTextElideMode(Qt.TextElideMode.ElideNone)  # deal names wrap instead
         self.table.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.doubleClicked.connect(self._double_clicked)
+        self.table.activated.connect(self._double_clicked)  # Enter, as the tooltip's click
         self.chart_view = ChartView()
         self.chart_view.setObjectName("account_chart")
         self.tabs = QTabWidget()

@@ -130,6 +130,25 @@ def test_double_click_on_a_cell_opens_that_deal_with_that_person_selected(
     assert window.tabs.currentIndex() == 0  # the map, where the person is selected
 
 
+def test_enter_on_a_cell_opens_that_deal_too(qtbot: QtBot, window: MainWindow) -> None:
+    """The keyboard way in: click a cell (or arrow to it), then Enter."""
+    first, second = helix_deals(window)
+    view = open_account_view(qtbot, window)
+    person = next(p for p in second.people if not first.has_person(p.id))
+    assert view.grid is not None
+    row = view.model.row_of(person.id)
+    assert row is not None
+    index = view.model.index(row, FIXED_COLUMNS + [d.id for d in view.grid.deals].index(
+        second.id))
+    view.table.scrollTo(index)
+    QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=view.table.visualRect(index).center())
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.session.deal is not None
+                    and window.session.deal.id == second.id)
+    assert window.selection.ids == (person.id,)
+
+
 def test_double_click_on_a_blank_cell_opens_nothing(qtbot: QtBot, window: MainWindow) -> None:
     first, second = helix_deals(window)
     view = open_account_view(qtbot, window)
