@@ -27,6 +27,12 @@ _UPSERT = (
     "ON CONFLICT (deal_id, person_id, what) DO UPDATE SET now = excluded.now, at = excluded.at")
 
 
+_UPSERT_ONE = (
+    "INSERT INTO notices (deal_id, person_id, what, was, now, at) "
+    "VALUES (:deal, :person, :what, :was, :now, :at) "
+    "ON CONFLICT (deal_id, person_id, what) DO UPDATE SET now = excluded.now, at = excluded.at")
+
+
 def note_change(connection: sqlite3.Connection, deal_id: str, person_id: str,
                 what: NoticeKind, was: str, now: str) -> None:
     """``person_id``'s ``what`` changed from ``was`` to ``now`` in ``deal_id``: their other
@@ -68,9 +74,20 @@ def note_manager_changes(connection: sqlite3.Connection, deal_id: str, before: M
     after = managers(connection, deal_id, before)
     for person_id, was in before.items():
         now = after[person_id]
-        if was != now:
-            note_change(connection, deal_id, person_id, NoticeKind.MANAGER,
-                        _names(connection, was), _names(connection, now))
+        if was == now:
+            continue
+        # Only the deals that draw the person's managers otherwise are told.
+        others = [row[0] for row in connection.execute(
+            "SELECT deal_id FROM people WHERE id = ? AND deal_id <> ?", [person_id, deal_id])]
+        for other in others:
+            if managers(connection, other, [person_id])[person_id] == now:
+                connection.execute("DELETE FROM notices WHERE deal_id = ? AND person_id = ? "
+                                   "AND what = 'manager'", [other, person_id])
+                continue
+            connection.execute(_UPSERT_ONE, {
+                "what": NoticeKind.MANAGER.value, "was": _names(connection, was),
+                "now": _names(connection, now), "at": format_timestamp(utc_now()),
+                "person": person_id, "deal": other})
 
 
 def _names(connection: sqlite3.Connection, ids: frozenset[str]) -> str:

@@ -11,8 +11,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
+from desktop.domain.enums import RelationKind
 from desktop.domain.person import Person
 from desktop.domain.position import Position
+from desktop.domain.relation import Relation
 from desktop.store.errors import StoreError
 from desktop.ui import commands
 from desktop.ui.account_view import AccountView
@@ -159,7 +161,15 @@ class AccountPages:
         if picker.exec() != AccountPersonPicker.DialogCode.Accepted:
             return
         person = _new_stance(window, picker)
-        window.session.push(commands.AddPeople(window.session, deal.id, [person]))
+        lines: tuple[Relation, ...] = ()
+        if picker.chosen is not None and account_id:
+            # Their manager, as the account's other deals draw it, when the manager is in
+            # this deal too (their reports' lines are this deal's own to draw).
+            here = {p.id for p in deal.people}
+            lines = tuple(Relation(report, manager, RelationKind.REPORTS_TO)
+                          for report, manager in grid.reports
+                          if report == person.id and manager in here)
+        window.session.push(commands.AddPeople(window.session, deal.id, [person], lines))
         window.selection.set([person.id])
         if picker.chosen is not None:
             window.report_done(f"{person.name} added from the account: their details are "

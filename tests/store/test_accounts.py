@@ -325,3 +325,15 @@ def test_a_version_2_file_of_the_account_joins_its_people_by_e_mail_then_name_an
     assert stored.account_id == first.account_id
     grid = library.account_grid(first.account_id)  # type: ignore[arg-type]
     assert len(grid.people) == 3
+
+
+def test_drawing_the_manager_another_deal_already_draws_is_no_news(library: Library) -> None:
+    first, second = _two_deals(library)
+    library.add_relation(second.id, Relation(KEVIN.id, MARIA.id, RelationKind.REPORTS_TO))
+    assert library.get_deal(first.id).notices == ()  # the first deal says the same
+    anna = Person(name="Anna Berg", title="CTO")
+    library.add_people(second.id, [anna])
+    line = library.get_deal(second.id).relations[-1]
+    library.update_relation(replace(line, target=anna.id))
+    (notice,) = library.get_deal(first.id).notices
+    assert (notice.what, notice.now) == (NoticeKind.MANAGER, "Anna Berg")

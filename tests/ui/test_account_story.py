@@ -89,6 +89,10 @@ def test_a_sellers_session_across_the_account(window: MainWindow, qtbot: QtBot) 
     here = stored(window, IMAGING).person(jonas.id)
     assert (here.name, here.email) == (jonas.name, jonas.email)  # one identity
     assert here.roles == ()  # a stance of this deal's own, to be judged here
+    amelia = next(p.id for p in clinical.people if p.name == "Amelia Novak")
+    imaging = stored(window, IMAGING)
+    assert any(r.source == jonas.id and r.target == amelia and r.kind.value == "reports-to"
+               for r in imaging.relations)  # his manager came with him: she is here too
     assert stored(window, CLINICAL).person(jonas.id).roles == jonas.roles
 
     # 4. He was promoted: typed in the inspector here, it shows in the clinical deal, flagged.
