@@ -10,6 +10,7 @@ from typing import TextIO
 
 from desktop.commands import Command
 from desktop.domain.accounts import AccountGrid
+from desktop.domain.wording import plural
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -47,7 +48,6 @@ def run(args: argparse.Namespace, library_path: Path, out: TextIO) -> int:
 
 def grid_lines(grid: AccountGrid) -> list[str]:
     """The account in lines: a heading, its deals, then one line per person."""
-    from desktop.domain.wording import plural
     from desktop.render.stance_text import stance_text
 
     account = grid.account
@@ -65,25 +65,21 @@ def grid_lines(grid: AccountGrid) -> list[str]:
 
 
 def _print_pdf(grid: AccountGrid, args: argparse.Namespace, out: TextIO) -> int:
-    from desktop.cli import EXIT_OK, UserError, _headless_qt, _output_path
+    from desktop.cli import EXIT_OK, _headless_qt, _output_path
 
     output = _output_path(args.output, (".pdf",))
     _headless_qt()
+    from desktop.commands.pdf_output import chosen_paper, refused_in_one_sentence
     from desktop.layout.org_chart import org_chart_layout
-    from desktop.problems import ExportProblem
     from desktop.render.account_chart import account_chart
     from desktop.render.printing.account import write_account_pdf
-    from desktop.render.printing.choices import Paper
-    from desktop.render.printing.options import default_paper
 
     chart = account_chart(grid, org_chart_layout([p.id for p in grid.people], grid.reports))
-    paper = Paper(args.paper) if args.paper else default_paper()
-    try:
-        pages = write_account_pdf(grid, chart, output, paper, max_pages=args.max_pages)
-    except ExportProblem as error:
-        raise UserError(str(error)) from error
+    with refused_in_one_sentence():
+        pages = write_account_pdf(grid, chart, output, chosen_paper(args),
+                                  max_pages=args.max_pages)
     print(f"Printed the account {grid.account.name} to {output}: "
-          f"{pages} page{'s' if pages != 1 else ''}.", file=out)
+          f"{plural(pages, 'page')}.", file=out)
     return EXIT_OK
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.commands import Command
+from desktop.domain.wording import plural
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -45,17 +46,12 @@ def run(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     scope = " · ".join(part for part in (shown[0].account if args.account else "",
                                          shown[0].stage if args.stage else "") if part)
     _headless_qt()
-    from desktop.problems import ExportProblem
-    from desktop.render.printing.choices import Paper
-    from desktop.render.printing.options import default_paper
+    from desktop.commands.pdf_output import chosen_paper, refused_in_one_sentence
     from desktop.render.printing.portfolio import write_portfolio_pdf
 
-    paper = Paper(args.paper) if args.paper else default_paper()
-    try:
-        write_portfolio_pdf(output, shown, today, paper, scope)
-    except ExportProblem as error:
-        raise UserError(str(error)) from error
-    print(f"Printed the portfolio ({len(shown)} open deal{'s' if len(shown) != 1 else ''}"
+    with refused_in_one_sentence():
+        write_portfolio_pdf(output, shown, today, chosen_paper(args), scope)
+    print(f"Printed the portfolio ({plural(len(shown), 'open deal')}"
           f"{', ' + scope if scope else ''}) to {output}: 1 page.", file=out)
     return 0
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.commands import Command
+from desktop.domain.wording import plural
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -41,18 +42,14 @@ def run(args: argparse.Namespace, library_path: Path, out: TextIO) -> int:
         raise UserError(str(error)) from None
     result = review(deal, since, today=date.today())
     _headless_qt()
-    from desktop.problems import ExportProblem
-    from desktop.render.printing.choices import Paper
-    from desktop.render.printing.options import default_paper
+    from desktop.commands.pdf_output import chosen_paper, refused_in_one_sentence
     from desktop.render.printing.review import write_review_pdf
 
-    paper = Paper(args.paper) if args.paper else default_paper()
-    try:
-        pages = write_review_pdf(result, output, paper, include_private=args.include_private)
-    except ExportProblem as error:
-        raise UserError(str(error)) from error
+    with refused_in_one_sentence():
+        pages = write_review_pdf(result, output, chosen_paper(args),
+                                 include_private=args.include_private)
     print(f"Printed the review of {deal.name} since {result.since_text} to {output}: "
-          f"{pages} page{'s' if pages != 1 else ''}.", file=out)
+          f"{plural(pages, 'page')}.", file=out)
     return EXIT_OK
 
 

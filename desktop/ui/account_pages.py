@@ -15,6 +15,7 @@ from desktop.domain.enums import RelationKind
 from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
+from desktop.domain.wording import plural
 from desktop.store.errors import StoreError
 from desktop.ui import commands
 from desktop.ui.account_view import AccountView
@@ -207,4 +208,4 @@ class AccountPages:
             self.window.report_failure(str(error))
             return
         self.window.report_done(f"Printed the account {name} to {path}: "
-                                f"{pages} page{'s' if pages != 1 else ''}.")
+                                f"{plural(pages, 'page')}.")

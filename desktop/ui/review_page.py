@@ -36,6 +36,7 @@ from desktop.domain.red_flags import Severity
 from desktop.domain.review import Review, review
 from desktop.domain.review_text import Kind
 from desktop.domain.review_text import review_groups as shown_groups
+from desktop.domain.wording import plural
 from desktop.palette import MUTED_INK, SEVERITY_COLOURS
 from desktop.problems import ExportProblem
 from desktop.store.errors import StoreError
@@ -272,8 +273,7 @@ class ReviewPage(QWidget):
             self.session.failed.emit(str(error))
             return
         self.session.done.emit(f"Printed the review of {shown.deal.name} since "
-                               f"{shown.since_text} to {path}: {pages} "
-                               f"page{'s' if pages != 1 else ''}.")
+                               f"{shown.since_text} to {path}: {plural(pages, 'page')}.")
 
 
 def _summary(shown: Review) -> str:
