@@ -151,6 +151,10 @@ class ReviewPage(QWidget):
         index = self.since_box.findData(chosen) if chosen is not None else -1
         if self._newest_next and not keep_choice:
             index, self._newest_next = len(infos) - 1, False
+        if index < 0 and not self.isVisible():
+            # Which snapshot the deal moved from takes a diff: worked out when the tab is
+            # shown, not on every deal switch with the tab hidden.
+            index, self._default_stale = len(infos) - 1, not self._seller_chose
         self.since_box.setCurrentIndex(index if index >= 0 else self._default_index(infos))
         self.since_box.blockSignals(False)
         self._mark_stale()
