@@ -1,7 +1,8 @@
 """The account window's place in the main window: Deal ▸ Account view… (the shown deal's
 account) and View ▸ Accounts… (the first account, the others one choice away); a
 double-click in the grid brings the main window forward on that deal, that person selected.
-Also Deal ▸ Add person from account…, which offers the account's people first."""
+Also Deal ▸ Add person from account…, which offers the account's people first, and the
+offer of the account's people as a person just added by the usual Add person is named."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from desktop.domain.relation import Relation
 from desktop.domain.wording import plural
 from desktop.store.errors import StoreError
 from desktop.ui import commands
+from desktop.ui.account_name_offer import AccountNameOffer
 from desktop.ui.account_view import AccountView
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ class AccountPages:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
         self.view: AccountView | None = None
+        self.name_offer = AccountNameOffer(window)
         deal_menu, view_menu = window.menus[2], window.menus[3]
         self.account_action = QAction("Account &view…", window)
         self.account_action.setObjectName("show_account")
@@ -158,8 +161,13 @@ class AccountPages:
             account_name,
             lambda text: library.account_people(account_id, text, LIMIT) if account_id else [],
             lambda person_id: sorted(deals_of.get(person_id, [])),
-            {p.id for p in deal.people}, window)
+            {p.id for p in deal.people}, window, here={p.id: p.name for p in deal.people})
         if picker.exec() != AccountPersonPicker.DialogCode.Accepted:
+            return
+        if picker.existing is not None:  # their name typed in full: no duplicate
+            window.selection.set([picker.existing])
+            window.report_done(f"{deal.person(picker.existing).name} is already in this "
+                               "deal: selected on the map, nobody added.")
             return
         person = _new_stance(window, picker)
         lines: tuple[Relation, ...] = ()

@@ -31,7 +31,8 @@ def search(text: str) -> Sequence[AccountPerson]:
 
 def picker(qtbot: QtBot) -> AccountPersonPicker:
     dialog = AccountPersonPicker("Helix Health Trust", search,
-                                 lambda person_id: IN_DEALS.get(person_id, []), {ALREADY.id})
+                                 lambda person_id: IN_DEALS.get(person_id, []), {ALREADY.id},
+                                 here={ALREADY.id: ALREADY.name})
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -106,3 +107,28 @@ def test_typing_after_a_choice_makes_it_a_new_name_again(qtbot: QtBot) -> None:
     assert dialog.chosen == KEVINA
     QTest.keyClicks(dialog.name_field, " Jr")
     assert dialog.chosen is None
+
+
+def test_the_full_name_of_someone_in_this_deal_selects_them_and_adds_nobody(
+        qtbot: QtBot) -> None:
+    dialog = picker(qtbot)
+    QTest.keyClicks(dialog.name_field, "kevin already")
+    assert "already in this deal" in dialog.hint.text()
+    with qtbot.waitSignal(dialog.accepted):
+        QTest.keyClick(dialog.name_field, Qt.Key.Key_Return)
+    assert dialog.existing == ALREADY.id
+    assert dialog.chosen is None
+
+
+def test_the_full_name_of_one_account_person_is_that_person_not_a_namesake(
+        qtbot: QtBot) -> None:
+    dialog = picker(qtbot)
+    QTest.keyClicks(dialog.name_field, "Kevina Olsen")
+    popup = shown_popup(dialog)
+    qtbot.waitUntil(popup.isVisible)
+    assert dialog.hint.text() == "Add adds Kevina Olsen — CFO from the account."
+    QTest.keyClick(popup, Qt.Key.Key_Escape)
+    with qtbot.waitSignal(dialog.accepted):
+        QTest.keyClick(dialog.name_field, Qt.Key.Key_Return)
+    assert dialog.chosen == KEVINA
+    assert dialog.existing is None
