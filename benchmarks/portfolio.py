@@ -2,7 +2,10 @@
 5 criteria, 8 process steps), goal ≤ 1 s (issue 18), measured through the real page
 (``desktop/ui/portfolio_page.py``) at 1366 × 768 offscreen:
 
-* cold: the page made and shown, every deal read and analysed, the cells in view painted;
+* open: the page made and shown in a new session of the window — the deals' figures taken
+  from the library's cache (``deal_figures``, schema 5), the cells in view painted; what a
+  seller sees every time but the very first (and after an upgrade that changes the recipe);
+* first open ever: the same with the cache empty — every deal read whole and analysed;
 * paint: the page painted again once the standings are known (a resize, a scroll, a
   filter) — what the goal is about;
 * after an edit: one deal's change set handled (that deal read and analysed again) and the
@@ -17,6 +20,7 @@ without them."""
 from __future__ import annotations
 
 import shutil
+import sqlite3
 import tempfile
 import time
 from dataclasses import replace
@@ -58,7 +62,6 @@ def run() -> list[Result]:
     from PySide6.QtWidgets import QApplication
 
     from desktop.domain.analysis import analyse
-    from desktop.domain.changes import ChangeSet
     from desktop.ui.portfolio_page import PortfolioWindow
     from desktop.ui.session import LibrarySession
 
@@ -79,8 +82,18 @@ def run() -> list[Result]:
             page.grab()
             return page
 
+        def forget() -> None:  # as another program would
+            connection = sqlite3.connect(path)
+            with connection:
+                connection.execute("DELETE FROM deal_figures")
+            connection.close()
+
         colds = []
-        for _ in range(2):  # the first also loads networkx and scipy, as a session's would
+        # First ever (also loads networkx and scipy, as a session's would), then the same
+        # with the cache emptied again, then twice with it as the first open left it.
+        for empty in (True, True, False, False):
+            if empty:
+                forget()
             start = time.perf_counter()
             page = cold()
             colds.append(time.perf_counter() - start)
@@ -102,8 +115,12 @@ def run() -> list[Result]:
         paint = median_time(page.grab, repeat=7)
         edited = ids[DEALS // 2]
 
-        def after_edit() -> None:
-            session.changed.emit(ChangeSet(contents=frozenset({edited})))
+        amounts = iter(range(1, 1_000))
+
+        def after_edit() -> None:  # a real write: the triggers forget the deal's figures
+            fields = library.get_deal_fields(edited)
+            changes = library.update_deal(replace(fields, amount=float(next(amounts))))
+            session.changed.emit(changes)
             page.finish_reading()
             page.grab()
 
@@ -122,6 +139,7 @@ def run() -> list[Result]:
         base = median_time(baseline, repeat=5)
         from desktop.portfolio_reading import listed_deals
 
+        listed_deals(library, today)  # the figures kept, as any earlier read leaves them
         start = time.perf_counter()
         listed = listed_deals(library, today)
         listing = time.perf_counter() - start
@@ -130,14 +148,16 @@ def run() -> list[Result]:
         page.close()
         session.close()
         return [
-            Result("portfolio 1,000 deals: open cold", colds[1], base, goal=GOAL,
-                   note=f"read {read_time:.2f} s + analyse {analyse_time:.2f} s of it; "
-                        f"first open of a session {colds[0]:.2f} s; "
+            Result("portfolio 1,000 deals: open", min(colds[2:]), base, goal=GOAL,
+                   note="figures from the library's cache; "
                         "baseline: list_deals + 1,000 plain rectangles"),
+            Result("portfolio 1,000 deals: first open ever", colds[1], base,
+                   note=f"cache empty: read {read_time:.2f} s + analyse {analyse_time:.2f} s "
+                        f"of it; the first of the process {colds[0]:.2f} s"),
             Result("portfolio 1,000 deals: paint the page", paint, base, goal=GOAL,
                    note="standings known (resize, scroll, filter)"),
             Result("portfolio 1,000 deals: one deal edited", edit, base, goal=GOAL,
-                   note="its change set read and analysed again, page painted"),
+                   note="the deal written, read and analysed again, page painted"),
             Result("list --json with figures, 1,000 deals", listing, plain,
                    note="baseline: the list's JSON before the figures (summaries only)"),
         ]

@@ -27,13 +27,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from desktop.domain.analysis import DealAnalysis, analyse
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Coverage, Influence, Role, Support
 from desktop.domain.flag_types import Severity
 from desktop.domain.person import Person
-from desktop.domain.triangle_math import DealTriangle
+from desktop.domain.triangle_math import AxisResult, DealTriangle
 
 # What makes a person "key": their word carries the decision.
 KEY_ROLES: frozenset[Role] = frozenset({Role.ECONOMIC_BUYER, Role.DECISION_MAKER})
@@ -115,25 +116,141 @@ class DealStanding:
                 "days_since_key_contact": self.days_since_key_contact}
 
 
+class DealHeading(Protocol):
+    """What the deal list already says of a deal (a ``Deal`` or the store's summary)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def account(self) -> str: ...
+    @property
+    def stage(self) -> str: ...
+    @property
+    def amount(self) -> float | None: ...
+    @property
+    def currency(self) -> str: ...
+    @property
+    def close_date(self) -> date | None: ...
+
+
+# The number of the recipe below: a cached DealFigures of another recipe is worked out again.
+# Bump it whenever what DealFigures holds, or how any of it is worked out (the triangle, the
+# weights, a high red flag's rule), changes.
+FIGURES_RECIPE = 1
+
+
+@dataclass(frozen=True, slots=True)
+class DealFigures:
+    """What a deal's standing is made of that does not depend on the day — the costly part
+    (the deal read whole, PageRank, the red flags), kept per deal by the library
+    (``deal_figures``, emptied by triggers on any write to the deal) so that the portfolio
+    of 1,000 deals opens without reading them."""
+
+    triangle: DealTriangle
+    coverage: float
+    backing: float
+    high_flags: int
+    key_contact: date | None  # the latest contact with a key person
+    open_due: tuple[date, ...]  # the due dates of the open actions, earliest first
+    people: int
+
+    def to_plain(self) -> dict[str, object]:
+        return {"triangle": [[r.value, r.coverage, r.known_people]
+                             for r in (self.triangle.business, self.triangle.technical,
+                                       self.triangle.personal)],
+                "coverage": self.coverage, "backing": self.backing,
+                "high_flags": self.high_flags,
+                "key_contact": None if self.key_contact is None
+                else self.key_contact.isoformat(),
+                "open_due": [d.isoformat() for d in self.open_due], "people": self.people}
+
+    @classmethod
+    def from_plain(cls, data: object) -> DealFigures:
+        """The figures of :meth:`to_plain`; ValueError for anything else (a cache row is
+        read from a file that may have been tampered with: never trusted blindly)."""
+        try:
+            if not isinstance(data, dict):
+                raise ValueError("not an object")
+            legs = [AxisResult(value=_number_or_none(v), coverage=_fraction(c),
+                               known_people=_count(k)) for v, c, k in data["triangle"]]
+            if len(legs) != 3:
+                raise ValueError("not three axes")
+            key = data["key_contact"]
+            return cls(triangle=DealTriangle(*legs), coverage=_fraction(data["coverage"]),
+                       backing=_fraction(data["backing"]), high_flags=_count(data["high_flags"]),
+                       key_contact=None if key is None else date.fromisoformat(key),
+                       open_due=tuple(date.fromisoformat(d) for d in data["open_due"]),
+                       people=_count(data["people"]))
+        except (KeyError, TypeError, ValueError) as error:
+            raise ValueError(f"not portfolio figures: {error}") from None
+
+
+def _number_or_none(value: object) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 10:
+        raise ValueError(f"{value!r} is not a score")
+    return float(value)
+
+
+def _fraction(value: object) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        raise ValueError(f"{value!r} is not a share")
+    return float(value)
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(f"{value!r} is not a count")
+    return value
+
+
 def standing(deal: Deal, today: date, analysis: DealAnalysis | None = None) -> DealStanding:
     """``deal``'s standing on ``today`` (``analysis``: the deal's, if already made)."""
+    return standing_on(deal, deal_figures(deal, today, analysis), today)
+
+
+def deal_figures(deal: Deal, today: date, analysis: DealAnalysis | None = None) -> DealFigures:
+    """What ``deal``'s standing is made of, apart from the day (``today`` is only passed on
+    to the analysis, whose high red flags do not depend on it: tests/domain hold to that)."""
     analysis = analysis or analyse(deal, today=today)
     weights = analysis.weights
-    coverage = _share(deal.people, weights, lambda p: p.coverage in WELL_COVERED)
-    backing = _share(deal.people, weights, lambda p: p.support >= BACKING)
-    high = sum(1 for flag in analysis.flags if flag.severity is Severity.HIGH)
-    silence = days_since_key_contact(deal.people, today)
-    overdue = sum(1 for action in deal.actions if action.is_overdue(today))
-    terms = risk_terms(high_flags=high, days_since_key_contact=silence, overdue_actions=overdue,
-                       coverage=coverage, triangle=analysis.triangle, backing=backing,
-                       days_to_close=None if deal.close_date is None
-                       else (deal.close_date - today).days)
-    return DealStanding(
-        deal_id=deal.id, name=deal.name, account=deal.account, stage=deal.stage,
-        amount=deal.amount, currency=deal.currency, close_date=deal.close_date,
-        triangle=analysis.triangle, coverage=coverage, backing=backing, high_flags=high,
-        days_since_key_contact=silence, overdue_actions=overdue, terms=terms,
+    return DealFigures(
+        triangle=analysis.triangle,
+        coverage=_share(deal.people, weights, lambda p: p.coverage in WELL_COVERED),
+        backing=_share(deal.people, weights, lambda p: p.support >= BACKING),
+        high_flags=sum(1 for flag in analysis.flags if flag.severity is Severity.HIGH),
+        key_contact=latest_key_contact(deal.people),
+        open_due=tuple(sorted(a.due for a in deal.actions if a.is_open and a.due is not None)),
         people=len(deal.people))
+
+
+def standing_on(heading: DealHeading, figures: DealFigures, today: date) -> DealStanding:
+    """The standing on ``today`` of the deal ``heading`` names, from its ``figures`` (read
+    from the library's cache or just worked out): the day-dependent terms — silence,
+    overdue actions, the nearness of the close date — are worked out here, so figures
+    made yesterday serve today."""
+    silence = None if figures.key_contact is None else max(0, (today - figures.key_contact).days)
+    overdue = sum(1 for due in figures.open_due if due < today)
+    terms = risk_terms(high_flags=figures.high_flags, days_since_key_contact=silence,
+                       overdue_actions=overdue, coverage=figures.coverage,
+                       triangle=figures.triangle, backing=figures.backing,
+                       days_to_close=None if heading.close_date is None
+                       else (heading.close_date - today).days)
+    return DealStanding(
+        deal_id=heading.id, name=heading.name, account=heading.account, stage=heading.stage,
+        amount=heading.amount, currency=heading.currency, close_date=heading.close_date,
+        triangle=figures.triangle, coverage=figures.coverage, backing=figures.backing,
+        high_flags=figures.high_flags, days_since_key_contact=silence,
+        overdue_actions=overdue, terms=terms, people=figures.people)
+
+
+def latest_key_contact(people: Iterable[Person]) -> date | None:
+    """The latest contact with any key person; None when none is on record."""
+    return max((p.last_contact for p in people if is_key(p) and p.last_contact is not None),
+               default=None)
 
 
 def days_since_key_contact(people: Iterable[Person], today: date) -> int | None:

@@ -22,12 +22,7 @@ from typing import TYPE_CHECKING
 
 from desktop import protected_files
 from desktop.domain.account_rules import account_key
-from desktop.domain.accounts import (
-    AccountGrid,
-    AccountPerson,
-    AccountSummary,
-    IdentityNotice,
-)
+from desktop.domain.accounts import AccountGrid, AccountPerson, AccountSummary, IdentityNotice
 from desktop.domain.changes import Aspect, ChangeSet
 from desktop.domain.comments import CommentTarget
 from desktop.domain.dates import utc_now
@@ -36,7 +31,7 @@ from desktop.domain.person import Person
 from desktop.domain.plan_references import forget_people
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
-from desktop.store import accounts, notices, reading, rows, writing
+from desktop.store import accounts, figures, notices, reading, rows, writing
 from desktop.store.backups import DEFAULT_KEEP, backup_copy, copy_to, daily_due
 from desktop.store.damage import damage_named
 from desktop.store.errors import (
@@ -277,6 +272,15 @@ class Library:
         to put removed people and lines back exactly where they were."""
         with translated(self.path):
             return reading.ordinals(self._connection, deal_id)
+
+    def cached_figures(self, recipe: int) -> dict[str, str]:
+        """Each deal's portfolio figures kept by ``recipe``, as JSON, by deal id."""
+        with self._read():
+            return figures.cached(self._connection, recipe)
+
+    def keep_figures(self, recipe: int, made: Mapping[str, str], as_of: int) -> bool:
+        """Keep figures worked out from what was read at ``data_version`` ``as_of``."""
+        return figures.keep(self, self._connection, recipe, made, as_of)
 
     def list_snapshots(self, deal_id: str) -> list[SnapshotInfo]:
         with translated(self.path), damage_named(self._connection, self.path):

@@ -2,16 +2,17 @@
 as the one-page print (``desktop/render/portfolio_cells.py``) in a scrolling window, with
 the account and stage to look at. Clicking a deal opens it in the main window.
 
-The deals are read and analysed a slice at a time between frames (a library of 1,000 deals
-takes seconds to analyse, and the window must keep answering meanwhile); the standings are
-kept, and an edit reads again only the deals its change set names.
+Each deal's figures come from the library's cache (``deal_figures``) when it has them; the
+deals it does not — changed since, or never worked out — are read and analysed a slice at a
+time between frames (1,000 of them take seconds, and the window must keep answering
+meanwhile). The standings are kept, and an edit reads again only the deals its change set
+names.
 
 Made when the user first asks for it, never at start-up.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -40,10 +41,12 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.enums import SUGGESTED_STAGES
-from desktop.domain.portfolio import DealStanding, chosen, is_open_stage
+from desktop.domain.portfolio import DealFigures, DealStanding, chosen, is_open_stage, standing_on
 from desktop.domain.wording import plural
+from desktop.portfolio_reading import kept_figures, work_out
 from desktop.render.portfolio_cells import RISK_HIGH, Grid, paint_cells
-from desktop.store.errors import NotFound, StoreError
+from desktop.store.errors import StoreError
+from desktop.store.summaries import DealSummary
 from desktop.ui.geometry import fitting
 
 if TYPE_CHECKING:
@@ -181,7 +184,8 @@ class PortfolioWindow(QWidget):
         self.standings: dict[str, DealStanding] = {}
         self._stale: set[str] | None = None  # None: every deal must be read
         self._read_at: dict[str, datetime] = {}  # each deal's updated_at when it was read
-        self._queue: list[tuple[str, datetime]] = []
+        self._queue: list[str] = []  # deals to read whole, last first
+        self._headings: dict[str, DealSummary] = {}  # each deal's line of the deal list
         self.summary = QLabel()
         self.summary.setObjectName("portfolio_summary")
         self.account = QComboBox()
@@ -229,18 +233,30 @@ class PortfolioWindow(QWidget):
         if date.today() != self.today:
             self.today, self._stale = date.today(), None
         try:  # closed deals are not read at all: the list says their stage
-            present = {s.id: s.updated_at for s in self.session.library.list_deals()
-                       if is_open_stage(s.stage)}
+            summaries = [s for s in self.session.library.list_deals()
+                         if is_open_stage(s.stage)]
         except StoreError as error:
             self.summary.setText(str(error))
             return
+        present = {s.id: s.updated_at for s in summaries}
         for gone in set(self.standings) - set(present):
             del self.standings[gone]
         stale = self._stale
-        self._queue = [(i, at) for i, at in present.items()
-                       if stale is None or i in stale or i not in self.standings
-                       or self._read_at.get(i) != at]
+        wanted = {i: at for i, at in present.items()
+                  if stale is None or i in stale or i not in self.standings
+                  or self._read_at.get(i) != at}
         self._stale = set()
+        self._headings.update({s.id: s for s in summaries if s.id in wanted})
+        try:  # what the library keeps is shown at once; only the rest is read whole
+            kept = kept_figures(self.session.library) if wanted else {}
+        except StoreError as error:
+            self.summary.setText(str(error))
+            return
+        for deal_id in [i for i in wanted if i in kept]:
+            self.standings[deal_id] = standing_on(self._headings[deal_id], kept[deal_id],
+                                                  self.today)
+            self._read_at[deal_id] = wanted.pop(deal_id)
+        self._queue = list(wanted)
         if self._queue:
             self._timer.start()
         self._show()
@@ -251,28 +267,26 @@ class PortfolioWindow(QWidget):
             self._read_slice(budget=float("inf"))
 
     def _read_slice(self, budget: float = SLICE_SECONDS) -> None:
-        from desktop.domain.portfolio import standing
-
         if not self.session.is_open:  # the library was closed meanwhile
             self._queue.clear()
             self._timer.stop()
             return
-        start = time.perf_counter()
-        library = self.session.library
-        while self._queue and time.perf_counter() - start < budget:
-            deal_id, updated_at = self._queue.pop()
-            try:
-                self.standings[deal_id] = standing(library.get_deal(deal_id, snapshots=False),
-                                                   self.today)
-                self._read_at[deal_id] = updated_at
-            except NotFound:
-                self.standings.pop(deal_id, None)
-            except StoreError as error:  # the file went away or is damaged: say so, stop
-                self._queue.clear()
-                self._timer.stop()
-                self._show()
-                self.summary.setText(str(error))
-                return
+        figures: dict[str, DealFigures] = {}
+        try:
+            gone = work_out(self.session.library, self._queue, self.today, figures,
+                            budget=budget)
+        except StoreError as error:  # the file went away or is damaged: say so, stop
+            self._queue.clear()
+            self._timer.stop()
+            self._show()
+            self.summary.setText(str(error))
+            return
+        for deal_id in gone:
+            self.standings.pop(deal_id, None)
+        for deal_id, made in figures.items():
+            heading = self._headings[deal_id]
+            self.standings[deal_id] = standing_on(heading, made, self.today)
+            self._read_at[deal_id] = heading.updated_at
         if not self._queue:
             self._timer.stop()
         self._show()  # as they come: the riskiest of those read so far first
@@ -295,6 +309,7 @@ class PortfolioWindow(QWidget):
     def _library_opened(self) -> None:
         self.standings.clear()
         self._read_at.clear()
+        self._headings.clear()
         self._stale = None
         if self.isVisible():
             self.refresh()

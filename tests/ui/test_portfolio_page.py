@@ -145,3 +145,31 @@ def test_another_programs_write_is_read_again_alone(qtbot: QtBot, window: MainWi
     assert names(page) == ["Lumen middling", "Orbit well worked"]
     for item in page.canvas.standings:  # not read again: the very same standings
         assert page.standings[item.deal_id] is before[item.deal_id]
+
+
+def test_the_next_session_shows_the_kept_figures_at_once_and_reads_only_what_changed(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    first = names(open_portfolio(qtbot, window))
+    assert len(first) == 3
+    window.session.close()
+    window.close()
+    path = tmp_path / "library.sqlite"
+    with Library.open(path) as other:  # meanwhile the command line edits one deal
+        orbit = next(s for s in other.list_deals() if s.name == "Orbit well worked")
+        other.update_deal(replace(other.get_deal_fields(orbit.id), amount=125_000.0))
+    second = open_window(qtbot, path, tmp_path / "second")
+    try:
+        activate(qtbot, second)
+        QTest.keyClick(QApplication.focusWidget() or second, Qt.Key.Key_D, CTRL_SHIFT)
+        page = second.findChild(PortfolioWindow)
+        assert page is not None
+        # As the key left it, before any reading between frames: the two deals unchanged
+        # since are shown from the library's figures; only the edited one is still to read.
+        assert page.reading
+        assert names(page) == [n for n in first if n != "Orbit well worked"]
+        qtbot.waitUntil(lambda: not page.reading, timeout=10_000)
+        assert names(page) == first
+        assert next(s for s in page.canvas.standings
+                    if s.deal_id == orbit.id).amount == 125_000.0
+    finally:
+        second.session.close()

@@ -13,7 +13,13 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Mapping, Sequence
 
-from desktop.store.migrations import m0001_initial, m0002_plan, m0003_comments, m0004_accounts
+from desktop.store.migrations import (
+    m0001_initial,
+    m0002_plan,
+    m0003_comments,
+    m0004_accounts,
+    m0005_figures,
+)
 
 Step = str | Callable[[sqlite3.Connection], None]
 Migration = Sequence[Step]
@@ -23,6 +29,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     2: m0002_plan.STATEMENTS,
     3: m0003_comments.STATEMENTS,
     4: m0004_accounts.STATEMENTS,
+    5: m0005_figures.STATEMENTS,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
