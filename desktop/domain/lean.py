@@ -99,6 +99,9 @@ class LeanSettings:
                 None: self.influence_none}[evidence]
 
 
+DEFAULT_SETTINGS = LeanSettings()
+
+
 @dataclass(frozen=True, slots=True)
 class LeanEstimate:
     """Percent: the median draw and the interval around it (``low ≤ value ≤ high``)."""
@@ -167,24 +170,30 @@ class PersonTerms:
 
 
 def person_terms(person: Person, weight: float, settings: LeanSettings,
-                 today: date | None) -> PersonTerms:
-    """The ranges of one person (``docs/triangle-math.md``) as the terms of their draws."""
-    evidence = person_evidence(person)
-    widen = _age_points(person, settings, today)
+                 today: date | None, *, asked: Axis | None = None) -> PersonTerms:
+    """The ranges of one person (``docs/triangle-math.md``) as the terms of their draws.
+    ``asked``: as if that score had just been heard directly from them today, at the
+    current guess (5 when unknown) — ``questions.learnt`` without building the person."""
+    evidence = Confidence.HEARD if asked is not None else person_evidence(person)
+    widen = 0.0 if asked is not None and today is not None else \
+        _age_points(person, settings, today)
     a0 = 0.0
     gamma = [0.0, 0.0, 0.0, 0.0]
     bound = [0.0, 0.0, 0.0]
     for k, axis in enumerate(Axis):
         score = person.scores[axis]
-        if score.value is None:
+        value, confidence = score.value, score.confidence
+        if axis is asked:
+            value, confidence = (5 if value is None else value), Confidence.HEARD
+        if value is None:
             for x in (LOW, MID, HIGH):
                 bound[x] += _UNKNOWN_SCORE[x] / 60.0
             continue
-        spread = settings.score_spread(score.confidence) + widen
-        low, high = max(0.0, score.value - spread), min(10.0, score.value + spread)
+        spread = settings.score_spread(confidence) + widen
+        low, high = max(0.0, value - spread), min(10.0, value + spread)
         a0 += low / 60.0
         gamma[k] = (high - low) / 60.0
-    if knows_nothing(person):
+    if asked is None and knows_nothing(person):
         for x in (LOW, MID, HIGH):
             bound[x] += _UNKNOWN_SUPPORT[x] / 2.0
     else:
