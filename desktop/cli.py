@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from desktop import __version__, protected_files
 from desktop import commands as command_modules
 from desktop.domain.analysis import analyse
+from desktop.domain.analysis_plain import analysis_plain
 from desktop.domain.enums import Axis
 from desktop.domain.errors import ValidationError
 from desktop.domain.wording import average_text, money, score_text
@@ -266,7 +267,7 @@ def command_show(args: argparse.Namespace, path: Path, out: TextIO) -> int:
     analysis = analyse(deal)
     if args.json:
         document = dealfile.to_document([deal], include_private=args.include_private)
-        document["analysis"] = analysis.to_plain(deal)
+        document["analysis"] = analysis_plain(deal, analysis)
         document["account"] = account.to_plain() if account is not None else None
         _print_json(document, out)
         return EXIT_OK

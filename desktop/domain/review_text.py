@@ -9,6 +9,7 @@ from enum import Enum
 
 from desktop.domain.comments import Comment, CommentTarget, comments_on, flag_key
 from desktop.domain.flag_types import RedFlag, day_text
+from desktop.domain.plan_outcomes import intended_outcomes
 from desktop.domain.review import Review
 
 
@@ -68,6 +69,9 @@ def review_groups(review: Review) -> tuple[Group, ...]:
     add("Decision process", [Entry(text) for text in diff.process])
     if not groups:
         groups.append(Group("What changed", (Entry("Nothing changed.", Kind.NONE),)))
+    # A judgement, not a change (like the flags): said even when nothing else moved.
+    add("The plan: intended against actual",
+        [Entry(o.text) for o in intended_outcomes(review.since.deal, review.deal)])
     flags = review.flags
     for title, found in (("Red flags raised since", flags.new),
                          ("Red flags still open", flags.still_open),

@@ -1,0 +1,30 @@
+"""The ``analysis`` object of ``show --json``: the fast analysis (``DealAnalysis.to_plain``)
+plus the figures that take a Monte Carlo run and so are not part of ``analyse()`` (which the
+portfolio calls for a thousand deals): the plan's what-if with its projected lean.
+
+One function, so that the command line keeps to one line for it (desktop/cli.py is held to
+600 lines) and every figure added later has one obvious home.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+from typing import Any
+
+from desktop.domain.analysis import DealAnalysis
+from desktop.domain.deal import Deal
+from desktop.domain.lean import lean
+from desktop.domain.what_if import what_if
+
+
+def analysis_plain(deal: Deal, analysis: DealAnalysis, *,
+                   today: date | None = None) -> dict[str, Any]:
+    """Everything ``show --json`` prints under ``analysis``; the same library gives the same
+    figures on every run (the Monte Carlo is seeded)."""
+    plain = analysis.to_plain(deal)
+    projected = what_if(deal, analysis.weights, today=today, flags_now=analysis.flags,
+                        path=list(analysis.path_to_power) if analysis.path_to_power else None,
+                        lean_of=partial(lean, today=today))
+    plain["what_if"] = projected.to_plain({p.id: p.name for p in deal.people})
+    return plain

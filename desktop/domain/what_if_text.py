@@ -1,0 +1,52 @@
+"""The what-if in words, one wording for the window and the brief: "If the open plan
+succeeds: business outcome 6.4 → 6.7, …" and each action's expected gain."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from desktop.domain.enums import Axis
+from desktop.domain.triangle_math import DealTriangle
+from desktop.domain.what_if import ActionEffect, WhatIf
+from desktop.domain.wording import average_text, plural, score_text
+
+SHORT_TEXT = 48  # an action's text in a list of gains, cut with "…" beyond this
+
+
+def projection_line(today: DealTriangle, result: WhatIf) -> str:
+    """"If the open plan succeeds (5 changes): business outcome 6.4 → 6.7, technical fit
+    6.1 (no change), …"."""
+    parts = []
+    for axis in Axis:
+        was, will = today[axis].value, result.triangle[axis].value
+        name = axis.label.lower()
+        if was is not None and will is not None and abs(will - was) < 0.05:
+            parts.append(f"{name} {average_text(was)} (no change)")
+        else:
+            parts.append(f"{name} {average_text(was)} → {average_text(will)}")
+    return (f"If the open plan succeeds ({plural(result.changes, 'intended change')}): "
+            + ", ".join(parts))
+
+
+def flags_line(result: WhatIf) -> str:
+    """What the plan would do to the red flags, or "" when nothing: one flag is quoted,
+    more are counted."""
+    said = []
+    for verb, flags in (("clears", result.cleared), ("raises", result.raised)):
+        if len(flags) == 1:
+            said.append(f"{verb} the red flag “{flags[0].message.rstrip('.')}”")
+        elif flags:
+            said.append(f"{verb} {plural(len(flags), 'red flag')}")
+    return ("It " + " and ".join(said) + ".") if said else ""
+
+
+def effect_line(effect: ActionEffect, names: Mapping[str, str]) -> str:
+    """"+0.27 technical fit — “Security questionnaire answers…”: Samuel Okoye 2 → 6"."""
+    text = effect.action.text
+    if len(text) > SHORT_TEXT:
+        text = text[:SHORT_TEXT - 1].rstrip() + "…"
+    who = names.get(effect.person, "someone")
+    if effect.reached:
+        return f"reached already — “{text}”: {who} {score_text(effect.now)}"
+    return (f"{effect.gain:+.2f} {effect.axis.label.lower()} — “{text}”: {who} "
+            f"{score_text(effect.now)} → {effect.projected}")
