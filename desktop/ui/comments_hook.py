@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QListWidget, QMenu
 
 from desktop.domain.changes import ChangeSet
@@ -59,6 +59,14 @@ class WindowComments:
         flags: QListWidget = window.analysis_panel.flags
         flags.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         flags.customContextMenuRequested.connect(self._flag_menu)
+        # The keyboard's way to the menu, for the flag the arrow keys chose: not every
+        # platform turns Shift+F10 or the Menu key into a context-menu request (and where
+        # one does, its point is the list's middle, not the current flag).
+        by_key = QAction("Flag menu", flags)
+        by_key.setShortcuts([QKeySequence("Shift+F10"), QKeySequence(Qt.Key.Key_Menu)])
+        by_key.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        by_key.triggered.connect(self._flag_menu_by_key)
+        flags.addAction(by_key)
 
     def author(self) -> str | None:
         return comment_author(self.window.settings, self.window)
@@ -89,6 +97,12 @@ class WindowComments:
         action = self.window.plan.current_action()
         if action is not None:
             self._open(CommentTarget.ACTION, action.id, action.text)
+
+    def _flag_menu_by_key(self) -> None:
+        flags = self.window.analysis_panel.flags
+        item = flags.currentItem()
+        if item is not None:
+            self._flag_menu(flags.visualItemRect(item).center())
 
     def _flag_menu(self, at: QPoint) -> None:
         panel = self.window.analysis_panel

@@ -88,3 +88,28 @@ def test_the_days_without_contact_setting_reaches_the_key_person_flag(
         else:
             assert "over 100,000 days" in item.text()
             assert not any(contacted)
+
+
+def test_an_edit_keeps_the_flag_list_on_the_flag_the_seller_was_reading(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """The list was filled again from the top after every edit: a seller reading the last
+    flags lost their place each time they changed something."""
+    panel = window.analysis_panel
+    flags = panel.flags
+    qtbot.waitUntil(lambda: flags.count() >= 4, timeout=5000)
+    QTest.mouseClick(flags.viewport(), Qt.MouseButton.LeftButton,
+                     pos=flags.visualItemRect(flags.item(0)).center())
+    QTest.keyClick(flags, Qt.Key.Key_End)  # on to the last flag, scrolled into view
+    reading = (flags.currentItem().data(CODE_ROLE), flags.currentItem().data(PEOPLE_ROLE))
+    scrolled = flags.verticalScrollBar().value()
+    assert scrolled > 0  # the list is longer than the panel at 1366 × 768
+    deal = stored_deal(window)
+    other = next(p for p in deal.people if p.id not in reading[1])
+    runs = panel.runs
+    click_row(qtbot, window, other.name)
+    choose_by_keys(qtbot, window.inspector.support, "Mentor")
+    qtbot.waitUntil(lambda: panel.runs > runs, timeout=5000)
+    current = flags.currentItem()
+    assert current is not None
+    assert current.data(CODE_ROLE) == reading[0]
+    assert flags.verticalScrollBar().value() == scrolled

@@ -215,3 +215,26 @@ def test_deleting_the_person_takes_their_comments_and_undo_brings_them_back(
     press_shortcut(qtbot, window, window.undo_action)
     qtbot.waitUntil(lambda: stored_deal(window).has_person(person.id), timeout=5000)
     assert stored_deal(window).comments == commented.comments
+
+
+@pytest.mark.parametrize("key", [(Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier),
+                                 (Qt.Key.Key_Menu, Qt.KeyboardModifier.NoModifier)])
+def test_the_keyboard_opens_the_menu_of_the_flag_the_arrows_chose(
+        window: MainWindow, qtbot: QtBot, key: tuple[Qt.Key, Qt.KeyboardModifier]) -> None:
+    window.settings.set(AUTHOR_NAME, "Maria Manager")
+    panel = window.analysis_panel
+    qtbot.waitUntil(lambda: panel.analysis is not None and len(panel.analysis.flags) >= 2,
+                    timeout=10000)
+    assert panel.analysis is not None
+    activate(qtbot, window)
+    first = panel.flags.visualItemRect(panel.flags.item(0)).center()
+    QTest.mouseClick(panel.flags.viewport(), Qt.MouseButton.LeftButton, pos=first)
+    qtbot.waitUntil(panel.flags.hasFocus, timeout=2000)
+    QTest.keyClick(panel.flags, Qt.Key.Key_Down)  # the arrows choose the second flag
+    seen: list[str] = []
+    click_in_next_menu(FLAG_ENTRY, seen)
+    QTest.keyClick(panel.flags, *key)
+    hook = comments_of(window)
+    qtbot.waitUntil(lambda: hook.dialog is not None and hook.dialog.isVisible(), timeout=5000)
+    assert hook.dialog is not None
+    assert html(panel.analysis.flags[1].message) in hook.dialog.about.text()

@@ -9,7 +9,7 @@ map and the charts by ``analysis_shown``.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -58,6 +58,7 @@ class AnalysisPanel(QWidget):
         self.session = session
         self.settings = settings
         self.deal: Deal | None = None  # the deal the analysis shown is of
+        self._flags_of: str | None = None  # the deal whose flags the list shows
         self.analysis: DealAnalysis | None = None
         self.runs = 0  # analyses delivered (tests check coalescing)
         self._painted = False  # nothing is analysed before the window's first paint
@@ -143,6 +144,14 @@ class AnalysisPanel(QWidget):
         self.analysis_shown.emit(self.analysis)
 
     def show_analysis(self, deal: Deal | None, analysis: DealAnalysis | None) -> None:
+        # The same deal analysed again after an edit: the flag the seller was on stays
+        # current and the list stays where it was scrolled (it jumped to the top).
+        same_deal = deal is not None and deal.id == self._flags_of
+        current = self.flags.currentItem()
+        was_on = None if current is None else (current.data(CODE_ROLE),
+                                               current.data(PEOPLE_ROLE))
+        scrolled = self.flags.verticalScrollBar().value()
+        self._flags_of = None if deal is None else deal.id
         self.flags.clear()
         if deal is None or analysis is None or not deal.people:
             self.summary.setText("<i>No deal is open.</i>" if deal is None else
@@ -179,6 +188,20 @@ class AnalysisPanel(QWidget):
             self.flags.addItem(item)
         if not analysis.flags:
             self.flags.addItem(QListWidgetItem("No red flags."))
+        if same_deal:
+            self._keep_place(was_on, scrolled)
+
+    def _keep_place(self, was_on: tuple[object, object] | None, scrolled: int) -> None:
+        """Put the current flag back on the same flag (its rule and people; else the same
+        rule), without selecting anyone, and the scroll where it was."""
+        rows = [(self.flags.item(r).data(CODE_ROLE), self.flags.item(r).data(PEOPLE_ROLE))
+                for r in range(self.flags.count())]
+        if was_on is not None:
+            row = rows.index(was_on) if was_on in rows else next(
+                (r for r, (code, _people) in enumerate(rows) if code == was_on[0]), -1)
+            if row >= 0:
+                self.flags.setCurrentRow(row, QItemSelectionModel.SelectionFlag.NoUpdate)
+        self.flags.verticalScrollBar().setValue(scrolled)
 
     def _flag_clicked(self, item: QListWidgetItem) -> None:
         people = item.data(PEOPLE_ROLE)
