@@ -1,6 +1,7 @@
 """The ``analysis`` object of ``show --json``: the fast analysis (``DealAnalysis.to_plain``)
 plus the figures that take a Monte Carlo run and so are not part of ``analyse()`` (which the
-portfolio calls for a thousand deals): the plan's what-if with its projected lean.
+portfolio calls for a thousand deals): the plan's what-if with its projected lean, and the
+lean itself with the questions worth asking and the consensus (``outlook.py``).
 
 One function, so that the command line keeps to one line for it (desktop/cli.py is held to
 600 lines) and every figure added later has one obvious home.
@@ -15,6 +16,7 @@ from typing import Any
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.lean import lean
+from desktop.domain.outlook import outlook
 from desktop.domain.what_if import what_if
 
 
@@ -27,4 +29,5 @@ def analysis_plain(deal: Deal, analysis: DealAnalysis, *,
                         path=list(analysis.path_to_power) if analysis.path_to_power else None,
                         lean_of=partial(lean, today=today))
     plain["what_if"] = projected.to_plain({p.id: p.name for p in deal.people})
+    plain |= outlook(deal, analysis.weights, today=today).to_plain()  # lean, questions, consensus
     return plain
