@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QListWidget, QMenu
+from PySide6.QtWidgets import QApplication, QListWidget, QMenu
 
 from desktop.domain.changes import ChangeSet
 from desktop.domain.comments import CommentTarget, flag_key
@@ -69,7 +69,13 @@ class WindowComments:
         flags.addAction(by_key)
 
     def author(self) -> str | None:
-        return comment_author(self.window.settings, self.window)
+        # Asked over the window the seller is typing in (a comment dialog or the main
+        # window), which is made active again afterwards: the focus went back to the main
+        # window, so Escape no longer closed the comment dialog.
+        asking = QApplication.activeWindow() or self.window
+        name = comment_author(self.window.settings, asking)
+        asking.activateWindow()
+        return name
 
     def _push(self, before: Deal, after: Deal, text: str) -> None:
         self.session.push(commands.EditPlan(self.session, before, after, text))

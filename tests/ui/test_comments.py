@@ -238,3 +238,23 @@ def test_the_keyboard_opens_the_menu_of_the_flag_the_arrows_chose(
     qtbot.waitUntil(lambda: hook.dialog is not None and hook.dialog.isVisible(), timeout=5000)
     assert hook.dialog is not None
     assert html(panel.analysis.flags[1].message) in hook.dialog.about.text()
+
+
+def test_after_giving_a_name_escape_still_closes_the_comment_dialog(
+        window: MainWindow, qtbot: QtBot) -> None:
+    panel = window.analysis_panel
+    qtbot.waitUntil(lambda: panel.analysis is not None and bool(panel.analysis.flags),
+                    timeout=10000)
+    click_in_next_menu(FLAG_ENTRY, [])
+    right_click(panel.flags.viewport(), panel.flags.visualItemRect(panel.flags.item(0)).center())
+    hook = comments_of(window)
+    qtbot.waitUntil(lambda: hook.dialog is not None and hook.dialog.isVisible(), timeout=5000)
+    dialog = hook.dialog
+    assert dialog is not None
+    answer_text_dialog("Maria Manager")  # the first comment asks who signs
+    type_into(dialog.box.edit, "Ask the CFO", finish=False)
+    QTest.keyClick(dialog.box.edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.box.list.count() >= 1, timeout=5000)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=2000)
+    QTest.keyClick(QApplication.focusWidget() or dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
