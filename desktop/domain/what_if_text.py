@@ -28,6 +28,14 @@ def projection_line(today: DealTriangle, result: WhatIf) -> str:
             + ", ".join(parts))
 
 
+def short_projection_line(today: DealTriangle, result: WhatIf) -> str:
+    """The brief's line, which must fit two lines beside the chart: "If the open plan
+    succeeds: business 6.3 → 6.7, technical 6.1 → 6.5, personal 5.5 → 5.8"."""
+    parts = [f"{axis.value} {average_text(today[axis].value)} → "
+             f"{average_text(result.triangle[axis].value)}" for axis in Axis]
+    return "If the open plan succeeds: " + ", ".join(parts)
+
+
 def flags_line(result: WhatIf) -> str:
     """What the plan would do to the red flags, or "" when nothing: one flag is quoted,
     more are counted."""

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from desktop.domain.enums import Axis, Influence, Support
 from desktop.domain.person import Person
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 ANGLES = {Axis.BUSINESS: 90.0, Axis.TECHNICAL: -30.0, Axis.PERSONAL: 210.0}
 FAINT = "#9A9A9A"
+WHAT_IF = "#4B3F72"  # the projected triangle: dark indigo, dashed — apart from ink and axes
 LABEL_LIMIT = 40  # names offered beyond the must-haves: more would only be left out
 
 
@@ -155,7 +156,10 @@ def _draw_faint_people(ax: Axes, people: Sequence[Person]) -> None:
 
 
 def draw_decision_triangle(ax: Axes, people: Sequence[Person], deal: DealTriangle,
-                           selected: str | None = None, *, font_size: float = 9.0) -> None:
+                           selected: str | None = None, *, font_size: float = 9.0,
+                           projected: DealTriangle | None = None) -> None:
+    """``projected``: the deal's triangle if the open plan succeeds (the what-if), drawn
+    dashed over today's."""
     _frame(ax, grid=True, font_size=font_size)
     _draw_faint_people(ax, [p for p in people if p.id != selected])
     chosen = next((p for p in people if p.id == selected), None)
@@ -165,15 +169,56 @@ def draw_decision_triangle(ax: Axes, people: Sequence[Person], deal: DealTriangl
                      annotate=False, font_size=font_size)
     _draw_scores(ax, {a: deal[a].value for a in Axis}, colour=INK, width=3.0, alpha=1.0,
                  zorder=7, fill=True, marker_size=7.0, annotate=True, font_size=font_size)
-    handles = [("Deal (influence-weighted)", INK, 3.0), ("Each person", FAINT, 0.8)]
+    handles: list[tuple[str, str, float, Literal["-", "--"]]] = [
+        ("Deal (influence-weighted)", INK, 3.0, "-"), ("Each person", FAINT, 0.8, "-")]
     if chosen is not None:
-        handles.insert(1, (chosen.name, HIGHLIGHT, 2.2))
+        handles.insert(1, (chosen.name, HIGHLIGHT, 2.2, "-"))
+    if projected is not None:
+        _draw_projected(ax, projected, font_size=font_size, today=deal)
+        handles.insert(1, ("If the plan succeeds", WHAT_IF, 2.2, "--"))
     from matplotlib.lines import Line2D
 
-    ax.legend([Line2D([], [], color=c, linewidth=w) for _, c, w in handles],
-              [label for label, _, _ in handles], loc="upper center", fontsize=font_size - 1,
+    ax.legend([Line2D([], [], color=c, linewidth=w, linestyle=style)
+               for _, c, w, style in handles],
+              [label for label, _, _, _ in handles], loc="upper center",
+              fontsize=font_size - 1,
               frameon=False, bbox_to_anchor=(0.5, -0.06), ncols=len(handles),
               handlelength=1.6, columnspacing=1.2)
+
+
+def _draw_projected(ax: Axes, projected: DealTriangle, *, font_size: float,
+                    today: DealTriangle | None = None) -> None:
+    """The what-if triangle: dashed, unfilled, its figures ("→ 6.7") beside its corners
+    where they differ from ``today``'s (the sides are one artist, ``gid`` "what_if", so a
+    test can find it). A side touching an unknown axis is left out, as for today's."""
+    order = list(Axis)
+    points = {a: score_point(a, v) for a in order if (v := projected[a].value) is not None}
+    xs: list[float] = []
+    ys: list[float] = []
+    for i, axis in enumerate(order):
+        nxt = order[(i + 1) % 3]
+        if axis in points and nxt in points:
+            xs += [points[axis][0], points[nxt][0], math.nan]
+            ys += [points[axis][1], points[nxt][1], math.nan]
+    if xs:
+        ax.plot(xs, ys, color=WHAT_IF, linewidth=2.2, linestyle=(0, (5, 3)), zorder=7.5,
+                gid="what_if")
+    for axis, point in points.items():
+        ax.plot(*point, marker="o", markersize=4.5, markerfacecolor="white",
+                markeredgecolor=WHAT_IF, markeredgewidth=1.5, zorder=7.6, linestyle="none")
+        value = projected[axis].value
+        if today is not None and value is not None and (
+                (was := today[axis].value) is None or abs(value - was) >= 0.05):
+            offset, align = _WHAT_IF_LABEL[axis]
+            ax.annotate(f"→ {value:.1f}", point, xytext=offset, textcoords="offset points",
+                        ha=align, fontsize=font_size - 1, fontweight="bold", color=WHAT_IF,
+                        zorder=7.7)
+
+
+# Where a projected figure goes: away from today's (which sits up and right of its point).
+_WHAT_IF_LABEL: dict[Axis, tuple[tuple[float, float], Literal["left", "right"]]] = {
+    Axis.BUSINESS: ((-8.0, 4.0), "right"), Axis.TECHNICAL: ((6.0, -14.0), "left"),
+    Axis.PERSONAL: ((-8.0, -14.0), "right")}
 
 
 def draw_balance_map(ax: Axes, people: Sequence[Person], weights: Mapping[str, float],

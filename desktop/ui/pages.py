@@ -66,4 +66,10 @@ def install_pages(window: MainWindow) -> None:
     show_review.triggered.connect(lambda: window.tabs.setCurrentWidget(page))
     window.addAction(show_review)
     window.menus[3].addAction(show_review)
+    # The decision triangle's what-if (Ctrl+Shift+W): from anywhere, it shows the chart.
+    what_if = window.triangle_view.what_if_action
+    what_if.triggered.connect(
+        lambda on: window.tabs.setCurrentWidget(window.triangle_view) if on else None)
+    window.addAction(what_if)
+    window.menus[3].addAction(what_if)
     window.review_page = page  # type: ignore[attr-defined]  # set last: "installed"

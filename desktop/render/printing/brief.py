@@ -19,6 +19,8 @@ from desktop.domain.plan_reading import (
     overdue,
     upcoming,
 )
+from desktop.domain.what_if import what_if
+from desktop.domain.what_if_text import short_projection_line
 from desktop.domain.wording import average_text, money, people_count, plural
 from desktop.palette import MUTED_INK, OVERDUE, SEVERITY_COLOURS
 from desktop.render.chart_svg import paint_chart
@@ -132,6 +134,8 @@ def _paint_top(painter: QPainter, rect: QRectF, deal: Deal, analysis: DealAnalys
                      draw=draw_map)
     y += 8
     chart = QRectF(0, y, width * 0.42, 190.0)
+    plan = what_if(deal, analysis.weights, flags_now=analysis.flags,
+                   path=list(analysis.path_to_power) if analysis.path_to_power else None)
     if draw_map:
         paint_chart(painter, chart, lambda ax: draw_decision_triangle(
             ax, deal.people, analysis.triangle, font_size=7.0))
@@ -151,6 +155,8 @@ def _paint_top(painter: QPainter, rect: QRectF, deal: Deal, analysis: DealAnalys
     if analysis.path_to_power:
         lines.append("Path to power: " + " → ".join(names[i]
                                                     for i in analysis.path_to_power))
+    if plan.changes:  # the plan's expected effect (the chart is too small for it dashed)
+        lines.append(short_projection_line(analysis.triangle, plan))
     for line in lines:
         ty = paragraph(painter, QRectF(text_left, ty, text_width, 30), line, 9) + 3
     y = max(chart.bottom(), ty)
