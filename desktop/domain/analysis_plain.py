@@ -23,7 +23,9 @@ from desktop.domain.what_if import what_if
 def analysis_plain(deal: Deal, analysis: DealAnalysis, *,
                    today: date | None = None) -> dict[str, Any]:
     """Everything ``show --json`` prints under ``analysis``; the same library gives the same
-    figures on every run (the Monte Carlo is seeded)."""
+    figures on every run (the Monte Carlo is seeded). Evidence ages to ``today`` (the day
+    it is run when not given), as in the window and on paper: one lean, wherever it is read."""
+    today = today or date.today()
     plain = analysis.to_plain(deal)
     projected = what_if(deal, analysis.weights, today=today, flags_now=analysis.flags,
                         path=list(analysis.path_to_power) if analysis.path_to_power else None,

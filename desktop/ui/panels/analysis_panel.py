@@ -29,6 +29,7 @@ from desktop.domain.red_flags import Severity
 from desktop.domain.wording import average_text
 from desktop.palette import AXIS_COLOURS, SEVERITY_COLOURS
 from desktop.ui.background import LatestOnly
+from desktop.ui.panels.outlook_view import OutlookView
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import STALE_CONTACT_DAYS, Settings
 from desktop.ui.text import html
@@ -96,10 +97,17 @@ class AnalysisPanel(QWidget):
         self.flags.itemClicked.connect(self._flag_clicked)
         self.flags.setMinimumHeight(4 * self.flags.fontMetrics().lineSpacing() + 8)
         heading = QLabel("<b>Red flags</b> — click one to select its people")
+        # The lean, the questions worth asking and the consensus: worked out in the pool
+        # once the analysis is shown (a Monte Carlo run), a click on a question selects.
+        self.outlook = OutlookView()
+        self.outlook.people_chosen.connect(self.people_chosen)
+        self.analysis_shown.connect(lambda analysis: self.outlook.analysed(self.deal, analysis))
         layout.addWidget(self.summary)
+        layout.addWidget(self.outlook.lean_row)
         layout.addWidget(self.show_path)
         layout.addWidget(heading)
         layout.addWidget(self.flags, 1)
+        layout.addWidget(self.outlook)
         self.summary.installEventFilter(self)
         self.show_analysis(None, None)
 
