@@ -29,7 +29,8 @@ from desktop.domain.flag_types import RedFlag
 from desktop.domain.person import Person
 from desktop.domain.red_flags import DEFAULT_STALE_DAYS, red_flags
 from desktop.domain.review import flag_review
-from desktop.domain.triangle_math import DealTriangle, deal_triangle
+from desktop.domain.scores import Score
+from desktop.domain.triangle_math import AxisResult, DealTriangle
 
 
 class LeanLike(Protocol):
@@ -132,34 +133,86 @@ def intended_changes(actions: Iterable[Action]) -> list[tuple[Action, IntendedCh
 def projected_deal(deal: Deal) -> Deal:
     """The deal with every open action's intended change applied (evidence and confidence
     kept: a plan that works is still the seller's read of the person)."""
-    moved: dict[str, Person] = {}
-    for _action, change in intended_changes(deal.actions):
-        person = moved.get(change.person) or deal.person(change.person)
-        score = person.scores[change.axis]
-        value = projected_score(score.value, change)
-        if value != score.value:
-            moved[person.id] = person.with_score(change.axis, replace(score, value=value))
+    moved = _moved_people(deal)
     return deal.with_people_replaced(moved.values()) if moved else deal
 
 
-@dataclass(frozen=True, slots=True)
+def _moved_people(deal: Deal) -> dict[str, Person]:
+    moved: dict[str, Person] = {}
+    for _action, change in intended_changes(deal.actions):
+        person = moved.get(change.person) or deal.person(change.person)
+        value = projected_score(person.scores[change.axis].value, change)
+        if value != person.scores[change.axis].value:
+            moved[person.id] = _rescored(person, change.axis, value)
+    return moved
+
+
+def _rescored(person: Person, axis: Axis, value: int) -> Person:
+    """``person`` with one score's value changed, without validating every field again
+    (``replace`` does, and a what-if on a 2,000-person plan moved hundreds): the value is
+    a target or a score already held, both checked where they entered."""
+    score = object.__new__(Score)
+    for name in Score.__slots__:
+        object.__setattr__(score, name, getattr(person.scores[axis], name))
+    object.__setattr__(score, "value", value)
+    copy = object.__new__(Person)
+    for name in Person.__slots__:
+        object.__setattr__(copy, name, getattr(person, name))
+    object.__setattr__(copy, "scores", replace(person.scores, **{axis.value: score}))
+    return copy
+
+
+@dataclass(slots=True)
 class _AxisSums:
     known_sum: float  # Σ_{K} w·s
     known_weight: float  # Σ_{K} w
+    known_people: int
+
+    def result(self, total_weight: float) -> AxisResult:
+        """The axis as :func:`triangle_math.axis_result` gives it, from the sums."""
+        if self.known_weight <= 0.0:
+            return AxisResult(None, 0.0, self.known_people)
+        return AxisResult(self.known_sum / self.known_weight,
+                          self.known_weight / total_weight if total_weight else 0.0,
+                          self.known_people)
 
 
 def _sums(people: Sequence[Person], weights: Mapping[str, float]) -> dict[Axis, _AxisSums]:
-    out = {}
-    for axis in Axis:
-        total = weight_total = 0.0
-        for person in people:
-            value = person.scores[axis].value
+    sums = {axis: _AxisSums(0.0, 0.0, 0) for axis in Axis}
+    order = tuple(sums.values())  # in Axis order, as a triangle's values()
+    for person in people:
+        weight = weights.get(person.id, 0.0)
+        for into, value in zip(order, person.scores.values(), strict=True):
             if value is not None:
-                weight = weights.get(person.id, 0.0)
-                total += weight * value
-                weight_total += weight
-        out[axis] = _AxisSums(total, weight_total)
-    return out
+                into.known_sum += weight * value
+                into.known_weight += weight
+                into.known_people += 1
+    return sums
+
+
+def _projected_triangle(deal: Deal, moved: Mapping[str, Person],
+                        weights: Mapping[str, float],
+                        sums: Mapping[Axis, _AxisSums]) -> DealTriangle:
+    """Today's sums with the moved people's scores swapped in: the projected triangle
+    without another pass over everybody."""
+    total = sum(weights.get(p.id, 0.0) for p in deal.people)
+    after = {axis: _AxisSums(s.known_sum, s.known_weight, s.known_people)
+             for axis, s in sums.items()}
+    for person_id, person in moved.items():
+        weight = weights.get(person_id, 0.0)
+        was = deal.person(person_id).scores.values()
+        for into, old, new in zip(after.values(), was, person.scores.values(), strict=True):
+            if old == new:
+                continue
+            if old is not None:
+                into.known_sum -= weight * old
+                into.known_weight -= weight
+                into.known_people -= 1
+            if new is not None:
+                into.known_sum += weight * new
+                into.known_weight += weight
+                into.known_people += 1
+    return DealTriangle(*(after[axis].result(total) for axis in Axis))
 
 
 def axis_gain(sums_known: float, known_weight: float, weight: float, now: int | None,
@@ -176,10 +229,11 @@ def axis_gain(sums_known: float, known_weight: float, weight: float, now: int | 
     return after - before
 
 
-def action_effects(deal: Deal, weights: Mapping[str, float]) -> tuple[ActionEffect, ...]:
+def action_effects(deal: Deal, weights: Mapping[str, float],
+                   sums: Mapping[Axis, _AxisSums] | None = None) -> tuple[ActionEffect, ...]:
     """Every open action with an intended change, by expected gain (largest first; then the
     one due soonest)."""
-    sums = _sums(deal.people, weights)
+    sums = _sums(deal.people, weights) if sums is None else sums
     effects = []
     for action, change in intended_changes(deal.actions):
         now = deal.person(change.person).scores[change.axis].value
@@ -200,14 +254,16 @@ def what_if(deal: Deal, weights: Mapping[str, float], *, today: date | None = No
     """The deal if its open plan succeeds. ``flags_now``: today's red flags when the caller
     has them (else worked out here); ``path``: the path to power as ``red_flags`` takes it
     (scores do not change it); ``lean_of``: how to work out the lean (None: not asked)."""
-    projected = projected_deal(deal)
+    moved = _moved_people(deal)
+    projected = deal.with_people_replaced(moved.values()) if moved else deal
+    sums = _sums(deal.people, weights)
     flags = tuple(red_flags(projected, weights, today=today, stale_days=stale_days,
                             path=path))
     if flags_now is None:
         flags_now = red_flags(deal, weights, today=today, stale_days=stale_days, path=path)
     matched = flag_review(flags_now, flags)
-    return WhatIf(deal=projected, triangle=deal_triangle(projected.people, weights),
-                  effects=action_effects(deal, weights), flags=flags,
+    return WhatIf(deal=projected, triangle=_projected_triangle(deal, moved, weights, sums),
+                  effects=action_effects(deal, weights, sums), flags=flags,
                   cleared=matched.resolved, raised=matched.new,
                   lean=None if lean_of is None else lean_of(projected, weights))
 

@@ -199,6 +199,29 @@ def test_each_gain_is_the_axis_move_of_that_action_alone(deal: Deal, data: st.Da
         assert result.triangle[a].coverage >= today[a].coverage - 1e-12
 
 
+@given(deals(max_people=6), st.lists(st.tuples(st.integers(0, 5), changes), max_size=6))
+def test_the_projected_triangle_is_the_triangle_of_the_projected_deal(
+        deal: Deal, planned: list[tuple[int, tuple[Axis, int, int | None]]]) -> None:
+    """The what-if's triangle (today's sums with the moved scores swapped in) equals the
+    deal triangle worked out afresh on the projected deal, for any plan."""
+    if not deal.people:
+        return
+    deal = plan(deal.without_snapshots().with_plan(actions=[], comments=[]), *(
+        IntendedChange(deal.people[i % len(deal.people)].id, axis, target, before)
+        for i, (axis, target, before) in planned))
+    weights = stated_weights(deal.people)
+    fast = what_if(deal, weights, today=TODAY)
+    fresh = deal_triangle(fast.deal.people, weights)
+    assert fast.deal == projected_deal(deal)
+    for a in Axis:
+        assert fast.triangle[a].known_people == fresh[a].known_people
+        assert fast.triangle[a].coverage == pytest.approx(fresh[a].coverage, abs=1e-9)
+        if fresh[a].value is None:
+            assert fast.triangle[a].value is None
+        else:
+            assert fast.triangle[a].value == pytest.approx(fresh[a].value, abs=1e-9)
+
+
 @given(st.integers(0, 10), st.one_of(st.none(), st.integers(0, 10)),
        st.one_of(st.none(), st.integers(0, 10)))
 def test_a_projected_score_is_the_target_or_past_it(target: int, before: int | None,
