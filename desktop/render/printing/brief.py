@@ -12,6 +12,7 @@ from PySide6.QtGui import QColor, QPainter, QPicture
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
+from desktop.domain.outlook import Outlook, outlook
 from desktop.domain.person import Person
 from desktop.domain.plan_reading import (
     UPCOMING_DAYS,
@@ -59,13 +60,15 @@ def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> li
     body = body_rect(options.paper, orientation)
     today = options.today or date.today()
     key = key_player_map(deal, analysis, QSizeF(body.width(), MAP_HEIGHT))
+    figures = outlook(deal, analysis.weights, today=today)  # once: the top is painted twice
 
     def top(painter: QPainter, rect: QRectF) -> None:
-        _paint_top(painter, rect, deal, analysis, key, draw_map=True)
+        _paint_top(painter, rect, deal, analysis, key, draw_map=True, figures=figures)
 
     measure = QPicture()
     painter = QPainter(measure)
-    top_height = _paint_top(painter, body, deal, analysis, key, draw_map=False)
+    top_height = _paint_top(painter, body, deal, analysis, key, draw_map=False,
+                            figures=figures)
     painter.end()
     # The people's list is ranked: when it would start a third page it is cut to what the
     # second holds (a few rows at least), the rest counted.
@@ -113,9 +116,10 @@ def plan_sections(deal: Deal, analysis: DealAnalysis, key_players: set[str], wid
 
 
 def _paint_top(painter: QPainter, rect: QRectF, deal: Deal, analysis: DealAnalysis,
-               key: KeyMap, *, draw_map: bool) -> float:
-    """The first page's top: facts, objective, the key players, the triangle and the red
-    flags; returns the bottom. ``draw_map`` False measures without rendering the map."""
+               key: KeyMap, *, draw_map: bool, figures: Outlook | None = None) -> float:
+    """The first page's top: facts, objective, the key players, the triangle (with the
+    lean and the questions worth asking, from ``figures``) and the red flags; returns the
+    bottom. ``draw_map`` False measures without rendering the map."""
     names = {p.id: p.name for p in deal.people}
     flags = sorted(analysis.flags, key=lambda f: f.severity.rank)[:6]
     width = rect.width()
@@ -157,6 +161,9 @@ def _paint_top(painter: QPainter, rect: QRectF, deal: Deal, analysis: DealAnalys
                                                     for i in analysis.path_to_power))
     if plan.changes:  # the plan's expected effect (the chart is too small for it dashed)
         lines.append(short_projection_line(analysis.triangle, plan))
+    if figures is not None and figures.lean is not None:
+        lines.append(f"Lean to us: {figures.lean.text()} — the range our evidence allows")
+        lines += [f"• {q.text(names[q.person])}" for q in figures.questions[:3]]
     for line in lines:
         ty = paragraph(painter, QRectF(text_left, ty, text_width, 30), line, 9) + 3
     y = max(chart.bottom(), ty)
