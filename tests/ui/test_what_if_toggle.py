@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panels.triangle_view import TriangleView
-from tests.helpers.ui import main_window, stored_deal
+from tests.helpers.ui import main_window, open_deal, stored_deal
 
 
 @pytest.fixture
@@ -23,11 +23,9 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     with main_window(qtbot, tmp_path) as opened:
         opened.resize(1366, 768)
         qtbot.waitUntil(lambda: opened.analysis_panel.runs >= 1)
-        helix = next(d for d in opened.session.library.list_deals()
-                     if d.name.startswith("Helix Health clinical"))
-        opened.session.show_deal(helix.id)
+        open_deal(qtbot, opened, "Helix Health clinical")  # a click in the deal list
         qtbot.waitUntil(lambda: opened.analysis_panel.deal is not None
-                        and opened.analysis_panel.deal.id == helix.id)
+                        and opened.analysis_panel.deal.name.startswith("Helix Health clin"))
         yield opened
 
 
