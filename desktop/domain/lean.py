@@ -51,10 +51,10 @@ _INFLUENCE_ROW = 4
 # People per chunk: their random rows (16 × 5 × 10,000 float32, 3 MB) stay in the cache and
 # the buffer is reused; a buffer of everybody's rows at once was 3× slower (page faults).
 _CHUNK_PEOPLE = 16
-# The three variants of every draw: unknowns at the bottom, the middle, the top.
+# The three variants of every draw: unknowns at the bottom, the middle, the top (an
+# unknown score 0, 5, 10; the support of a person we know nothing about enemy, neutral,
+# mentor).
 LOW, MID, HIGH = 0, 1, 2
-_UNKNOWN_SCORE = (0.0, 5.0, 10.0)
-_UNKNOWN_SUPPORT = (0.0, 0.5, 1.0)  # S_i of a person we know nothing about
 _MIN_LEVEL = 0.25  # influence level never drawn below this: everybody present counts a little
 
 
@@ -83,20 +83,22 @@ class LeanSettings:
     level: float = 0.8
 
     def score_spread(self, confidence: Confidence) -> float:
-        return {Confidence.HEARD: self.heard, Confidence.SECOND_HAND: self.second_hand,
-                Confidence.ASSUMED: self.assumed}[confidence]
+        if confidence is Confidence.HEARD:
+            return self.heard
+        return self.second_hand if confidence is Confidence.SECOND_HAND else self.assumed
 
     def support_spread(self, evidence: Confidence | None) -> float:
-        return {Confidence.HEARD: self.support_heard,
-                Confidence.SECOND_HAND: self.support_second_hand,
-                Confidence.ASSUMED: self.support_assumed,
-                None: self.support_assumed}[evidence]
+        if evidence is Confidence.HEARD:
+            return self.support_heard
+        return self.support_second_hand if evidence is Confidence.SECOND_HAND \
+            else self.support_assumed
 
     def influence_spread(self, evidence: Confidence | None) -> float:
-        return {Confidence.HEARD: self.influence_heard,
-                Confidence.SECOND_HAND: self.influence_second_hand,
-                Confidence.ASSUMED: self.influence_assumed,
-                None: self.influence_none}[evidence]
+        if evidence is Confidence.HEARD:
+            return self.influence_heard
+        if evidence is Confidence.SECOND_HAND:
+            return self.influence_second_hand
+        return self.influence_assumed if evidence is Confidence.ASSUMED else self.influence_none
 
 
 DEFAULT_SETTINGS = LeanSettings()
@@ -132,11 +134,13 @@ def person_evidence(person: Person) -> Confidence | None:
     """The best we know of a person: the best confidence among their known scores, or
     their coverage (good or in depth counts as heard, light as second-hand); None when we
     have neither — a person we know nothing about."""
-    found = [score.confidence for _axis, score in person.scores.items() if score.known]
-    covered = _COVERAGE_EVIDENCE[person.coverage]
-    if covered is not None:
-        found.append(covered)
-    return max(found, key=_RANK.__getitem__) if found else None
+    best = _COVERAGE_EVIDENCE[person.coverage]
+    scores = person.scores
+    for score in (scores.business, scores.technical, scores.personal):
+        if score.value is not None and (best is None
+                                        or _RANK[score.confidence] > _RANK[best]):
+            best = score.confidence
+    return best
 
 
 def knows_nothing(person: Person) -> bool:
@@ -180,22 +184,27 @@ def person_terms(person: Person, weight: float, settings: LeanSettings,
     a0 = 0.0
     gamma = [0.0, 0.0, 0.0, 0.0]
     bound = [0.0, 0.0, 0.0]
-    for k, axis in enumerate(Axis):
-        score = person.scores[axis]
+    scores = person.scores
+    # (Not ``enumerate(Axis)`` and ``scores[axis]``: iterating an enum costs more than the
+    # rest of this function, which runs for every person on every edit.)
+    for k, (axis, score) in enumerate(((Axis.BUSINESS, scores.business),
+                                       (Axis.TECHNICAL, scores.technical),
+                                       (Axis.PERSONAL, scores.personal))):
         value, confidence = score.value, score.confidence
         if axis is asked:
             value, confidence = (5 if value is None else value), Confidence.HEARD
         if value is None:
-            for x in (LOW, MID, HIGH):
-                bound[x] += _UNKNOWN_SCORE[x] / 60.0
+            bound[MID] += 5.0 / 60.0
+            bound[HIGH] += 10.0 / 60.0
             continue
         spread = settings.score_spread(confidence) + widen
         low, high = max(0.0, value - spread), min(10.0, value + spread)
         a0 += low / 60.0
         gamma[k] = (high - low) / 60.0
-    if asked is None and knows_nothing(person):
-        for x in (LOW, MID, HIGH):
-            bound[x] += _UNKNOWN_SUPPORT[x] / 2.0
+    if asked is None and evidence is None and person.support is Support.NEUTRAL:
+        # nothing known of them at all (``knows_nothing``): enemy 0 … mentor 1
+        bound[MID] += 0.5 / 2.0
+        bound[HIGH] += 1.0 / 2.0
     else:
         spread = settings.support_spread(evidence)
         low = max(-2.0, int(person.support) - spread)
@@ -242,17 +251,20 @@ class LeanDraws:
 
 
 def estimate_of(numerator: Floats, weight: Floats, level: float) -> LeanEstimate:
-    draws = weight.shape[0]
     safe = np.where(weight > 0.0, weight, 1.0)
-    tail = (1.0 - level) / 2.0
-    low_at = round(tail * (draws - 1))
-    high_at = draws - 1 - low_at
-    middle = (draws - 1) // 2
+    low_at, high_at = interval_ranks(weight.shape[0], level)
+    middle = (weight.shape[0] - 1) // 2
     low = np.partition(numerator[LOW] / safe, low_at)[low_at]
     value = np.partition(numerator[MID] / safe, middle)[middle]
     high = np.partition(numerator[HIGH] / safe, high_at)[high_at]
     return LeanEstimate(value=float(value) * 100.0, low=float(low) * 100.0,
                         high=float(high) * 100.0)
+
+
+def interval_ranks(draws: int, level: float) -> tuple[int, int]:
+    """Which sorted draws are the interval's ends (0.8: the 10th and 90th percentiles)."""
+    low_at = round((1.0 - level) / 2.0 * (draws - 1))
+    return low_at, draws - 1 - low_at
 
 
 def shares(terms: PersonTerms, rows: Singles) -> tuple[Singles, Singles]:

@@ -35,7 +35,7 @@ from desktop.domain.lean import (
     LeanDraws,
     LeanSettings,
     PersonTerms,
-    estimate_of,
+    interval_ranks,
     lean_draws,
     person_rows,
     person_terms,
@@ -123,9 +123,14 @@ def questions(deal: Deal, weights: Mapping[str, float], *,
             people.append((first, person, before, asks))
     people.sort(key=lambda entry: -entry[0])
     found = []
+    ranks = interval_ranks(base.weight.shape[0], base.level)
     for _first, person, before, asks in people[:EXACT]:
         rows = person_rows(before.key, seed, base.weight.shape[0])
-        narrower = [(width - _width_with(base, rows, before, after), axis)
+        old_weight, old_mean = shares(before, rows)
+        without = (base.numerator[LOW] - old_mean - np.float32(before.bound[LOW]) * old_weight,
+                   base.numerator[HIGH] - old_mean - np.float32(before.bound[HIGH]) * old_weight,
+                   base.weight - old_weight)
+        narrower = [(width - _width_with(without, rows, after, ranks), axis)
                     for axis, after in asks]
         gain, axis = max(narrower, key=lambda c: (round(c[0], 1), _PREFERRED[c[1]]))
         if gain >= SMALLEST:
@@ -140,17 +145,20 @@ def questions(deal: Deal, weights: Mapping[str, float], *,
 _PREFERRED = {Axis.PERSONAL: 2, Axis.BUSINESS: 1, Axis.TECHNICAL: 0}
 
 
-def _width_with(base: LeanDraws, rows: np.ndarray, before: PersonTerms,
-                after: PersonTerms) -> float:
-    """The interval's width with one person's share of the draws replaced."""
-    old_weight, old_mean = shares(before, rows)
+def _width_with(without: tuple[np.ndarray, np.ndarray, np.ndarray], rows: np.ndarray,
+                after: PersonTerms, ranks: tuple[int, int]) -> float:
+    """The interval's width with one person's share of the draws replaced: ``without`` is
+    the low and high numerators and the weight of every draw without them."""
+    low_sum, high_sum, weight = without
     new_weight, new_mean = shares(after, rows)
-    numerator = base.numerator.copy()
-    for x in range(3):
-        numerator[x] += (new_mean + np.float32(after.bound[x]) * new_weight
-                         - old_mean - np.float32(before.bound[x]) * old_weight)
-    weight = base.weight + (new_weight - old_weight)
-    return estimate_of(numerator, weight, base.level).width
+    total = weight + new_weight
+    safe = np.where(total > 0.0, total, 1.0)
+    low_at, high_at = ranks
+    low = np.partition((low_sum + new_mean + np.float32(after.bound[LOW]) * new_weight)
+                       / safe, low_at)[low_at]
+    high = np.partition((high_sum + new_mean + np.float32(after.bound[HIGH]) * new_weight)
+                        / safe, high_at)[high_at]
+    return float(high - low) * 100.0
 
 
 def _spread(base: LeanDraws) -> float:
