@@ -36,15 +36,20 @@ def short_projection_line(today: DealTriangle, result: WhatIf) -> str:
     return "If the open plan succeeds: " + ", ".join(parts)
 
 
-def flags_line(result: WhatIf) -> str:
+def flags_line(result: WhatIf, names: Mapping[str, str]) -> str:
     """What the plan would do to the red flags, or "" when nothing: one flag is quoted,
-    more are counted."""
+    more are counted with the people they are about ("clears 2 red flags, about Thomas
+    Wright and Jonas Berg")."""
     said = []
     for verb, flags in (("clears", result.cleared), ("raises", result.raised)):
         if len(flags) == 1:
             said.append(f"{verb} the red flag “{flags[0].message.rstrip('.')}”")
         elif flags:
-            said.append(f"{verb} {plural(len(flags), 'red flag')}")
+            about = list(dict.fromkeys(names[p] for f in flags for p in f.people
+                                       if p in names))
+            whom = (", about " + ", ".join(about[:-1]) + (" and " if len(about) > 1 else "")
+                    + about[-1]) if about else ""
+            said.append(f"{verb} {plural(len(flags), 'red flag')}{whom}")
     return ("It " + " and ".join(said) + ".") if said else ""
 
 

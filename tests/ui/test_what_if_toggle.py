@@ -122,3 +122,19 @@ def test_the_projection_follows_an_edit(window: MainWindow, qtbot: QtBot) -> Non
     # one point to go now: half the gain, so she drops from second place out of the top 3
     assert "Amelia Novak" not in view.what_if_text.text()
     assert len(projected_lines(view)) == 1
+
+
+def test_a_new_empty_deal_shows_no_projection_of_the_last_one(window: MainWindow,
+                                                              qtbot: QtBot) -> None:
+    from tests.helpers.ui import answer_next_dialog, fill_new_deal
+
+    view = window.triangle_view
+    QTest.keySequence(window, "Ctrl+Shift+W")
+    qtbot.waitUntil(lambda: view.canvas is not None and bool(projected_lines(view)))
+    answer_next_dialog(fill_new_deal("Empty deal", "Nobody Ltd"))
+    QTest.keySequence(window, "Ctrl+N")
+    qtbot.waitUntil(lambda: window.session.deal is not None
+                    and window.session.deal.name == "Empty deal")
+    qtbot.waitUntil(lambda: view.what_if_text.text() == "No people, no plan to project yet.")
+    assert not projected_lines(view)
+    assert view.what_if_box.isChecked()  # the switch stays where the seller put it

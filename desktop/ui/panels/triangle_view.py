@@ -161,6 +161,9 @@ class TriangleView(QWidget):
             ax.axis("off")
             ax.text(0.5, 0.5, "No people in this deal yet", ha="center", va="center",
                     color="#777777", transform=ax.transAxes)
+            if self.chart is Chart.TRIANGLE:  # no stale words of another deal's plan
+                self.what_if = None
+                self.what_if_text.setText("No people, no plan to project yet.")
         canvas.draw_idle()  # type: ignore[no-untyped-call]
         self.draws += 1
 
@@ -176,7 +179,7 @@ class TriangleView(QWidget):
         self.what_if = what_if(deal, analysis.weights, flags_now=analysis.flags, path=path)
         names = {p.id: p.name for p in deal.people}
         lines = [projection_line(analysis.triangle, self.what_if)]
-        flags = flags_line(self.what_if)
+        flags = flags_line(self.what_if, names)
         if flags:
             lines[0] += f". {flags}"
         effects = self.what_if.effects[:GAINS_SHOWN]
