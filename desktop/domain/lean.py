@@ -227,12 +227,16 @@ def person_key(person_id: str) -> int:
 
 
 def person_rows(key: int, seed: int, draws: int, out: Singles | None = None) -> Singles:
-    """The person's ``ROWS × draws`` uniforms: the same for the same seed and id, whoever
-    else is in the deal."""
-    rng = np.random.Generator(np.random.SFC64([seed, key]))
+    """The person's ``ROWS × draws`` uniforms on [0, 1): the same for the same seed and id,
+    whoever else is in the deal. Sixteen bits each — four to a raw 64-bit output, a step of
+    1/65,536, finer than any range here needs — which draws them 2–3× faster than
+    ``Generator.random``: drawing is most of a Monte Carlo's time."""
+    count = ROWS * draws
+    raw = np.random.SFC64([seed, key]).random_raw(-(-count // 4))
+    bits = raw.view(np.uint16)[:count]
     if out is None:
         out = np.empty((ROWS, draws), dtype=np.float32)
-    rng.random(out=out, dtype=np.float32)
+    np.multiply(bits, np.float32(1.0 / 65536.0), out=out.reshape(count))
     return out
 
 
