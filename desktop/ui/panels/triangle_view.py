@@ -79,7 +79,7 @@ class TriangleView(QWidget):
         self.what_if_box.setObjectName("what_if_toggle")
         self.what_if_box.setToolTip("The deal's triangle if every open action brings the "
                                     "change it intends, dashed over today's. Changes nothing.")
-        self.what_if_action = QAction("&What-if: the open plan done", self)
+        self.what_if_action = QAction("W&hat-if: the open plan done", self)
         self.what_if_action.setCheckable(True)
         self.what_if_action.setShortcut(QKeySequence(WHAT_IF_SHORTCUT))
         self.what_if_action.setStatusTip("Show on the decision triangle what the open plan "
