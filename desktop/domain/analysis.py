@@ -8,6 +8,13 @@ from datetime import date
 from typing import Any
 
 from desktop.domain.deal import Deal
+from desktop.domain.decision_test import (
+    DEFAULTS,
+    DecisionSettings,
+    DecisionTest,
+    decision_tests,
+    decision_tests_to_plain,
+)
 from desktop.domain.enums import Axis
 from desktop.domain.influence import influence_weights
 from desktop.domain.red_flags import DEFAULT_STALE_DAYS, RedFlag, path_to_power, red_flags
@@ -29,6 +36,7 @@ class DealAnalysis:
     flags: tuple[RedFlag, ...] = ()
     path_to_power: tuple[str, ...] | None = None
     tipping_point: TippingPoint | None = None
+    decision_tests: tuple[DecisionTest, ...] = ()
 
     def to_plain(self, deal: Deal) -> dict[str, Any]:
         """The ``"analysis"`` object of ``show --json`` (documented in docs/deal-file.md)."""
@@ -55,19 +63,23 @@ class DealAnalysis:
                 "person": self.tipping_point.person,
                 "gain": round(self.tipping_point.gain, 2),
             },
+            "decision_tests": decision_tests_to_plain(self.decision_tests),
         }
 
 
 def analyse(deal: Deal, *, today: date | None = None,
-            stale_days: int = DEFAULT_STALE_DAYS) -> DealAnalysis:
+            stale_days: int = DEFAULT_STALE_DAYS,
+            decision: DecisionSettings = DEFAULTS) -> DealAnalysis:
     weights = dict(influence_weights(deal.people, deal.relations))
     path = path_to_power(deal)
     return DealAnalysis(
         weights=weights,
         triangle=deal_triangle(deal.people, weights),
-        flags=tuple(red_flags(deal, weights, today=today, stale_days=stale_days, path=path)),
+        flags=tuple(red_flags(deal, weights, today=today, stale_days=stale_days, path=path,
+                              decision=decision)),
         path_to_power=None if path is None else tuple(path),
         tipping_point=tipping_point(deal, weights),
+        decision_tests=tuple(decision_tests(deal, decision)),
     )
 
 

@@ -162,6 +162,10 @@ class Deal:
             if person.leans_to is not None and person.leans_to not in alternatives:
                 raise ValidationError(f"people[{index}].leans_to",
                                       f"{person.leans_to} is none of this deal's alternatives")
+            if person.versus is not None and person.versus.alternative not in alternatives:
+                raise ValidationError(f"people[{index}].versus.alternative",
+                                      f"{person.versus.alternative} is none of this deal's "
+                                      "alternatives")
         for index, action in enumerate(self.actions):
             for number, person_id in enumerate(action.for_people):
                 require(person_id, f"actions[{index}].for_people[{number}]")

@@ -9,6 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from desktop.domain.deal import Deal
+from desktop.domain.decision_test import DEFAULTS, DecisionSettings
 from desktop.domain.enums import Role
 from desktop.domain.person import Person
 
@@ -48,6 +49,7 @@ class FlagContext:
     today: date
     stale_days: int
     path: list[str] | None = None  # the path to power, worked out once for all rules
+    decision: DecisionSettings = DEFAULTS  # the decision test's bar and parity
 
 
 Rule = Callable[[FlagContext], list[RedFlag]]

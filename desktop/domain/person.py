@@ -23,6 +23,7 @@ from desktop.domain.ids import check_id, new_id
 from desktop.domain.position import Position
 from desktop.domain.scores import Score, Triangle
 from desktop.domain.text import LONG_TEXT, SHORT_TEXT, clean_name, clean_text
+from desktop.domain.versus import Versus, check_versus
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+$")
 _ORIGIN = Position()
@@ -57,6 +58,8 @@ class Person:
     # of importing ten thousand contacts.
     position: Position = field(default_factory=lambda: _ORIGIN)
     scores: Triangle = field(default_factory=lambda: _UNKNOWN_SCORES)
+    # The alternative as this person sees it (issue 19's decision test); None: not scored.
+    versus: Versus | None = None
 
     def __post_init__(self) -> None:
         fix = object.__setattr__
@@ -85,6 +88,7 @@ class Person:
             raise ValidationError("position", "must be a map position")
         if not isinstance(self.scores, Triangle):
             raise ValidationError("scores", "must be the three triangle scores")
+        check_versus(self.versus, "versus")
 
     def has_role(self, role: Role) -> bool:
         return role in self.roles

@@ -53,6 +53,7 @@ from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Score, Triangle
+from desktop.domain.versus import Versus
 
 Plain = dict[str, Any]
 T = TypeVar("T")
@@ -64,8 +65,9 @@ PERSON_V2_KEYS = ("organisation", "leans_to", "coaches_competitor")
 PERSON_KEYS = frozenset({
     "id", "name", "title", "department", "email", "phone", "roles", "support", "influence",
     "coverage", "mode", "last_contact", "next_step", "notes", "position", "scores",
-    *PERSON_V2_KEYS,
+    *PERSON_V2_KEYS, "versus",
 })
+VERSUS_KEYS = frozenset({"alternative", *(axis.value for axis in Axis)})
 ACTION_KEYS = frozenset({"id", "text", "owner_side", "owner", "due", "status", "changed",
                          "people", "intended", "internal"})
 INTENDED_KEYS = frozenset({"person", "axis", "target", "before"})
@@ -102,6 +104,9 @@ def deal_to_plain(deal: Deal, *, include_private: bool = False,
     plain: Plain = {"id": deal.id, **deal_fields_to_plain(deal)}
     if version < ACCOUNTS_VERSION:  # an older release refuses keys it does not know
         del plain["account_id"]
+    if version < ACCOUNTS_VERSION:  # the scored alternative came with version 3's readers
+        for row in people:
+            row.pop("versus", None)
     if version == 1:
         plain["competitors"] = list(deal.competitors)
         for person, row in zip(deal.people, people, strict=True):
@@ -216,6 +221,7 @@ def person_to_plain(person: Person, *, include_private: bool = False) -> Plain:
             axis.value: score_to_plain(score, include_private=include_private)
             for axis, score in person.scores.items()
         },
+        **({} if person.versus is None else {"versus": person.versus.to_plain()}),
     }
 
 
@@ -424,6 +430,11 @@ def person_from_plain(data: object, path: str) -> tuple[Person, str]:
         raise ValidationError(_join(path, "support"),
                               f"{_shown(support)} is not a whole number from -2 to 2")
     mode = obj.get("mode")
+    versus = None
+    if obj.get("versus") is not None:  # scored alternative: only when the seller scored one
+        found = _object(obj["versus"], _join(path, "versus"), VERSUS_KEYS,
+                        required=("alternative",))
+        versus = _build(_join(path, "versus"), lambda: Versus(**found))
     coaches = obj.get("coaches_competitor", False)
     if not isinstance(coaches, bool):
         raise ValidationError(_join(path, "coaches_competitor"),
@@ -449,6 +460,7 @@ def person_from_plain(data: object, path: str) -> tuple[Person, str]:
             coaches_competitor=coaches,
             position=position,
             scores=scores,
+            versus=versus,
         ),
     )
     return person, obj.get("next_step", "")

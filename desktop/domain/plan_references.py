@@ -63,10 +63,14 @@ def forget_actions(deal: Deal, action_ids: Collection[str]) -> dict[str, Any]:
 
 def forget_alternatives(deal: Deal, alternative_ids: Collection[str]) -> dict[str, Any]:
     """The fields (people and criteria) that change when alternatives are removed: nobody
-    leans to them any more and no criterion rates them."""
+    leans to them any more, nobody's scores of them stay, and no criterion rates them."""
     gone = set(alternative_ids)
     changes: dict[str, Any] = {}
-    people = [replace(p, leans_to=None) for p in deal.people if p.leans_to in gone]
+    people = [replace(p, leans_to=None if p.leans_to in gone else p.leans_to,
+                      versus=None if p.versus is not None and p.versus.alternative in gone
+                      else p.versus)
+              for p in deal.people
+              if p.leans_to in gone or (p.versus is not None and p.versus.alternative in gone)]
     if people:
         changes["people"] = tuple(people)
     criteria = tuple(

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 from desktop.domain.account_flags import rule_identity_changed
 from desktop.domain.deal import Deal
+from desktop.domain.decision_flags import rule_personal_win_decides_against_us
+from desktop.domain.decision_test import DEFAULTS, DecisionSettings
 from desktop.domain.enums import (
     Axis,
     Confidence,
@@ -302,17 +304,20 @@ CORE_RULES: tuple[Rule, ...] = (
 )
 """The rules before the plan existed: the benchmark's baseline for the full pass."""
 PEOPLE_RULES: tuple[Rule, ...] = (rule_eb_no_urgency, rule_key_people_stale,
-                                  rule_assumed_scores, rule_identity_changed)
+                                  rule_assumed_scores, rule_identity_changed,
+                                  rule_personal_win_decides_against_us)
 RULES: tuple[Rule, ...] = (*CORE_RULES, *PEOPLE_RULES, *PLAN_RULES)
 
 def red_flags(deal: Deal, weights: Mapping[str, float], *, today: date | None = None,
               stale_days: int = DEFAULT_STALE_DAYS,
               path: list[str] | bool | None = True,
-              rules: Sequence[Rule] = RULES) -> list[RedFlag]:
+              rules: Sequence[Rule] = RULES,
+              decision: DecisionSettings = DEFAULTS) -> list[RedFlag]:
     """Every red flag of the deal, most severe first (in rule order within a severity).
     ``path``: the path to power when the caller has worked it out (None: there is none);
-    True: work it out here. ``today`` defaults to the clock's; ``rules`` to all of them."""
+    True: work it out here. ``today`` defaults to the clock's; ``rules`` to all of them;
+    ``decision``: the decision test's bar and parity."""
     ctx = FlagContext(deal, weights, today or date.today(), stale_days,
-                      path_to_power(deal) if path is True else path or None)
+                      path_to_power(deal) if path is True else path or None, decision)
     flags = [flag for rule in rules for flag in rule(ctx)]
     return sorted(flags, key=lambda f: f.severity.rank)

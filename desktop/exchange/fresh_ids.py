@@ -57,6 +57,9 @@ def fresh_ids(deal: Deal, taken: set[str], keep: frozenset[str]) -> Deal:
     if people_ids or alternative_ids:
         people = tuple(replace(p, leans_to=alternative_ids[p.leans_to])
                        if p.leans_to in alternative_ids else p for p in people)
+        people = tuple(replace(p, versus=replace(p.versus, alternative=alternative_ids[
+            p.versus.alternative])) if p.versus and p.versus.alternative in alternative_ids
+            else p for p in people)  # the alternative they scored, renewed with it
         actions = tuple(_action(a, people_ids) for a in actions)
         criteria = tuple(_criterion(c, people_ids, alternative_ids) for c in criteria)
         process = tuple(_step(s, people_ids) for s in process)

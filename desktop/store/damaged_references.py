@@ -2,8 +2,9 @@
 
 Each row of the plan tables can be sound on its own and still be damage: an action's people
 (a JSON list), a criterion's owner, a step's approver and an action's intended person are
-people *of the same deal*, and a person's leaning and a criterion's ratings name that deal's
-alternatives; a comment is about a person or an action of its deal. No foreign key can say
+people *of the same deal*, and a person's leaning, the alternative they scored and a
+criterion's ratings name that deal's alternatives; a comment is about a person or an action
+of its deal. No foreign key can say
 "of the same deal" for a JSON list, so a file edited by another program can break it — and
 the deal then fails to load with a reason that names no row. ``damaged_rows`` asks this
 module after its row-by-row checks, so that ``check`` lists such a row and a failed read
@@ -42,6 +43,13 @@ def dangling(connection: sqlite3.Connection) -> Iterator[tuple[str, str, str]]:
             "SELECT id, deal_id, leans_to FROM people WHERE leans_to IS NOT NULL"):
         if leaning not in alternatives.get(deal_id, ()):
             yield "people", row_id, f"leans to {leaning}, none of its deal's alternatives"
+    people_columns = {row[1] for row in connection.execute("PRAGMA table_info(people)")}
+    if "versus_alternative" in people_columns:  # version 6 on (an older file is checked too)
+        for row_id, deal_id, scored in connection.execute(
+                "SELECT id, deal_id, versus_alternative FROM people "
+                "WHERE versus_alternative IS NOT NULL"):
+            if scored not in alternatives.get(deal_id, ()):
+                yield "people", row_id, f"scores {scored}, none of its deal's alternatives"
     for row_id, deal_id, text in connection.execute("SELECT id, deal_id, theirs FROM criteria"):
         for rated in _json(text, dict):
             if rated not in alternatives.get(deal_id, ()):

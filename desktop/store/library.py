@@ -414,10 +414,11 @@ class Library:
             deals = set()
             for person in people:
                 in_deal = deal_id or self._only_deal(person.id)
-                if person.leans_to is not None and not connection.execute(
-                        "SELECT 1 FROM alternatives WHERE id = ? AND deal_id = ?",
-                        [person.leans_to, in_deal]).fetchone():
-                    raise NotFound(f"The alternative {person.leans_to} is not in this deal.")
+                for chosen in (person.leans_to, person.versus and person.versus.alternative):
+                    if chosen and not connection.execute("SELECT 1 FROM alternatives WHERE "
+                                                         "id = ? AND deal_id = ?",
+                                                         [chosen, in_deal]).fetchone():
+                        raise NotFound(f"The alternative {chosen} is not in this deal.")
                 writing.update_person(connection, in_deal, person)
                 deals.add(in_deal)
             for changed in deals:

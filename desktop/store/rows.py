@@ -37,6 +37,7 @@ from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Score, Triangle
 from desktop.domain.trusted import trusted
+from desktop.domain.versus import Versus
 
 Row = Mapping[str, Any] | sqlite3.Row
 
@@ -49,7 +50,8 @@ IDENTITY_COLUMNS = ("id", "account_id", "name", "title", "department", "organisa
                     "phone", "notes", "last_contact")
 IDENTITY_FIELD_COLUMNS = IDENTITY_COLUMNS[2:]
 STANCE_COLUMNS = ("deal_id", "id", "ordinal", "roles", "support", "influence", "coverage",
-                  "mode", "x", "y", "leans_to", "coaches_competitor")
+                  "mode", "x", "y", "leans_to", "coaches_competitor", "versus_alternative",
+                  "versus_business", "versus_technical", "versus_personal")
 STANCE_FIELD_COLUMNS = STANCE_COLUMNS[3:]
 SCORE_COLUMNS = ("deal_id", "person_id", "axis", "value", "evidence", "confidence", "private")
 # A deal's people as ``person_from_row`` reads them: the stance joined with the identity.
@@ -85,7 +87,15 @@ def stance_values(person: Person, deal_id: str, ordinal: int) -> tuple[Any, ...]
             int(person.support), person.influence.value, person.coverage.value,
             person.mode.value if person.mode else None,
             person.position.x, person.position.y, person.leans_to,
-            int(person.coaches_competitor))
+            int(person.coaches_competitor), *_versus_values(person.versus))
+
+
+_NO_VERSUS = (None, None, None, None)
+
+
+def _versus_values(versus: Versus | None) -> tuple[Any, ...]:
+    """The alternative a person scored and its three scores (NULLs: none scored)."""
+    return _NO_VERSUS if versus is None else (versus.alternative, *versus.values())
 
 
 def stance_row(person: Person, deal_id: str) -> dict[str, Any]:
@@ -289,7 +299,19 @@ def person_from_row(row: Row, scores: Mapping[str, Score]) -> Person:
         coaches_competitor=bool(row["coaches_competitor"]),
         position=trusted(Position, x=row["x"], y=row["y"]),
         scores=triangle,
+        versus=_versus_from_row(row),
     )
+
+
+def _versus_from_row(row: Row) -> Versus | None:
+    alternative = row["versus_alternative"]
+    if alternative is None:
+        return None
+    values = (row["versus_business"], row["versus_technical"], row["versus_personal"])
+    if any(v is not None and not 0 <= v <= 10 for v in values):  # past its CHECKs
+        raise ValueError("a score of the alternative is out of range (0 to 10, or unknown)")
+    return trusted(Versus, alternative=alternative, business=values[0],
+                   technical=values[1], personal=values[2])
 
 
 def relation_from_row(row: Row) -> Relation:

@@ -45,6 +45,13 @@ EXPECTED = {
     "comment_on_nobody.dealtri": "at deals[0].comments[1].target: the comment is on "
                                  "5c0f3e1a-2b7d-4e8a-9f10-3d2c1b0a9eff, who is nobody in "
                                  "this deal",
+    # How a person sees the alternative (the decision test): a score past 10, or scores of
+    # an alternative the deal does not have.
+    "versus_score_out_of_range.dealtri": "at deals[0].people[0].versus.technical: 12 is out "
+                                         "of range",
+    "versus_of_no_alternative.dealtri": "at deals[0].people[0].versus.alternative: "
+                                        "55555555-5555-4555-8555-555555555555 is none of this "
+                                        "deal's alternatives",
     # Accounts (version 3): deals of one account share people; they must agree.
     "person_in_two_accounts.dealtri": "at deals[1].people[0].id: Ben Okafor is also a person "
                                       "of deals[0] (Helix renewal, account Helix Bank): one "

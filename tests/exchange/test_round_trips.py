@@ -27,7 +27,7 @@ from tests.helpers.strategies import deals
 def _people_only(deal: Deal) -> Deal:
     """The people and their lines: no plan, no snapshots (a people file carries neither)."""
     return replace(deal, alternatives=(), actions=(), criteria=(), process=(), comments=(),
-                   compelling_event=None, people=tuple(replace(p, leans_to=None)
+                   compelling_event=None, people=tuple(replace(p, leans_to=None, versus=None)
                                                        for p in deal.people))
 
 

@@ -146,8 +146,10 @@ def _people_named(deal: dict[str, Any]) -> list[object]:
 
 
 def _alternatives_named(deal: dict[str, Any]) -> list[object]:
-    """Every alternative id a leaning or a criterion's ratings name."""
+    """Every alternative id a leaning, a scored alternative or a criterion's ratings name."""
     named: list[object] = [p.get("leans_to") for p in _records(deal, "people")]
+    named += [v.get("alternative") for p in _records(deal, "people")
+              if isinstance(v := p.get("versus"), dict)]
     for criterion in _records(deal, "criteria"):
         theirs = criterion.get("theirs")
         named += list(theirs) if isinstance(theirs, dict) else []

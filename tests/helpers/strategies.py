@@ -32,6 +32,7 @@ from desktop.domain.person import Person
 from desktop.domain.position import Position
 from desktop.domain.relation import Relation
 from desktop.domain.scores import Score, Triangle
+from desktop.domain.versus import Versus
 
 names = st.text(alphabet=st.characters(categories=("L", "N", "Zs", "P")), min_size=1,
                 max_size=30).filter(lambda s: s.strip() != "").map(lambda s: " ".join(s.split()))
@@ -82,7 +83,9 @@ def deals(draw: st.DrawFn, max_people: int = 8) -> Deal:
         alternatives.append(Alternative(name=name, kind=draw(st.sampled_from(AlternativeKind))))
     if alternatives:
         members = [replace(p, leans_to=draw(st.one_of(st.none(), st.sampled_from(
-            [a.id for a in alternatives])))) for p in members]
+            [a.id for a in alternatives]))), versus=draw(st.one_of(st.none(), st.builds(
+                Versus, st.sampled_from([a.id for a in alternatives]), score_values,
+                score_values, score_values)))) for p in members]
     ids = [p.id for p in members]
     some_person = st.one_of(st.none(), st.sampled_from(ids)) if ids else st.none()
     actions = []

@@ -183,5 +183,5 @@ def test_a_version_4_library_is_upgraded_with_an_empty_cache(
         library.add_deals(demos[:1])
         assert read_standings(library, TODAY) == _fresh(library)
     connection = sqlite3.connect(path)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 5
+    assert connection.execute("PRAGMA user_version").fetchone()[0] >= 5  # later ones too
     connection.close()

@@ -19,6 +19,7 @@ from desktop.store.migrations import (
     m0003_comments,
     m0004_accounts,
     m0005_figures,
+    m0006_versus,
 )
 
 Step = str | Callable[[sqlite3.Connection], None]
@@ -30,6 +31,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     3: m0003_comments.STATEMENTS,
     4: m0004_accounts.STATEMENTS,
     5: m0005_figures.STATEMENTS,
+    6: m0006_versus.STATEMENTS,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
