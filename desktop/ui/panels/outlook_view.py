@@ -111,7 +111,8 @@ class OutlookView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
-        self.ask_heading = QLabel("<b>Ask next</b> — narrows the lean's range most")
+        self.ask_heading = QLabel("<b>Ask next</b> — narrows the lean's range most; click "
+                                  "to select")
         self.ask_heading.setWordWrap(True)
         self.questions = QListWidget()
         self.questions.setObjectName("questions")
@@ -127,6 +128,11 @@ class OutlookView(QWidget):
         self.consensus_text.setObjectName("consensus_text")
         self.consensus_text.setTextFormat(Qt.TextFormat.RichText)
         self.consensus_text.setWordWrap(True)
+        self.consensus_text.setToolTip(
+            "How far the key people (the heaviest, holding half the influence) agree: 1 when "
+            "their triangles are the same, lower when they score apart, care most about "
+            "different things or are in conflict. The shared outcome is the axis every key "
+            "person scores 7 or more.")
         for widget in (self.ask_heading, self.questions, self.consensus_text):
             layout.addWidget(widget)
         self._show(None, None)
@@ -184,8 +190,7 @@ class OutlookView(QWidget):
         shared = agreement.shared_axis
         text = f"<b>Consensus:</b> {agreement.index:.2f} of 1"
         text += (f" · <b>shared outcome:</b> {html(shared.label.lower())}" if shared else
-                 f" · <span style='color:{MUTED_INK}'>no outcome every key person scores "
-                 "7+</span>")
+                 f" · <b>shared outcome:</b> <span style='color:{MUTED_INK}'>none</span>")
         if agreement.conflicts:
             a, b = agreement.conflicts[0]
             text += (f"<br><span style='color:{MUTED_INK}'>Conflict between "
