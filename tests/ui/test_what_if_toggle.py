@@ -5,6 +5,7 @@ gain are listed under the chart, and nothing is written to the library."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,16 @@ def test_the_key_shows_the_plan_done_dashed_over_today(window: MainWindow,
     legend = view.canvas.figure.axes[0].get_legend()  # type: ignore[union-attr]
     assert legend is not None
     assert "If the plan succeeds" in [t.get_text() for t in legend.get_texts()]
+    # the projected lean, worked out in the pool: the same figures show --json gives
+    qtbot.waitUntil(lambda: "Lean to us: " in view.what_if_text.text(), timeout=10_000)
+    from desktop.domain.lean import lean
+
+    deal = window.analysis_panel.deal
+    assert deal is not None
+    now = lean(deal, today.weights, today=date.today())
+    then = lean(view.what_if.deal, today.weights, today=date.today())
+    assert f"Lean to us: {now.text()} today → {then.text()} if it succeeds" in \
+        view.what_if_text.text().splitlines()
     # read only: no undo step, the library's deal as it was
     assert window.session.undo_stack.count() == steps
     assert stored_deal(window) == deal_before

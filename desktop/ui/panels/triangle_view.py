@@ -16,6 +16,7 @@ nothing is written to the library.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -28,11 +29,14 @@ from desktop.domain.deal import Deal
 from desktop.domain.person import Person
 from desktop.domain.what_if import WhatIf, what_if
 from desktop.domain.what_if_text import effect_line, flags_line, projection_line
+from desktop.ui.background import LatestOnly
 from desktop.ui.panels.analysis_panel import AnalysisPanel
 from desktop.ui.selection import Selection
 
 if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    from desktop.domain.lean import LeanEstimate
 
 
 WHAT_IF_SHORTCUT = "Ctrl+Shift+W"
@@ -93,6 +97,11 @@ class TriangleView(QWidget):
         self.what_if_text.setTextFormat(Qt.TextFormat.PlainText)
         self.what_if_text.setContentsMargins(8, 2, 8, 4)
         self.what_if_text.hide()
+        self._what_if_lines: list[str] = []
+        self._lean_line = ""
+        # The projected lean takes a Monte Carlo run: in the pool, the latest request only.
+        self.lean_runner = LatestOnly(self)
+        self.lean_runner.finished.connect(self._lean_worked_out)
         self._layout.addWidget(self.what_if_box)
         self._layout.addWidget(self.what_if_text)
 
@@ -192,5 +201,38 @@ class TriangleView(QWidget):
         else:
             lines.append("No open action has an intended change: give one in the Plan tab "
                          "(Action details) to see what it would bring.")
-        self.what_if_text.setText("\n".join(lines))
+        self._what_if_lines = lines
+        self._lean_line = "Lean to us if it succeeds: working it out…"
+        self._show_what_if_text()
+        self._request_lean(deal, self.what_if, analysis.weights)
         return self.what_if
+
+    def _request_lean(self, deal: Deal, result: WhatIf, weights: dict[str, float]) -> None:
+        """Today's lean and the projected one, the same seed and day (so they differ by the
+        plan alone), worked out in the pool; a newer what-if drops this one."""
+        today = date.today()
+
+        def work() -> tuple[WhatIf, LeanEstimate, LeanEstimate]:
+            from desktop.domain.lean import lean
+
+            return (result, lean(deal, weights, today=today),
+                    lean(result.deal, weights, today=today))
+
+        self.lean_runner.request(work, prepare=_import_lean)
+
+    def _lean_worked_out(self, found: tuple[WhatIf, LeanEstimate, LeanEstimate]) -> None:
+        result, now, then = found
+        if result is not self.what_if:
+            return  # the toggle went off or another deal is shown meanwhile
+        self._lean_line = f"Lean to us: {now.text()} today → {then.text()} if it succeeds"
+        self._show_what_if_text()
+
+    def _show_what_if_text(self) -> None:
+        lines = self._what_if_lines
+        self.what_if_text.setText("\n".join([*lines[:1], self._lean_line, *lines[1:]]))
+
+
+def _import_lean() -> None:
+    """Load the lean's module (numpy) in the GUI thread before a worker needs it, as the
+    analysis panel does for networkx (see desktop/ui/background.py)."""
+    import desktop.domain.lean  # noqa: F401
