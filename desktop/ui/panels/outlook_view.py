@@ -195,6 +195,13 @@ class OutlookView(QWidget):
             a, b = agreement.conflicts[0]
             text += (f"<br><span style='color:{MUTED_INK}'>Conflict between "
                      f"{html(names.get(a, '?'))} and {html(names.get(b, '?'))}</span>")
+        one_sided = [names[p] for p in agreement.one_sided if p in names]
+        if one_sided:
+            listed = ", ".join(html(n) for n in one_sided[:3])
+            more = f" and {len(one_sided) - 3} more" if len(one_sided) > 3 else ""
+            text += (f"<br><b>One-sided asks:</b> {listed}{more} <span style='color:"
+                     f"{MUTED_INK}'>— we need something, their win is unknown or 3 or "
+                     "less</span>")
         self.consensus_text.setText(text)
 
     def _question_clicked(self, item: QListWidgetItem) -> None:
