@@ -27,8 +27,6 @@ from PySide6.QtWidgets import QCheckBox, QLabel, QVBoxLayout, QWidget
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.person import Person
-from desktop.domain.what_if import WhatIf, what_if
-from desktop.domain.what_if_text import effect_line, flags_line, projection_line
 from desktop.ui.background import LatestOnly
 from desktop.ui.panels.analysis_panel import AnalysisPanel
 from desktop.ui.selection import Selection
@@ -37,6 +35,7 @@ if TYPE_CHECKING:
     from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
     from desktop.domain.lean import LeanEstimate
+    from desktop.domain.what_if import WhatIf
 
 
 WHAT_IF_SHORTCUT = "Ctrl+Shift+W"
@@ -179,7 +178,11 @@ class TriangleView(QWidget):
     def _project(self) -> WhatIf | None:
         """The what-if of the deal shown, when the toggle is on (worked out here: a closed
         form over people and actions plus one pass of the red-flag rules), and its words
-        under the chart."""
+        under the chart. Imported on first use: start-up need not pay for the review's
+        flag matching it shares."""
+        from desktop.domain.what_if import what_if
+        from desktop.domain.what_if_text import effect_line, flags_line, projection_line
+
         self.what_if = None
         deal, analysis = self._deal, self._analysis
         if not self.what_if_on or deal is None or analysis is None:
