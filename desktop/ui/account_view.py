@@ -16,8 +16,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QShowEvent, QWheelEvent
+from PySide6.QtCore import QEvent, QModelIndex, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QFont,
+    QFontMetrics,
+    QHelpEvent,
+    QKeyEvent,
+    QPainter,
+    QShowEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,12 +39,14 @@ from PySide6.QtWidgets import (
     QStyleOptionGraphicsItem,
     QTableView,
     QTabWidget,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.accounts import AccountGrid
 from desktop.domain.changes import ChangeSet
+from desktop.domain.manager_conflicts import ManagerConflict
 from desktop.domain.wording import plural
 from desktop.layout.org_chart import org_chart_layout
 from desktop.render.account_chart import AccountChart, account_chart, paint_chart
@@ -49,6 +59,7 @@ from desktop.ui.account_grid_model import (
     TITLE,
     AccountGridModel,
 )
+from desktop.ui.account_legend import AccountLegend
 from desktop.ui.geometry import fitting
 from desktop.ui.session import LibrarySession
 
@@ -120,6 +131,21 @@ class ChartView(QGraphicsView):
         factor = 1.0015 ** event.angleDelta().y()
         self.scale(factor, factor)
 
+    def viewportEvent(self, event: QEvent) -> bool:
+        """A card's tooltip: its name, whole title, deals and a conflict of managers."""
+        if event.type() == QEvent.Type.ToolTip and self.item is not None \
+                and isinstance(event, QHelpEvent):
+            at = self.mapToScene(event.pos())
+            card = self.item.chart.card_at(at.x(), at.y())
+            if card is None:
+                QToolTip.hideText()
+                event.ignore()
+            else:
+                QToolTip.showText(event.globalPos(), self.item.chart.tooltip(card),
+                                  self.viewport())
+            return True
+        return super().viewportEvent(event)
+
 
 class AccountView(QWidget):
     """The account window. ``open_requested(deal id, person id)``: a cell was double-clicked."""
@@ -177,6 +203,10 @@ class AccountView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.tabs)
+        self.legend = AccountLegend()  # what a cell says; the chart has no cells
+        layout.addWidget(self.legend)
+        self.tabs.currentChanged.connect(
+            lambda index: self.legend.setVisible(self.tabs.widget(index) is self.table))
         self.resize(fitting(self, QSize(1100, 640)))
         self.accounts.activated.connect(self._account_chosen)
         self._reload = QTimer(self)
@@ -231,7 +261,12 @@ class AccountView(QWidget):
         if self._chart is None and self.grid is not None:
             grid = self.grid
             places = org_chart_layout([p.id for p in grid.people], grid.reports)
-            self._chart = account_chart(grid, places)
+            conflicts: tuple[ManagerConflict, ...] = ()
+            if self.session is not None and self.session.is_open:
+                from desktop.account_conflicts import read_manager_conflicts
+
+                conflicts = read_manager_conflicts(self.session.library, grid)
+            self._chart = account_chart(grid, places, conflicts)
         return self._chart
 
     def show_account(self, account_id: str) -> None:

@@ -113,3 +113,23 @@ def test_account_print_refuses_more_pages_than_allowed(demo_library: Path,
                                         "--max-pages", "1"))
     assert "pages" in message
     assert not target.exists()
+
+
+def test_account_json_to_a_file_writes_the_json_there(demo_library: Path,
+                                                      tmp_path: Path) -> None:
+    target = tmp_path / "helix.json"
+    result = run("--db", demo_library, "account", HELIX, "--json", "-o", target)
+    assert result.returncode == 0, result.stderr
+    written = json.loads(target.read_text(encoding="utf-8"))
+    shown = json.loads(run("--db", demo_library, "account", HELIX, "--json").stdout)
+    assert written == shown
+    assert result.stdout.startswith(f"Wrote the account {HELIX} to {target}: ")
+
+
+def test_account_json_to_a_pdf_name_is_refused_in_one_sentence(demo_library: Path,
+                                                               tmp_path: Path) -> None:
+    target = tmp_path / "helix.pdf"
+    line = assert_one_clear_line(run("--db", demo_library, "account", HELIX, "--json",
+                                     "-o", target))
+    assert "--json writes JSON" in line
+    assert not target.exists()
