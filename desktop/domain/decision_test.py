@@ -148,11 +148,13 @@ def decision_tests(deal: Deal, settings: DecisionSettings = DEFAULTS) -> list[De
 def key_tests(deal: Deal, tests: Sequence[DecisionTest], weights: Mapping[str, float],
               most: int | None = None) -> list[DecisionTest]:
     """The tests of the key people — who weighs (``high_weight``) or has a buying role —
-    those whose test runs first, then by weight: what a panel or a brief has room for."""
+    those whose test runs first, those favouring the alternative (what to act on) before
+    the rest, then by weight: what a panel or a brief has room for."""
     chosen = [t for t in tests if (p := deal.person(t.person)).roles
               or high_weight(p, weights, len(deal.people))]
-    chosen.sort(key=lambda t: (t.decides is Decides.UNKNOWN, -weights.get(t.person, 0.0),
-                               deal.person(t.person).name))
+    chosen.sort(key=lambda t: (t.decides is Decides.UNKNOWN,
+                               t.favours is not Favours.ALTERNATIVE,
+                               -weights.get(t.person, 0.0), deal.person(t.person).name))
     return chosen if most is None else chosen[:most]
 
 

@@ -49,6 +49,7 @@ def install_pages(window: MainWindow) -> None:
     from desktop.ui.comments_hook import install_comments
 
     install_comments(window)
+    window.inspector.versus.settings = window.settings  # the decision test's bar and parity
     from desktop.ui.account_pages import AccountPages
 
     window.account_pages = AccountPages(window)  # type: ignore[attr-defined]

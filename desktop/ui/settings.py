@@ -52,6 +52,12 @@ BACKUPS_KEPT: Setting[int] = Setting("backups/kept", 10,
                                      "how many automatic backups are kept beside the library")
 STALE_CONTACT_DAYS: Setting[int] = Setting("analysis/staleContactDays", 30,
                                            "days without contact before a red flag")
+TECHNICAL_BAR: Setting[int] = Setting("analysis/technicalBar", 6,
+                                     "the decision test's technical bar (0-10): both options "
+                                     "must reach it before business and personal decide")
+PARITY: Setting[int] = Setting("analysis/parity", 1,
+                               "the decision test's parity: a business gap this small or "
+                               "smaller leaves the personal win to decide")
 AUTHOR_NAME: Setting[str] = Setting("comments/author", "",
                                     "the name comments are signed with; empty: not asked "
                                     "yet (then offered: the computer's full name for you)")

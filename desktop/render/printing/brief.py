@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPicture
 
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
+from desktop.domain.decision_test import key_tests, verdict_line
 from desktop.domain.enums import Axis
 from desktop.domain.outlook import Outlook, outlook
 from desktop.domain.person import Person
@@ -50,6 +51,7 @@ MAX_STEPS = 12
 MAX_PEOPLE = 12
 MIN_PEOPLE = 4  # listed even if it takes a third page
 PAGE_BUDGET = 2
+MAX_DECISION_TESTS = 3  # key people's decision-test verdicts beside the triangle
 
 
 def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list[Page]:
@@ -164,6 +166,12 @@ def _paint_top(painter: QPainter, rect: QRectF, deal: Deal, analysis: DealAnalys
     if figures is not None and figures.lean is not None:
         lines.append(f"Lean to us: {figures.lean.text()} — the range our evidence allows")
         lines += [f"• {q.text(names[q.person])}" for q in figures.questions[:3]]
+    tests = key_tests(deal, analysis.decision_tests, analysis.weights)
+    if tests:  # which corner decides for the key people, against their alternative
+        lines.append("Decision test against the alternative:")
+        lines += [f"• {verdict_line(deal, t)}" for t in tests[:MAX_DECISION_TESTS]]
+        if len(tests) > MAX_DECISION_TESTS:
+            lines.append(f"  … and {len(tests) - MAX_DECISION_TESTS} more (show --json)")
     for line in lines:
         ty = paragraph(painter, QRectF(text_left, ty, text_width, 30), line, 9) + 3
     y = max(chart.bottom(), ty)

@@ -24,12 +24,14 @@ from PySide6.QtWidgets import (
 from desktop.domain.analysis import DealAnalysis, analyse
 from desktop.domain.changes import ChangeSet
 from desktop.domain.deal import Deal
+from desktop.domain.decision_test import key_tests, verdict_line
 from desktop.domain.enums import Axis
 from desktop.domain.red_flags import Severity
 from desktop.domain.wording import average_text
 from desktop.palette import AXIS_COLOURS, SEVERITY_COLOURS
 from desktop.ui.background import LatestOnly
 from desktop.ui.panels.outlook_view import OutlookView
+from desktop.ui.panels.versus_box import decision_settings
 from desktop.ui.session import LibrarySession
 from desktop.ui.settings import STALE_CONTACT_DAYS, Settings
 from desktop.ui.text import html
@@ -45,6 +47,7 @@ IN_THREAD_FROM = 400
 # Edits closer together than this are one burst (a slider drag, typing): analysed once, when
 # it ends — never in the middle of a gesture, where it would slow every step.
 QUIET_MS = 30
+KEY_TESTS_SHOWN = 3  # decision-test verdicts listed: the panel stays short
 
 
 class AnalysisPanel(QWidget):
@@ -141,7 +144,9 @@ class AnalysisPanel(QWidget):
             self.summary.setText("<i>Analysing…</i>")
             self.show_path.setEnabled(False)
         stale_days = self.settings.get(STALE_CONTACT_DAYS)
-        self.runner.request(lambda: (deal, analyse(deal, stale_days=stale_days)),
+        decision = decision_settings(self.settings)
+        self.runner.request(lambda: (deal, analyse(deal, stale_days=stale_days,
+                                                   decision=decision)),
                             in_thread=len(deal.people) >= IN_THREAD_FROM,
                             prepare=_import_compiled_modules, quiet_ms=QUIET_MS)
 
@@ -184,6 +189,7 @@ class AnalysisPanel(QWidget):
             text += "<br><b>Path to power:</b> " + " → ".join(html(names[i]) for i in path)
         else:
             text += "<br><b>Path to power:</b> <i>none found</i>"
+        text += decision_text(deal, analysis)
         self.summary.setText(text)
         self.show_path.setEnabled(bool(path))
         for flag in analysis.flags:
@@ -215,6 +221,18 @@ class AnalysisPanel(QWidget):
         people = item.data(PEOPLE_ROLE)
         if people:
             self.people_chosen.emit(list(people))
+
+
+def decision_text(deal: Deal, analysis: DealAnalysis) -> str:
+    """The decision tests of the key people, three at most (the inspector has each one)."""
+    tests = key_tests(deal, analysis.decision_tests, analysis.weights)
+    if not tests:
+        return ""
+    lines = [html(verdict_line(deal, t)) for t in tests[:KEY_TESTS_SHOWN]]
+    more = len(tests) - KEY_TESTS_SHOWN
+    if more > 0:
+        lines.append(f"<i>… and {more} more: see each person's inspector</i>")
+    return "<br><br><b>Decision test</b> (key people)<br>" + "<br>".join(lines)
 
 
 def _import_compiled_modules() -> None:

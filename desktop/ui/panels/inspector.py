@@ -44,6 +44,7 @@ from desktop.domain.person import Person
 from desktop.domain.scores import Score
 from desktop.palette import SUPPORT_COLOURS, support_caption
 from desktop.ui.panels.person_plan import PersonPlan
+from desktop.ui.panels.versus_box import VersusBox
 from desktop.ui.relation_dialog import RelationDialog, describe
 from desktop.ui.score_editor import ScoreEditor
 from desktop.ui.selection import Selection
@@ -175,6 +176,9 @@ class Inspector(QWidget):
         layout.addWidget(self.person_plan)
         layout.addWidget(self.scores[Axis.BUSINESS])
         layout.addWidget(self.scores[Axis.TECHNICAL])
+        self.versus = VersusBox()  # against the alternative: the decision test
+        self.versus.person_edited.connect(self.person_edited)
+        layout.addWidget(self.versus)
         return box
 
     def _build_stance(self) -> QGroupBox:
@@ -297,6 +301,7 @@ class Inspector(QWidget):
         if changes.origin is self:  # our own edit: take the value, do not show it again
             self._person, self._deal = fresh, deal
             self._show_header()
+            self.versus.show_for(fresh, deal, self.read_only)  # its verdict follows
             if lines_changed:
                 self._show_relations()
         elif fresh != person or lines_changed or changes.unknown:
@@ -357,6 +362,7 @@ class Inspector(QWidget):
             editor.set_score(person.scores[axis])
             editor.setReadOnly(self.read_only)
         self.person_plan.show_for(person, deal, self.read_only)
+        self.versus.show_for(person, deal, self.read_only)
         if previous is None or previous.notes != person.notes:
             self.notes.set_committed_text(person.notes)
         self.notes.setReadOnly(self.read_only)
@@ -391,6 +397,7 @@ class Inspector(QWidget):
                 and deal.has_person(self._person.id):
             self._deal = deal
             self._show_leaning()
+            self.versus.show_for(self._person, deal, self.read_only)
 
     def _show_header(self) -> None:
         person = self._person
