@@ -73,4 +73,7 @@ def install_pages(window: MainWindow) -> None:
         lambda on: window.tabs.setCurrentWidget(window.triangle_view) if on else None)
     window.addAction(what_if)
     window.menus[3].addAction(what_if)
+    from desktop.ui.plan_gains import PlanGains
+
+    window.plan_gains = PlanGains(window)  # type: ignore[attr-defined]
     window.review_page = page  # type: ignore[attr-defined]  # set last: "installed"
