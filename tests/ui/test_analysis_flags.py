@@ -97,6 +97,8 @@ def test_an_edit_keeps_the_flag_list_on_the_flag_the_seller_was_reading(
     panel = window.analysis_panel
     flags = panel.flags
     qtbot.waitUntil(lambda: flags.count() >= 4, timeout=5000)
+    # the panel settled: the lean and the questions arrive after the analysis
+    qtbot.waitUntil(lambda: panel.outlook.outlook is not None, timeout=5000)
     QTest.mouseClick(flags.viewport(), Qt.MouseButton.LeftButton,
                      pos=flags.visualItemRect(flags.item(0)).center())
     QTest.keyClick(flags, Qt.Key.Key_End)  # on to the last flag, scrolled into view

@@ -135,6 +135,16 @@ class OutlookView(QWidget):
             "person scores 7 or more.")
         for widget in (self.ask_heading, self.questions, self.consensus_text):
             layout.addWidget(widget)
+        layout.addStretch(1)
+        # The same height whatever the figures say: the red flags above share the panel with
+        # this view, and a list that changed height whenever new figures arrived would lose
+        # the seller's place in it. Three question rows and five lines of consensus (the
+        # index, a conflict, the one-sided asks: two names and a count).
+        line = self.fontMetrics().lineSpacing()
+        self.ask_heading.setFixedHeight(2 * line + 2)
+        self.questions.setFixedHeight(SHOWN_QUESTIONS * (line + 4) + 2)
+        self.consensus_text.setFixedHeight(5 * line + 2)
+        self.consensus_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._show(None, None)
 
     def analysed(self, deal: Deal | None, analysis: DealAnalysis | None) -> None:
@@ -159,11 +169,13 @@ class OutlookView(QWidget):
         self.shown.emit(self.outlook)
 
     def _show(self, deal: Deal | None, figures: Outlook | None) -> None:
+        # Nothing is ever hidden: the view keeps its height from the first paint on, so the
+        # red flags above do not move when the figures arrive.
         self.questions.clear()
-        visible = deal is not None and figures is not None
-        for widget in (self.lean_row, self.ask_heading, self.questions, self.consensus_text):
-            widget.setVisible(visible)
         if deal is None or figures is None:
+            self.lean_text.setText("<b>Lean to us:</b> —")
+            self.bar.show_estimate(None)
+            self.consensus_text.setText("<b>Consensus:</b> —")
             return
         names = {p.id: p.name for p in deal.people}
         lean = figures.lean
@@ -181,11 +193,9 @@ class OutlookView(QWidget):
             item.setToolTip(f"{question.text(name)}: hearing it from them directly would "
                             "narrow the lean's range by that much — click to select them")
             self.questions.addItem(item)
-        self.ask_heading.setVisible(bool(shown))
-        self.questions.setVisible(bool(shown))
-        rows = max(1, len(shown))
-        self.questions.setFixedHeight(rows * (self.questions.fontMetrics().lineSpacing() + 4)
-                                      + 2)
+        if not shown:
+            self.questions.addItem(QListWidgetItem("Nothing to ask: every score was heard "
+                                                   "directly, and lately."))
         agreement = figures.consensus
         shared = agreement.shared_axis
         text = f"<b>Consensus:</b> {agreement.index:.2f} of 1"
@@ -197,8 +207,8 @@ class OutlookView(QWidget):
                      f"{html(names.get(a, '?'))} and {html(names.get(b, '?'))}</span>")
         one_sided = [names[p] for p in agreement.one_sided if p in names]
         if one_sided:
-            listed = ", ".join(html(n) for n in one_sided[:3])
-            more = f" and {len(one_sided) - 3} more" if len(one_sided) > 3 else ""
+            listed = ", ".join(html(n) for n in one_sided[:2])
+            more = f" and {len(one_sided) - 2} more" if len(one_sided) > 2 else ""
             text += (f"<br><b>One-sided asks:</b> {listed}{more} <span style='color:"
                      f"{MUTED_INK}'>— we need something, their win is unknown or 3 or "
                      "less</span>")
