@@ -17,6 +17,7 @@ from desktop.domain.plan_diff import (
     step_changes,
 )
 from desktop.domain.relation import Relation
+from desktop.domain.versus import versus_text
 from desktop.domain.wording import score_text
 
 
@@ -87,6 +88,11 @@ def person_changes(before: Person, after: Person,
         known = alternatives or {}
         changes.append(f"leans to {known.get(before.leans_to or '', '—')} → "
                        f"{known.get(after.leans_to or '', '—')}")
+    if before.versus != after.versus:  # how they see the alternative (the decision test)
+        known = alternatives or {}
+        changes.append("against the alternative " + " → ".join(
+            versus_text(v, known.get(v.alternative, "") if v else "")
+            for v in (before.versus, after.versus)))
     if before.coaches_competitor != after.coaches_competitor:
         changes.append("now coaches a competitor" if after.coaches_competitor
                        else "no longer coaches a competitor")

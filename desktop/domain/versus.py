@@ -23,6 +23,7 @@ from desktop.domain.enums import Axis
 from desktop.domain.errors import ValidationError
 from desktop.domain.ids import check_id
 from desktop.domain.scores import check_score_value
+from desktop.domain.wording import scores_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +64,14 @@ class Versus:
     def scored(self) -> bool:
         """Whether any axis is known (an alternative picked but not scored says nothing)."""
         return any(value is not None for value in self.values())
+
+
+def versus_text(versus: Versus | None, name: str = "") -> str:
+    """"MedBridge 7/7/8" (business/technical/personal, ? unknown), "none" when not scored:
+    for a review's change line and a merge's conflict."""
+    if versus is None:
+        return "none"
+    return f"{name} {scores_text(versus.values())}".strip()
 
 
 def check_versus(value: object, path: str) -> None:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.decision import CompellingEvent
 from desktop.domain.merge import MergePlan, PersonConflict, Resolution
+from desktop.domain.versus import versus_text
 from desktop.domain.wording import plural, scores_text
 from desktop.exchange.importing import ImportPlan
 from desktop.ui.widgets.value_combo import ValueCombo
@@ -141,6 +142,9 @@ def _person_differences(conflict: PersonConflict) -> str:
             theirs = scores_text(conflict.theirs.scores.values())
             parts.append(f"scores {mine} → {theirs}" if mine != theirs
                          else "score evidence")
+        elif name == "versus":  # how they see the alternative: its three scores
+            parts.append(f"against the alternative: {versus_text(conflict.mine.versus)} → "
+                         f"{versus_text(conflict.theirs.versus)}")
         else:
             parts.append(f"{name.replace('_', ' ')}: {_shown(getattr(conflict.mine, name))} → "
                          f"{_shown(getattr(conflict.theirs, name))}")

@@ -196,3 +196,14 @@ def test_scores_of_an_alternative_the_deal_lacks_are_refused_and_go_with_it() ->
     after = deal.with_plan(alternatives=deal.alternatives[1:], **changes)
     assert after.person(DANA).versus is None
     assert decision_tests(after) == []
+
+
+def test_a_review_and_a_merge_say_how_the_view_of_the_alternative_changed() -> None:
+    from desktop.domain.diff import person_changes
+
+    before = person((8, 7, 4), (7, 7, 8))
+    after = replace(before, versus=Versus(EPIC.id, 7, 7, 3))
+    assert person_changes(before, after, {EPIC.id: "Epic Systems"}) == (
+        "against the alternative Epic Systems 7/7/8 → Epic Systems 7/7/3",)
+    assert person_changes(before, replace(before, versus=None), {EPIC.id: "Epic"}) == (
+        "against the alternative Epic 7/7/8 → none",)
