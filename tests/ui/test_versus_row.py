@@ -79,7 +79,7 @@ def test_helix_shows_the_parity_case_its_flag_and_the_key_verdicts(
     flags = [panel.flags.item(r).text() for r in range(panel.flags.count())]
     assert any("Jonas Berg sees us and MedBridge at parity" in f for f in flags), flags
     assert "Jonas Berg vs MedBridge: parity: personal win decides — favours MedBridge " \
-           "(8 vs 4)" in panel.summary.text()
+           "(8 vs 4)" in panel.decisions.text()
     chosen(window, qtbot, "Jonas Berg")
     box = window.inspector.versus
     assert box.alternative.currentText() == "MedBridge"
@@ -98,7 +98,7 @@ def test_scores_are_typed_stepped_and_undone(window: MainWindow, qtbot: QtBot) -
     assert stored(window, jonas) == Versus(jonas.versus.alternative, 7, 7, 3)  # type: ignore[union-attr]
     assert "favours us (4 vs 3)" in box.verdict.text()
     panel = window.analysis_panel
-    qtbot.waitUntil(lambda: "favours us (4 vs 3)" in panel.summary.text())
+    qtbot.waitUntil(lambda: "favours us (4 vs 3)" in panel.decisions.text())
     flags = [panel.flags.item(r).text() for r in range(panel.flags.count())]
     assert not any("Jonas Berg sees us and MedBridge" in f for f in flags)
     # The arrow key and the spin box's arrow step MedBridge's business outcome 7 → 10, a gap

@@ -107,6 +107,13 @@ class AnalysisPanel(QWidget):
         self.analysis_shown.connect(lambda analysis: self.outlook.analysed(self.deal, analysis))
         layout.addWidget(self.summary)
         layout.addWidget(self.outlook.lean_row)
+        # The key people's decision tests against their alternative (the inspector has each).
+        self.decisions = QLabel()
+        self.decisions.setObjectName("decision_tests")
+        self.decisions.setWordWrap(True)
+        self.decisions.setTextFormat(Qt.TextFormat.RichText)
+        self.decisions.hide()
+        layout.addWidget(self.decisions)
         layout.addWidget(self.show_path)
         layout.addWidget(heading)
         layout.addWidget(self.flags, 1)
@@ -169,6 +176,7 @@ class AnalysisPanel(QWidget):
         if deal is None or analysis is None or not deal.people:
             self.summary.setText("<i>No deal is open.</i>" if deal is None else
                                  "<i>No analysis: the deal has no people yet.</i>")
+            self.decisions.hide()
             self.show_path.setEnabled(False)
             return
         names = {p.id: p.name for p in deal.people}
@@ -189,8 +197,10 @@ class AnalysisPanel(QWidget):
             text += "<br><b>Path to power:</b> " + " → ".join(html(names[i]) for i in path)
         else:
             text += "<br><b>Path to power:</b> <i>none found</i>"
-        text += decision_text(deal, analysis)
         self.summary.setText(text)
+        decisions = decision_text(deal, analysis)
+        self.decisions.setText(decisions)
+        self.decisions.setVisible(bool(decisions))
         self.show_path.setEnabled(bool(path))
         for flag in analysis.flags:
             item = QListWidgetItem(f"{SEVERITY_MARKS[flag.severity]}  {flag.message}")
@@ -232,7 +242,7 @@ def decision_text(deal: Deal, analysis: DealAnalysis) -> str:
     more = len(tests) - KEY_TESTS_SHOWN
     if more > 0:
         lines.append(f"<i>… and {more} more: see each person's inspector</i>")
-    return "<br><br><b>Decision test</b> (key people)<br>" + "<br>".join(lines)
+    return "<b>Decision test</b> (key people)<br>" + "<br>".join(lines)
 
 
 def _import_compiled_modules() -> None:
