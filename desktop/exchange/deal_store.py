@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from desktop.domain.accounts import AccountPerson
+from desktop.domain.accounts import AccountPerson, AccountSummary
 from desktop.domain.deal import Deal
 
 
@@ -30,6 +30,8 @@ class DealStore(Protocol):
 
     def account_people(self, account_id: str, text: str = "",
                        limit: int = 50) -> Sequence[AccountPerson]: ...
+
+    def account_summary(self, account_id: str | None) -> AccountSummary | None: ...
 
     def write_deals(self, *, add: Sequence[Deal] = (), replace_with: Sequence[Deal] = (),
                     delete: Sequence[str] = ()) -> object: ...

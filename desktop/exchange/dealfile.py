@@ -11,14 +11,16 @@ duplicate keys, a nesting limit, then the domain's validation — and every refu
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from desktop.domain.account_rules import account_problem
+from desktop.domain.accounts import Account
 from desktop.domain.deal import Deal
 from desktop.domain.errors import ValidationError
 from desktop.domain.plain import deal_from_plain, deal_to_plain
+from desktop.exchange.dealfile_accounts import accounts_from_plain, accounts_to_plain
 from desktop.problems import ImportProblem
 
 FORMAT_NAME = "deal-triangle"
@@ -31,23 +33,32 @@ MAX_DEPTH = 64
 # a deal of 20,000 people with a snapshot of itself and its lines fits; the parsed objects
 # of a refused file stay under about 250 MB.
 MAX_OBJECTS = 300_000
+ACCOUNT_DETAILS_VERSION = 3  # the accounts' industry and notes, beside the deals
 
 
 def to_document(deals: Sequence[Deal], *, include_private: bool = False,
-                version: int = FORMAT_VERSION) -> dict[str, Any]:
+                version: int = FORMAT_VERSION,
+                accounts: Mapping[str, Account] | None = None) -> dict[str, Any]:
+    """``accounts``: the deals' accounts by id, whose industry and notes version 3 carries
+    (``dealfile_accounts``)."""
     if version not in READABLE_VERSIONS:
         raise ValueError(f"no deal file version {version}")
     document: dict[str, Any] = {"format": FORMAT_NAME, "version": version,
                                 "private": include_private}
     document["deals"] = [deal_to_plain(deal, include_private=include_private, version=version)
                          for deal in deals]
+    details = accounts_to_plain(deals, accounts or {}, include_private=include_private) \
+        if version >= ACCOUNT_DETAILS_VERSION else []
+    if details:
+        document["accounts"] = details
     return document
 
 
 def dumps(deals: Sequence[Deal], *, include_private: bool = False,
-          version: int = FORMAT_VERSION) -> str:
+          version: int = FORMAT_VERSION, accounts: Mapping[str, Account] | None = None) -> str:
     """The text of a deal file: stable key order and indentation, so files diff well."""
-    return json.dumps(to_document(deals, include_private=include_private, version=version),
+    return json.dumps(to_document(deals, include_private=include_private, version=version,
+                                  accounts=accounts),
                       ensure_ascii=False, indent=2) + "\n"
 
 
@@ -109,10 +120,20 @@ def parse(data: bytes, source: str | Path) -> list[Deal]:
 def parse_document(data: bytes, source: str | Path) -> tuple[list[Deal], bool]:
     """The deals, and whether the writer included private fields (a file without the flag
     is taken as complete)."""
+    deals, private, _accounts = parse_with_accounts(data, source)
+    return deals, private
+
+
+def parse_with_accounts(data: bytes, source: str | Path
+                        ) -> tuple[list[Deal], bool, dict[str, Account]]:
+    """As ``parse_document``, with the file's account details by account name key (empty
+    for a file without them)."""
     document = load(data, source)
     deals = from_document(document, source)
     assert isinstance(document, dict)
-    return deals, bool(document.get("private", True))
+    accounts = accounts_from_plain(document["accounts"], deals, source) \
+        if "accounts" in document else {}
+    return deals, bool(document.get("private", True)), accounts
 
 
 def load(data: bytes, source: str | Path) -> object:
@@ -162,7 +183,8 @@ def from_document(document: object, source: str | Path) -> list[Deal]:
                                 "written by a newer Deal Triangle; update the app to read it")
         raise ImportProblem(source, "version", f"{version!r} is not a known format version")
     # "analysis" is derived data (show --json adds it); a reader recomputes it.
-    unknown = set(document) - {"format", "version", "deals", "analysis", "account", "private"}
+    unknown = set(document) - {"format", "version", "deals", "analysis", "account", "private",
+                               "accounts"}
     if unknown:
         raise ImportProblem(source, "", f"unknown field {sorted(unknown)[0][:40]!r}")
     if not isinstance(document.get("private", True), bool):

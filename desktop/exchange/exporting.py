@@ -6,9 +6,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from desktop.domain.accounts import Account
+from desktop.domain.deal import Deal
 from desktop.exchange import registry
 from desktop.exchange.deal_store import DealStore
 from desktop.exchange.dealfile import version_1_note, version_2_note
+from desktop.exchange.formats import dealtri
 
 
 def export_deals(library: DealStore, deal_ids: Sequence[str], path: Path,
@@ -36,9 +39,23 @@ def export_deals(library: DealStore, deal_ids: Sequence[str], path: Path,
     if fmt.one_deal_only and len(deals) != 1:
         raise ValueError(f"{fmt.label} hold one deal each; export one deal at a time")
     assert write is not None
-    written = write(deals, path, include_private)
+    if write is dealtri.write:  # the current deal file: the accounts' details too
+        written = dealtri.write(deals, path, include_private,
+                                accounts=accounts_of(library, deals))
+    else:
+        written = write(deals, path, include_private)
     if format_version in (1, 2) and note is not None and fmt.keeps_snapshots:
         left_out = version_1_note(deals) if format_version == 1 else version_2_note(deals)
         if left_out:
             note(left_out)
     return written
+
+
+def accounts_of(library: DealStore, deals: Sequence[Deal]) -> dict[str, Account]:
+    """The deals' accounts by id (their industry and notes go into a deal file)."""
+    found: dict[str, Account] = {}
+    for account_id in dict.fromkeys(d.account_id for d in deals if d.account_id):
+        summary = library.account_summary(account_id)
+        if summary is not None:
+            found[summary.account.id] = summary.account
+    return found

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.domain.accounts import Account
 from desktop.domain.deal import Deal
 
 
@@ -21,3 +22,6 @@ class Incoming:
     # them (a CEO in Outlook's manager field is a stakeholder the seller should add).
     missing_managers: tuple[str, ...] = ()
     source: str = ""  # the file's name, for questions and summaries (set by read_files)
+    # The deal's account as the file details it (industry, notes; a deal file's
+    # ``accounts``): it fills what the library's account leaves empty, never overwrites.
+    account: Account | None = None

@@ -58,6 +58,9 @@ EXPECTED = {
                                       "person cannot belong to two accounts",
     "account_manager_cycle.dealtri": "put their managers in a circle (Ana Lima → Ben Okafor → "
                                      "Cai Wen → Ana Lima)",
+    # The accounts' details (version 3): only of an account the file's deals belong to.
+    "account_details_of_no_deal.dealtri": "at accounts[0]: the account Contoso is no deal's "
+                                          "account in this file",
     "billion_laughs.graphml": "DTD or entities",
     "external_entity.gexf": "DTD or entities",
     "edge_to_nobody.graphml": "no node",

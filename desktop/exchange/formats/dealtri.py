@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
+from desktop.domain.account_rules import account_key
+from desktop.domain.accounts import Account
 from desktop.domain.deal import Deal
 from desktop.domain.merge import PERSON_FIELDS
 from desktop.exchange import dealfile
@@ -14,14 +16,18 @@ from desktop.exchange.safe_write import write_bytes
 
 
 def read(data: bytes, path: Path, options: ReadOptions) -> list[Incoming]:
-    deals, private = dealfile.parse_document(data, path)
+    deals, private, accounts = dealfile.parse_with_accounts(data, path)
     # Written without private fields: their empty notes say "not shared", not "erased".
     provided = None if private else frozenset(PERSON_FIELDS) - {"notes"}
-    return [Incoming(deal, provided) for deal in deals]
+    return [Incoming(deal, provided, account=accounts.get(account_key(deal.account)))
+            for deal in deals]
 
 
-def write(deals: Sequence[Deal], path: Path, include_private: bool) -> list[Path]:
-    write_bytes(path, dealfile.dumps(deals, include_private=include_private).encode())
+def write(deals: Sequence[Deal], path: Path, include_private: bool, *,
+          accounts: Mapping[str, Account] | None = None) -> list[Path]:
+    """``accounts``: the deals' accounts by id (their industry and notes are written)."""
+    write_bytes(path, dealfile.dumps(deals, include_private=include_private,
+                                     accounts=accounts).encode())
     return [path]
 
 
