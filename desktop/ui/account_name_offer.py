@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QRect, QStringListModel, Qt
 from PySide6.QtWidgets import QCompleter
 
 from desktop.domain.accounts import AccountGrid, AccountPerson
@@ -30,6 +30,8 @@ from desktop.ui.account_person_picker import LIMIT, suggestion
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
+
+WIDEST = 620  # the suggestions' popup at most (pixels)
 
 
 class AccountNameOffer(QObject):
@@ -105,12 +107,16 @@ class AccountNameOffer(QObject):
         self.offered = found
         self.model.setStringList(names)
         popup = self.completer.popup()
-        if found:
-            self.completer.complete()
+        if found and popup is not None:
+            # As wide as the suggestions (the name field alone cut "Jonas Berg — Chief
+            # Medi…"), its right edge at the field's: the inspector is at the window's right.
+            width = min(max(self.field.width(), popup.sizeHintForColumn(0)
+                            + popup.verticalScrollBar().sizeHint().width() + 16), WIDEST)
+            self.completer.complete(QRect(self.field.width() - width, 0, width,
+                                          self.field.height()))
             # Nothing highlighted: Enter keeps the typed name (a new person, as quick as
             # before); Down (or a click) chooses someone of the account.
-            if popup is not None:
-                popup.setCurrentIndex(QModelIndex())
+            popup.setCurrentIndex(QModelIndex())
         elif popup is not None:
             popup.hide()
 

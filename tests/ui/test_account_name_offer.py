@@ -71,6 +71,8 @@ def test_typing_the_new_persons_name_offers_the_accounts_people(window: MainWind
     popup = popup_of(window)
     qtbot.waitUntil(popup.isVisible)
     assert offered(popup)[0] == f"Jonas Berg — Chief Medical Officer (in {CLINICAL})"
+    # Wide enough for the whole suggestion, not the name field's width.
+    assert popup.viewport().width() >= popup.fontMetrics().horizontalAdvance(offered(popup)[0])
     QTest.keyClick(popup, Qt.Key.Key_Down)
     QTest.keyClick(popup, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: stored(window, IMAGING).has_person(jonas.id))  # the same id
