@@ -333,9 +333,10 @@ class ImportDeals(StoreCommand):
 
 
 def _leaning_changed(was: Deal, deal: Deal) -> list[Person]:
-    """The people of ``deal`` whose leaning differs from ``was`` (same people in both)."""
-    return [p for p in deal.people
-            if was.has_person(p.id) and p.leans_to != was.person(p.id).leans_to]
+    """The people of ``deal`` whose leaning, or alternative scored, differs from ``was``
+    (same people in both): what an alternative's removal changes about them."""
+    return [p for p in deal.people if was.has_person(p.id) and (
+        p.leans_to != (old := was.person(p.id)).leans_to or p.versus != old.versus)]
 
 
 def _aspects(before: Sequence[Person], after: Sequence[Person]) -> Aspect:

@@ -148,3 +148,32 @@ def test_a_person_without_scores_is_offered_the_strongest_and_another_is_picked(
     while stored(window, amelia) is not None:
         undo(qtbot, window)
     assert box.alternative.currentText() == "MedBridge"
+
+
+def test_removing_the_alternative_in_the_decision_tab_takes_the_scores_and_undo_restores(
+        window: MainWindow, qtbot: QtBot) -> None:
+    jonas = chosen(window, qtbot, "Jonas Berg")
+    assert jonas.versus is not None
+    medbridge = jonas.versus.alternative
+    tabs = window.tabs
+    bar = tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     bar.tabRect(tabs.indexOf(window.decision)).center())
+    qtbot.waitUntil(window.decision.isVisible)
+    panel = window.decision
+    row = panel.alternatives_model.row_of(medbridge)
+    assert row is not None
+    table = panel.alternatives
+    index = table.model().index(row, 0)
+    table.scrollTo(index)
+    QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, table.visualRect(index).center())
+    QTest.mouseClick(panel.remove_alternative, Qt.MouseButton.LeftButton)
+    assert stored(window, jonas) is None
+    box = window.inspector.versus
+    assert box.alternative.currentText() != "MedBridge"
+    qtbot.waitUntil(lambda: "MedBridge" not in window.analysis_panel.decisions.text())
+    press_shortcut(qtbot, window, window.undo_action)
+    assert stored(window, jonas) == jonas.versus
+    assert box.alternative.currentText() == "MedBridge"
+    assert "Parity: personal win decides" in box.verdict.text()
