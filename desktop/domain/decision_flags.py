@@ -13,12 +13,13 @@ CODE = "personal-win-favours-alternative"
 def rule_personal_win_decides_against_us(ctx: FlagContext) -> list[RedFlag]:
     deal = ctx.deal
     flags = []
-    for test in decision_tests(deal, ctx.decision):
+    count = len(deal.people)
+    weighing = [p for p in deal.people if p.versus is not None
+                and high_weight(p, ctx.weights, count)]  # the test only for those who weigh
+    for test in decision_tests(deal, ctx.decision, weighing):
         if not test.parity or test.favours is not Favours.ALTERNATIVE:
             continue
         person = deal.person(test.person)
-        if not high_weight(person, ctx.weights, len(deal.people)):
-            continue
         rival = deal.alternative(test.alternative)
         versus = person.versus
         if rival is None or versus is None:

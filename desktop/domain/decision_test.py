@@ -16,7 +16,7 @@ Formulas and examples: docs/triangle-math.md § "The decision test". Pure domain
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -88,15 +88,12 @@ def run_test(person: Person, versus: Versus, rival: str,
     ours = person.scores
     business, technical = (ours.business.value, versus.business), \
         (ours.technical.value, versus.technical)
-    missing = [f"{axis} for {side}" for axis, pair in
-               (("business outcome", business), ("technical fit", technical))
-               for side, value in (("us", pair[0]), (rival, pair[1])) if value is None]
     if business[0] is None or business[1] is None:
-        return Decides.UNKNOWN, Favours.NEITHER, \
-            f"cannot run: the business outcome is not defined ({_unknown(missing)})"
+        return Decides.UNKNOWN, Favours.NEITHER, "cannot run: the business outcome is not " \
+            f"defined ({_unknown(business, technical, rival)})"
     if technical[0] is None or technical[1] is None:
         return Decides.UNKNOWN, Favours.NEITHER, \
-            f"cannot run: {_unknown(missing)}"
+            f"cannot run: {_unknown(business, technical, rival)}"
     bar = settings.technical_bar
     we_pass, they_pass = technical[0] >= bar, technical[1] >= bar
     if not (we_pass and they_pass):
@@ -130,14 +127,17 @@ def run_test(person: Person, versus: Versus, rival: str,
         f"{_pair(personal, favoured)}"
 
 
-def decision_tests(deal: Deal, settings: DecisionSettings = DEFAULTS) -> list[DecisionTest]:
-    """The test of every person the seller scored an alternative for, in the deal's order."""
+def decision_tests(deal: Deal, settings: DecisionSettings = DEFAULTS,
+                   people: Iterable[Person] | None = None) -> list[DecisionTest]:
+    """The test of every person the seller scored an alternative for, in the deal's order
+    (of ``people`` only, when given: the red flag tests those who weigh)."""
     found = []
-    for person in deal.people:
+    alternatives = {a.id: a for a in deal.alternatives}
+    for person in deal.people if people is None else people:
         versus = person.versus
         if versus is None or not versus.scored:
             continue
-        rival = deal.alternative(versus.alternative)
+        rival = alternatives.get(versus.alternative)
         if rival is None:  # not in a valid deal; kept safe for a hand-built one
             continue
         decides, favours, verdict = run_test(person, versus, rival.name, settings)
@@ -191,5 +191,10 @@ def _pair(values: tuple[int | None, int | None], favours: Favours) -> str:
     return f"({first} vs {second})"
 
 
-def _unknown(missing: list[str]) -> str:
+def _unknown(business: tuple[int | None, int | None],
+             technical: tuple[int | None, int | None], rival: str) -> str:
+    """"business outcome for us, technical fit for Epic unknown": what the test lacks."""
+    missing = [f"{axis} for {side}" for axis, pair in
+               (("business outcome", business), ("technical fit", technical))
+               for side, value in (("us", pair[0]), (rival, pair[1])) if value is None]
     return ", ".join(missing) + " unknown"
