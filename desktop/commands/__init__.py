@@ -16,7 +16,7 @@ Runner = Callable[[argparse.Namespace, Path, TextIO], int]
 ParserAdder = Callable[[argparse._SubParsersAction], None]  # type: ignore[type-arg]
 
 # Imported when the parser is built: each module must import cheaply (no Qt at import time).
-MODULES: tuple[str, ...] = ("review", "portfolio", "accounts", "account")
+MODULES: tuple[str, ...] = ("review", "portfolio", "accounts", "account", "team")
 
 
 @dataclass(frozen=True, slots=True)

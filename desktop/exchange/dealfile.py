@@ -182,9 +182,10 @@ def from_document(document: object, source: str | Path) -> list[Deal]:
             raise ImportProblem(source, "version", f"the file is format version {version}, "
                                 "written by a newer Deal Triangle; update the app to read it")
         raise ImportProblem(source, "version", f"{version!r} is not a known format version")
-    # "analysis" is derived data (show --json adds it); a reader recomputes it.
+    # "analysis" is derived data (show --json adds it); a reader recomputes it. "team": who
+    # published a team-folder file and which versions it was based on (team_sync.py).
     unknown = set(document) - {"format", "version", "deals", "analysis", "account", "private",
-                               "accounts"}
+                               "accounts", "team"}
     if unknown:
         raise ImportProblem(source, "", f"unknown field {sorted(unknown)[0][:40]!r}")
     if not isinstance(document.get("private", True), bool):

@@ -58,7 +58,7 @@ def free_bytes(folder: Path) -> int:
 def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing(
         small_disk: Path, northwind: Deal) -> None:
     library = small_disk / "library.sqlite"
-    fill_library(library, northwind, 470)
+    fill_library(library, northwind, 450)
     before, free = digest(library), free_bytes(small_disk)
     line = assert_one_clear_line(run("--db", library, "backup", "-o", small_disk / "copy.sqlite"))
     assert "could not be made (the disk is full); nothing of it was left behind" in line
@@ -71,7 +71,7 @@ def test_a_backup_onto_a_full_disk_says_so_and_leaves_nothing(
 def test_a_merge_whose_backup_does_not_fit_imports_nothing_and_frees_the_disk(
         small_disk: Path, northwind: Deal, tmp_path: Path) -> None:
     library = small_disk / "library.sqlite"
-    fill_library(library, northwind, 470)
+    fill_library(library, northwind, 450)
     with Library.open(library) as opened:
         theirs = replace(opened.get_deal(northwind.id), stage="Negotiate")
     incoming = tmp_path / "theirs.dealtri"

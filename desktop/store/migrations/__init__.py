@@ -20,6 +20,7 @@ from desktop.store.migrations import (
     m0004_accounts,
     m0005_figures,
     m0006_versus,
+    m0007_team,
 )
 
 Step = str | Callable[[sqlite3.Connection], None]
@@ -32,6 +33,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     4: m0004_accounts.STATEMENTS,
     5: m0005_figures.STATEMENTS,
     6: m0006_versus.STATEMENTS,
+    7: m0007_team.STATEMENTS,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -1,0 +1,162 @@
+"""The team folder's state in the library (schema ``team``, ``team_shares``, ``team_files``):
+read and written through the library's public façade, each write in one transaction — the
+file memory in the same one as the merge it records (``desktop/team_sync.py``)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import zlib
+from collections.abc import Iterable, Mapping
+from datetime import UTC, datetime
+
+from desktop.domain.dates import utc_now
+from desktop.domain.team import FileRecord, FileState, Share, TeamSettings
+from desktop.store.library import Library
+
+
+def _connection(library: Library) -> sqlite3.Connection:
+    return library.db.conn
+
+
+def settings(library: Library) -> TeamSettings | None:
+    row = _connection(library).execute(
+        "SELECT folder, author_name, author_id FROM team WHERE id = 1").fetchone()
+    return None if row is None else TeamSettings(row[0], row[1], row[2])
+
+
+def set_settings(library: Library, chosen: TeamSettings) -> None:
+    """Keep the folder and name; the author id of an earlier setting is kept (a laptop is
+    one author for good, so its files keep their names)."""
+    with library.transaction():
+        _connection(library).execute(
+            "INSERT INTO team (id, folder, author_id, author_name) VALUES (1, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, "
+            "author_name = excluded.author_name",
+            [chosen.folder, chosen.author_id, chosen.author_name])
+
+
+def shares(library: Library) -> dict[str, Share]:
+    return {row[0]: Share(row[0], bool(row[1]), bool(row[2])) for row in _connection(
+        library).execute("SELECT deal_id, with_private, anonymised FROM team_shares")}
+
+
+def share(library: Library, chosen: Share) -> None:
+    with library.transaction():
+        _connection(library).execute(
+            "INSERT INTO team_shares (deal_id, with_private, anonymised) VALUES (?, ?, ?) "
+            "ON CONFLICT (deal_id) DO UPDATE SET with_private = excluded.with_private, "
+            "anonymised = excluded.anonymised, digest = ''",
+            [chosen.deal_id, int(chosen.with_private), int(chosen.anonymised)])
+
+
+def unshare(library: Library, deal_id: str) -> bool:
+    with library.transaction():
+        return _connection(library).execute(
+            "DELETE FROM team_shares WHERE deal_id = ?", [deal_id]).rowcount > 0
+
+
+KEPT_VERSIONS = 20  # versions kept per deal and author, as bases for three-way merges
+
+
+def published_digests(library: Library) -> dict[str, tuple[str, int, int, int]]:
+    """Each shared deal's last published (content digest, file size, time, inode)."""
+    return {row[0]: (row[1], row[2], row[3], row[4]) for row in _connection(library).execute(
+        "SELECT deal_id, digest, size, mtime_ns, inode FROM team_shares")}
+
+
+def note_published(library: Library, author_id: str,
+                   published: Mapping[str, tuple[str, object, int, int, int]]) -> None:
+    """Record each deal's published (content digest, document, file size, time, inode); the
+    document is kept as one of our versions."""
+    now = utc_now().isoformat()
+    connection = _connection(library)
+    with library.transaction():
+        for deal_id, (digest, document, size, mtime_ns, inode) in published.items():
+            connection.execute(
+                "UPDATE team_shares SET digest = ?, size = ?, mtime_ns = ?, inode = ?, "
+                "published_at = ? WHERE deal_id = ?",
+                [digest, size, mtime_ns, inode, now, deal_id])
+            keep_version(library, deal_id, author_id, digest, document)
+        connection.execute("UPDATE team SET last_published = ? WHERE id = 1", [now])
+
+
+def keep_version(library: Library, deal_id: str, author_id: str, digest: str,
+                 document: object) -> None:
+    """Keep a version of the deal by this author (ours published, or theirs merged), with
+    the last :data:`KEPT_VERSIONS` of each author."""
+    at = datetime.now(UTC).isoformat()  # to the microsecond: the newest kept are kept
+    connection = _connection(library)
+    with library.transaction():
+        connection.execute(
+            "INSERT OR REPLACE INTO team_versions (deal_id, author_id, digest, document, at) "
+            "VALUES (?, ?, ?, ?, ?)", [deal_id, author_id, digest, _pack(document), at])
+        connection.execute(
+            "DELETE FROM team_versions WHERE deal_id = ? AND author_id = ? AND digest NOT IN "
+            "(SELECT digest FROM team_versions WHERE deal_id = ? AND author_id = ? "
+            "ORDER BY at DESC LIMIT ?)", [deal_id, author_id, deal_id, author_id, KEPT_VERSIONS])
+
+
+def version(library: Library, deal_id: str, author_id: str, digest: str | None) -> object | None:
+    """A kept version of the deal by this author with this content digest, if any."""
+    if digest is None:
+        return None
+    row = _connection(library).execute(
+        "SELECT document FROM team_versions WHERE deal_id = ? AND author_id = ? AND digest = ?",
+        [deal_id, author_id, digest]).fetchone()
+    return None if row is None else _unpack(row[0])
+
+
+def merged_digests(library: Library, deal_id: str) -> dict[str, str]:
+    """The content digest last merged from each file of this deal, by file name (also
+    while the file's newest version waits or is broken: what was merged stays merged)."""
+    return dict(_connection(library).execute(
+        "SELECT name, digest FROM team_files WHERE digest <> '' "
+        "AND name LIKE ? ORDER BY name", [f"{deal_id}.%"]))
+
+
+def _pack(document: object) -> bytes:
+    return zlib.compress(json.dumps(document, separators=(",", ":")).encode(), 6)
+
+
+def _unpack(blob: object) -> object | None:
+    try:
+        document: object = json.loads(zlib.decompress(blob))  # type: ignore[arg-type]
+    except (zlib.error, ValueError, TypeError):
+        return None  # not ours (a tampered file): merged as if for the first time
+    return document
+
+
+def files(library: Library) -> dict[str, FileRecord]:
+    return {row[0]: FileRecord(row[0], row[1], row[2], FileState(row[3]), row[4], row[5])
+            for row in _connection(library).execute(
+                "SELECT name, size, mtime_ns, state, note, inode FROM team_files")}
+
+
+def note_files(library: Library, records: Iterable[FileRecord], *,
+               forget: Iterable[str] = ()) -> None:
+    """Remember these files as seen now (inside the caller's transaction when there is one:
+    a merge and its record land together) and forget files gone from the folder. A record's
+    digest is that of a version merged; without one, the last merged digest stays."""
+    now = utc_now().isoformat()
+    connection = _connection(library)
+    with library.transaction():
+        connection.executemany(
+            "INSERT INTO team_files (name, size, mtime_ns, inode, state, note, at, digest) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO UPDATE SET "
+            "size = excluded.size, mtime_ns = excluded.mtime_ns, inode = excluded.inode, "
+            "state = excluded.state, "
+            "note = excluded.note, at = excluded.at, digest = CASE WHEN excluded.digest <> '' "
+            "THEN excluded.digest ELSE team_files.digest END",
+            [(r.name, r.size, r.mtime_ns, r.inode, r.state.value, r.note, now, r.digest)
+             for r in records])
+        connection.executemany("DELETE FROM team_files WHERE name = ?",
+                               [(name,) for name in forget])
+        connection.execute("UPDATE team SET last_read = ? WHERE id = 1", [now])
+
+
+def times(library: Library) -> tuple[str | None, str | None]:
+    """When the folder was last read and last published to (ISO UTC), if ever."""
+    row = _connection(library).execute(
+        "SELECT last_read, last_published FROM team WHERE id = 1").fetchone()
+    return (None, None) if row is None else (row[0], row[1])

@@ -1,0 +1,447 @@
+"""A team sync: publish this laptop's shared deals to the team folder, then read every other
+author's files and merge them into the library by id (``docs/team.md``).
+
+The window (on start, on focus, every few minutes, when the folder changes) and
+``team sync`` both run this. It never opens a network connection: the company's sync engine
+carries the folder between laptops; this only reads and writes files in it.
+
+Order and safety:
+
+* Publishing writes a file only when its bytes changed (a digest per shared deal), through a
+  temporary file renamed over the old one.
+* Reading skips a file whose size and time are those it had when it was last merged (a
+  folder of 10,000 unchanged files costs one directory listing); a file still being written
+  waits for the next sync; a file that cannot be read, once settled, is one sentence in the
+  problems list and never blocks the others.
+* Each file is merged in one transaction together with the record that it was merged, after
+  one backup per sync that merges anything: a crash leaves the library either before or
+  after that file, and the file is read again next time if before.
+* Merging never deletes: a deal another laptop stopped sharing (its file gone) stays here,
+  and the report says so. Conflicts are listed for the seller unless a rule was chosen
+  (``--on-conflict mine|theirs|both``, as an import).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.domain.deal import Deal
+from desktop.domain.errors import ValidationError
+from desktop.domain.merge import PERSON_FIELDS, PersonConflict, Resolution
+from desktop.domain.redaction import for_output
+from desktop.domain.team import FileRecord, FileState, SyncReport, TeamSettings
+from desktop.exchange import dealfile
+from desktop.exchange.importing import (
+    MAX_FILE_BYTES,
+    ImportPlan,
+    describe,
+    plan_import,
+    resolve_import,
+)
+from desktop.exchange.incoming import Incoming
+from desktop.exchange.safe_read import read_regular_file
+from desktop.exchange.team_folder import (
+    Seen,
+    TeamFolderOffline,
+    look,
+    parse_name,
+    publish,
+    published_name,
+    settled,
+)
+from desktop.exchange.three_way import Rebased, three_way
+from desktop.problems import ExportProblem, ImportProblem
+from desktop.store import team
+from desktop.store.errors import Conflict, NotFound, ValueNotStorable
+from desktop.store.library import Library
+
+TEAM_KEY = "team"  # the deal file's header of a team file: author and based_on
+
+
+class TeamNotSet(Exception):
+    """No team folder yet: the sentence says how to set one."""
+
+    def __init__(self) -> None:
+        super().__init__("No team folder is set for this library: choose one with "
+                         "`team set FOLDER --author NAME` (or File ▸ Team folder…).")
+
+
+@dataclass
+class _Report:
+    published: list[str] = field(default_factory=list)
+    came_in: list[str] = field(default_factory=list)
+    waiting: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+
+    def frozen(self, offline: str = "") -> SyncReport:
+        return SyncReport(tuple(self.published), tuple(self.came_in), tuple(self.waiting),
+                          tuple(self.problems), tuple(self.conflicts), tuple(self.gone),
+                          offline)
+
+
+def sync(library: Library, *, decide: Resolution | None = None,
+         clock_ns: int | None = None, keep_backups: int | None = None) -> SyncReport:
+    """Publish, then read and merge; what happened. ``decide``: settle conflicts by this
+    rule (None: list them and leave those files for the seller). ``clock_ns``: now, by this
+    laptop's file-system clock (tests pass their own)."""
+    chosen = team.settings(library)
+    if chosen is None:
+        raise TeamNotSet
+    folder = Path(chosen.folder)
+    report = _Report()
+    try:
+        publish_shared(library, folder, chosen, report)
+        found = look(folder)
+    except TeamFolderOffline as error:
+        return report.frozen(offline=str(error))
+    read_folder(library, folder, found, chosen.author_id, report, decide=decide,
+                clock_ns=time.time_ns() if clock_ns is None else clock_ns,
+                keep_backups=keep_backups)
+    return report.frozen()
+
+
+def content_digest(document: object) -> str:
+    """The digest of a deal file's deals, whoever published them and based on what: the
+    same deals give the same digest on every laptop (our files name it in ``based_on``)."""
+    text = json.dumps(_content(document), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def publish_shared(library: Library, folder: Path, author: TeamSettings,
+                   report: _Report) -> None:
+    """Write each shared deal whose content changed since last published (or whose file is
+    not in the folder any more). The file says who published it and which version of each
+    colleague's file of the deal it was based on — the base of their next merge."""
+    published = team.published_digests(library)
+    written: dict[str, tuple[str, object, int, int, int]] = {}
+    for share in team.shares(library).values():
+        try:
+            deal = library.get_deal(share.deal_id)
+        except NotFound:
+            continue
+        shown = for_output(deal, include_private=share.with_private,
+                           anonymize=share.anonymised)
+        document = dealfile.to_document([shown], include_private=share.with_private)
+        digest = content_digest(document)
+        path = folder / published_name(deal.id, author.author_id)
+        if share.deal_id in published and _as_left(path, published[share.deal_id], digest):
+            continue
+        based_on = {}
+        for name, merged in team.merged_digests(library, deal.id).items():
+            parsed = parse_name(name)
+            if parsed is not None and parsed.author_id != author.author_id:
+                based_on[parsed.author_id] = merged
+        document[TEAM_KEY] = {"author": {"id": author.author_id, "name": author.author_name},
+                              "based_on": based_on}
+        data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+        try:
+            info = publish(folder, deal.id, author.author_id, data).stat()
+        except (ExportProblem, OSError) as error:
+            report.problems.append(str(error))
+            continue
+        written[deal.id] = (digest, document, info.st_size, info.st_mtime_ns, info.st_ino)
+        report.published.append(deal.name)
+    if written:
+        team.note_published(library, author.author_id, written)
+
+
+def _as_left(path: Path, published: tuple[str, int, int, int], digest: str) -> bool:
+    """Whether our file is as we published it and the deal has not changed since."""
+    try:
+        info = path.stat()
+    except OSError:
+        return False  # deleted (by a person or the engine): publish it again
+    return published == (digest, info.st_size, info.st_mtime_ns, info.st_ino)
+
+
+def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], author_id: str,
+                report: _Report, *, decide: Resolution | None, clock_ns: int,
+                keep_backups: int | None) -> None:
+    memory = team.files(library)
+    gone = [name for name in memory if name not in found]
+    for name in gone:
+        record = memory[name]
+        parsed = parse_name(name)
+        if record.state is FileState.MERGED and parsed is not None and not parsed.is_copy:
+            report.gone.append(_gone_line(library, parsed.deal_id, parsed.author_id))
+    backup = _BackupOnce(library, keep_backups)
+    seen_now: list[FileRecord] = []
+    # Originals before copies; a file with no common ancestor yet waits for the others
+    # of its deal (one of them may be the version it was based on), then merges plainly.
+    queue = sorted(found, key=lambda n: (" (" in n or ".sync-conflict" in n, n))
+    deferred: list[str] = []
+    second = False  # the deferred files' pass
+    while queue or deferred:
+        if not queue:
+            queue, deferred, second = deferred, [], True
+        name = queue.pop(0)
+        seen = found[name]
+        parsed = parse_name(name)
+        assert parsed is not None  # look() lists team files only
+        if parsed.author_id == author_id and not parsed.is_copy:
+            continue  # our own file
+        before = memory.get(name)
+        unchanged = before is not None and Seen(before.size, before.mtime_ns,
+                                                before.inode) == seen
+        if unchanged and before is not None and before.state in (FileState.MERGED,
+                                                                 FileState.PROBLEM):
+            if before.state is FileState.PROBLEM:
+                report.problems.append(before.note)
+            continue
+        if unchanged and before is not None and before.state is FileState.CONFLICTS \
+                and decide is None:
+            report.conflicts.extend(before.note.splitlines())
+            continue
+        previous = None if before is None else Seen(before.size, before.mtime_ns, before.inode)
+        state, note, line = _merge_file(library, folder / name, seen, parsed.deal_id,
+                                        author_id, decide, backup, copy=parsed.is_copy,
+                                        may_defer=not second,
+                                        complete=settled(seen, previous, clock_ns))
+        if state is None:
+            deferred.append(name)
+        else:
+            _tell(report, seen_now, name, seen, state, note, line)
+    team.note_files(library, seen_now, forget=gone)  # merged files were recorded each
+    # in its own merge's transaction
+
+
+def _tell(report: _Report, seen_now: list[FileRecord], name: str, seen: Seen,
+          state: FileState, note: str, line: str) -> None:
+    """Put one file's outcome in the report and, unless merged (recorded with the merge),
+    among the records to keep."""
+    if state is FileState.MERGED:
+        if line:
+            report.came_in.append(line)
+        return
+    if state is FileState.WAITING:
+        report.waiting.append(name)
+    elif state is FileState.PROBLEM:
+        report.problems.append(note)
+    elif state is FileState.CONFLICTS:
+        report.conflicts.extend(note.splitlines())
+    seen_now.append(FileRecord(name, seen.size, seen.mtime_ns, state, note, inode=seen.inode))
+
+
+@dataclass
+class _BackupOnce:
+    """One backup per sync, before the first merge into a deal the seller already has."""
+
+    library: Library
+    keep: int | None
+    done: bool = False
+
+    def __call__(self) -> None:
+        if not self.done:
+            self.library.backup("before-team-merge", self.keep)
+            self.done = True
+
+
+def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_id: str,
+                decide: Resolution | None, backup: _BackupOnce, *, copy: bool = False,
+                may_defer: bool = False, complete: bool = True
+                ) -> tuple[FileState | None, str, str]:
+    """Read one settled file and merge it: (state, note, the line for "came in"). The file
+    is recorded as merged with the size and time the look found *before* reading it: if it
+    changed since, the next sync sees a difference and reads it again. A file that cannot
+    be read while it may still be arriving (not ``complete``: changed since the last look
+    and written in the last seconds) waits; once settled it is a problem. ``may_defer``: a
+    file of a deal we have, with no common ancestor, gives ``None`` instead (the caller
+    merges it after the deal's other files, one of which may be its base).
+
+    A sync engine's ``copy`` is an older version of a colleague's file (only its author
+    writes a file, so an engine's conflict is never between two authors): the records it
+    has that this library lacks are added, and where it differs this library's value stays
+    — an old copy must not undo a newer edit that already came in."""
+    try:
+        document = dealfile.load(read_regular_file(path, MAX_FILE_BYTES), path)
+        merged = FileRecord(path.name, seen.size, seen.mtime_ns, FileState.MERGED,
+                            inode=seen.inode,
+                            digest=content_digest(document) if isinstance(document, dict)
+                            else "")
+        deals, private = _deals_of(document, path)
+        if {deal.id for deal in deals} != {deal_id}:
+            raise ImportProblem(path, "", "it does not hold the one deal its name says "
+                                          f"({deal_id}); a team file holds one deal")
+        base = None if copy else _base(library, document, path.name, deal_id, author_id)
+        known = deal_id in library.deal_ids()
+        if base is None and known and may_defer and not copy:
+            return None, "", ""  # merged after the deal's other files: one may be its base
+        rebased: Rebased | None = None
+        if base is not None and known:
+            mine = dealfile.to_document([library.get_deal(deal_id)], include_private=True)
+            rebased = three_way(_content(document), _content(base), mine)
+            deals, _ = _deals_of(rebased.document, path)
+        provided = None if private else frozenset(PERSON_FIELDS) - {"notes"}
+        plan = plan_import(library, [Incoming(d, provided, source=path.name) for d in deals])
+        if plan.changes_nothing:
+            _note_merged(library, merged, deal_id, path, document)
+            return FileState.MERGED, "", ""
+        if copy:  # an older version of a colleague's file: what it adds, never a change
+            decide = Resolution.MINE
+        questions = [] if copy else _questions(plan, rebased)
+        if questions and decide is None:
+            return FileState.CONFLICTS, "\n".join(questions), ""
+        result = resolve_import(library, plan, *_decisions(rebased, decide))
+        if result.before:
+            backup()
+        with library.transaction():
+            library.write_deals(add=result.added, replace_with=result.after)
+            _note_merged(library, merged, deal_id, path, document)
+    except ImportProblem as error:
+        if not complete:  # still arriving: a half-written file is no problem yet
+            return FileState.WAITING, "", ""
+        return FileState.PROBLEM, _sentence(path, error), ""
+    except (Conflict, ValueNotStorable, ValidationError) as error:
+        return FileState.PROBLEM, _sentence(path, error), ""
+    names = [deal.name for deal in (*result.added, *result.after)]
+    what = "new deal" if result.added else "changes to"
+    return FileState.MERGED, "", f"{what} {', '.join(names)} from {_author(document, path)}"
+
+
+def _questions(plan: ImportPlan, rebased: Rebased | None) -> list[str]:
+    """What the seller must decide: with a common ancestor, only what both laptops changed
+    differently; without one (the first merge of a deal both already had), every
+    difference, as an import asks."""
+    if rebased is None:
+        return describe(plan)
+    people = rebased.clashing_records("people")
+    lines = [f"{merge.mine.name}: {conflict.mine.name} changed on both laptops "
+             f"({', '.join(conflict.fields)})"
+             for merge, conflict in plan.conflicts if conflict.mine.id in people]
+    for path in rebased.clashes:
+        if "people" not in path:
+            what = " ".join(part for part in path[2:] if len(part) != 36) or "the deal"
+            lines.append(f"{plan.merges[0].mine.name}: {what} changed on both laptops")
+    return lines
+
+
+def _decisions(rebased: Rebased | None, decide: Resolution | None
+               ) -> tuple[Callable[[PersonConflict], Resolution], Resolution]:
+    """How each remaining difference is settled: by the seller's rule where both laptops
+    changed it, else theirs (after the rebase, theirs holds our value wherever they did
+    not change it, so taking it takes only their changes)."""
+    rule = decide or Resolution.MINE
+    if rebased is None:
+        return (lambda _conflict: rule), rule
+    people = rebased.clashing_records("people")
+    deal_clash = any("people" not in path for path in rebased.clashes)
+    return ((lambda conflict: rule if conflict.mine.id in people else Resolution.THEIRS),
+            rule if deal_clash else Resolution.THEIRS)
+
+
+def _note_merged(library: Library, merged: FileRecord, deal_id: str, path: Path,
+                 document: object) -> None:
+    """The file is merged: its record and its version, kept as a future base (in the
+    caller's transaction, with the merge itself)."""
+    parsed = parse_name(path.name)
+    with library.transaction():
+        team.note_files(library, [merged])
+        if parsed is not None and merged.digest:
+            team.keep_version(library, deal_id, parsed.author_id, merged.digest, document)
+
+
+def _base(library: Library, document: object, name: str, deal_id: str,
+          author_id: str) -> object | None:
+    """The common ancestor for a three-way merge of a colleague's file: the latest version
+    both sides are known to have seen. Each file says which version of each author it was
+    based on, and an author's own files follow one another, so:
+
+    1. the file *is* one of our own versions (an engine's copy of our file): itself;
+    2. with M (their version last merged here) and P (our version the file was based on):
+       whichever descends from the other; or, when each side had merged the other's (a
+       criss-cross), the merge of the two on an ancestor of theirs, as git's recursive
+       merge does;
+    3. else whichever of the two we have;
+    4. else (first contact with this author) a third colleague's version both were based
+       on — the deal came to both from the same file;
+    5. else none: a plain merge, where every difference is a question for the seller."""
+    parsed = parse_name(name)
+    if parsed is None:
+        return None
+    them = parsed.author_id
+    mine_already = team.version(library, deal_id, author_id, content_digest(document))
+    if mine_already is not None:
+        return mine_already
+    merged_digest = team.merged_digests(library, deal_id).get(name)
+    merged = team.version(library, deal_id, them, merged_digest)
+    ours = team.version(library, deal_id, author_id, _based_on(document, author_id))
+    if merged is not None and ours is not None:
+        if _based_on(merged, author_id) == _based_on(document, author_id):
+            return merged  # M was based on P: M descends from it
+        if _based_on(ours, them) == merged_digest:
+            return ours  # P was based on M
+        ancestor = (team.version(library, deal_id, author_id, _based_on(merged, author_id))
+                    or team.version(library, deal_id, them, _based_on(ours, them)))
+        if ancestor is not None:
+            virtual: object = three_way(merged, ancestor, ours).document
+            return virtual
+        return ours
+    if ours is not None or merged is not None:
+        return ours if ours is not None else merged
+    for other, digest in sorted(_all_based_on(document).items()):
+        if other not in (author_id, them):
+            shared = team.version(library, deal_id, other, digest)
+            if shared is not None:
+                return shared
+    return None
+
+
+def _all_based_on(document: object) -> dict[str, str]:
+    """A team file's ``based_on``: author id → content digest of their version."""
+    header = document.get(TEAM_KEY) if isinstance(document, dict) else None
+    based_on = header.get("based_on") if isinstance(header, dict) else None
+    if not isinstance(based_on, dict):
+        return {}
+    return {k: v for k, v in based_on.items() if isinstance(k, str) and isinstance(v, str)}
+
+
+def _based_on(document: object, author_id: str) -> str | None:
+    """Which version of ours (its content digest) a team file says it was based on."""
+    return _all_based_on(document).get(author_id)
+
+
+def _content(document: object) -> object:
+    """A team file's document without its header (who published it, based on what)."""
+    if not isinstance(document, dict):
+        return document
+    return {key: value for key, value in document.items() if key != TEAM_KEY}
+
+
+def _deals_of(document: object, path: Path) -> tuple[list[Deal], bool]:
+    """The deals of a deal-file document, and whether it carries private fields."""
+    deals = dealfile.from_document(document, path)
+    return deals, not isinstance(document, dict) or bool(document.get("private", True))
+
+
+def _author(document: object, path: Path) -> str:
+    """Who published the file, as they named themselves (else their author id, short)."""
+    header = document.get(TEAM_KEY) if isinstance(document, dict) else None
+    author = header.get("author") if isinstance(header, dict) else None
+    name = author.get("name") if isinstance(author, dict) else None
+    if isinstance(name, str):  # a colleague's file: untrusted, shown in one short line
+        shown = " ".join("".join(c for c in name if c.isprintable()).split())[:80]
+        if shown:
+            return shown
+    parsed = parse_name(path.name)
+    return f"author {parsed.author_id[:8]}" if parsed else path.name
+
+
+def _sentence(path: Path, error: Exception) -> str:
+    text = str(error)
+    return text if path.name in text else f"{path.name}: {text}"
+
+
+def _gone_line(library: Library, deal_id: str, author_id: str) -> str:
+    try:
+        name = library.deal_summary(deal_id).name
+    except NotFound:
+        name = deal_id
+    return (f"{name}: the copy of author {author_id[:8]} is gone from the team folder "
+            "(stopped sharing or deleted there); the deal stays here")
