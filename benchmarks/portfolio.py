@@ -139,7 +139,7 @@ def run() -> list[Result]:
         base = median_time(baseline, repeat=5)
         from desktop.portfolio_reading import listed_deals
 
-        listed_deals(library, today)  # the figures kept, as any earlier read leaves them
+        # The figures are kept: the page opens above kept them, as the window does.
         start = time.perf_counter()
         listed = listed_deals(library, today)
         listing = time.perf_counter() - start

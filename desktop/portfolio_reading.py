@@ -43,7 +43,7 @@ def kept_figures(library: Library) -> dict[str, DealFigures]:
 
 
 def work_out(library: Library, queue: list[str], today: date, into: dict[str, DealFigures],
-             *, budget: float = math.inf) -> set[str]:
+             *, budget: float = math.inf, keep: bool = True) -> set[str]:
     """Read the deals of ``queue`` whole, last first, and work out their figures into
     ``into`` until the queue is empty or ``budget`` seconds have gone (the window reads
     between frames); then keep them in the library, in one transaction. Consumes what it
@@ -61,18 +61,21 @@ def work_out(library: Library, queue: list[str], today: date, into: dict[str, De
             continue
         into[deal_id] = figures = deal_figures(deal, today)
         made[deal_id] = json.dumps(figures.to_plain(), separators=(",", ":"))
-    library.keep_figures(FIGURES_RECIPE, made, as_of)
+    if keep:
+        library.keep_figures(FIGURES_RECIPE, made, as_of)
     return gone
 
 
-def read_standings(library: Library, today: date,
-                   only: Collection[str] | None = None) -> dict[str, DealStanding]:
+def read_standings(library: Library, today: date, only: Collection[str] | None = None, *,
+                   keep: bool = False) -> dict[str, DealStanding]:
     """The standing of every deal (or of the deals ``only`` names), by deal id; a deal
-    removed meanwhile is left out."""
+    removed meanwhile is left out. The command line reads the figures the window kept and
+    keeps none itself (``keep``): a reading command leaves the library's bytes as they were
+    (tests/system/test_reading_commands.py)."""
     headings: dict[str, DealHeading] = {s.id: s for s in library.list_deals()}
     ids = list(headings) if only is None else [i for i in only if i in headings]
     figures = kept_figures(library)
-    work_out(library, [i for i in ids if i not in figures], today, figures)
+    work_out(library, [i for i in ids if i not in figures], today, figures, keep=keep)
     return {i: standing_on(headings[i], figures[i], today) for i in ids if i in figures}
 
 

@@ -47,14 +47,14 @@ def filled(library: Library, demos: list[Deal]) -> Library:
 def test_a_portfolio_read_keeps_every_deals_figures_and_gives_the_fresh_standings(
         filled: Library, library_path: Path) -> None:
     assert _kept(library_path) == {}
-    first = read_standings(filled, TODAY)
+    first = read_standings(filled, TODAY, keep=True)
     kept = _kept(library_path)
     assert set(kept) == set(first) == {s.id for s in filled.list_deals()}
     assert first == _fresh(filled)
     # Read again through the cache, on other days too: the day-dependent terms are worked
     # out on the day, so figures kept yesterday give today's standing.
     for day in (TODAY, TODAY + timedelta(days=40), TODAY - timedelta(days=400)):
-        assert read_standings(filled, day) == _fresh(filled, day)
+        assert read_standings(filled, day, keep=True) == _fresh(filled, day)
 
 
 def test_the_high_red_flags_do_not_depend_on_the_day(demos: list[Deal]) -> None:
@@ -93,19 +93,19 @@ def _edit_each_way(library: Library, deal: Deal) -> list[tuple[str, object]]:
 @pytest.mark.parametrize("how", range(6))
 def test_any_write_to_a_deal_forgets_its_figures_and_only_its(
         filled: Library, library_path: Path, how: int) -> None:
-    read_standings(filled, TODAY)
+    read_standings(filled, TODAY, keep=True)
     deals = {s.id for s in filled.list_deals()}
     target = filled.get_deal(next(s.id for s in filled.list_deals()
                                   if s.name.startswith("Northwind")))
     what, edit = _edit_each_way(filled, target)[how]
     edit()  # type: ignore[operator]
     assert set(_kept(library_path)) == deals - {target.id}, what
-    assert read_standings(filled, TODAY) == _fresh(filled), what
+    assert read_standings(filled, TODAY, keep=True) == _fresh(filled), what
 
 
 def test_a_shared_persons_new_contact_forgets_every_deal_of_theirs(
         filled: Library, library_path: Path) -> None:
-    read_standings(filled, TODAY)
+    read_standings(filled, TODAY, keep=True)
     shared: dict[str, list[str]] = {}
     for summary in filled.list_deals():
         for person in filled.get_deal(summary.id).people:
@@ -114,7 +114,7 @@ def test_a_shared_persons_new_contact_forgets_every_deal_of_theirs(
     person = filled.get_deal(deal_ids[0]).person(person_id)
     filled.update_people([replace(person, last_contact=TODAY)], deal_id=deal_ids[0])
     assert not set(deal_ids) & set(_kept(library_path))
-    assert read_standings(filled, TODAY) == _fresh(filled)
+    assert read_standings(filled, TODAY, keep=True) == _fresh(filled)
 
 
 def test_another_program_writing_meanwhile_keeps_nothing(
@@ -142,25 +142,25 @@ def test_another_program_writing_meanwhile_keeps_nothing(
 ])
 def test_a_cache_row_that_is_not_figures_is_worked_out_again(
         filled: Library, library_path: Path, planted: str) -> None:
-    read_standings(filled, TODAY)
+    read_standings(filled, TODAY, keep=True)
     victim = filled.list_deals()[0].id
     connection = sqlite3.connect(library_path)
     with connection:
         connection.execute("UPDATE deal_figures SET figures = ? WHERE deal_id = ?",
                            [planted, victim])
     connection.close()
-    assert read_standings(filled, TODAY) == _fresh(filled)
+    assert read_standings(filled, TODAY, keep=True) == _fresh(filled)
     assert json.loads(_kept(library_path)[victim])["people"] > 0  # kept right this time
 
 
 def test_figures_of_another_recipe_are_not_used(filled: Library, library_path: Path) -> None:
-    read_standings(filled, TODAY)
+    read_standings(filled, TODAY, keep=True)
     connection = sqlite3.connect(library_path)
     with connection:  # as an older app would have left them, with a lie in them
         connection.execute("UPDATE deal_figures SET recipe = recipe - 1, "
                            "figures = json_set(figures, '$.high_flags', 99)")
     connection.close()
-    assert read_standings(filled, TODAY) == _fresh(filled)
+    assert read_standings(filled, TODAY, keep=True) == _fresh(filled)
 
 
 def test_a_read_only_library_reads_the_portfolio_and_keeps_nothing(
@@ -170,7 +170,7 @@ def test_a_read_only_library_reads_the_portfolio_and_keeps_nothing(
     # As Library.open opens a file it may not write (the tests run as root here, for whom
     # no file is read-only).
     with Library(library_path, open_read_only(library_path), read_only=True) as read_only:
-        assert read_standings(read_only, TODAY) == expected
+        assert read_standings(read_only, TODAY, keep=True) == expected
     assert _kept(library_path) == {}
 
 
@@ -181,7 +181,14 @@ def test_a_version_4_library_is_upgraded_with_an_empty_cache(
     connection.close()
     with Library.open(path) as library:
         library.add_deals(demos[:1])
-        assert read_standings(library, TODAY) == _fresh(library)
+        assert read_standings(library, TODAY, keep=True) == _fresh(library)
     connection = sqlite3.connect(path)
     assert connection.execute("PRAGMA user_version").fetchone()[0] >= 5  # later ones too
     connection.close()
+
+
+def test_the_command_lines_reading_keeps_nothing(filled: Library, library_path: Path) -> None:
+    """``list --json`` and ``portfolio`` read the kept figures but keep none: a reading
+    command leaves the library's bytes as they were."""
+    assert read_standings(filled, TODAY) == _fresh(filled)
+    assert _kept(library_path) == {}
