@@ -498,7 +498,7 @@ def command_import(args: argparse.Namespace, path: Path, out: TextIO) -> int:
             deal_resolution = Resolution.THEIRS if resolution is Resolution.THEIRS \
                 else Resolution.MINE
             result = resolve_import(library, plan, resolution, deal_resolution)
-            library.write_deals(add=result.added, replace_with=result.after)
+            result.write_into(library)  # the deals and the accounts' details
     said = summary(plan, result, resolution, deal_resolution)
     missing = missing_managers(incoming)
     print(f"Imported into {path}. " + " ".join(f"{s}." for s in said) + _left_out(incoming)

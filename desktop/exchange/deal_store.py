@@ -7,7 +7,7 @@ import contextlib
 from collections.abc import Sequence
 from typing import Any, Protocol
 
-from desktop.domain.accounts import AccountPerson, AccountSummary
+from desktop.domain.accounts import Account, AccountPerson, AccountSummary
 from desktop.domain.deal import Deal
 
 
@@ -34,7 +34,8 @@ class DealStore(Protocol):
     def account_summary(self, account_id: str | None) -> AccountSummary | None: ...
 
     def write_deals(self, *, add: Sequence[Deal] = (), replace_with: Sequence[Deal] = (),
-                    delete: Sequence[str] = ()) -> object: ...
+                    delete: Sequence[str] = (),
+                    account_details: Sequence[Account] = ()) -> object: ...
 
     def backup(self, reason: str, keep: int | None = ...) -> object: ...
 

@@ -25,13 +25,21 @@ DealDecision = Resolution | Mapping[str, Resolution]  # one rule, or by deal id
 
 def summary(plan: ImportPlan, result: ImportResult, decide: Decision = Resolution.MINE,
             deal_decision: DealDecision = Resolution.MINE) -> list[str]:
-    """One sentence per deal the import added or changed, in the order of the plan."""
+    """One sentence per deal the import added or changed, in the order of the plan, then
+    per account it filled in, and per account detail of the seller's it kept although the
+    file says otherwise ("Kept your industry of Helix Health Trust (Healthcare); the file
+    says Hospitals")."""
     sentences = [_new_deal(deal, plan.renamed.get(deal.id)) for deal in result.added]
     after = {deal.id: deal for deal in result.after}
     for merge in plan.merges:
         merged = after.get(merge.mine.id)
         if merged is not None:
             sentences.append(_merged(merge, merged, decide, deal_decision))
+    for change in result.accounts:
+        if change.known and change.filled:  # a new account's details go without saying
+            sentences.append(f"Filled the {_listed(change.filled)} of {change.after.name} "
+                             "from the file")
+        sentences.extend(kept.removesuffix(".") for kept in change.kept)
     return sentences
 
 

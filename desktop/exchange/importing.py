@@ -20,6 +20,7 @@ from desktop.exchange import registry
 from desktop.exchange.account_people import adopt_account_people
 from desktop.exchange.deal_store import DealStore
 from desktop.exchange.fresh_ids import fresh_ids
+from desktop.exchange.import_accounts import AccountChange, details_after, plan_accounts
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.placing import arrange_new_deal, place_beside
 from desktop.exchange.registry import ReadOptions
@@ -36,6 +37,8 @@ class ImportPlan:
     # deal id → the name the file gave it, for new deals renamed "Name (2)" because another
     # deal of the library (or of the same import) is called that already
     renamed: Mapping[str, str] = field(default_factory=dict)
+    # the accounts the files detail: their industry and notes fill the library's empty ones
+    accounts: tuple[AccountChange, ...] = ()
 
     @property
     def conflicts(self) -> list[tuple[MergePlan, PersonConflict]]:
@@ -57,7 +60,8 @@ class ImportPlan:
 
     @property
     def changes_nothing(self) -> bool:
-        return not self.new_deals and all(m.changes_nothing for m in self.merges)
+        return not self.new_deals and all(m.changes_nothing for m in self.merges) and \
+            not any(change.changed for change in self.accounts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +69,12 @@ class ImportResult:
     added: tuple[Deal, ...]  # for undo: delete these
     before: tuple[Deal, ...]  # for undo: put these back
     after: tuple[Deal, ...]  # for redo
+    accounts: tuple[AccountChange, ...] = ()  # undo writes their before, redo their after
+
+    def write_into(self, library: DealStore) -> None:
+        """The deals, then the accounts' filled details, in one transaction."""
+        library.write_deals(add=self.added, replace_with=self.after,
+                            account_details=details_after(self.accounts))
 
 
 def read_files(paths: Sequence[Path], format_name: str | None = None,
@@ -131,7 +141,7 @@ def plan_import(library: DealStore, incoming: Sequence[Incoming],
         merges.append(replace(plan, added=place_beside(mine, plan.added)))
     named, renamed = unique_names(list(new.values()), [s.name for s in library.list_deals()])
     return ImportPlan(tuple(arrange_new_deal(deal) for deal in named), tuple(merges),
-                      renamed=renamed)
+                      renamed=renamed, accounts=plan_accounts(library, incoming))
 
 
 def unique_names(deals: Sequence[Deal], taken: Sequence[str]
@@ -192,7 +202,7 @@ def resolve_import(library: DealStore, plan: ImportPlan, decide: Decision = Reso
         before.append(merge.mine)
         shared = frozenset(p.id for p in _account_people(library, result))
         after.append(fresh_ids(result, taken, keep=mine_ids | shared))
-    return ImportResult(tuple(added), tuple(before), tuple(after))
+    return ImportResult(tuple(added), tuple(before), tuple(after), plan.accounts)
 
 
 def _account_people(library: DealStore, deal: Deal) -> Sequence[AccountPerson]:
@@ -205,14 +215,14 @@ def commit_import(library: DealStore, result: ImportResult, *, keep: int | None 
                   write: Callable[[ImportResult], object] | None = None) -> None:
     """Write a resolved import — after a backup when it changes deals the seller already
     has (a merge), so there is a way back. ``write`` is the window's (an undo command);
-    without it the deals are written here, in one transaction. The command line and the
-    window both end an import here."""
+    without it the deals and account details are written here, in one transaction. The
+    command line and the window both end an import here."""
     if result.before:
         library.backup("before-merge", keep)
     if write is not None:
         write(result)
     else:
-        library.write_deals(add=result.added, replace_with=result.after)
+        result.write_into(library)
 
 
 def apply_import(library: DealStore, plan: ImportPlan, decide: Decision = Resolution.MINE,

@@ -50,6 +50,41 @@ def resolve(connection: sqlite3.Connection, deal: Deal) -> tuple[str | None, str
     return account_id, deal.account
 
 
+def incoming(connection: sqlite3.Connection, deal: Deal) -> str | None:
+    """The account an incoming ``deal`` would belong to: the one of its account's name
+    (case and spacing ignored), else of its account id; None when new or without one."""
+    if not deal.account:
+        return None
+    key = account_key(deal.account)
+    found = connection.execute(
+        "SELECT id FROM accounts WHERE key = ? OR id = ? ORDER BY key = ? DESC",
+        [key, deal.account_id or "", key]).fetchone()
+    return None if found is None else str(found[0])
+
+
+def set_details(connection: sqlite3.Connection, details: Sequence[Account]) -> frozenset[str]:
+    """Make each account of these names (case and spacing ignored) have exactly their
+    industry and notes — what an import filled in, or what its undo puts back. An account
+    the library does not have is left alone: the import's deals made the ones it needs just
+    before, in the same transaction. Returns the deals of the accounts that changed (their
+    views show the account)."""
+    now = format_timestamp(utc_now())
+    changed: list[str] = []
+    for account in details:
+        row = connection.execute(
+            "UPDATE accounts SET industry = ?, notes = ?, updated_at = ? WHERE key = ? "
+            "AND (industry <> ? OR notes <> ?) RETURNING id",
+            [account.industry, account.notes, now, account_key(account.name),
+             account.industry, account.notes]).fetchone()
+        if row is not None:
+            changed.append(str(row[0]))
+    if not changed:
+        return frozenset()
+    return frozenset(r[0] for r in connection.execute(
+        "SELECT id FROM deals WHERE account_id IN (SELECT value FROM json_each(?))",
+        [json.dumps(changed)]))
+
+
 def move_people(connection: sqlite3.Connection, deal_id: str, was: str | None,
                 now: str | None) -> None:
     """The deal moved from account ``was`` to ``now``: its people's identities move with it.

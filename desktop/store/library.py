@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import protected_files
-from desktop.domain.account_rules import account_key
 from desktop.domain.accounts import AccountGrid, AccountPerson, AccountSummary, IdentityNotice
 from desktop.domain.changes import Aspect, ChangeSet
 from desktop.domain.comments import CommentTarget
@@ -46,6 +45,8 @@ from desktop.store.summaries import DealSummary, SnapshotInfo
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from desktop.domain.accounts import Account
 
 
 class Library:
@@ -322,16 +323,9 @@ class Library:
             return accounts.people(self._connection, account_id, text, limit)
 
     def incoming_account(self, deal: Deal) -> str | None:
-        """The account an incoming ``deal`` would belong to: the one of its account's name
-        (case and spacing ignored), else of its account id; None when new or without one."""
-        if not deal.account:
-            return None
+        """The account an incoming ``deal`` would belong to (``accounts.incoming``)."""
         with self._read():
-            found = self._connection.execute(
-                "SELECT id FROM accounts WHERE key = ? OR id = ? ORDER BY key = ? DESC",
-                [account_key(deal.account), deal.account_id or "",
-                 account_key(deal.account)]).fetchone()
-        return None if found is None else str(found[0])
+            return accounts.incoming(self._connection, deal)
 
     # -- deal operations --------------------------------------------------------------------
 
@@ -348,17 +342,20 @@ class Library:
             return writing.insert_deals(self._connection, deals)
 
     def write_deals(self, *, add: Sequence[Deal] = (), replace_with: Sequence[Deal] = (),
-                    delete: Sequence[str] = ()) -> ChangeSet:
+                    delete: Sequence[str] = (),
+                    account_details: Sequence[Account] = ()) -> ChangeSet:
         """Import (and its undo) in one transaction: add new deals, make existing deals
         exactly ``replace_with`` (people, relations and snapshots it lacks are removed, the
-        rest updated or added, in its order), delete deals by id. All of it, or none."""
+        rest updated or added, in its order), delete deals by id, then give the accounts of
+        ``account_details``' names their industry and notes. All of it, or none."""
         with self._write():
             changes = writing.insert_deals(self._connection, add)
             for deal in replace_with:
                 changes = changes | writing.replace_deal(self._connection, deal)
             for deal_id in delete:
                 changes = changes | writing.delete_deal(self._connection, deal_id)
-        return changes
+            shown = accounts.set_details(self._connection, account_details)
+        return changes | ChangeSet(deals=shown) if shown else changes
 
     def update_deal(self, deal: Deal) -> ChangeSet:
         """Store the deal's own fields (name, account, stage, …); people are left alone."""

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from PySide6.QtGui import QUndoCommand
 
+from desktop.domain.accounts import Account
 from desktop.domain.changes import Aspect, ChangeSet, person_aspects
 from desktop.domain.dates import utc_now
 from desktop.domain.deal import Deal, Snapshot
@@ -315,21 +316,28 @@ class TakeSnapshot(StoreCommand):
 
 class ImportDeals(StoreCommand):
     """An import as one undo step: new deals added, merged deals replaced by their merged
-    version; undo deletes the new ones and puts the merged ones back as they were."""
+    version, accounts' empty industry and notes filled from the file; undo deletes the new
+    deals, puts the merged ones back as they were and the accounts' details too."""
 
     def __init__(self, session: LibrarySession, text: str, added: Sequence[Deal],
-                 before: Sequence[Deal], after: Sequence[Deal]) -> None:
+                 before: Sequence[Deal], after: Sequence[Deal], *,
+                 accounts_before: Sequence[Account] = (),
+                 accounts_after: Sequence[Account] = ()) -> None:
         super().__init__(session, text)
         self.added = tuple(added)
         self.before = tuple(before)
         self.after = tuple(after)
+        self.accounts_before = tuple(accounts_before)
+        self.accounts_after = tuple(accounts_after)
 
     def forward(self, library: Library) -> ChangeSet:
-        return library.write_deals(add=self.added, replace_with=self.after)
+        return library.write_deals(add=self.added, replace_with=self.after,
+                                   account_details=self.accounts_after)
 
     def backward(self, library: Library) -> ChangeSet:
         return library.write_deals(replace_with=self.before,
-                                   delete=[deal.id for deal in self.added])
+                                   delete=[deal.id for deal in self.added],
+                                   account_details=self.accounts_before)
 
 
 def _leaning_changed(was: Deal, deal: Deal) -> list[Person]:

@@ -23,6 +23,7 @@ from desktop.domain.wording import plural
 from desktop.exchange import registry
 from desktop.exchange.destination import destination
 from desktop.exchange.exporting import export_deals
+from desktop.exchange.import_accounts import details_after, details_before
 from desktop.exchange.import_summary import missing_managers, summary_text
 from desktop.exchange.importing import (
     ImportResult,
@@ -174,8 +175,10 @@ class DealExchange(QObject):
         text = _describe(paths)
 
         def push(result: ImportResult) -> None:  # one undo step writes it all
-            session.push(commands.ImportDeals(session, text, result.added, result.before,
-                                              result.after))
+            session.push(commands.ImportDeals(
+                session, text, result.added, result.before, result.after,
+                accounts_before=details_before(result.accounts),
+                accounts_after=details_after(result.accounts)))
 
         result = resolve_import(session.library, plan, decisions, deal_decisions)
         steps = session.undo_stack.count()
