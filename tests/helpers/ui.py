@@ -297,3 +297,13 @@ def shown_preview(qtbot: QtBot, window: MainWindow) -> QPrintPreviewWidget:
     widget = preview.findChild(QPrintPreviewWidget)
     assert widget is not None
     return widget
+
+
+def choose_analysis_tab(qtbot: QtBot, window: MainWindow, title: str) -> None:
+    """Click the analysis panel's tab whose title starts with ``title`` ("Red flags",
+    "Triangle", "Questions"), as a seller does."""
+    views = window.analysis_panel.views
+    bar = views.tabBar()
+    index = next(i for i in range(views.count()) if views.tabText(i).startswith(title))
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
+    qtbot.waitUntil(lambda: views.currentIndex() == index, timeout=2000)

@@ -19,7 +19,14 @@ from desktop.domain.enums import Axis, Confidence
 from desktop.domain.outlook import outlook
 from desktop.ui.main_window import MainWindow
 from desktop.ui.panels.outlook_view import PERSON_ROLE
-from tests.helpers.ui import choose_by_keys, main_window, stored_deal, type_into, wheel_over
+from tests.helpers.ui import (
+    choose_analysis_tab,
+    choose_by_keys,
+    main_window,
+    stored_deal,
+    type_into,
+    wheel_over,
+)
 
 
 @pytest.fixture
@@ -37,10 +44,13 @@ def wait_for_figures(qtbot: QtBot, window: MainWindow) -> None:
                     and not view.runner.busy, timeout=10000)
 
 
-def scroll_to(window: MainWindow, widget: QWidget) -> None:
-    """The questions sit under the red flags: the wheel turned over the panel until they
+def scroll_to(window: MainWindow, widget: QWidget, qtbot: QtBot) -> None:
+    """The questions have their tab: clicked, then the wheel turned over it until they
     show."""
-    area = window.analysis_panel.findChild(QScrollArea)
+    choose_analysis_tab(qtbot, window, "Questions")
+    area = widget.parentWidget()
+    while area is not None and not isinstance(area, QScrollArea):
+        area = area.parentWidget()
     assert area is not None
     for _ in range(20):
         if area.viewport().rect().contains(
@@ -55,7 +65,7 @@ def plain(rich: str) -> str:
 
 
 def test_the_panel_shows_the_lean_its_range_the_questions_and_the_consensus(
-        window: MainWindow) -> None:
+        window: MainWindow, qtbot: QtBot) -> None:
     deal = window.session.deal
     analysis = window.analysis_panel.analysis
     assert deal is not None
@@ -77,7 +87,9 @@ def test_the_panel_shows_the_lean_its_range_the_questions_and_the_consensus(
     assert one_sided  # the demo asks things of people whose win is unknown or low
     assert (f"One-sided asks: {', '.join(one_sided[:2])}"
             in plain(view.consensus_text.text()))
+    choose_analysis_tab(qtbot, window, "Triangle")
     assert view.lean_row.isVisible()
+    choose_analysis_tab(qtbot, window, "Questions")
     assert view.questions.isVisible()
 
 
@@ -85,7 +97,7 @@ def test_clicking_a_question_selects_the_person_it_is_about(window: MainWindow,
                                                             qtbot: QtBot) -> None:
     view = window.analysis_panel.outlook
     item = view.questions.item(1)
-    scroll_to(window, view.questions)
+    scroll_to(window, view.questions, qtbot)
     QTest.mouseClick(view.questions.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, view.questions.visualItemRect(item).center())
     assert [p.id for p in window.selected_people()] == [item.data(PERSON_ROLE)]
@@ -99,7 +111,7 @@ def test_answering_the_first_question_narrows_the_range_and_takes_it_off_the_lis
     assert before.lean is not None
     first = before.questions[0]
     item = view.questions.item(0)
-    scroll_to(window, view.questions)
+    scroll_to(window, view.questions, qtbot)
     QTest.mouseClick(view.questions.viewport(), Qt.MouseButton.LeftButton,
                      Qt.KeyboardModifier.NoModifier, view.questions.visualItemRect(item).center())
     assert [p.id for p in window.selected_people()] == [first.person]

@@ -1,5 +1,7 @@
-"""The analysis panel: the deal's triangle in figures, the tipping point, the path to power,
-and the red flags — each flag clickable to select the people it names.
+"""The analysis panel, three pages: the red flags (each clickable to select the people it
+names; the count on the tab), the deal's triangle in figures with the lean, the tipping
+point, the path to power and the key people's decision tests, and the questions worth asking
+with the consensus.
 
 It runs the analysis itself when the shown deal changes in a way that matters (not when
 cards only moved, not for another deal), once per burst of edits, off the GUI thread when
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -71,19 +74,20 @@ class AnalysisPanel(QWidget):
         self.runner.failed.connect(session.failed)
         session.deal_shown.connect(self.refresh)
         session.changed.connect(self._changed)
-        # Everything in one scroll area: on a laptop the panel is short, and text that does
-        # not fit scrolls into view instead of being cut off (a label shrinks silently).
+        # Three pages: on a 1366 × 768 laptop the panel is about 350 pixels high, and the
+        # red flags, the figures and the questions stacked in one scroll area left the flags
+        # two lines at the bottom. The flags come first (the seller's to-do list, with their
+        # count on the tab); each page scrolls what does not fit instead of cutting it off.
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        content = QWidget()
-        scroller.setWidget(content)
-        outer.addWidget(scroller)
-        layout = QVBoxLayout(content)
-        layout.setContentsMargins(6, 6, 6, 6)
+        self.views = QTabWidget()
+        self.views.setObjectName("analysis_views")
+        self.views.setDocumentMode(True)
+        outer.addWidget(self.views)
+        flags_page = QWidget()
+        flags_layout = QVBoxLayout(flags_page)
+        flags_layout.setContentsMargins(6, 6, 6, 6)
+        layout = _scrolling_page(self.views, "Triangle")
         self.summary = QLabel()
         self.summary.setObjectName("analysis_summary")
         self.summary.setWordWrap(True)
@@ -115,10 +119,20 @@ class AnalysisPanel(QWidget):
         self.decisions.hide()
         layout.addWidget(self.decisions)
         layout.addWidget(self.show_path)
-        layout.addWidget(heading)
-        layout.addWidget(self.flags, 1)
-        layout.addWidget(self.outlook)
-        self.summary.installEventFilter(self)
+        layout.addStretch(1)
+        flags_layout.addWidget(heading)
+        flags_layout.addWidget(self.flags, 1)
+        self.views.insertTab(0, flags_page, "Red flags")
+        self.views.setTabToolTip(0, "What stands in the deal's way: click a flag to select "
+                                    "its people, right-click (or Shift+F10) to comment")
+        self.views.setTabToolTip(1, "The deal triangle, the lean to us, the decision tests")
+        questions = _scrolling_page(self.views, "Questions")
+        questions.addWidget(self.outlook)
+        questions.addStretch(1)
+        self.views.setTabToolTip(2, "The questions worth asking, the consensus and the shared "
+                                    "outcome")
+        self.views.setCurrentIndex(0)
+        self.views.tabBar().installEventFilter(self)
         self.show_analysis(None, None)
 
     def _changed(self, changes: ChangeSet) -> None:
@@ -130,8 +144,8 @@ class AnalysisPanel(QWidget):
             self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """The summary's first paint starts the first analysis: the window is on screen. (The
-        panel itself is never painted: its scroll area covers it.)"""
+        """The tab bar's first paint starts the first analysis: the window is on screen. (The
+        panel itself is never painted: its tabs cover it; the bar shows whichever page is.)"""
         if event.type() is QEvent.Type.Paint and not self._painted:
             self._painted = True
             QTimer.singleShot(0, self.refresh)
@@ -176,6 +190,7 @@ class AnalysisPanel(QWidget):
         if deal is None or analysis is None or not deal.people:
             self.summary.setText("<i>No deal is open.</i>" if deal is None else
                                  "<i>No analysis: the deal has no people yet.</i>")
+            self.views.setTabText(0, "Red flags")
             self.decisions.hide()
             self.show_path.setEnabled(False)
             return
@@ -212,6 +227,9 @@ class AnalysisPanel(QWidget):
             self.flags.addItem(item)
         if not analysis.flags:
             self.flags.addItem(QListWidgetItem("No red flags."))
+        high = sum(1 for flag in analysis.flags if flag.severity is Severity.HIGH)
+        self.views.setTabText(0, f"Red flags ({len(analysis.flags)}"
+                                 f"{f', {high} high' if high else ''})")
         if same_deal:
             self._keep_place(was_on, scrolled)
 
@@ -231,6 +249,20 @@ class AnalysisPanel(QWidget):
         people = item.data(PEOPLE_ROLE)
         if people:
             self.people_chosen.emit(list(people))
+
+
+def _scrolling_page(tabs: QTabWidget, title: str) -> QVBoxLayout:
+    """A tab whose content scrolls up and down (never sideways: text wraps), its layout."""
+    scroller = QScrollArea()
+    scroller.setWidgetResizable(True)
+    scroller.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    content = QWidget()
+    scroller.setWidget(content)
+    tabs.addTab(scroller, title)
+    layout = QVBoxLayout(content)
+    layout.setContentsMargins(6, 6, 6, 6)
+    return layout
 
 
 def decision_text(deal: Deal, analysis: DealAnalysis) -> str:
