@@ -57,7 +57,7 @@ class ScoreEditor(QWidget):
         self.slider.setPageStep(1)
         self.slider.setTickPosition(CalmSlider.TickPosition.TicksBelow)
         self.slider.setAccessibleName(f"{axis.label} score")
-        self.spin = CalmSpinBox()
+        self.spin = CalmSpinBox(window_undo=True)
         self.spin.setRange(UNKNOWN_SPIN, 10)
         self.spin.setSpecialValueText(UNKNOWN)  # the minimum, -1, is "unknown"
         self.spin.setAccessibleName(f"{axis.label} score, ? for unknown")

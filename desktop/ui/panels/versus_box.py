@@ -86,7 +86,7 @@ class VersusBox(QWidget):
         for column, axis in enumerate(AXES):
             label = QLabel(f"<span style='color:{AXIS_COLOURS[axis]}'>●</span> "
                            f"{SHORT[axis]}")
-            spin = CalmSpinBox()
+            spin = CalmSpinBox(window_undo=True)
             spin.setObjectName(f"versus_{axis.value}")
             spin.setRange(UNKNOWN_SPIN, 10)
             spin.setSpecialValueText("?")

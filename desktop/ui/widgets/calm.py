@@ -9,8 +9,8 @@ form scrolls.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QWheelEvent
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QWheelEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -47,13 +47,29 @@ class CalmComboBox(QComboBox):
 
 
 class CalmSpinBox(QSpinBox):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    """``window_undo``: Ctrl+Z and Ctrl+Shift+Z (the platform's undo and redo keys) undo
+    and redo the window's last edit, not the box's own typing. Each value is stored the
+    moment it changes, so the box has nothing of its own to undo — yet its line edit claimed
+    the keys, and a seller's Ctrl+Z after typing a score did nothing (found by a fresh-eyes
+    tester)."""
+
+    def __init__(self, parent: QWidget | None = None, *, window_undo: bool = False) -> None:
         super().__init__(parent)
         _calm(self)
+        self.window_undo = window_undo
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if _wheel(self, event):
             super().wheelEvent(event)
+
+    def event(self, event: QEvent) -> bool:
+        if self.window_undo and event.type() is QEvent.Type.ShortcutOverride \
+                and isinstance(event, QKeyEvent) and (
+                    event.matches(QKeySequence.StandardKey.Undo)
+                    or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()  # not ours: the window's Undo or Redo action takes the key
+            return True
+        return super().event(event)
 
 
 class _ClickSetsValue(QProxyStyle):
