@@ -11,14 +11,13 @@ Runs alternate, median of 7; the note splits ours into the lean and the question
 
 from __future__ import annotations
 
-import gc
 import statistics
 import time
 from collections.abc import Callable
 
 import numpy as np
 
-from benchmarks.harness import Result, format_seconds
+from benchmarks.harness import Result, alternating_medians, format_seconds
 from desktop.domain.influence import influence_weights
 from desktop.domain.lean import DRAWS, ROWS, LeanEstimate, lean_draws
 from desktop.domain.questions import Question, questions
@@ -31,15 +30,7 @@ _CHUNK = 64  # people per chunk in the plain pass: its memory stays bounded too
 
 
 def _alternating(ours: Callable[[], object], baseline: Callable[[], object]) -> tuple[float, float]:
-    mine: list[float] = []
-    theirs: list[float] = []
-    for _ in range(REPEAT):
-        for work, times in ((baseline, theirs), (ours, mine)):
-            gc.collect()
-            start = time.perf_counter()
-            work()
-            times.append(time.perf_counter() - start)
-    return statistics.median(mine), statistics.median(theirs)
+    return alternating_medians(ours, baseline, REPEAT)
 
 
 def plain_pass(weights: np.ndarray, scores: np.ndarray) -> tuple[float, float, float]:

@@ -9,12 +9,9 @@ A second line counts the path to power in both (``red_flags(..., path=True)``).
 
 from __future__ import annotations
 
-import gc
-import statistics
-import time
 from collections.abc import Callable
 
-from benchmarks.harness import Result
+from benchmarks.harness import Result, alternating_medians
 from desktop.domain.influence import influence_weights
 from desktop.domain.red_flags import CORE_RULES, RULES, path_to_power, red_flags
 from desktop.synthetic import synthetic_deal
@@ -25,15 +22,7 @@ REPEAT = 15
 
 
 def _alternating(ours: Callable[[], object], baseline: Callable[[], object]) -> tuple[float, float]:
-    mine: list[float] = []
-    theirs: list[float] = []
-    for _ in range(REPEAT):
-        for work, times in ((baseline, theirs), (ours, mine)):
-            gc.collect()
-            start = time.perf_counter()
-            work()
-            times.append(time.perf_counter() - start)
-    return statistics.median(mine), statistics.median(theirs)
+    return alternating_medians(ours, baseline, REPEAT)
 
 
 def run() -> list[Result]:

@@ -12,13 +12,10 @@ them); runs alternate, median of 9.
 
 from __future__ import annotations
 
-import gc
-import statistics
-import time
 from collections.abc import Callable
 from functools import partial
 
-from benchmarks.harness import Result
+from benchmarks.harness import Result, alternating_medians
 from desktop.domain.analysis import analyse
 from desktop.domain.influence import influence_weights
 from desktop.domain.lean import lean
@@ -31,15 +28,7 @@ REPEAT = 9
 
 
 def _alternating(ours: Callable[[], object], baseline: Callable[[], object]) -> tuple[float, float]:
-    mine: list[float] = []
-    theirs: list[float] = []
-    for _ in range(REPEAT):
-        for work, times in ((baseline, theirs), (ours, mine)):
-            gc.collect()
-            start = time.perf_counter()
-            work()
-            times.append(time.perf_counter() - start)
-    return statistics.median(mine), statistics.median(theirs)
+    return alternating_medians(ours, baseline, REPEAT)
 
 
 def run() -> list[Result]:
