@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
+
+import numpy as np
 
 from desktop.domain.enums import Axis, Influence, Support
 from desktop.domain.person import Person
@@ -37,10 +39,14 @@ from desktop.render.chart_labels import LabelPlacer, Marker, label_order, must_n
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
+    from matplotlib.lines import Line2D
 
 ANGLES = {Axis.BUSINESS: 90.0, Axis.TECHNICAL: -30.0, Axis.PERSONAL: 210.0}
 FAINT = "#9A9A9A"
-WHAT_IF = "#4B3F72"  # the projected triangle: dark indigo, dashed — apart from ink and axes
+WHAT_IF = "#7B2CBF"  # the projected triangle: violet, apart from ink, axes and selection
+WHAT_IF_WIDTH = 2.6
+WHAT_IF_DASHES = (0, (3.0, 1.6))  # short dashes: the solid deal triangle never looks like it
+WHAT_IF_MARKER = "D"  # its corners: filled diamonds (hollow circles are unknown scores)
 LABEL_LIMIT = 40  # names offered beyond the must-haves: more would only be left out
 
 
@@ -169,28 +175,39 @@ def draw_decision_triangle(ax: Axes, people: Sequence[Person], deal: DealTriangl
                      annotate=False, font_size=font_size)
     _draw_scores(ax, {a: deal[a].value for a in Axis}, colour=INK, width=3.0, alpha=1.0,
                  zorder=7, fill=True, marker_size=7.0, annotate=True, font_size=font_size)
-    handles: list[tuple[str, str, float, Literal["-", "--"]]] = [
-        ("Deal (influence-weighted)", INK, 3.0, "-"), ("Each person", FAINT, 0.8, "-")]
-    if chosen is not None:
-        handles.insert(1, (chosen.name, HIGHLIGHT, 2.2, "-"))
-    if projected is not None:
-        _draw_projected(ax, projected, font_size=font_size, today=deal)
-        handles.insert(1, ("If the plan succeeds", WHAT_IF, 2.2, "--"))
     from matplotlib.lines import Line2D
 
-    ax.legend([Line2D([], [], color=c, linewidth=w, linestyle=style)
-               for _, c, w, style in handles],
-              [label for label, _, _, _ in handles], loc="upper center",
-              fontsize=font_size - 1,
-              frameon=False, bbox_to_anchor=(0.5, -0.06), ncols=len(handles),
-              handlelength=1.6, columnspacing=1.2)
+    handles = [Line2D([], [], color=INK, linewidth=3.0, marker="o", markersize=5,
+                      label="Deal (influence-weighted)"),
+               Line2D([], [], color=FAINT, linewidth=0.8, label="Each person")]
+    if chosen is not None:
+        handles.insert(1, Line2D([], [], color=HIGHLIGHT, linewidth=2.2, label=chosen.name))
+    if projected is not None:
+        _draw_projected(ax, projected, font_size=font_size, today=deal)
+        handles.insert(1, Line2D([], [], color=WHAT_IF, linewidth=WHAT_IF_WIDTH,
+                                 linestyle=WHAT_IF_DASHES, marker=WHAT_IF_MARKER,
+                                 markersize=5, markeredgecolor="white",
+                                 label="If the plan succeeds"))
+    unknown = any(deal[a].value is None for a in Axis) or (
+        chosen is not None and any(chosen.scores[a].value is None for a in Axis))
+    if unknown:  # hollow circles at the rim: say what they are
+        handles.append(Line2D([], [], linestyle="none", marker="o", markersize=6,
+                              markerfacecolor="white", markeredgecolor=INK,
+                              markeredgewidth=1.5, label="Score unknown (drawn at the rim)"))
+    ax.legend(handles=handles, loc="upper center", fontsize=font_size - 1, frameon=False,
+              bbox_to_anchor=(0.5, -0.06), ncols=len(handles) if len(handles) <= 3 else 3,
+              handlelength=2.2, columnspacing=1.2)
 
 
 def _draw_projected(ax: Axes, projected: DealTriangle, *, font_size: float,
                     today: DealTriangle | None = None) -> None:
-    """The what-if triangle: dashed, unfilled, its figures ("→ 6.7") beside its corners
-    where they differ from ``today``'s (the sides are one artist, ``gid`` "what_if", so a
-    test can find it). A side touching an unknown axis is left out, as for today's."""
+    """The what-if triangle: dashed, unfilled, in its own colour, its corners filled diamonds
+    (a hollow circle on this chart means an unknown score), its figures ("→ 6.7") beside
+    them where they differ from ``today``'s, placed at draw time clear of the ticks, the rim
+    and each other (:mod:`desktop.render.what_if_labels`). The sides are one artist, ``gid``
+    "what_if", so a test can find it. A side touching an unknown axis is left out."""
+    from desktop.render.what_if_labels import WhatIfLabels
+
     order = list(Axis)
     points = {a: score_point(a, v) for a in order if (v := projected[a].value) is not None}
     xs: list[float] = []
@@ -201,24 +218,43 @@ def _draw_projected(ax: Axes, projected: DealTriangle, *, font_size: float,
             xs += [points[axis][0], points[nxt][0], math.nan]
             ys += [points[axis][1], points[nxt][1], math.nan]
     if xs:
-        ax.plot(xs, ys, color=WHAT_IF, linewidth=2.2, linestyle=(0, (5, 3)), zorder=7.5,
-                gid="what_if")
+        ax.plot(xs, ys, color=WHAT_IF, linewidth=WHAT_IF_WIDTH, linestyle=WHAT_IF_DASHES,
+                zorder=7.5, gid="what_if")
+    for point in points.values():
+        ax.plot(*point, marker=WHAT_IF_MARKER, markersize=5.5, color=WHAT_IF,
+                markeredgecolor="white", markeredgewidth=0.8, zorder=7.6, linestyle="none",
+                gid="what_if_point")
+    corners = [vertex(a) for a in order]
+    rim = [(corners[i], corners[(i + 1) % 3]) for i in range(3)]
+    soft = [((0.0, 0.0), c) for c in corners]
+    for triangle in (today, projected):
+        if triangle is None:
+            continue
+        known = [score_point(a, v) for a in order if (v := triangle[a].value) is not None]
+        soft += [(known[i], known[(i + 1) % len(known)]) for i in range(len(known))]
+    markers = [(_only_point(line), float(line.get_markersize()) / 2) for line in ax.lines
+               if line.get_marker() not in (None, "None", "", " ")
+               and np.size(line.get_xdata()) == 1]
+    labels = WhatIfLabels(ax, hard=rim, soft=soft, markers=markers)
     for axis, point in points.items():
-        ax.plot(*point, marker="o", markersize=4.5, markerfacecolor="white",
-                markeredgecolor=WHAT_IF, markeredgewidth=1.5, zorder=7.6, linestyle="none")
         value = projected[axis].value
         if today is not None and value is not None and (
                 (was := today[axis].value) is None or abs(value - was) >= 0.05):
-            offset, align = _WHAT_IF_LABEL[axis]
-            ax.annotate(f"→ {value:.1f}", point, xytext=offset, textcoords="offset points",
-                        ha=align, fontsize=font_size - 1, fontweight="bold", color=WHAT_IF,
-                        zorder=7.7)
+            text = ax.text(*point, f"→ {value:.1f}", fontsize=font_size - 1,
+                           fontweight="bold", color=WHAT_IF, zorder=7.7, gid="what_if_figure")
+            labels.add(text, point, _WHAT_IF_PREFER[axis])
 
 
-# Where a projected figure goes: away from today's (which sits up and right of its point).
-_WHAT_IF_LABEL: dict[Axis, tuple[tuple[float, float], Literal["left", "right"]]] = {
-    Axis.BUSINESS: ((-8.0, 4.0), "right"), Axis.TECHNICAL: ((6.0, -14.0), "left"),
-    Axis.PERSONAL: ((-8.0, -14.0), "right")}
+def _only_point(line: Line2D) -> tuple[float, float]:
+    """The one point a marker-only line is drawn at."""
+    x, y = np.ravel(np.asarray(line.get_xdata())), np.ravel(np.asarray(line.get_ydata()))
+    return float(x[0]), float(y[0])
+
+
+# Where a projected figure would rather go (degrees): away from today's (up and right of its
+# point); the placer turns from there when a tick, the rim or another figure is in the way.
+_WHAT_IF_PREFER: dict[Axis, float] = {Axis.BUSINESS: 170.0, Axis.TECHNICAL: -60.0,
+                                      Axis.PERSONAL: -120.0}
 
 
 def draw_balance_map(ax: Axes, people: Sequence[Person], weights: Mapping[str, float],
