@@ -84,6 +84,12 @@ class WhatIf:
         """How many intended changes move a score (those reached already do not)."""
         return sum(not effect.reached for effect in self.effects)
 
+    @property
+    def reached(self) -> int:
+        """How many open actions aim at a score that is at its target already: counted
+        with the plan (they are in ``effects``) but moving nothing."""
+        return len(self.effects) - self.changes
+
     def to_plain(self, names: Mapping[str, str]) -> dict[str, Any]:
         """``analysis.what_if`` of ``show --json`` (docs/deal-file.md)."""
         return {

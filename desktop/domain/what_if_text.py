@@ -13,9 +13,31 @@ from desktop.domain.wording import average_text, plural, score_text
 SHORT_TEXT = 48  # an action's text in a list of gains, cut with "…" beyond this
 
 
+def plan_count(result: WhatIf) -> str:
+    """What the plan is, counted once so every number said about it agrees: "7 open actions
+    with an intended change, 1 of them reached already" (a fresh-eyes tester read "6 intended
+    changes" above a list that added up to 7: a reached action was in one count only)."""
+    said = f"{plural(len(result.effects), 'open action')} with an intended change"
+    if result.reached:
+        said += f", {result.reached} of them reached already"
+    return said
+
+
+def more_line(result: WhatIf, shown: int) -> str:
+    """The line under a list of the first ``shown`` actions: "… and 4 more open actions
+    with an intended change (1 reached already)", or "" when the list is whole."""
+    rest = result.effects[shown:]
+    if not rest:
+        return ""
+    reached = sum(effect.reached for effect in rest)
+    noun = "open action" if len(rest) == 1 else "open actions"
+    return (f"… and {len(rest)} more {noun} with an intended change"
+            + (f" ({reached} reached already)" if reached else ""))
+
+
 def projection_line(today: DealTriangle, result: WhatIf) -> str:
-    """"If the open plan succeeds (5 changes): business outcome 6.4 → 6.7, technical fit
-    6.1 (no change), …"."""
+    """"If the open plan succeeds (5 open actions with an intended change): business outcome
+    6.4 → 6.7, technical fit 6.1 (no change), …"."""
     parts = []
     for axis in Axis:
         was, will = today[axis].value, result.triangle[axis].value
@@ -24,7 +46,7 @@ def projection_line(today: DealTriangle, result: WhatIf) -> str:
             parts.append(f"{name} {average_text(was)} (no change)")
         else:
             parts.append(f"{name} {average_text(was)} → {average_text(will)}")
-    return (f"If the open plan succeeds ({plural(result.changes, 'intended change')}): "
+    return (f"If the open plan succeeds ({plan_count(result)}): "
             + ", ".join(parts))
 
 

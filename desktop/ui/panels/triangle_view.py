@@ -181,7 +181,12 @@ class TriangleView(QWidget):
         under the chart. Imported on first use: start-up need not pay for the review's
         flag matching it shares."""
         from desktop.domain.what_if import what_if
-        from desktop.domain.what_if_text import effect_line, flags_line, projection_line
+        from desktop.domain.what_if_text import (
+            effect_line,
+            flags_line,
+            more_line,
+            projection_line,
+        )
 
         self.what_if = None
         deal, analysis = self._deal, self._analysis
@@ -198,9 +203,9 @@ class TriangleView(QWidget):
         if effects:
             lines.append("Actions by expected gain (deal axis, 0–10):")
             lines += [f"{n}. {effect_line(e, names)}" for n, e in enumerate(effects, 1)]
-            more = len(self.what_if.effects) - len(effects)
+            more = more_line(self.what_if, len(effects))
             if more:
-                lines.append(f"… and {more} more with an intended change")
+                lines.append(more)
         else:
             lines.append("No open action has an intended change: give one in the Plan tab "
                          "(Action details) to see what it would bring.")
