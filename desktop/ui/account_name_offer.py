@@ -11,13 +11,28 @@ nothing is offered unless the deal's account has someone to offer.
 
 The offer holds only while the undo steps since the add of that new person are edits of
 their name (a person added earlier, or edited otherwise since, is never swapped).
+
+A name typed in full that someone already in this deal has ("Laura Stein") is offered first
+as "Laura Stein — already in this deal: select them": choosing it takes the blank new person
+back and selects her (nothing added, nothing left to redo). Enter on the typed name does not
+silently make a namesake: the first Enter says so (the status bar, and a line in the popup),
+the second adds a second person of that name — a deliberate namesake stays possible.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QObject, QRect, QStringListModel, Qt
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QStringListModel,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent, QUndoCommand
 from PySide6.QtWidgets import QCompleter
 
 from desktop.domain.accounts import AccountGrid, AccountPerson
@@ -32,6 +47,33 @@ if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
 
 WIDEST = 620  # the suggestions' popup at most (pixels)
+ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+HINT = "already in this deal — Enter again to add a second person of that name"
+
+
+def already_here(name: str) -> str:
+    """The popup's line for a person of this deal whose name was typed in full."""
+    return f"{name} — already in this deal: select them"
+
+
+class _Offers(QStringListModel):
+    """The popup's lines; the last ``hints`` lines are said, not chosen (not selectable)."""
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.hints = 0
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and index.row() >= self.rowCount() - self.hints:
+            return Qt.ItemFlag.NoItemFlags
+        return super().flags(index)
+
+
+class _DropRedo(QUndoCommand):
+    """Pushed to end the redo of a blank new person taken back (then gone itself: obsolete)."""
+
+    def redo(self) -> None:
+        self.setObsolete(True)
 
 
 class AccountNameOffer(QObject):
@@ -41,7 +83,7 @@ class AccountNameOffer(QObject):
         super().__init__(window)
         self.window = window
         self.field = window.inspector.texts["name"]
-        self.model = QStringListModel(self)
+        self.model = _Offers(self)
         self.completer = QCompleter(self.model, self.field)
         # The library has filtered already: the popup shows its answers as they are.
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -53,7 +95,16 @@ class AccountNameOffer(QObject):
         self.completer.activated[QModelIndex].connect(self._picked)  # type: ignore[index]
         self.field.textEdited.connect(self._typed)
         self.offered: list[AccountPerson] = []
+        self.here: list[Person] = []  # this deal's people of the typed name: offered first
+        self.warned = ""  # the name whose Enter was held once: the next Enter adds it
+        self._account_lines: list[str] = []  # the popup's lines for ``offered``
         self._grid: tuple[commands.AddPeople, AccountGrid] | None = None
+        # Enter reaches the field directly, or through the popup when it is shown (the
+        # completer forwards it); installed after the completer's own, this filter is first.
+        self.field.installEventFilter(self)
+        popup = self.completer.popup()
+        if popup is not None:
+            popup.installEventFilter(self)
 
     def fresh_add(self) -> tuple[commands.AddPeople, int] | None:
         """The add of one person the account did not know, the person in the inspector,
@@ -85,11 +136,22 @@ class AccountNameOffer(QObject):
             self._grid = (step, self.window.session.library.account_grid(account_id))
         return self._grid[1]
 
+    def _here_named(self, text: str) -> list[Person]:
+        """This deal's people (but the new one) whose name is ``text``, in any case."""
+        deal, shown = self.window.session.deal, self.window.inspector.person()
+        typed = text.strip().casefold()
+        if deal is None or not typed:
+            return []
+        return [p for p in deal.people if p.name.casefold() == typed
+                and (shown is None or p.id != shown.id)]
+
     def _typed(self, text: str) -> None:
+        self.warned = ""
         found: list[AccountPerson] = []
         names: list[str] = []
         deal = self.window.session.deal
         fresh = self.fresh_add() if text.strip() else None
+        self.here = self._here_named(text) if fresh is not None else []
         if fresh is not None and deal is not None and deal.account_id:
             try:
                 here = {p.id for p in deal.people}
@@ -105,9 +167,16 @@ class AccountNameOffer(QObject):
             except StoreError:
                 found, names = [], []
         self.offered = found
-        self.model.setStringList(names)
+        self._account_lines = names
+        self._show([already_here(p.name) for p in self.here] + names)
+
+    def _show(self, lines: list[str], hint: str = "") -> None:
+        """The popup with ``lines`` (a person of this deal first, then the account's), and
+        ``hint`` last, said but not chosen; hidden when there is nothing to offer."""
+        self.model.hints = 1 if hint else 0
+        self.model.setStringList(lines + ([hint] if hint else []))
         popup = self.completer.popup()
-        if found and popup is not None:
+        if lines and popup is not None:
             # As wide as the suggestions (the name field alone cut "Jonas Berg — Chief
             # Medi…"), its right edge at the field's: the inspector is at the window's right.
             width = min(max(self.field.width(), popup.sizeHintForColumn(0)
@@ -120,12 +189,59 @@ class AccountNameOffer(QObject):
         elif popup is not None:
             popup.hide()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter on a name someone of this deal has, the first time: held, and said."""
+        if watched is self.field and event.type() is QEvent.Type.FocusOut:
+            self._leaving()
+            return False
+        if event.type() is not QEvent.Type.KeyPress or not isinstance(event, QKeyEvent) \
+                or event.key() not in ENTER_KEYS:
+            return False
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible() and popup.currentIndex().isValid():
+            return False  # a line chosen: the completer's
+        name = self.field.text().strip()
+        said = f"{name} is {HINT}."
+        if self.warned and self.warned.casefold() == name.casefold():
+            self.warned = ""  # the second Enter: a namesake, as the seller wants
+            bar = self.window.statusBar()
+            if bar.currentMessage() == said:
+                bar.clearMessage()
+            return False
+        here = self._here_named(name) if self.fresh_add() is not None else []
+        if not here:
+            return False
+        self.warned, self.here = name, here
+        self._show([already_here(p.name) for p in here] + self._account_lines,
+                   "Enter again to add a second person of that name")
+        self.window.report_done(said)
+        return True
+
+    def _leaving(self) -> None:
+        """Leaving the field takes the typed name (Qt's editingFinished, not held): a name
+        someone of this deal has makes a namesake then — not silently."""
+        popup = self.completer.popup()
+        if popup is not None and popup.isVisible():
+            return  # the popup took the focus for a moment: the field is not left
+        name = self.field.text().strip()
+        if self.warned.casefold() == name.casefold() or self.fresh_add() is None:
+            return  # said already (Enter held once), or not a new person's name
+        if self._here_named(name):
+            self.warned = ""
+            self.window.report_done(f"{name} was already in this deal: this is a second "
+                                    "person of that name — Edit ▸ Undo takes the name back.")
+
     def _picked(self, index: QModelIndex) -> None:
         row = index.row()
         fresh = self.fresh_add()
         deal = self.window.session.deal
-        if not 0 <= row < len(self.offered) or fresh is None or deal is None \
-                or not deal.account_id:
+        if fresh is None or deal is None:
+            return
+        if 0 <= row < len(self.here):
+            self._select_here(self.here[row], fresh[1])
+            return
+        row -= len(self.here)
+        if not 0 <= row < len(self.offered) or not deal.account_id:
             return
         step, steps = fresh
         chosen = self.offered[row]
@@ -153,3 +269,15 @@ class AccountNameOffer(QObject):
         self.window.report_done(f"{person.name} added from the account: their details are "
                                 "shared with the account's other deals, their stance here "
                                 "is this deal's own.")
+
+    def _select_here(self, person: Person, steps: int) -> None:
+        """The blank new person goes (nothing left to redo) and ``person`` is selected."""
+        session = self.window.session
+        for _ in range(steps):
+            session.undo_stack.undo()
+        session.push(_DropRedo("Select"))
+        self.window.selection.set([person.id])
+        self.here, self.offered, self.warned = [], [], ""
+        self.model.setStringList([])
+        self.window.report_done(f"{person.name} is already in this deal: selected on the map, "
+                                "nobody added.")

@@ -175,3 +175,104 @@ def test_the_picker_selects_someone_already_here_instead_of_a_duplicate(
     assert window.statusBar().currentMessage() == (
         "Laura Stein is already in this deal: selected on the map, nobody added.")
     assert window.session.undo_stack.count() == 0
+
+
+def test_the_full_name_of_someone_here_offers_to_select_them(window: MainWindow,
+                                                              qtbot: QtBot) -> None:
+    """Ctrl+Shift+N, "Laura Stein" (already in this deal): the popup's first line selects
+    her; chosen, nobody is added and nothing is left to undo or redo."""
+    open_deal(qtbot, window, IMAGING)
+    laura = next(p for p in stored(window, IMAGING).people if p.name == "Laura Stein")
+    account = stored(window, IMAGING).account_id
+    assert account is not None
+    before_account = {p.id for p in window.session.library.account_grid(account).people}
+    add_and_type(qtbot, window, "laura stein")
+    popup = popup_of(window)
+    qtbot.waitUntil(popup.isVisible)
+    assert offered(popup)[0] == "Laura Stein — already in this deal: select them"
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: tuple(window.selection.ids) == (laura.id,))
+    assert [p.name for p in stored(window, IMAGING).people].count("Laura Stein") == 1
+    assert len(stored(window, IMAGING).people) == 11
+    assert {p.id for p in window.session.library.account_grid(account).people} == \
+        before_account
+    assert window.statusBar().currentMessage() == (
+        "Laura Stein is already in this deal: selected on the map, nobody added.")
+    assert window.session.undo_stack.count() == 0  # no blank person to redo either
+    assert window.inspector.texts["name"].text() == "Laura Stein"
+
+
+def test_enter_on_the_name_of_someone_here_says_so_and_enter_again_adds_a_namesake(
+        window: MainWindow, qtbot: QtBot) -> None:
+    open_deal(qtbot, window, IMAGING)
+    add_and_type(qtbot, window, "Laura Stein")
+    popup = popup_of(window)
+    qtbot.waitUntil(popup.isVisible)
+    QTest.keyClick(popup, Qt.Key.Key_Return)  # nothing highlighted: the typed name
+    said = ("Laura Stein is already in this deal — Enter again to add a second person of "
+            "that name.")
+    assert window.statusBar().currentMessage() == said
+    assert popup.isVisible()
+    assert offered(popup) == ["Laura Stein — already in this deal: select them",
+                              "Enter again to add a second person of that name"]
+    hint = popup.model().index(1, 0)
+    assert not hint.flags() & Qt.ItemFlag.ItemIsEnabled  # said, not chosen
+    QTest.qWait(50)
+    stored_names = [p.name for p in stored(window, IMAGING).people]
+    assert stored_names.count("Laura Stein") == 1  # the first Enter added no namesake
+    assert "New person 12" in stored_names
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: [p.name for p in stored(window, IMAGING).people].count(
+        "Laura Stein") == 2)
+    assert len(stored(window, IMAGING).people) == 12
+    assert window.statusBar().currentMessage() != said
+    # Undo as before: the name, then the add.
+    window.people.table.setFocus()
+    press_shortcut(qtbot, window, window.undo_action)
+    qtbot.waitUntil(lambda: [p.name for p in stored(window, IMAGING).people].count(
+        "Laura Stein") == 1)
+
+
+def test_the_add_person_button_and_enter_with_no_popup_is_held_too(window: MainWindow,
+                                                                    qtbot: QtBot) -> None:
+    """The button, the name, Escape (the popup goes), Enter: still held once, and said."""
+    open_deal(qtbot, window, IMAGING)
+    click(window.people.add_button)
+    qtbot.waitUntil(lambda: len(stored(window, IMAGING).people) == 12)
+    name_field = window.inspector.texts["name"]
+    QTest.keyClicks(name_field, "Laura Stein")
+    popup = popup_of(window)
+    qtbot.waitUntil(popup.isVisible)
+    QTest.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    QTest.keyClick(name_field, Qt.Key.Key_Return)
+    assert "Enter again to add a second person" in window.statusBar().currentMessage()
+    qtbot.waitUntil(popup.isVisible)
+    # Down skips the hint: the only choice is Laura, and choosing her adds nobody.
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    QTest.keyClick(popup, Qt.Key.Key_Down)
+    assert popup.currentIndex().row() == 0
+    QTest.keyClick(popup, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(stored(window, IMAGING).people) == 11)
+    assert [p.name for p in stored(window, IMAGING).people].count("Laura Stein") == 1
+
+
+def test_leaving_the_field_on_the_name_of_someone_here_says_a_namesake_was_made(
+        window: MainWindow, qtbot: QtBot) -> None:
+    """Leaving the field takes the typed name (no Enter to hold): not silently."""
+    from tests.helpers.ui import click_row
+
+    open_deal(qtbot, window, IMAGING)
+    add_and_type(qtbot, window, "Laura Stein")
+    popup = popup_of(window)
+    qtbot.waitUntil(popup.isVisible)
+    QTest.keyClick(popup, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not popup.isVisible())
+    assert window.statusBar().currentMessage() == ""
+    click_row(qtbot, window, "Karin Holm")
+    qtbot.waitUntil(lambda: [p.name for p in stored(window, IMAGING).people].count(
+        "Laura Stein") == 2)
+    assert window.statusBar().currentMessage() == (
+        "Laura Stein was already in this deal: this is a second person of that name — "
+        "Edit ▸ Undo takes the name back.")
