@@ -49,6 +49,9 @@ def install_pages(window: MainWindow) -> None:
     from desktop.ui.comments_hook import install_comments
 
     install_comments(window)
+    from desktop.ui.status_scope import StatusScope
+
+    StatusScope(window)  # the status bar forgets a sentence about another deal
     window.inspector.versus.settings = window.settings  # the decision test's bar and parity
     from desktop.ui.account_pages import AccountPages
 
