@@ -213,7 +213,9 @@ class AccountPages:
             with busy():
                 pages = view.print_to(path)
         except ExportProblem as error:
+            view.report(str(error))
             self.window.report_failure(str(error))
             return
-        self.window.report_done(f"Printed the account {name} to {path}: "
-                                f"{plural(pages, 'page')}.")
+        said = f"Printed the account {name} to {path}: {plural(pages, 'page')}."
+        view.report(said)  # where the seller looks: the account window
+        self.window.report_done(said)

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStatusBar,
     QStyleOptionGraphicsItem,
     QTableView,
     QTabWidget,
@@ -205,6 +206,12 @@ class AccountView(QWidget):
         layout.addWidget(self.tabs)
         self.legend = AccountLegend()  # what a cell says; the chart has no cells
         layout.addWidget(self.legend)
+        # Its own status bar: what Print… wrote is said where the seller looks (the main
+        # window's, behind this one, said it unseen).
+        self.status = QStatusBar()
+        self.status.setObjectName("account_status")
+        self.status.setSizeGripEnabled(False)
+        layout.addWidget(self.status)
         self.tabs.currentChanged.connect(
             lambda index: self.legend.setVisible(self.tabs.widget(index) is self.table))
         self.resize(fitting(self, QSize(1100, 640)))
@@ -326,6 +333,10 @@ class AccountView(QWidget):
     def _library_changed(self, _changes: ChangeSet | None = None) -> None:
         if self.isVisible():
             self._reload.start()
+
+    def report(self, sentence: str) -> None:
+        """Say what happened in this window (as the main window's ``report_done``)."""
+        self.status.showMessage(sentence, 10000)
 
     def print_to(self, path: Path) -> int:
         """Write the grid and the chart to ``path`` (PDF); return the number of pages."""

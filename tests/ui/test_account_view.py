@@ -291,3 +291,32 @@ def test_printed_account_has_the_grid_paged_and_the_chart(
     for deal in grid.deals:
         assert deal.name in everyone or deal.name.split()[0] in everyone
     assert grid.people[0].name in texts[-1]  # 80 people: the chart still has names
+
+
+def test_print_says_where_the_pdf_was_written_in_the_account_window(
+        qtbot: QtBot, window: MainWindow, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Print… in the account window: the save dialog, then that window's status bar says
+    where the PDF went and how many pages (the main window's, behind it, said it unseen)."""
+    from desktop.ui import file_dialogs
+    from tests.helpers.ui import click
+
+    out = tmp_path / "helix account.pdf"
+    asked: list[str] = []
+
+    def answer(_parent: object, _title: str, proposal: str, _filter: str) -> tuple[str, str]:
+        asked.append(Path(proposal).name)
+        return str(out), _filter
+
+    monkeypatch.setattr(file_dialogs, "get_save_file_name", answer)
+    helix_deals(window)
+    view = open_account_view(qtbot, window)
+    assert view.status.isVisible()
+    assert view.status.currentMessage() == ""
+    click(view.print_button)
+    qtbot.waitUntil(out.exists, timeout=20000)
+    assert asked == [f"{HELIX}.pdf"]
+    pages = len(pdfpages(out))
+    said = f"Printed the account {HELIX} to {out}: {pages} page{'s' if pages > 1 else ''}."
+    qtbot.waitUntil(lambda: view.status.currentMessage() == said)
+    assert window.statusBar().currentMessage() == said
