@@ -10,7 +10,9 @@ figures never show under this one's name.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
@@ -28,11 +30,14 @@ from PySide6.QtWidgets import (
 from desktop.domain.analysis import DealAnalysis
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Support
-from desktop.domain.lean import LeanEstimate
-from desktop.domain.outlook import Outlook, outlook
 from desktop.palette import INK, MUTED_INK, SUPPORT_COLOURS
 from desktop.ui.background import LatestOnly
 from desktop.ui.text import html
+
+if TYPE_CHECKING:  # numpy, loaded with the lean, is imported on first use, after the first
+    # paint: importing it with the window cost start-up ~0.17 s (benchmarks/startup.py)
+    from desktop.domain.lean import LeanEstimate
+    from desktop.domain.outlook import Outlook
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
 SHOWN_QUESTIONS = 3
@@ -161,7 +166,8 @@ class OutlookView(QWidget):
             self.consensus_text.clear()
         weights = dict(analysis.weights)
         today = date.today()
-        self.runner.request(lambda: (deal, outlook(deal, weights, today=today)))
+        self.runner.request(lambda: (deal, _outlook(deal, weights, today)),
+                            prepare=_import_outlook)
 
     def _worked_out(self, result: tuple[Deal | None, Outlook | None]) -> None:
         self.deal, self.outlook = result
@@ -218,3 +224,15 @@ class OutlookView(QWidget):
         person = item.data(PERSON_ROLE)
         if person:
             self.people_chosen.emit([person])
+
+
+def _import_outlook() -> None:
+    """numpy (with the lean) is imported in the GUI thread, before a worker needs it (see
+    desktop/ui/background.py), and only once a deal is analysed — never at start-up."""
+    import desktop.domain.outlook  # noqa: F401
+
+
+def _outlook(deal: Deal, weights: Mapping[str, float], today: date) -> Outlook:
+    from desktop.domain.outlook import outlook
+
+    return outlook(deal, weights, today=today)
