@@ -27,9 +27,10 @@ def rule_personal_win_decides_against_us(ctx: FlagContext) -> list[RedFlag]:
         flags.append(RedFlag(
             CODE, Severity.HIGH,
             f"{person.name} sees us and {rival.name} at parity on business outcome "
-            f"({person.scores.business.value} vs {versus.business}), both over the technical "
-            f"bar, and their personal win favours {rival.name} ({versus.personal} vs "
-            f"{person.scores.personal.value}): the personal win decides. Find them a win with "
-            "us, or they choose the alternative.",
+            f"(us {person.scores.business.value}, {rival.name} {versus.business}), both at "
+            f"or over the technical bar ({ctx.decision.technical_bar}), and their personal "
+            f"win favours {rival.name} ({rival.name} {versus.personal}, us "
+            f"{person.scores.personal.value}): the personal win decides. Find them a win "
+            "with us, or they choose the alternative.",
             (person.id,)))
     return flags

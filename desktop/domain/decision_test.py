@@ -97,21 +97,20 @@ def run_test(person: Person, versus: Versus, rival: str,
     bar = settings.technical_bar
     we_pass, they_pass = technical[0] >= bar, technical[1] >= bar
     if not (we_pass and they_pass):
-        pair = f"({technical[0]} vs {technical[1]}, bar {bar})"
         if not we_pass and not they_pass:
             return Decides.TECHNICAL, Favours.NEITHER, \
-                f"neither meets the technical bar {pair}"
+                f"neither meets the technical bar {_pair(technical, Favours.NEITHER, rival, bar)}"
         favoured = Favours.US if we_pass else Favours.ALTERNATIVE
         loser = rival if we_pass else "we"
         return Decides.TECHNICAL, favoured, \
             f"technical fit decides — {loser} {'is' if we_pass else 'are'} under the bar: " \
-            f"favours {_side(favoured, rival)} {_pair(technical, favoured)}"
+            f"favours {_side(favoured, rival)} {_pair(technical, favoured, rival, bar)}"
     gap = business[0] - business[1]
     if abs(gap) > settings.parity:
         favoured = Favours.US if gap > 0 else Favours.ALTERNATIVE
         return Decides.BUSINESS, favoured, \
             f"business outcome decides — favours {_side(favoured, rival)} " \
-            f"{_pair(business, favoured)}"
+            f"{_pair(business, favoured, rival)}"
     personal = (ours.personal.value, versus.personal)
     if personal[0] is None or personal[1] is None:
         sides = [side for side, value in (("us", personal[0]), (rival, personal[1]))
@@ -120,11 +119,11 @@ def run_test(person: Person, versus: Versus, rival: str,
             f"parity: personal win decides — unknown for {' and '.join(sides)}: ask"
     if personal[0] == personal[1]:
         return Decides.PERSONAL, Favours.NEITHER, \
-            f"parity: personal win decides — a tie ({personal[0]} vs {personal[1]})"
+            f"parity: personal win decides — a tie {_pair(personal, Favours.NEITHER, rival)}"
     favoured = Favours.US if personal[0] > personal[1] else Favours.ALTERNATIVE
     return Decides.PERSONAL, favoured, \
         f"parity: personal win decides — favours {_side(favoured, rival)} " \
-        f"{_pair(personal, favoured)}"
+        f"{_pair(personal, favoured, rival)}"
 
 
 def decision_tests(deal: Deal, settings: DecisionSettings = DEFAULTS,
@@ -159,9 +158,11 @@ def key_tests(deal: Deal, tests: Sequence[DecisionTest], weights: Mapping[str, f
 
 
 def verdict_line(deal: Deal, test: DecisionTest) -> str:
-    """"Dana Whitfield vs Epic: parity: personal win decides — favours Epic (8 vs 4)"."""
+    """"Dana Whitfield, us against Epic: parity: personal win decides — favours Epic (Epic 8,
+    us 4)": whose test, and the two sides it weighs."""
     rival = deal.alternative(test.alternative)
-    return f"{deal.person(test.person).name} vs {rival.name if rival else '?'}: {test.verdict}"
+    return (f"{deal.person(test.person).name}, us against {rival.name if rival else '?'}: "
+            f"{test.verdict}")
 
 
 def decision_tests_to_plain(tests: Sequence[DecisionTest]) -> list[dict[str, Any]]:
@@ -184,11 +185,16 @@ def _side(favours: Favours, rival: str) -> str:
     return "us" if favours is Favours.US else rival
 
 
-def _pair(values: tuple[int | None, int | None], favours: Favours) -> str:
-    """"(8 vs 4)": the favoured side's score first."""
+def _pair(values: tuple[int | None, int | None], favours: Favours, rival: str,
+          bar: int | None = None) -> str:
+    """"(MedBridge 8, us 4)": both sides named, the favoured one first (us first when
+    neither is). A bare "(8 vs 4)" read us-then-them in one sentence and them-then-us in
+    the next (found by a fresh-eyes tester)."""
     ours, theirs = values
-    first, second = (ours, theirs) if favours is Favours.US else (theirs, ours)
-    return f"({first} vs {second})"
+    sides = [f"us {ours}", f"{rival} {theirs}"]
+    if favours is Favours.ALTERNATIVE:
+        sides.reverse()
+    return "(" + ", ".join(sides + ([f"bar {bar}"] if bar is not None else [])) + ")"
 
 
 def _unknown(business: tuple[int | None, int | None],

@@ -51,14 +51,14 @@ def test_the_named_case_parity_and_the_personal_win_favours_the_alternative() ->
     decides, favours, verdict = run_test(who, who.versus, "Epic Systems")  # type: ignore[arg-type]
     assert decides is Decides.PERSONAL
     assert favours is Favours.ALTERNATIVE
-    assert verdict == "parity: personal win decides — favours Epic Systems (8 vs 4)"
+    assert verdict == "parity: personal win decides — favours Epic Systems (Epic Systems 8, us 4)"
 
 
 def test_a_business_gap_over_parity_decides_on_business() -> None:
     who = person((8, 7, 2), (6, 9, 9))
     decides, favours, verdict = run_test(who, who.versus, "Epic")  # type: ignore[arg-type]
     assert (decides, favours) == (Decides.BUSINESS, Favours.US)
-    assert verdict == "business outcome decides — favours us (8 vs 6)"
+    assert verdict == "business outcome decides — favours us (us 8, Epic 6)"
 
 
 @pytest.mark.parametrize(("ours", "theirs", "decides", "favours", "words"), [
@@ -67,17 +67,17 @@ def test_a_business_gap_over_parity_decides_on_business() -> None:
     ((8, None, 5), (7, 7, 8), Decides.UNKNOWN, Favours.NEITHER,
      "cannot run: technical fit for us unknown"),
     ((8, 5, 9), (7, 7, 2), Decides.TECHNICAL, Favours.ALTERNATIVE,
-     "technical fit decides — we are under the bar: favours Epic (7 vs 5)"),
+     "technical fit decides — we are under the bar: favours Epic (Epic 7, us 5, bar 6)"),
     ((8, 7, 2), (9, 4, 9), Decides.TECHNICAL, Favours.US,
-     "technical fit decides — Epic is under the bar: favours us (7 vs 4)"),
+     "technical fit decides — Epic is under the bar: favours us (us 7, Epic 4, bar 6)"),
     ((8, 5, 2), (9, 4, 9), Decides.TECHNICAL, Favours.NEITHER,
-     "neither meets the technical bar (5 vs 4, bar 6)"),
+     "neither meets the technical bar (us 5, Epic 4, bar 6)"),
     ((7, 6, 6), (8, 6, 6), Decides.PERSONAL, Favours.NEITHER,
-     "parity: personal win decides — a tie (6 vs 6)"),
+     "parity: personal win decides — a tie (us 6, Epic 6)"),
     ((7, 6, None), (8, 6, 6), Decides.PERSONAL, Favours.NEITHER,
      "parity: personal win decides — unknown for us: ask"),
     ((7, 6, 9), (8, 6, 3), Decides.PERSONAL, Favours.US,
-     "parity: personal win decides — favours us (9 vs 3)"),
+     "parity: personal win decides — favours us (us 9, Epic 3)"),
 ])
 def test_every_branch_says_what_decides(ours: tuple[int | None, int | None, int | None],
                                         theirs: tuple[int | None, int | None, int | None],
@@ -154,11 +154,28 @@ def test_a_high_weight_person_at_parity_favouring_the_alternative_raises_a_high_
     assert flags[0].severity.value == "high"
     assert flags[0].people == (DANA,)
     assert "Dana Whitfield sees us and Epic Systems at parity" in flags[0].message
-    assert "(8 vs 4)" in flags[0].message
+    assert "at parity on business outcome (us 8, Epic Systems 7)" in flags[0].message
+    assert "favours Epic Systems (Epic Systems 8, us 4)" in flags[0].message
     assert analysis.to_plain(deal)["decision_tests"] == [{
         "person": DANA, "favours": "alternative", "alternative": EPIC.id,
         "decides": "personal",
-        "verdict": "parity: personal win decides — favours Epic Systems (8 vs 4)"}]
+        "verdict": "parity: personal win decides — favours Epic Systems (Epic Systems 8, us 4)"}]
+
+
+def test_the_flag_names_both_sides_in_every_pair_and_a_score_at_the_bar_is_at_or_over(
+        ) -> None:
+    """Technical 6 against 6 with the bar at 6 meets it: the flag says "at or over", not
+    "over"; each pair of scores says whose is whose, in either order (a fresh-eyes tester
+    read "(8 vs 7)" us-first and "(8 vs 4)" them-first in one sentence)."""
+    nothing = Alternative("Do nothing", AlternativeKind.DO_NOTHING)
+    dana = person((8, 6, 4), (7, 6, 8), id=DANA, influence=Influence.HIGH)
+    others = [Person(f"Person {i}", influence=Influence.MEDIUM) for i in range(3)]
+    deal = Deal("Helix", alternatives=(EPIC, nothing), people=(dana, *others))
+    (flag,) = [f for f in analyse(deal, today=TODAY).flags if f.code == CODE]
+    assert ("Dana Whitfield sees us and Epic Systems at parity on business outcome "
+            "(us 8, Epic Systems 7), both at or over the technical bar (6), and their "
+            "personal win favours Epic Systems (Epic Systems 8, us 4)") in flag.message
+    assert " vs " not in flag.message
 
 
 def test_no_flag_for_a_person_who_does_not_weigh_or_when_we_win_the_personal_corner() -> None:

@@ -25,9 +25,10 @@ def test_the_brief_prints_the_key_peoples_verdicts(qtbot: QtBot, tmp_path: Path,
     assert pages <= 2
     text = " ".join(pdftext_flowing(out).split())
     assert "Decision test against the alternative:" in text
-    assert ("• Jonas Berg vs MedBridge: parity: personal win decides — favours MedBridge "
-            "(8 vs 4)") in text
-    assert "• Fatima Haddad vs Epic add-on: technical fit decides" in text
+    assert ("• Jonas Berg, us against MedBridge: parity: personal win decides — favours "
+            "MedBridge (MedBridge 8, us 4)") in text
+    assert "• Fatima Haddad, us against Epic add-on: technical fit decides" in text
+    assert " vs " not in text.split("Decision test against the alternative:")[1]
     # The parity case is a high red flag, among the brief's top flags.
     assert "[high] Jonas Berg sees us and MedBridge at parity" in text
 

@@ -33,7 +33,8 @@ def test_show_json_gives_each_scored_persons_verdict(
     by_name = {names[t["person"]]: t for t in tests}
     jonas = by_name["Jonas Berg"]
     assert {"person", "verdict", "favours"} <= set(jonas)
-    assert jonas["verdict"] == "parity: personal win decides — favours MedBridge (8 vs 4)"
+    assert jonas["verdict"] == ("parity: personal win decides — favours MedBridge "
+                                "(MedBridge 8, us 4)")
     assert jonas["favours"] == "alternative"
     assert jonas["decides"] == "personal"
     assert alternatives[jonas["alternative"]] == "MedBridge"

@@ -78,14 +78,15 @@ def test_helix_shows_the_parity_case_its_flag_and_the_key_verdicts(
     qtbot.waitUntil(lambda: panel.deal is not None and panel.deal.name.startswith("Helix"))
     flags = [panel.flags.item(r).text() for r in range(panel.flags.count())]
     assert any("Jonas Berg sees us and MedBridge at parity" in f for f in flags), flags
-    assert "Jonas Berg vs MedBridge: parity: personal win decides — favours MedBridge " \
-           "(8 vs 4)" in panel.decisions.text()
+    assert "Jonas Berg, us against MedBridge: parity: personal win decides — favours " \
+           "MedBridge (MedBridge 8, us 4)" in panel.decisions.text()
     chosen(window, qtbot, "Jonas Berg")
     box = window.inspector.versus
     assert box.alternative.currentText() == "MedBridge"
     assert [box.spins[a].value() for a in (Axis.BUSINESS, Axis.TECHNICAL, Axis.PERSONAL)] \
         == [7, 7, 8]
-    assert "Parity: personal win decides — favours MedBridge (8 vs 4)" in box.verdict.text()
+    assert "Parity: personal win decides — favours MedBridge (MedBridge 8, us 4)" \
+        in box.verdict.text()
     assert box.isVisible()
 
 
@@ -96,9 +97,9 @@ def test_scores_are_typed_stepped_and_undone(window: MainWindow, qtbot: QtBot) -
     personal = box.spins[Axis.PERSONAL]
     type_score(qtbot, personal, "3")  # their personal win with MedBridge is lower than ours
     assert stored(window, jonas) == Versus(jonas.versus.alternative, 7, 7, 3)  # type: ignore[union-attr]
-    assert "favours us (4 vs 3)" in box.verdict.text()
+    assert "favours us (us 4, MedBridge 3)" in box.verdict.text()
     panel = window.analysis_panel
-    qtbot.waitUntil(lambda: "favours us (4 vs 3)" in panel.decisions.text())
+    qtbot.waitUntil(lambda: "favours us (us 4, MedBridge 3)" in panel.decisions.text())
     flags = [panel.flags.item(r).text() for r in range(panel.flags.count())]
     assert not any("Jonas Berg sees us and MedBridge" in f for f in flags)
     # The arrow key and the spin box's arrow step MedBridge's business outcome 7 → 10, a gap
@@ -111,7 +112,7 @@ def test_scores_are_typed_stepped_and_undone(window: MainWindow, qtbot: QtBot) -
     assert "Parity" in box.verdict.text()
     click_arrow(business, up=True)
     assert stored(window, jonas).business == 10  # type: ignore[union-attr]
-    assert "Business outcome decides — favours MedBridge (10 vs 8)" in box.verdict.text()
+    assert "Business outcome decides — favours MedBridge (MedBridge 10, us 8)" in box.verdict.text()
     # "?" makes it unknown: the test cannot run, and says why.
     type_score(qtbot, business, "?")
     assert stored(window, jonas).business is None  # type: ignore[union-attr]
@@ -123,7 +124,7 @@ def test_scores_are_typed_stepped_and_undone(window: MainWindow, qtbot: QtBot) -
     assert stored(window, jonas) == jonas.versus
     assert 2 <= undone <= 3  # the personal win, then MedBridge's business outcome
     assert box.spins[Axis.PERSONAL].value() == 8
-    assert "favours MedBridge (8 vs 4)" in box.verdict.text()
+    assert "favours MedBridge (MedBridge 8, us 4)" in box.verdict.text()
 
 
 def test_a_person_without_scores_is_offered_the_strongest_and_another_is_picked(
