@@ -34,6 +34,11 @@ from desktop.palette import INK, MUTED_INK, SUPPORT_COLOURS
 from desktop.ui.background import LatestOnly
 from desktop.ui.text import html
 
+# The figures follow once the seller pauses: the Monte Carlo of a 2,000-person deal takes
+# ~0.4 s of a core, and run after every key of a burst it slowed the next edits' paints
+# (benchmarks/edit_painted.py: 2,000 people painted in ~30 ms instead of ~10).
+QUIET_MS = 400
+
 if TYPE_CHECKING:  # numpy, loaded with the lean, is imported on first use, after the first
     # paint: importing it with the window cost start-up ~0.17 s (benchmarks/startup.py)
     from desktop.domain.lean import LeanEstimate
@@ -167,7 +172,7 @@ class OutlookView(QWidget):
         weights = dict(analysis.weights)
         today = date.today()
         self.runner.request(lambda: (deal, _outlook(deal, weights, today)),
-                            prepare=_import_outlook)
+                            prepare=_import_outlook, quiet_ms=QUIET_MS)
 
     def _worked_out(self, result: tuple[Deal | None, Outlook | None]) -> None:
         self.deal, self.outlook = result
