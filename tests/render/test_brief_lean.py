@@ -28,11 +28,16 @@ def test_the_brief_prints_the_lean_and_the_questions(qtbot: QtBot, tmp_path: Pat
     figures = outlook(northwind, influence_weights(northwind.people, northwind.relations),
                       today=TODAY)
     assert figures.lean is not None
-    assert f"Lean to us: {figures.lean.text()} — the range our evidence allows" in text
+    assert (f"Lean to us: {figures.lean.text()} — the influence-weighted share of the "
+            "buying group for us; in brackets the range our evidence allows") in text
     names = {p.id: p.name for p in northwind.people}
-    for question in figures.questions[:3]:
-        assert f"• {question.text(names[question.person])}" in text
-    assert "Ask Richard Hale about their personal win: −12 points" in text
+    # the questions come under a heading that says what "−12 points" is: the lean's range
+    heading = "Questions worth asking — each answer narrows the lean's range by:"
+    assert text.count(heading) == 1
+    after = text.split(heading)[1].lstrip()
+    asked = " ".join(f"• {q.text(names[q.person])}" for q in figures.questions[:3])
+    assert after.startswith(asked)  # right under the heading, best first
+    assert after.startswith("• Ask Richard Hale about their personal win: −12 points")
 
 
 def test_an_anonymised_brief_asks_by_initials(qtbot: QtBot, tmp_path: Path,

@@ -52,6 +52,9 @@ MAX_PEOPLE = 12
 MIN_PEOPLE = 4  # listed even if it takes a third page
 PAGE_BUDGET = 2
 MAX_DECISION_TESTS = 3  # key people's decision-test verdicts beside the triangle
+# What the lean is, said where it is printed (docs/triangle-math.md § The lean).
+LEAN_MEANS = "the influence-weighted share of the buying group for us"
+QUESTIONS_HEADING = "Questions worth asking — each answer narrows the lean's range by:"
 
 
 def brief_pages(deal: Deal, analysis: DealAnalysis, options: PrintOptions) -> list[Page]:
@@ -164,8 +167,11 @@ def _paint_top(painter: QPainter, rect: QRectF, deal: Deal, analysis: DealAnalys
     if plan.changes:  # the plan's expected effect (the chart is too small for it dashed)
         lines.append(short_projection_line(analysis.triangle, plan))
     if figures is not None and figures.lean is not None:
-        lines.append(f"Lean to us: {figures.lean.text()} — the range our evidence allows")
-        lines += [f"• {q.text(names[q.person])}" for q in figures.questions[:3]]
+        lines.append(f"Lean to us: {figures.lean.text()} — {LEAN_MEANS}; in brackets the "
+                     "range our evidence allows")
+        if figures.questions:  # headed, or "−2 points" reads like lowering their score
+            lines.append(QUESTIONS_HEADING)
+            lines += [f"• {q.text(names[q.person])}" for q in figures.questions[:3]]
     tests = key_tests(deal, analysis.decision_tests, analysis.weights)
     if tests:  # which corner decides for the key people, against their alternative
         lines.append("Decision test against the alternative:")
@@ -173,7 +179,9 @@ def _paint_top(painter: QPainter, rect: QRectF, deal: Deal, analysis: DealAnalys
         if len(tests) > MAX_DECISION_TESTS:
             lines.append(f"  … and {len(tests) - MAX_DECISION_TESTS} more (show --json)")
     for line in lines:
-        ty = paragraph(painter, QRectF(text_left, ty, text_width, 30), line, 9) + 3
+        # up to four lines: the lean with its meaning and a verdict naming both sides
+        # take three, and a line cut at two was overprinted by the next
+        ty = paragraph(painter, QRectF(text_left, ty, text_width, 48), line, 9) + 3
     y = max(chart.bottom(), ty)
     y += 6
     y = heading(painter, y, width, f"Top red flags ({len(analysis.flags)} in all)")
