@@ -195,8 +195,24 @@ def draw_decision_triangle(ax: Axes, people: Sequence[Person], deal: DealTriangl
                               markerfacecolor="white", markeredgecolor=INK,
                               markeredgewidth=1.5, label="Score unknown (drawn at the rim)"))
     ax.legend(handles=handles, loc="upper center", fontsize=font_size - 1, frameon=False,
-              bbox_to_anchor=(0.5, -0.06), ncols=len(handles) if len(handles) <= 3 else 3,
-              handlelength=2.2, columnspacing=1.2)
+              bbox_to_anchor=(0.5, -0.06), handlelength=2.2, columnspacing=1.2,
+              ncols=_legend_columns(ax, [str(h.get_label()) for h in handles],
+                                    font_size - 1))
+
+
+def _legend_columns(ax: Axes, labels: Sequence[str], size: float) -> int:
+    """As many columns (at most three) as the figure's width holds: a legend wider than the
+    figure collapses its constrained layout (the brief's narrow chart did). Every column is
+    counted as wide as the longest label (measured in the font) with its handle and gaps."""
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    props = FontProperties(size=size)
+    longest = max(text_to_path.get_text_width_height_descent(label, props, ismath=False)[0]
+                  for label in labels)
+    entry = longest + (2.2 + 0.8 + 1.2) * size  # handle, pad and column spacing in em
+    room = ax.get_figure(root=True).get_figwidth() * 72.0 * 0.95  # type: ignore[union-attr]
+    return max(1, min(len(labels), 3, int(room // entry)))
 
 
 def _draw_projected(ax: Axes, projected: DealTriangle, *, font_size: float,
