@@ -7,6 +7,7 @@ fresh-eyes tester found "→ 5.8" on the "10" tick and "→ 6.5" on the rim)."""
 from __future__ import annotations
 
 import itertools
+import warnings
 
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
@@ -100,3 +101,28 @@ def test_the_projection_is_told_apart_and_the_legend_says_both_hollow_and_dashed
     assert plain is not None
     assert "Score unknown (drawn at the rim)" not in [t.get_text()
                                                       for t in plain.get_texts()]
+
+
+def test_the_legend_fits_a_narrow_chart_in_as_many_columns_as_it_holds() -> None:
+    """The brief's chart is about 3 inches wide: the legend with its 'Score unknown' entry
+    used to be one row wider than the figure, and constrained layout collapsed the chart."""
+    deal = helix()
+    analysis = analyse(deal)
+    for width, columns in ((3.15, 1), (8.2, 3)):
+        figure = Figure(figsize=(width, 2.64), dpi=72, layout="constrained")
+        FigureCanvasAgg(figure)
+        ax = figure.add_subplot()
+        draw_decision_triangle(ax, deal.people, analysis.triangle, deal.people[0].id,
+                               font_size=7.0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # "constrained_layout not applied" fails it
+            figure.canvas.draw()
+        legend = ax.get_legend()
+        assert legend is not None
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        lefts = {round(t.get_window_extent(renderer).x0) for t in legend.get_texts()}
+        assert len(lefts) == columns
+        box = legend.get_window_extent(renderer)
+        assert figure.bbox.x0 <= box.x0
+        assert box.x1 <= figure.bbox.x1
+        assert ax.bbox.height > 100  # the triangle kept its room
