@@ -17,10 +17,11 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from matplotlib.artist import Artist
+from matplotlib.lines import Line2D
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -32,16 +33,19 @@ Segment = tuple[Point, Point]
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in display pixels
 _DISTANCES = (5.0, 9.0, 14.0, 20.0, 28.0, 38.0)  # points from the corner, nearest first
 _DIRECTIONS = 24  # around the corner, every 15°
+_BESIDE = 2  # the first rings are beside the corner; a figure further out gets a leader
 
 
 @dataclass(slots=True)
 class Figure:
-    """One projected figure: its text, its corner (data coordinates) and the direction
-    (degrees) it would rather go."""
+    """One projected figure: its text, its corner (data coordinates), the direction
+    (degrees) it would rather go, and the thin line back to its corner when it had to go
+    further than beside it."""
 
     text: Text
     point: Point
     prefer_deg: float
+    leader: Line2D
 
 
 class WhatIfLabels(Artist):
@@ -66,7 +70,11 @@ class WhatIfLabels(Artist):
 
     def add(self, text: Text, point: Point, prefer_deg: float) -> None:
         text.set_in_layout(False)
-        self.figures.append(Figure(text, point, prefer_deg))
+        leader = Line2D([], [], color=text.get_color(), linewidth=0.7, zorder=7.7,
+                        solid_capstyle="round")
+        leader.set_in_layout(False)
+        self.ax.add_line(leader)
+        self.figures.append(Figure(text, point, prefer_deg, leader))
 
     def draw(self, renderer: RendererBase) -> None:
         if not self.get_visible():
@@ -90,8 +98,8 @@ class WhatIfLabels(Artist):
             px, py = (float(v) for v in to_display(figure.point))
             best: tuple[int, int, int] | None = None
             best_box: Box | None = None
-            for rank, box in enumerate(_candidates(px, py, width, height, points,
-                                                   figure.prefer_deg)):
+            candidates = _candidates(px, py, width, height, points, figure.prefer_deg)
+            for rank, box in enumerate(candidates):
                 padded = _grow(box, 1.0 * points)
                 outside = not (frame[0] <= box[0] and box[2] <= frame[2]
                                and frame[1] <= box[1] and box[3] <= frame[3])
@@ -107,8 +115,21 @@ class WhatIfLabels(Artist):
             figure.text.set_horizontalalignment("left")
             figure.text.set_verticalalignment("bottom")
             figure.text.set_position((float(corner[0]), float(corner[1])))
+            far = best is not None and best[2] >= _BESIDE * _DIRECTIONS
+            figure.leader.set_data(*_leader(figure.point, best_box, to_display,
+                                            self.ax.transData.inverted().transform)
+                                   if far else ([], []))
             taken.append(_grow(best_box, 1.5 * points))
         self.stale = False
+
+
+def _leader(point: Point, box: Box, to_display: Any,
+            to_data: Any) -> tuple[list[float], list[float]]:
+    """From the corner to the nearest point of the figure's box, in data coordinates."""
+    px, py = (float(v) for v in to_display(point))
+    nx, ny = min(max(px, box[0]), box[2]), min(max(py, box[1]), box[3])
+    end = to_data((nx, ny))
+    return [point[0], float(end[0])], [point[1], float(end[1])]
 
 
 def _candidates(px: float, py: float, width: float, height: float, points: float,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import warnings
 
+import numpy as np
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.colors import to_hex
@@ -50,8 +51,16 @@ def extent(text: Text, figure: Figure) -> Bbox:
 @pytest.mark.parametrize("size", [(6.0, 5.0), (8.2, 3.6), (5.0, 3.2), (10.0, 4.2)])
 def test_the_projected_figures_touch_no_tick_no_rim_and_no_other_text(
         size: tuple[float, float]) -> None:
-    figure = drawn(helix(), size, selected=helix().people[0].id)  # Amelia: one unknown
+    deal = helix()
+    figure = drawn(deal, size, selected=deal.people[0].id)  # Amelia: one unknown
     ax = figure.axes[0]
+    analysis = analyse(deal)
+    projected = what_if(deal, analysis.weights, flags_now=analysis.flags).triangle
+
+    def plan_value(axis: Axis) -> float:
+        value = projected[axis].value
+        assert value is not None
+        return value
     mine = [t for t in ax.texts if t.get_gid() == "what_if_figure"]
     assert sorted(t.get_text() for t in mine) == ["→ 5.8", "→ 6.5", "→ 6.7"]
     others = [t for t in ax.texts if t.get_gid() != "what_if_figure" and t.get_visible()
@@ -71,6 +80,21 @@ def test_the_projected_figures_touch_no_tick_no_rim_and_no_other_text(
         assert ax.bbox.contains(box.x1, box.y1)
     for first, second in itertools.combinations(mine, 2):
         assert not extent(first, figure).overlaps(extent(second, figure))
+    # beside its corner, or tied back to it by a thin line in its colour
+    leaders = [line for line in ax.lines if line.get_gid() is None
+               and to_hex(line.get_color()) == to_hex(mine[0].get_color())
+               and np.size(line.get_xdata()) == 2]
+    for figure_text in mine:
+        value = float(figure_text.get_text().removeprefix("→ "))
+        axis = next(a for a in Axis if abs(plan_value(a) - value) < 0.05)
+        corner = ax.transData.transform(vertex(axis, plan_value(axis) / 10))
+        box = extent(figure_text, figure)
+        gap = max(box.x0 - corner[0], corner[0] - box.x1, box.y0 - corner[1],
+                  corner[1] - box.y1, 0.0)
+        start = vertex(axis, plan_value(axis) / 10)[0]
+        tied = any(abs(float(np.ravel(np.asarray(line.get_xdata()))[0]) - start) < 1e-9
+                   for line in leaders)
+        assert gap <= 12 * 100 / 72 or tied, (figure_text.get_text(), gap, size)
 
 
 def test_the_projection_is_told_apart_and_the_legend_says_both_hollow_and_dashed() -> None:
