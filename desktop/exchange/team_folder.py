@@ -31,10 +31,13 @@ they only say whether a file changed since we last looked.
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import glob
 import os
 import re
 import stat
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,6 +49,7 @@ _NAME = re.compile(rf"(?P<deal>{_UUID})\.(?P<author>{_UUID})(?P<copy>.*)\{SUFFIX
                    re.IGNORECASE | re.DOTALL)
 SETTLE_SECONDS = 5.0  # a file unchanged this long is complete, whatever it holds
 MAX_NAME = 255
+LEFTOVER_SECONDS = 60.0  # a temporary file this old is no publish in progress
 
 
 class TeamFolderOffline(Exception):
@@ -139,10 +143,26 @@ def settled(now: Seen, before: Seen | None, clock_ns: int,
 def publish(folder: Path, deal_id: str, author_id: str, data: bytes) -> Path:
     """Write this laptop's version of the deal: a temporary file beside it (its name starts
     with a dot: engines and readers skip it), flushed, then renamed over the old version —
-    what sync engines expect. Raises :class:`TeamFolderOffline` when the folder is gone,
-    ``ExportProblem`` when it cannot be written."""
+    what sync engines expect; a temporary file a killed publish left is deleted first.
+    Raises :class:`TeamFolderOffline` when the folder is gone, ``ExportProblem`` when it
+    cannot be written."""
     if not folder.is_dir():
         raise TeamFolderOffline(folder, "it does not exist (not plugged in or not mounted?)")
     path = folder / published_name(deal_id, author_id)
+    forget_leftovers(path)
     write_bytes(path, data)
     return path
+
+
+def forget_leftovers(path: Path, older_than: float = LEFTOVER_SECONDS) -> list[Path]:
+    """Delete the temporary files a killed publish of ``path`` left beside it (only this
+    laptop writes files of its author id, so only its own leftovers match), once they are
+    old enough that no publish can still be writing them; the ones deleted."""
+    gone = []
+    cutoff = time.time() - older_than
+    for leftover in path.parent.glob(f".{glob.escape(path.name)}.*.part"):
+        with contextlib.suppress(OSError):
+            if leftover.lstat().st_mtime < cutoff and leftover.is_file():
+                leftover.unlink()
+                gone.append(leftover)
+    return gone
