@@ -32,4 +32,11 @@ def analysis_plain(deal: Deal, analysis: DealAnalysis, *,
                         lean_of=partial(lean, today=today))
     plain["what_if"] = projected.to_plain({p.id: p.name for p in deal.people})
     plain |= outlook(deal, analysis.weights, today=today).to_plain()  # lean, questions, consensus
+    # Each entry that names a person by id also says their name: a reader of the JSON (a
+    # script, a colleague) should not have to look ids up (asked for by a fresh-eyes tester).
+    names = {p.id: p.name for p in deal.people}
+    for key in ("questions", "decision_tests"):
+        for entry in plain.get(key) or ():
+            if isinstance(entry, dict) and entry.get("person") in names:
+                entry.setdefault("name", names[entry["person"]])
     return plain

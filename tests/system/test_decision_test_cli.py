@@ -33,6 +33,7 @@ def test_show_json_gives_each_scored_persons_verdict(
     by_name = {names[t["person"]]: t for t in tests}
     jonas = by_name["Jonas Berg"]
     assert {"person", "verdict", "favours"} <= set(jonas)
+    assert all(t["name"] == names[t["person"]] for t in tests)  # no look-up needed
     assert jonas["verdict"] == ("parity: personal win decides — favours MedBridge "
                                 "(MedBridge 8, us 4)")
     assert jonas["favours"] == "alternative"

@@ -35,6 +35,7 @@ def test_show_json_gives_lean_questions_and_consensus(demo_db: Path) -> None:
     assert 0 <= lean["low"] <= lean["value"] <= lean["high"] <= 100
     questions = analysis["questions"]
     assert names[questions[0]["person"]] == "Richard Hale"  # high influence, nothing known
+    assert all(q["name"] == names[q["person"]] for q in questions)  # no look-up needed
     assert questions[0]["axis"] in {"business", "technical", "personal"}
     narrowing = [q["narrows_by"] for q in questions]
     assert narrowing == sorted(narrowing, reverse=True)
