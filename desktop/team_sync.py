@@ -175,7 +175,7 @@ def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], autho
     seen_now: list[FileRecord] = []
     # Originals before copies; a file with no common ancestor yet waits for the others
     # of its deal (one of them may be the version it was based on), then merges plainly.
-    queue = sorted(found, key=lambda n: (" (" in n or ".sync-conflict" in n, n))
+    queue = sorted(found, key=lambda n: (_is_copy(n), n))
     deferred: list[str] = []
     second = False  # the deferred files' pass
     while queue or deferred:
@@ -210,6 +210,12 @@ def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], autho
             _tell(report, seen_now, name, seen, state, note, line)
     team.note_files(library, seen_now, forget=gone)  # merged files were recorded each
     # in its own merge's transaction
+
+
+def _is_copy(name: str) -> bool:
+    """A sync engine's copy, by the name's own rule (``team_folder.parse_name``)."""
+    parsed = parse_name(name)
+    return parsed is not None and parsed.is_copy
 
 
 def _tell(report: _Report, seen_now: list[FileRecord], name: str, seen: Seen,
