@@ -23,12 +23,18 @@ typecheck:
 pytest:
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
-# The long runs of the reliability tests: thousands of SIGKILLs, many fuzz examples.
+# The long runs of the reliability tests: thousands of SIGKILLs, a long hunt of the team
+# folder's convergence property, and the team folder carried by a real Syncthing on loopback
+# (tests/soak; packaging/get-syncthing.sh gets Debian's package, without root, into .tools/;
+# when it cannot, that test is skipped saying so).
 soak: setup
-	DEAL_TRIANGLE_KILLS=3000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/test_crash_harness.py
+	SYNCTHING="$$(bash packaging/get-syncthing.sh)" QT_QPA_PLATFORM=offscreen \
+		$(PY) -m pytest -q -rP -m soak tests/soak
+	TEAM_EXAMPLES=200 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/team/test_team_convergence.py
+	DEAL_TRIANGLE_KILLS=3000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/system/test_crash_harness.py
 
 fuzz: setup
-	DEAL_TRIANGLE_FUZZ_EXAMPLES=20000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/test_fuzz_importers.py
+	DEAL_TRIANGLE_FUZZ_EXAMPLES=20000 QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q tests/exchange/test_fuzz_importers.py
 
 # The app icon's PNG sizes, rendered from resources/icons/deal-triangle.svg.
 icons: setup
