@@ -92,3 +92,15 @@ def _open(parent: QWidget | None, caption: str, directory: str, name_filter: str
     result = (list(dialog.selectedFiles()) if accepted else [], dialog.selectedNameFilter())
     dialog.deleteLater()
     return result
+
+
+def get_existing_directory(parent: QWidget | None, caption: str, directory: str) -> str:
+    """As ``QFileDialog.getExistingDirectory``: the chosen folder ("" when cancelled)."""
+    dialog = _dialog(parent, caption, directory, "")
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.Directory)
+    dialog.setOption(QFileDialog.Option.ShowDirsOnly)
+    accepted = dialog.exec() == QFileDialog.DialogCode.Accepted and dialog.selectedFiles()
+    result = accepted[0] if accepted else ""
+    dialog.deleteLater()
+    return result

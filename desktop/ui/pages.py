@@ -79,4 +79,7 @@ def install_pages(window: MainWindow) -> None:
     from desktop.ui.plan_gains import PlanGains
 
     window.plan_gains = PlanGains(window)  # type: ignore[attr-defined]
+    from desktop.ui.team_window import TeamWindow
+
+    window.team = TeamWindow(window)  # type: ignore[attr-defined]  # File ▸ Team folder…
     window.review_page = page  # type: ignore[attr-defined]  # set last: "installed"

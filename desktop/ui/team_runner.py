@@ -1,0 +1,154 @@
+"""Team syncs off the GUI thread, one at a time (``docs/team.md``, "In the window").
+
+A sync reads and writes the team folder — on a network share or a stick that can take a
+while — and merges into the library, so it runs in a worker thread with its **own** library
+connection, opened on the window's file and closed in the worker (an SQLite connection
+belongs to one thread). The window's connection sees the commits through ``PRAGMA
+data_version``; when a sync ends the runner asks the session to look at once
+(``LibrarySession.check_external_changes``), so a colleague's change shows without waiting
+for the session's own check.
+
+One sync at a time: requests while one runs coalesce into one follow-up run (a burst of
+file events is two syncs, never one per event). A rule for conflicts (``decide``) asked for
+meanwhile is kept for the follow-up. No Qt object is touched in the worker: it only emits a
+signal of this object, queued into the GUI thread. Modules the sync needs are imported in the
+GUI thread first (``desktop/ui/background.py`` says why).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.domain.merge import Resolution
+from desktop.domain.team import SyncReport
+from desktop.problems import unexpected
+from desktop.store.errors import StoreError
+from desktop.ui.session import LibrarySession
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One sync's end: its report, or the sentence saying why there was none."""
+
+    report: SyncReport | None = None
+    failure: str = ""
+    not_set: bool = False  # no team folder (any more): nothing ran
+
+
+def run_sync(path: Path, decide: Resolution | None, keep_backups: int | None) -> Outcome:
+    """A whole sync on a connection of its own, opened and closed in the calling thread."""
+    from desktop.store.library import Library
+    from desktop.team_sync import TeamNotSet, sync
+
+    try:
+        library = Library.open(path, create=False)
+    except StoreError as error:
+        return Outcome(failure=str(error))
+    try:
+        return Outcome(sync(library, decide=decide, keep_backups=keep_backups))
+    except TeamNotSet:
+        return Outcome(not_set=True)
+    except StoreError as error:
+        return Outcome(failure=str(error))
+    except Exception as error:  # a bug: logged in full, one sentence for the status bar
+        _log.exception("a team sync failed")
+        return Outcome(failure="The team sync stopped: an unexpected problem "
+                               f"({unexpected(error)}).")
+    finally:
+        library.close()
+
+
+def prepare() -> None:
+    """Import in the GUI thread what the worker will use (compiled modules, sqlite-utils)."""
+    import sqlite_utils  # noqa: F401  (the store's team tables are read through it)
+
+    import desktop.team_sync  # noqa: F401
+
+
+class TeamRunner(QObject):
+    started = Signal()
+    finished = Signal(object)  # Outcome, after the session has looked for the merge
+    _done = Signal(object)  # from the worker, queued into the GUI thread
+
+    def __init__(self, session: LibrarySession, keep_backups: Callable[[], int | None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.keep_backups = keep_backups
+        self.last: Outcome | None = None
+        self.runs = 0  # syncs started, for the status and tests
+        self._thread: threading.Thread | None = None
+        self._pending = False
+        self._pending_decide: Resolution | None = None
+        self._prepared = False
+        self._done.connect(self._deliver)
+
+    @property
+    def busy(self) -> bool:
+        return self._thread is not None
+
+    def request(self, decide: Resolution | None = None) -> bool:
+        """Sync now, or right after the running sync (coalesced); False when no library
+        that can be written is open."""
+        session = self.session
+        if not session.is_open or session.library.read_only:
+            return False
+        if self._thread is not None:
+            self._pending = True
+            self._pending_decide = decide or self._pending_decide
+            return True
+        self._start(session.library.path, decide)
+        return True
+
+    def _start(self, path: Path, decide: Resolution | None) -> None:
+        if not self._prepared:
+            prepare()
+            self._prepared = True
+        keep = self.keep_backups()
+
+        def job() -> None:
+            outcome = run_sync(path, decide, keep)
+            with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+                self._done.emit(outcome)
+
+        self.runs += 1
+        self._thread = threading.Thread(target=job, name="team-sync", daemon=True)
+        self._thread.start()
+        self.started.emit()
+
+    def _deliver(self, outcome: Outcome) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+        self.last = outcome
+        if self.session.is_open:
+            self.session.check_external_changes()  # the merge shows now
+        self.finished.emit(outcome)
+        if self._pending:
+            decide, self._pending, self._pending_decide = self._pending_decide, False, None
+            self.request(decide)
+
+    def wait(self, timeout_s: float = 30.0) -> None:
+        """Let a running sync end (closing the window): its result is not delivered."""
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout_s)
+        self._pending = False
+
+    def sync_here(self) -> Outcome | None:
+        """One sync in the calling (GUI) thread, after the running one: for quitting with a
+        publish pending, when there is no event loop left to deliver a worker's result."""
+        self.wait()
+        session = self.session
+        if not session.is_open or session.library.read_only:
+            return None
+        return run_sync(session.library.path, None, self.keep_backups())

@@ -1,0 +1,238 @@
+"""The team folder in the window, driven as a seller drives it: File ▸ Team folder… opened
+from the menu, the folder and name typed and saved, a deal ticked to share, Sync now; a
+colleague's laptop (a second library on the same folder) publishes a change and the window
+shows it once the folder watcher fires; an edit published after the quiet time; the folder
+gone (offline) and back; a conflict settled with "Take theirs"."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QStyle, QTreeWidget
+from pytestqt.qtbot import QtBot
+
+from desktop.domain.merge import Resolution
+from desktop.domain.team import Share, TeamSettings
+from desktop.exchange.team_folder import published_name
+from desktop.store import team
+from desktop.store.library import Library
+from desktop.team_sync import sync
+from desktop.ui import team_window
+from desktop.ui.main_window import MainWindow
+from desktop.ui.team_dialog import SHARE, TeamDialog
+from tests.helpers.ui import (
+    answer_text_dialog,
+    choose_menu,
+    click,
+    main_window,
+    open_deal,
+    open_window,
+    press_shortcut,
+    type_into,
+)
+
+WAIT_MS = 15_000  # a sync runs in a thread; on a busy machine it can take a while
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    made = tmp_path / "Team (OneDrive)"
+    made.mkdir()
+    return made
+
+
+@pytest.fixture
+def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
+    home = tmp_path / "anna"
+    home.mkdir()
+    with main_window(qtbot, home) as opened:
+        yield opened
+
+
+class Colleague:
+    """Ben's laptop: a library of his own on the same folder, synced by hand."""
+
+    def __init__(self, root: Path, folder: Path) -> None:
+        self.library = Library.open(root / "ben.sqlite")
+        team.set_settings(self.library, TeamSettings(str(folder), "Ben Okafor"))
+
+    def sync(self, decide: Resolution | None = None) -> None:
+        sync(self.library, decide=decide, clock_ns=4 * 10**18)  # every file settled
+
+
+@pytest.fixture
+def ben(tmp_path: Path, folder: Path) -> Iterator[Colleague]:
+    laptop = Colleague(tmp_path, folder)
+    yield laptop
+    laptop.library.close()
+
+
+def dialog_of(qtbot: QtBot, window: MainWindow) -> TeamDialog:
+    """File ▸ Team folder…, clicked."""
+    choose_menu(qtbot, window, "File", "Team folder")
+    qtbot.waitUntil(lambda: window.team.dialog is not None  # type: ignore[attr-defined]
+                    and window.team.dialog.isVisible())  # type: ignore[attr-defined]
+    dialog = window.team.dialog  # type: ignore[attr-defined]
+    assert isinstance(dialog, TeamDialog)
+    return dialog
+
+
+def tick(tree: QTreeWidget, deal: str, column: int) -> None:
+    """Click a deal's tick box in the shares list (on the box, as a person does)."""
+    items = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    item = next(i for i in items if i is not None and i.text(0).startswith(deal))
+    rect = tree.visualItemRect(item)
+    left = tree.header().sectionViewportPosition(column)
+    style = tree.style()
+    x = left + style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1 + \
+        style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) // 2
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, QPoint(x, rect.center().y()))
+
+
+def status_text(window: MainWindow) -> str:
+    return str(window.team.status.text())  # type: ignore[attr-defined]
+
+
+def idle(window: MainWindow) -> bool:
+    return not window.team.runner.busy  # type: ignore[attr-defined]
+
+
+def test_set_up_share_sync_and_see_a_colleagues_change(
+        window: MainWindow, qtbot: QtBot, folder: Path, ben: Colleague) -> None:
+    library = window.session.library
+    assert not window.team.status.isVisible()  # type: ignore[attr-defined]  # no team yet
+    dialog = dialog_of(qtbot, window)
+    type_into(dialog.folder_edit, str(folder))
+    type_into(dialog.name_edit, "Anna Keller")
+    click(dialog.save_button)
+    chosen = team.settings(library)
+    assert chosen is not None
+    assert (chosen.folder, chosen.author_name) == (str(folder), "Anna Keller")
+    assert chosen.author_id in dialog.author_label.text()
+    qtbot.waitUntil(lambda: window.team.status.isVisible())  # type: ignore[attr-defined]
+
+    tick(dialog.shares, "Helix Health clinical", SHARE)
+    helix = next(d for d in library.list_deals() if d.name.startswith("Helix Health clinical"))
+    assert set(team.shares(library)) == {helix.id}
+    click(dialog.sync_button)
+    ours = folder / published_name(helix.id, chosen.author_id)
+    qtbot.waitUntil(ours.exists, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: idle(window) and status_text(window).startswith("Team: read "),
+                    timeout=WAIT_MS)
+    assert "published" in status_text(window)
+    assert "The folder is there." in dialog.state_label.text()
+    click(dialog.button_box.button(dialog.button_box.StandardButton.Close))
+    qtbot.waitUntil(lambda: window.team.dialog is None)  # type: ignore[attr-defined]
+
+    # Ben reads the deal, changes a title and publishes: the watcher fires, the window merges.
+    open_deal(qtbot, window, "Helix Health clinical")
+    ben.sync()
+    kevin = next(p for p in ben.library.get_deal(helix.id).people)
+    ben.library.update_people([replace(kevin, title="Chief Medical Officer")])
+    team.share(ben.library, Share(helix.id))
+    ben.sync()
+    qtbot.waitUntil(lambda: window.session.deal is not None and window.session.deal.person(
+        kevin.id).title == "Chief Medical Officer", timeout=WAIT_MS)
+    assert library.get_deal(helix.id).person(kevin.id).title == "Chief Medical Officer"
+    qtbot.waitUntil(lambda: "from Ben Okafor" in window.statusBar().currentMessage(),
+                    timeout=WAIT_MS)
+    assert "Helix Health clinical" in window.statusBar().currentMessage()
+
+
+@pytest.fixture
+def shared(tmp_path: Path, folder: Path) -> tuple[Path, str]:
+    """Anna's library with the demo deals, the team set and Helix shared (set up before the
+    window opens, as `team set` and `team share` on the command line would)."""
+    home = tmp_path / "anna"
+    home.mkdir()
+    path = home / "library.sqlite"
+    from desktop.ui.application import open_library
+
+    with open_library(path) as library:
+        team.set_settings(library, TeamSettings(str(folder), "Anna Keller"))
+        helix = next(d for d in library.list_deals() if d.name.startswith("Helix Health cl"))
+        team.share(library, Share(helix.id))
+    return path, helix.id
+
+
+def test_an_edit_is_published_after_the_quiet_time_and_an_offline_folder_is_said(
+        qtbot: QtBot, tmp_path: Path, folder: Path, shared: tuple[Path, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(team_window, "PUBLISH_QUIET_MS", 300)
+    path, helix_id = shared
+    window = open_window(qtbot, path, path.parent)
+    try:
+        chosen = team.settings(window.session.library)
+        assert chosen is not None
+        ours = folder / published_name(helix_id, chosen.author_id)
+        qtbot.waitUntil(ours.exists, timeout=WAIT_MS)  # published on start
+        open_deal(qtbot, window, "Helix Health clinical")
+        qtbot.waitUntil(lambda: idle(window), timeout=WAIT_MS)
+        answer_text_dialog("Helix Health data platform")
+        press_shortcut(qtbot, window, window.rename_deal_action)
+
+        def published_name_of_deal() -> str:
+            try:
+                return str(json.loads(ours.read_text("utf-8"))["deals"][0]["name"])
+            except (OSError, ValueError, KeyError):
+                return ""
+
+        qtbot.waitUntil(lambda: published_name_of_deal() == "Helix Health data platform",
+                        timeout=WAIT_MS)
+
+        away = tmp_path / "unplugged"
+        os.rename(folder, away)  # the stick pulled out: the watcher fires
+        qtbot.waitUntil(lambda: status_text(window) == "Team folder offline", timeout=WAIT_MS)
+        answer_text_dialog("Helix Health, offline")
+        press_shortcut(qtbot, window, window.rename_deal_action)  # still editable
+        qtbot.waitUntil(lambda: window.session.library.get_deal(helix_id).name
+                        == "Helix Health, offline")
+        os.rename(away, folder)  # back: the parent's watcher starts a sync
+        qtbot.waitUntil(lambda: published_name_of_deal() == "Helix Health, offline",
+                        timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: status_text(window).startswith("Team: read "),
+                        timeout=WAIT_MS)
+    finally:
+        window.session.close()
+
+
+def test_a_conflict_waiting_is_settled_with_take_theirs(
+        qtbot: QtBot, folder: Path, shared: tuple[Path, str], ben: Colleague) -> None:
+    path, helix_id = shared
+    with Library.open(path, create=False) as anna:  # both have the deal, then both edit it
+        sync(anna)
+        ben.sync()
+        person = anna.get_deal(helix_id).people[0]
+        anna.update_people([replace(person, title="Chief Executive")], deal_id=helix_id)
+        ben.library.update_people([replace(person, title="Chief Technology Officer")],
+                                  deal_id=helix_id)
+        team.share(ben.library, Share(helix_id))
+        ben.sync()
+    window = open_window(qtbot, path, path.parent)
+    try:
+        qtbot.waitUntil(lambda: "1 conflict waiting" in status_text(window), timeout=WAIT_MS)
+        click(window.team.status)  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: window.team.dialog is not None)  # type: ignore[attr-defined]
+        dialog: TeamDialog = window.team.dialog  # type: ignore[attr-defined]
+        assert dialog.conflicts.count() == 1
+        assert "changed on both laptops" in dialog.conflicts.item(0).text()
+        theirs = dialog.settle_buttons[Resolution.THEIRS]
+        assert theirs.isVisible()
+        assert theirs.text() == "Take &theirs"
+        click(theirs)
+        qtbot.waitUntil(lambda: window.session.library.get_deal(helix_id).person(
+            person.id).title == "Chief Technology Officer", timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: idle(window) and dialog.conflicts.count() == 0,
+                        timeout=WAIT_MS)
+        assert not theirs.isVisible()
+        assert "conflict" not in status_text(window)
+    finally:
+        window.session.close()
