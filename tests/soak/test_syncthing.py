@@ -58,12 +58,18 @@ class Laptop:
                 return None
             return next(p for p in library.get_deal(deal_id).people if p.name == name)
 
-    def edit(self, deal_id: str, name: str, title: str, business: int) -> None:
-        """What a seller does in the window: a new title and business score, with evidence."""
+    def edit(self, deal_id: str, name: str, title: str | None = None,
+             business: int | None = None) -> None:
+        """What a seller does in the window: a new title and/or business score (with
+        evidence) for one person."""
         with Library.open(self.db, create=False) as library:
             mine = next(p for p in library.get_deal(deal_id).people if p.name == name)
-            library.update_people([replace(mine, title=title, scores=mine.scores.with_score(
-                Axis.BUSINESS, Score(business, f"{self.name} heard it", Confidence.HEARD)))])
+            if title is not None:
+                mine = replace(mine, title=title)
+            if business is not None:
+                mine = replace(mine, scores=mine.scores.with_score(Axis.BUSINESS, Score(
+                    business, f"{self.name} heard it", Confidence.HEARD)))
+            library.update_people([mine])
 
     def people(self, deal_id: str) -> dict[str, tuple[str, int | None]]:
         with Library.open(self.db, create=False) as library:
@@ -147,10 +153,14 @@ def test_edits_made_on_each_laptop_arrive_on_the_other(
         "Ben's edit of Kevin Liu to reach Anna", anna,
         lambda: anna.people(deal_id)["Kevin Liu"] == ("Lead Architect", 7), pair)
 
-    # Both edit different people at the same time, then both sync until each has both edits.
+    # Both edit at the same time — different people, and different fields of one person —
+    # then both sync until each has every edit.
     anna.edit(deal_id, "Richard Hale", "Group CFO", 6)
     ben.edit(deal_id, "Tomasz Nowak", "Chief Procurement Officer", 8)
+    anna.edit(deal_id, "Margaret Okafor", title="COO and board member")
+    ben.edit(deal_id, "Margaret Okafor", business=9)
     wanted = {"Richard Hale": ("Group CFO", 6), "Tomasz Nowak": ("Chief Procurement Officer", 8),
+              "Margaret Okafor": ("COO and board member", 9),
               "Kevin Liu": ("Lead Architect", 7)}
 
     def both_edits(laptop: Laptop) -> bool:
@@ -165,7 +175,7 @@ def test_edits_made_on_each_laptop_arrive_on_the_other(
         return True if both_edits(anna) and both_edits(ben) else None
 
     try:
-        wait_for("both laptops to hold both concurrent edits", both_laptops_have_both,
+        wait_for("both laptops to hold every concurrent edit", both_laptops_have_both,
                  SECONDS, (anna.syncthing, ben.syncthing))
     except AssertionError as error:
         raise AssertionError(f"{error}\n{anna.recent()}\n{ben.recent()}\n"
