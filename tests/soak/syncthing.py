@@ -13,6 +13,7 @@ way a team would share a team folder, made quick."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import secrets
@@ -227,6 +228,13 @@ def wait_for(what: str, probe: Callable[[], T | None], seconds: float,
         time.sleep(every)
 
 
+def _answers(instance: Instance) -> bool | None:
+    try:
+        return True if instance.rest("/rest/system/ping").get("ping") == "pong" else None
+    except OSError:  # not listening yet
+        return None
+
+
 def _connected(me: Instance, other: Instance) -> bool | None:
     try:
         connections = me.rest("/rest/system/connections")["connections"]
@@ -241,17 +249,19 @@ def two_laptops(binary: str, root: Path, names: tuple[str, str] = ("anna", "ben"
     """Two Syncthing instances under ``root``, each carrying ``root/<name>/Team``, connected
     to each other; both stopped on the way out, whatever happened."""
     ports = free_ports(4)
-    pair = tuple(Instance(name, root / f"{name}-syncthing", root / name / "Team",
-                          ports[2 * n], ports[2 * n + 1], secrets.token_hex(16))
-                 for n, name in enumerate(names))
-    first, second = pair
+    first, second = (Instance(name, root / f"{name}-syncthing", root / name / "Team",
+                              ports[2 * n], ports[2 * n + 1], secrets.token_hex(16))
+                     for n, name in enumerate(names))
+    pair = (first, second)
     try:
         for instance in pair:
             generate(binary, instance)
         write_config(first, second)
         write_config(second, first)
-        for instance in pair:
+        for instance in pair:  # one after the other: the second's first dial then connects
             start(binary, instance)
+            wait_for(f"{instance.name}'s Syncthing to answer on 127.0.0.1",
+                     functools.partial(_answers, instance), connect_seconds, pair)
         wait_for("the two Syncthing instances to connect on 127.0.0.1",
                  lambda: _connected(first, second) and _connected(second, first),
                  connect_seconds, (first, second))
