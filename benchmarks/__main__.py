@@ -11,7 +11,8 @@ from benchmarks.harness import Result
 BENCHMARKS = ["store_edits", "list_library", "startup", "map_render", "auto_layout", "map_drag",
               "print_pdf", "csv_import", "edit_painted", "slider_drag", "deal_switch",
               "map_pan_zoom", "memory", "red_flags", "plan_tab", "xlsx_import",
-              "vcard_import", "account_view", "portfolio", "what_if", "lean", "team_folder"]
+              "vcard_import", "account_view", "portfolio", "what_if", "lean", "team_folder",
+              "team_watch"]
 
 
 def main(argv: list[str]) -> int:

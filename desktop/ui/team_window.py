@@ -83,7 +83,7 @@ class TeamWindow(QObject):
         self.status.hide()
         window.statusBar().addPermanentWidget(self.status)
         self.watcher = QFileSystemWatcher(self)
-        self.watcher.directoryChanged.connect(self._folder_changed)
+        self.watcher.directoryChanged.connect(self.folder_changed)
         self.periodic = QTimer(self)
         self.periodic.timeout.connect(self.sync)
         self.publish_timer = QTimer(self)
@@ -124,7 +124,8 @@ class TeamWindow(QObject):
         self._last_start = time.monotonic()
         self.runner.request()
 
-    def _folder_changed(self, path: str) -> None:
+    def folder_changed(self, path: str) -> None:
+        """The watcher's slot: the folder (or, while it is offline, its parent) changed."""
         if self.state is None:
             return
         folder = Path(self.state.settings.folder)
