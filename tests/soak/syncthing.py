@@ -83,6 +83,13 @@ class Instance:
         with urllib.request.urlopen(request, timeout=5) as answer:  # 127.0.0.1 only
             return json.load(answer)
 
+    def post(self, path: str) -> None:
+        """POST to one REST endpoint of this instance (pause, resume, scan; loopback only)."""
+        request = urllib.request.Request(f"http://127.0.0.1:{self.gui_port}{path}",
+                                         method="POST", headers={"X-API-Key": self.api_key})
+        with urllib.request.urlopen(request, timeout=60) as answer:  # 127.0.0.1 only
+            answer.read()
+
     def log_tail(self, lines: int = 25) -> str:
         if not self.log.exists():
             return f"({self.name}: no log)"
@@ -207,6 +214,10 @@ def stop(instance: Instance) -> None:
         process.wait(timeout=10)
 
 
+class TimedOut(AssertionError):
+    """What was awaited did not come before the deadline."""
+
+
 def wait_for(what: str, probe: Callable[[], T | None], seconds: float,
              pair: tuple[Instance, Instance], every: float = 0.5) -> T:
     """``probe()`` until it gives something, or fail after ``seconds`` saying what was awaited,
@@ -223,7 +234,7 @@ def wait_for(what: str, probe: Callable[[], T | None], seconds: float,
         if got is not None:
             return got
         if time.monotonic() > deadline:
-            raise AssertionError(f"Timed out after {seconds:.0f} s waiting for {what}\n"
+            raise TimedOut(f"Timed out after {seconds:.0f} s waiting for {what}\n"
                                  + "\n".join(i.log_tail() for i in pair))
         time.sleep(every)
 

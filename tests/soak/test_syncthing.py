@@ -11,81 +11,22 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pytest
 
 from desktop.demo import demo_deals
-from desktop.domain.enums import Axis, Confidence
-from desktop.domain.person import Person
-from desktop.domain.scores import Score
-from desktop.exchange.team_folder import TeamFileName, parse_name
 from desktop.store.library import Library
-from tests.helpers.cli import digest, run
-from tests.soak.syncthing import Instance, find_syncthing, two_laptops, wait_for
+from tests.soak.laptop import NORTHWIND, Laptop, folder_files, named, syncthing_or_skip
+from tests.soak.syncthing import two_laptops, wait_for
 
 pytestmark = [pytest.mark.soak, pytest.mark.slow]
-
-NORTHWIND = "Northwind fleet telematics"
 SECONDS = 90  # per wait; a pass here takes a few seconds each
-
-
-@dataclass
-class Laptop:
-    """One seller's laptop: a library, a team folder carried by its own Syncthing, and
-    everything each ``team sync`` printed."""
-
-    name: str
-    db: Path
-    syncthing: Instance
-    said: list[str] = field(default_factory=list)
-
-    def team(self, *args: str) -> str:
-        done = run("--db", self.db, "team", *args)
-        assert done.returncode == 0, f"{self.name}: team {' '.join(args)}\n{done.stdout}" \
-                                     f"{done.stderr}"
-        return done.stdout
-
-    def sync(self) -> str:
-        out = self.team("sync")
-        self.said.append(out)
-        return out
-
-    def person(self, deal_id: str, name: str) -> Person | None:
-        with Library.open(self.db, create=False) as library:
-            if deal_id not in library.deal_ids():
-                return None
-            return next(p for p in library.get_deal(deal_id).people if p.name == name)
-
-    def edit(self, deal_id: str, name: str, title: str | None = None,
-             business: int | None = None) -> None:
-        """What a seller does in the window: a new title and/or business score (with
-        evidence) for one person."""
-        with Library.open(self.db, create=False) as library:
-            mine = next(p for p in library.get_deal(deal_id).people if p.name == name)
-            if title is not None:
-                mine = replace(mine, title=title)
-            if business is not None:
-                mine = replace(mine, scores=mine.scores.with_score(Axis.BUSINESS, Score(
-                    business, f"{self.name} heard it", Confidence.HEARD)))
-            library.update_people([mine])
-
-    def people(self, deal_id: str) -> dict[str, tuple[str, int | None]]:
-        with Library.open(self.db, create=False) as library:
-            return {p.name: (p.title, p.scores.business.value)
-                    for p in library.get_deal(deal_id).people}
-
-    def recent(self) -> str:
-        return f"{self.name}'s last sync said:\n{self.said[-1] if self.said else '(none)'}"
 
 
 @pytest.fixture
 def laptops(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop]]:
-    binary = find_syncthing()
-    if binary is None:
-        pytest.skip("Syncthing is not installed and packaging/get-syncthing.sh could not "
-                    "fetch Debian's package (apt-get download syncthing).")
+    binary = syncthing_or_skip()
     started = time.monotonic()
     with two_laptops(binary, tmp_path) as (anna_st, ben_st):
         print(f"\nSyncthing: two instances connected in {time.monotonic() - started:.1f} s")
@@ -115,20 +56,6 @@ def _until(what: str, laptop: Laptop, check: Callable[[], bool],
     return time.monotonic() - started
 
 
-def _folder(instance: Instance) -> dict[str, str]:
-    """The deal files in one laptop's copy of the team folder, by name, with their digests."""
-    return {p.name: digest(p) for p in instance.folder.iterdir()
-            if p.is_file() and not p.name.startswith(".")}
-
-
-def _named(name: str) -> TeamFileName:
-    """A team file's deal and author; anything else in the folder fails the test."""
-    parsed = parse_name(name)
-    assert parsed is not None, f"not a team file: {name}"
-    assert not parsed.is_copy, f"a sync engine's copy: {name}"
-    return parsed
-
-
 def test_edits_made_on_each_laptop_arrive_on_the_other(
         laptops: tuple[Laptop, Laptop]) -> None:
     anna, ben = laptops
@@ -138,7 +65,7 @@ def test_edits_made_on_each_laptop_arrive_on_the_other(
     # Anna shares a deal; Syncthing carries her file; Ben's sync brings the deal in.
     anna.team("share", NORTHWIND)
     assert f"Published:\n  {NORTHWIND}" in anna.sync()
-    (deal_id,) = {_named(n).deal_id for n in _folder(anna.syncthing)}
+    (deal_id,) = {named(n).deal_id for n in folder_files(anna.syncthing)}
     timings["a shared deal reaches the other laptop"] = _until(
         "Anna's shared deal to come into Ben's library", ben,
         lambda: ben.person(deal_id, "Kevin Liu") is not None, pair)
@@ -189,16 +116,16 @@ def test_edits_made_on_each_laptop_arrive_on_the_other(
 
     def settled() -> bool | None:
         quiet = all("Nothing new" in laptop.sync() for laptop in pair)
-        same = _folder(anna.syncthing) == _folder(ben.syncthing)
+        same = folder_files(anna.syncthing) == folder_files(ben.syncthing)
         return True if quiet and same else None
 
     wait_for("both laptops to say 'Nothing new' with the same files in both folders",
              settled, SECONDS, (anna.syncthing, ben.syncthing))
     timings["both quiet, folders identical"] = time.monotonic() - started
     assert anna.people(deal_id) == ben.people(deal_id)
-    names = sorted(_folder(anna.syncthing))
+    names = sorted(folder_files(anna.syncthing))
     assert len(names) == 2, names  # Anna's and Ben's file of the one deal
-    assert {_named(n).author_id for n in names} == {
+    assert {named(n).author_id for n in names} == {
         json.loads(laptop.team("status", "--json"))["author"]["id"] for laptop in pair}
     for laptop in pair:
         status = json.loads(laptop.team("status", "--json"))
