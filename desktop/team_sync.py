@@ -30,6 +30,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from desktop import team_marks
 from desktop.domain.deal import Deal
 from desktop.domain.errors import ValidationError
 from desktop.domain.merge import PERSON_FIELDS, PersonConflict, Resolution
@@ -45,6 +46,7 @@ from desktop.exchange.importing import (
 )
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.safe_read import read_regular_file
+from desktop.exchange.stamped_merge import Rebased, merge_deal
 from desktop.exchange.team_folder import (
     Seen,
     TeamFolderOffline,
@@ -54,13 +56,12 @@ from desktop.exchange.team_folder import (
     published_name,
     settled,
 )
-from desktop.exchange.three_way import Rebased, three_way
 from desktop.problems import ExportProblem, ImportProblem
 from desktop.store import team
 from desktop.store.errors import Conflict, NotFound, ValueNotStorable
 from desktop.store.library import Library
 
-TEAM_KEY = "team"  # the deal file's header of a team file: author and based_on
+TEAM_KEY = "team"  # a team file's header: its author, the marks of its values, what it saw
 
 
 class TeamNotSet(Exception):
@@ -109,7 +110,7 @@ def sync(library: Library, *, decide: Resolution | None = None,
 
 def content_digest(document: object) -> str:
     """The digest of a deal file's deals, whoever published them and based on what: the
-    same deals give the same digest on every laptop (our files name it in ``based_on``)."""
+    same deals give the same digest on every laptop."""
     text = json.dumps(_content(document), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -120,7 +121,7 @@ def publish_shared(library: Library, folder: Path, author: TeamSettings,
     not in the folder any more). The file says who published it and which version of each
     colleague's file of the deal it was based on — the base of their next merge."""
     published = team.published_digests(library)
-    written: dict[str, tuple[str, object, int, int, int]] = {}
+    written: dict[str, tuple[str, int, int, int]] = {}
     for share in team.shares(library).values():
         try:
             deal = library.get_deal(share.deal_id)
@@ -133,23 +134,20 @@ def publish_shared(library: Library, folder: Path, author: TeamSettings,
         path = folder / published_name(deal.id, author.author_id)
         if share.deal_id in published and _as_left(path, published[share.deal_id], digest):
             continue
-        based_on = {}
-        for name, merged in team.merged_digests(library, deal.id).items():
-            parsed = parse_name(name)
-            if parsed is not None and parsed.author_id != author.author_id:
-                based_on[parsed.author_id] = merged
+        side = team_marks.stamped(library, deal.id, author.author_id)
         document[TEAM_KEY] = {"author": {"id": author.author_id, "name": author.author_name},
-                              "based_on": based_on}
+                              **team_marks.header(library, side, document["deals"][0])}
+        document[TEAM_KEY]["authors"][author.author_id] = author.author_name
         data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         try:
             info = publish(folder, deal.id, author.author_id, data).stat()
         except (ExportProblem, OSError) as error:
             report.problems.append(str(error))
             continue
-        written[deal.id] = (digest, document, info.st_size, info.st_mtime_ns, info.st_ino)
+        written[deal.id] = (digest, info.st_size, info.st_mtime_ns, info.st_ino)
         report.published.append(deal.name)
     if written:
-        team.note_published(library, author.author_id, written)
+        team.note_published(library, written)
 
 
 def _as_left(path: Path, published: tuple[str, int, int, int], digest: str) -> bool:
@@ -173,15 +171,8 @@ def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], autho
             report.gone.append(_gone_line(library, parsed.deal_id, parsed.author_id))
     backup = _BackupOnce(library, keep_backups)
     seen_now: list[FileRecord] = []
-    # Originals before copies; a file with no common ancestor yet waits for the others
-    # of its deal (one of them may be the version it was based on), then merges plainly.
-    queue = sorted(found, key=lambda n: (_is_copy(n), n))
-    deferred: list[str] = []
-    second = False  # the deferred files' pass
-    while queue or deferred:
-        if not queue:
-            queue, deferred, second = deferred, [], True
-        name = queue.pop(0)
+    # Originals before engines' copies: a copy is an older version, mostly seen already.
+    for name in sorted(found, key=lambda n: (_is_copy(n), n)):
         seen = found[name]
         parsed = parse_name(name)
         assert parsed is not None  # look() lists team files only
@@ -202,12 +193,8 @@ def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], autho
         previous = None if before is None else Seen(before.size, before.mtime_ns, before.inode)
         state, note, line = _merge_file(library, folder / name, seen, parsed.deal_id,
                                         author_id, decide, backup, copy=parsed.is_copy,
-                                        may_defer=not second,
                                         complete=settled(seen, previous, clock_ns))
-        if state is None:
-            deferred.append(name)
-        else:
-            _tell(report, seen_now, name, seen, state, note, line)
+        _tell(report, seen_now, name, seen, state, note, line)
     team.note_files(library, seen_now, forget=gone)  # merged files were recorded each
     # in its own merge's transaction
 
@@ -251,20 +238,16 @@ class _BackupOnce:
 
 def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_id: str,
                 decide: Resolution | None, backup: _BackupOnce, *, copy: bool = False,
-                may_defer: bool = False, complete: bool = True
-                ) -> tuple[FileState | None, str, str]:
-    """Read one settled file and merge it: (state, note, the line for "came in"). The file
-    is recorded as merged with the size and time the look found *before* reading it: if it
-    changed since, the next sync sees a difference and reads it again. A file that cannot
-    be read while it may still be arriving (not ``complete``: changed since the last look
-    and written in the last seconds) waits; once settled it is a problem. ``may_defer``: a
-    file of a deal we have, with no common ancestor, gives ``None`` instead (the caller
-    merges it after the deal's other files, one of which may be its base).
+                complete: bool = True) -> tuple[FileState, str, str]:
+    """Read one settled file and merge it by the marks on its values: (state, note, the
+    line for "came in"). The file is recorded as merged with the size and time the look
+    found *before* reading it: if it changed since, the next sync sees a difference and
+    reads it again. A file that cannot be read while it may still be arriving (not
+    ``complete``: changed since the last look and written in the last seconds) waits; once
+    settled it is a problem.
 
-    A sync engine's ``copy`` is an older version of a colleague's file (only its author
-    writes a file, so an engine's conflict is never between two authors): the records it
-    has that this library lacks are added, and where it differs this library's value stays
-    — an old copy must not undo a newer edit that already came in."""
+    A sync engine's ``copy`` is an older version of a colleague's file: the marks keep what
+    is newer here; where it clashes, this library's value stays (an old copy asks nothing)."""
     try:
         document = dealfile.load(read_regular_file(path, MAX_FILE_BYTES), path)
         merged = FileRecord(path.name, seen.size, seen.mtime_ns, FileState.MERGED,
@@ -275,37 +258,39 @@ def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_i
         if {deal.id for deal in deals} != {deal_id}:
             raise ImportProblem(path, "", "it does not hold the one deal its name says "
                                           f"({deal_id}); a team file holds one deal")
-        base = None if copy else _base(library, document, path.name, deal_id, author_id)
-        known = deal_id in library.deal_ids()
-        if base is None and known and may_defer and not copy:
-            return None, "", ""  # merged after the deal's other files: one may be its base
+        assert isinstance(document, dict)  # a deal file's document is an object
+        their_header = document.get(TEAM_KEY)
+        their_side = team_marks.theirs(document, their_header)
+        my_side = team_marks.EMPTY
         rebased: Rebased | None = None
-        if base is not None and known:
-            mine = dealfile.to_document([library.get_deal(deal_id)], include_private=True)
-            rebased = three_way(_content(document), _content(base), mine)
-            deals, _ = _deals_of(rebased.document, path)
+        if deal_id in library.deal_ids():
+            my_side = team_marks.stamped(library, deal_id, author_id)
+            rebased = merge_deal(their_side, my_side)
+            deals, _ = _deals_of({**document, "deals": [rebased.document]}, path)
         provided = None if private else frozenset(PERSON_FIELDS) - {"notes"}
         plan = plan_import(library, [Incoming(d, provided, source=path.name) for d in deals])
-        if plan.changes_nothing:
-            _note_merged(library, merged, deal_id, path, document)
-            return FileState.MERGED, "", ""
-        if copy:  # an older version of a colleague's file: what it adds, never a change
+        if copy:  # an older version of a colleague's file: it asks nothing
             decide = Resolution.MINE
-        questions = [] if copy else _questions(plan, rebased)
+        questions = [] if copy or plan.changes_nothing else _questions(plan, rebased)
         if questions and decide is None:
             return FileState.CONFLICTS, "\n".join(questions), ""
         result = resolve_import(library, plan, *_decisions(rebased, decide))
         if result.before:
             backup()
         with library.transaction():
-            library.write_deals(add=result.added, replace_with=result.after)
-            _note_merged(library, merged, deal_id, path, document)
+            if not plan.changes_nothing:
+                library.write_deals(add=result.added, replace_with=result.after)
+            team_marks.keep_after_merge(library, deal_id, author_id, their_side, my_side,
+                                        their_header)
+            team.note_files(library, [merged])
     except ImportProblem as error:
         if not complete:  # still arriving: a half-written file is no problem yet
             return FileState.WAITING, "", ""
         return FileState.PROBLEM, _sentence(path, error), ""
     except (Conflict, ValueNotStorable, ValidationError) as error:
         return FileState.PROBLEM, _sentence(path, error), ""
+    if plan.changes_nothing:
+        return FileState.MERGED, "", ""
     names = [deal.name for deal in (*result.added, *result.after)]
     what = "new deal" if result.added else "changes to"
     return FileState.MERGED, "", f"{what} {', '.join(names)} from {_author(document, path)}"
@@ -340,77 +325,6 @@ def _decisions(rebased: Rebased | None, decide: Resolution | None
     deal_clash = any("people" not in path for path in rebased.clashes)
     return ((lambda conflict: rule if conflict.mine.id in people else Resolution.THEIRS),
             rule if deal_clash else Resolution.THEIRS)
-
-
-def _note_merged(library: Library, merged: FileRecord, deal_id: str, path: Path,
-                 document: object) -> None:
-    """The file is merged: its record and its version, kept as a future base (in the
-    caller's transaction, with the merge itself)."""
-    parsed = parse_name(path.name)
-    with library.transaction():
-        team.note_files(library, [merged])
-        if parsed is not None and merged.digest:
-            team.keep_version(library, deal_id, parsed.author_id, merged.digest, document)
-
-
-def _base(library: Library, document: object, name: str, deal_id: str,
-          author_id: str) -> object | None:
-    """The common ancestor for a three-way merge of a colleague's file: the latest version
-    both sides are known to have seen. Each file says which version of each author it was
-    based on, and an author's own files follow one another, so:
-
-    1. the file *is* one of our own versions (an engine's copy of our file): itself;
-    2. with M (their version last merged here) and P (our version the file was based on):
-       whichever descends from the other; or, when each side had merged the other's (a
-       criss-cross), the merge of the two on an ancestor of theirs, as git's recursive
-       merge does;
-    3. else whichever of the two we have;
-    4. else (first contact with this author) a third colleague's version both were based
-       on — the deal came to both from the same file;
-    5. else none: a plain merge, where every difference is a question for the seller."""
-    parsed = parse_name(name)
-    if parsed is None:
-        return None
-    them = parsed.author_id
-    mine_already = team.version(library, deal_id, author_id, content_digest(document))
-    if mine_already is not None:
-        return mine_already
-    merged_digest = team.merged_digests(library, deal_id).get(name)
-    merged = team.version(library, deal_id, them, merged_digest)
-    ours = team.version(library, deal_id, author_id, _based_on(document, author_id))
-    if merged is not None and ours is not None:
-        if _based_on(merged, author_id) == _based_on(document, author_id):
-            return merged  # M was based on P: M descends from it
-        if _based_on(ours, them) == merged_digest:
-            return ours  # P was based on M
-        ancestor = (team.version(library, deal_id, author_id, _based_on(merged, author_id))
-                    or team.version(library, deal_id, them, _based_on(ours, them)))
-        if ancestor is not None:
-            virtual: object = three_way(merged, ancestor, ours).document
-            return virtual
-        return ours
-    if ours is not None or merged is not None:
-        return ours if ours is not None else merged
-    for other, digest in sorted(_all_based_on(document).items()):
-        if other not in (author_id, them):
-            shared = team.version(library, deal_id, other, digest)
-            if shared is not None:
-                return shared
-    return None
-
-
-def _all_based_on(document: object) -> dict[str, str]:
-    """A team file's ``based_on``: author id → content digest of their version."""
-    header = document.get(TEAM_KEY) if isinstance(document, dict) else None
-    based_on = header.get("based_on") if isinstance(header, dict) else None
-    if not isinstance(based_on, dict):
-        return {}
-    return {k: v for k, v in based_on.items() if isinstance(k, str) and isinstance(v, str)}
-
-
-def _based_on(document: object, author_id: str) -> str | None:
-    """Which version of ours (its content digest) a team file says it was based on."""
-    return _all_based_on(document).get(author_id)
 
 
 def _content(document: object) -> object:

@@ -4,11 +4,8 @@ file memory in the same one as the merge it records (``desktop/team_sync.py``)."
 
 from __future__ import annotations
 
-import json
 import sqlite3
-import zlib
 from collections.abc import Iterable, Mapping
-from datetime import UTC, datetime
 
 from desktop.domain.dates import utc_now
 from desktop.domain.team import FileRecord, FileState, Share, TeamSettings
@@ -56,7 +53,6 @@ def unshare(library: Library, deal_id: str) -> bool:
             "DELETE FROM team_shares WHERE deal_id = ?", [deal_id]).rowcount > 0
 
 
-KEPT_VERSIONS = 20  # versions kept per deal and author, as bases for three-way merges
 
 
 def published_digests(library: Library) -> dict[str, tuple[str, int, int, int]]:
@@ -65,66 +61,18 @@ def published_digests(library: Library) -> dict[str, tuple[str, int, int, int]]:
         "SELECT deal_id, digest, size, mtime_ns, inode FROM team_shares")}
 
 
-def note_published(library: Library, author_id: str,
-                   published: Mapping[str, tuple[str, object, int, int, int]]) -> None:
-    """Record each deal's published (content digest, document, file size, time, inode); the
-    document is kept as one of our versions."""
+def note_published(library: Library,
+                   published: Mapping[str, tuple[str, int, int, int]]) -> None:
+    """Record each deal's published (content digest, file size, time, inode)."""
     now = utc_now().isoformat()
     connection = _connection(library)
     with library.transaction():
-        for deal_id, (digest, document, size, mtime_ns, inode) in published.items():
+        for deal_id, (digest, size, mtime_ns, inode) in published.items():
             connection.execute(
                 "UPDATE team_shares SET digest = ?, size = ?, mtime_ns = ?, inode = ?, "
                 "published_at = ? WHERE deal_id = ?",
                 [digest, size, mtime_ns, inode, now, deal_id])
-            keep_version(library, deal_id, author_id, digest, document)
         connection.execute("UPDATE team SET last_published = ? WHERE id = 1", [now])
-
-
-def keep_version(library: Library, deal_id: str, author_id: str, digest: str,
-                 document: object) -> None:
-    """Keep a version of the deal by this author (ours published, or theirs merged), with
-    the last :data:`KEPT_VERSIONS` of each author."""
-    at = datetime.now(UTC).isoformat()  # to the microsecond: the newest kept are kept
-    connection = _connection(library)
-    with library.transaction():
-        connection.execute(
-            "INSERT OR REPLACE INTO team_versions (deal_id, author_id, digest, document, at) "
-            "VALUES (?, ?, ?, ?, ?)", [deal_id, author_id, digest, _pack(document), at])
-        connection.execute(
-            "DELETE FROM team_versions WHERE deal_id = ? AND author_id = ? AND digest NOT IN "
-            "(SELECT digest FROM team_versions WHERE deal_id = ? AND author_id = ? "
-            "ORDER BY at DESC LIMIT ?)", [deal_id, author_id, deal_id, author_id, KEPT_VERSIONS])
-
-
-def version(library: Library, deal_id: str, author_id: str, digest: str | None) -> object | None:
-    """A kept version of the deal by this author with this content digest, if any."""
-    if digest is None:
-        return None
-    row = _connection(library).execute(
-        "SELECT document FROM team_versions WHERE deal_id = ? AND author_id = ? AND digest = ?",
-        [deal_id, author_id, digest]).fetchone()
-    return None if row is None else _unpack(row[0])
-
-
-def merged_digests(library: Library, deal_id: str) -> dict[str, str]:
-    """The content digest last merged from each file of this deal, by file name (also
-    while the file's newest version waits or is broken: what was merged stays merged)."""
-    return dict(_connection(library).execute(
-        "SELECT name, digest FROM team_files WHERE digest <> '' "
-        "AND name LIKE ? ORDER BY name", [f"{deal_id}.%"]))
-
-
-def _pack(document: object) -> bytes:
-    return zlib.compress(json.dumps(document, separators=(",", ":")).encode(), 6)
-
-
-def _unpack(blob: object) -> object | None:
-    try:
-        document: object = json.loads(zlib.decompress(blob))  # type: ignore[arg-type]
-    except (zlib.error, ValueError, TypeError):
-        return None  # not ours (a tampered file): merged as if for the first time
-    return document
 
 
 def files(library: Library) -> dict[str, FileRecord]:

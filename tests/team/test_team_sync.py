@@ -303,4 +303,7 @@ def test_a_published_file_is_a_deal_file_by_its_schema(anna: Laptop, ben: Laptop
     document = json.loads((folder / published_name(deal.id, ben.author_id)).read_text())
     jsonschema.validate(document, schema)
     assert document["team"]["author"] == {"id": ben.author_id, "name": "Ben"}
-    assert set(document["team"]["based_on"]) == {anna.author_id}
+    assert set(document["team"]["seen"]) == {anna.author_id, ben.author_id}
+    assert document["team"]["authors"] == {anna.author_id: "Anna", ben.author_id: "Ben"}
+    changes = document["team"]["marks"]["changes"]
+    assert [author for _n, author, _at, _paths in changes] == [anna.author_id]  # all Anna's

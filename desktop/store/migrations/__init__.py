@@ -21,6 +21,7 @@ from desktop.store.migrations import (
     m0005_figures,
     m0006_versus,
     m0007_team,
+    m0008_marks,
 )
 
 Step = str | Callable[[sqlite3.Connection], None]
@@ -34,6 +35,7 @@ MIGRATIONS: Mapping[int, Migration] = {
     5: m0005_figures.STATEMENTS,
     6: m0006_versus.STATEMENTS,
     7: m0007_team.STATEMENTS,
+    8: m0008_marks.STATEMENTS,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -1,0 +1,179 @@
+"""Merge a colleague's version of a deal into this library's by the marks on each value
+(``desktop/domain/marks.py``), for the team folder.
+
+For a value the two versions hold differently:
+
+* if their file had seen our value (its version vector covers our mark) and we had not seen
+  theirs, they changed it after us: theirs;
+* if we had seen theirs and they had not seen ours: ours;
+* the same mark on both, different values: one change, shown differently (their file leaves
+  out what a deal shares privately, or names people by initials): ours;
+* otherwise neither had seen the other's change — or both had, and settled it differently:
+  a **clash**, the seller's to decide (or a rule's). Without marks (a first contact between
+  two copies of a deal) every difference is such a question, as an import asks.
+
+Because the outcome depends only on the marks and the version vectors, not on the order the
+files are read, the libraries of any number of laptops that read each other's files end
+with the same deal (tests/team/test_team_convergence.py, five laptops). File times are
+never used.
+
+Records are matched by id. A record only they have is added — unless we deleted it and
+they had not changed it since (we hold its tombstone and have seen every mark on it). A
+record only we have stays: a merge never deletes. A non-private file (``"private": false``)
+cannot change a person's free notes: they were left out of it, not emptied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from desktop.domain.marks import (
+    DELETED,
+    RECORD_LISTS,
+    STAMPS,
+    Mark,
+    digest,
+    is_record_list,
+    leaves,
+    records,
+)
+
+_PRIVATE_KEYS = frozenset({"notes"})
+Path = tuple[str, ...]
+
+
+@dataclass
+class Rebased:
+    """Their version of the deal as it should become here, and where both sides changed a
+    value differently: each such place as its path (``("deals", deal id, "people", person
+    id, "title")``), for the seller's questions."""
+
+    document: Any
+    clashes: list[Path] = field(default_factory=list)
+
+    def clashing_records(self, kind: str) -> set[str]:
+        """The ids of the records of ``kind`` ("people", "actions" …) with a clash."""
+        return {path[index + 1] for path in self.clashes
+                for index in range(len(path) - 1) if path[index] == kind}
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One version of a deal: its document (the deal object), the mark on each value (and
+    the tombstones, as marks whose digest is ``DELETED``), and its version vector."""
+
+    deal: Mapping[str, Any]
+    marks: Mapping[str, Mark]
+    seen: Mapping[str, int]
+    deleted: frozenset[str] = frozenset()
+    private: bool = True
+
+
+@dataclass
+class _Merge:
+    theirs: Side
+    mine: Side
+    prefix: tuple[str, ...]
+    clashes: list[Path] = field(default_factory=list)
+
+
+def merge_deal(theirs: Side, mine: Side) -> Rebased:
+    """The deal as it should be after reading their version, and the clashes (each as the
+    path ``("deals", deal id, …)`` the three-way rebase used, for the same questions)."""
+    work = _Merge(theirs, mine, ("deals", str(mine.deal.get("id", ""))))
+    merged = _merge_objects(theirs.deal, mine.deal, "", work)
+    return Rebased(merged, work.clashes)
+
+
+def _merge_objects(theirs: Mapping[str, Any], mine: Mapping[str, Any], path: str,
+                   work: _Merge) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for key, ours in mine.items():
+        if key not in theirs or key in STAMPS:
+            merged[key] = ours
+            continue
+        merged[key] = _merge(theirs[key], ours, f"{path}{key}", key, work)
+    for key, value in theirs.items():
+        if key not in mine:
+            merged[key] = value  # a field we never had (a newer app's): theirs
+    return merged
+
+
+def _merge(theirs: Any, ours: Any, path: str, key: str, work: _Merge) -> Any:
+    if theirs == ours:
+        return ours
+    if key in RECORD_LISTS and is_record_list(theirs) and is_record_list(ours):
+        return _merge_records(theirs, ours, path, work)
+    if isinstance(theirs, Mapping) and isinstance(ours, Mapping) and theirs and ours:
+        return _merge_objects(theirs, ours, f"{path}/", work)
+    return _merge_value(theirs, ours, path, key, work)
+
+
+def _merge_value(theirs: Any, ours: Any, path: str, key: str, work: _Merge) -> Any:
+    if key in _PRIVATE_KEYS and not work.theirs.private:
+        return ours  # left out of their file, not emptied there
+    their_mark = work.theirs.marks.get(path)
+    our_mark = work.mine.marks.get(path)
+    if their_mark is not None and their_mark == our_mark:
+        return ours  # one change, shown differently (redacted or anonymised there)
+    they_saw = our_mark is not None and our_mark.seen_by(work.theirs.seen)
+    we_saw = their_mark is not None and their_mark.seen_by(work.mine.seen)
+    if they_saw and not we_saw:
+        return theirs
+    if we_saw and not they_saw:
+        return ours
+    work.clashes.append((*work.prefix, *path.split("/")))
+    return theirs  # the seller's rule decides between the two (team_sync._decisions)
+
+
+def _merge_records(theirs: list[Mapping[str, Any]], ours: list[Mapping[str, Any]], path: str,
+                   work: _Merge) -> list[Any]:
+    their_by_id = {record["id"]: record for record in theirs}
+    our_ids = {record["id"] for record in ours}
+    merged: list[Any] = []
+    for record in ours:
+        other = their_by_id.get(record["id"])
+        merged.append(record if other is None else
+                      _merge_objects(other, record, f"{path}/{record['id']}/", work))
+    for record in theirs:
+        if record["id"] in our_ids:
+            continue
+        here = f"{path}/{record['id']}"
+        if here in work.mine.deleted and not _changed_since(record, here, work):
+            continue  # deleted here, untouched there: it stays deleted
+        merged.append(record)
+    return merged
+
+
+def _changed_since(record: Mapping[str, Any], here: str, work: _Merge) -> bool:
+    """Whether they changed a deleted record after we last saw it (then it comes back)."""
+    for inner in leaves(record):
+        mark = work.theirs.marks.get(f"{here}/{inner}")
+        if mark is not None and not mark.seen_by(work.mine.seen):
+            return True
+    return False
+
+
+def marks_after(final: Mapping[str, Any], theirs: Side, mine: Side, mark: Mark
+                ) -> dict[str, tuple[str, Mark]]:
+    """The marks of the deal as merged: each value keeps the newest mark of a side that
+    holds that very value; a value neither holds (a settled clash, a repair) is ``mark``,
+    a change of this laptop. Tombstones of records still gone are kept."""
+    their_values = leaves(theirs.deal)
+    our_values = leaves(mine.deal)
+    kept: dict[str, tuple[str, Mark]] = {}
+    for path, value in leaves(final).items():
+        candidates = [side_mark for values, marks in ((their_values, theirs.marks),
+                                                      (our_values, mine.marks))
+                      if path in values and values[path] == value
+                      and (side_mark := marks.get(path)) is not None]
+        kept[path] = (digest(value), max(candidates) if candidates else mark)
+    alive = records(final)
+    for path in mine.deleted:
+        if path not in alive:
+            tombstone = mine.marks.get(path)
+            if tombstone is not None:
+                kept[path] = (DELETED, tombstone)
+    return kept
