@@ -503,6 +503,9 @@ def named_pictures(folder: Path, run: Callable[[str, Callable[[], object]], None
         w.session.library.backup("before-merge"), w.files.show_backups())))
     run("printed-brief-helix", lambda: printed_page(folder))
     run("mutual-action-plan", lambda: printed_plan(folder))
+    from team_screenshots import team_pictures  # beside this file (packaging/)
+
+    team_pictures(folder, run)  # "team": the Team folder dialog and the status bar
 
 
 def column_mapping_shot(folder: Path) -> Path:

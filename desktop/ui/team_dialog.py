@@ -61,7 +61,7 @@ class TeamDialog(QDialog):
         self.runner = runner
         self._filling = False
         self.setWindowTitle(TITLE)
-        self.resize(720, 640)
+        self.resize(720, 690)  # with the title bar, inside 1366 × 768
         layout = QVBoxLayout(self)
         layout.addWidget(self._setting_box())
         layout.addWidget(self._shares_box(), 1)
@@ -109,6 +109,7 @@ class TeamDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         self.setting_message = QLabel()
         self.setting_message.setWordWrap(True)
+        self.setting_message.hide()  # shown with a sentence
         saving = QHBoxLayout()
         saving.addWidget(self.author_label, 1)
         saving.addWidget(self.save_button)
@@ -151,7 +152,7 @@ class TeamDialog(QDialog):
         self.problems = QListWidget()
         self.problems.setAccessibleName("Team folder problems")
         self.problems.setWordWrap(True)
-        self.problems.setMaximumHeight(72)
+        self.problems.setFixedHeight(_lines_high(self.problems, 4))
         self.problems_label.setBuddy(self.problems)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems)
@@ -159,7 +160,7 @@ class TeamDialog(QDialog):
         self.conflicts = QListWidget()
         self.conflicts.setAccessibleName("Conflicts waiting")
         self.conflicts.setWordWrap(True)
-        self.conflicts.setMaximumHeight(72)
+        self.conflicts.setFixedHeight(_lines_high(self.conflicts, 3))
         layout.addWidget(self.conflicts_label)
         layout.addWidget(self.conflicts)
         settle = QHBoxLayout()
@@ -177,11 +178,16 @@ class TeamDialog(QDialog):
 
     # -- the setting ------------------------------------------------------------------------
 
+    def _say(self, sentence: str) -> None:
+        """A sentence under the setting (an error, or "Saved."); empty hides it."""
+        self.setting_message.setText(sentence)
+        self.setting_message.setVisible(bool(sentence))
+
     def _current(self) -> TeamSettings | None:
         try:
             return team.settings(self.session.library)
         except StoreError as error:
-            self.setting_message.setText(str(error))
+            self._say(str(error))
             return None
 
     def _fill_setting(self) -> None:
@@ -196,7 +202,7 @@ class TeamDialog(QDialog):
     def _edited(self) -> None:
         self.save_button.setEnabled(True)
         self.save_button.setDefault(True)
-        self.setting_message.clear()
+        self._say("")
 
     def _browse(self) -> None:
         start = self.folder_edit.text().strip() or str(Path.home())
@@ -209,7 +215,7 @@ class TeamDialog(QDialog):
         """Keep the folder and the name (the author id of an earlier setting stays)."""
         folder = Path(self.folder_edit.text().strip()).expanduser()
         if not self.folder_edit.text().strip() or not folder.is_dir():
-            self.setting_message.setText(
+            self._say(
                 f"{folder} is not a folder: create it (or let the sync engine create it) "
                 "first." if self.folder_edit.text().strip() else "Choose the team folder.")
             return
@@ -219,13 +225,13 @@ class TeamDialog(QDialog):
                                   *([before.author_id] if before else []))
             team.set_settings(self.session.library, chosen)
         except ValidationError:
-            self.setting_message.setText("Type your name as colleagues should see it.")
+            self._say("Type your name as colleagues should see it.")
             return
         except StoreError as error:
-            self.setting_message.setText(str(error))
+            self._say(str(error))
             return
         self._fill_setting()
-        self.setting_message.setText("Saved. Tick the deals to share below.")
+        self._say("Saved. Tick the deals to share below.")
         self.saved.emit()
         self.show_state()
 
@@ -236,7 +242,7 @@ class TeamDialog(QDialog):
             deals = self.session.library.list_deals()
             shared = team.shares(self.session.library)
         except StoreError as error:
-            self.setting_message.setText(str(error))
+            self._say(str(error))
             return
         self._filling = True
         self.shares.clear()
@@ -274,7 +280,7 @@ class TeamDialog(QDialog):
             else:
                 team.unshare(self.session.library, deal_id)
         except StoreError as error:
-            self.setting_message.setText(str(error))
+            self._say(str(error))
             share = team.shares(self.session.library).get(deal_id)
         self._filling = True
         self._tick(item, share)
@@ -317,10 +323,13 @@ class TeamDialog(QDialog):
     def _lists(self, state: TeamState | None) -> None:
         problems = state.problems if state else ()
         conflicts = state.conflicts if state else ()
-        self.problems.clear()
-        self.problems.addItems(list(problems))
-        self.conflicts.clear()
-        self.conflicts.addItems(list(conflicts))
+        for view, lines in ((self.problems, problems), (self.conflicts, conflicts)):
+            view.clear()
+            view.addItems(list(lines))
+            for row, line in enumerate(lines):
+                item = view.item(row)
+                if item is not None:
+                    item.setToolTip(line)
         for widget in (self.problems_label, self.problems):
             widget.setVisible(bool(problems))
         for widget in (self.conflicts_label, self.conflicts, self.settle_label):
@@ -328,3 +337,8 @@ class TeamDialog(QDialog):
         for button in self.settle_buttons.values():
             button.setVisible(bool(conflicts))
             button.setEnabled(not self.runner.busy)
+
+
+def _lines_high(view: QListWidget, lines: int) -> int:
+    """The height of ``lines`` lines of text in ``view`` (a list that stays small)."""
+    return view.fontMetrics().lineSpacing() * lines + 2 * view.frameWidth() + 6
