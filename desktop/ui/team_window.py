@@ -20,10 +20,11 @@ A sync runs (in the background, ``team_runner.py``):
   that long).
 
 After a merge the session sees the commit (``PRAGMA data_version``) and refreshes the shown
-deal from the store. The undo stack stays: undo takes back only the fields of your own edit
-(``commands.EditPeople`` writes only its aspects), so a colleague's change to other fields
-or people stays; if a colleague changed the same field since, undo puts your earlier value
-back — and the next publish carries that.
+deal from the store (the session's own check would within 1.5 s; the runner asks at once).
+The undo history is then cleared, and the status bar says so: undo commands keep whole
+"before" values (``commands.EditDeal`` a deal's fields, ``EditPlan`` its whole plan), so
+undoing an edit made before the merge would write over what came in — and the next publish
+would carry that to every laptop. A sync that merged nothing leaves the history alone.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ PUBLISH_QUIET_MS = 10_000  # an edit is published after this long without anothe
 PERIODIC_MS = 3 * 60_000
 FOCUS_GAP_S = 30.0
 CAME_IN_MS = 10_000  # how long "Changes to … from Anna" stays in the status bar
+UNDO_CLEARED = "Undo history cleared (undoing an earlier edit could overwrite what came in)."
 
 
 class TeamWindow(QObject):
@@ -179,8 +181,14 @@ class TeamWindow(QObject):
         elif report is not None and report.offline:
             self.status.setText(OFFLINE)
         elif report is not None and report.came_in:
-            bar.showMessage(" · ".join(line[:1].upper() + line[1:]
-                                       for line in report.came_in), CAME_IN_MS)
+            said = " · ".join(line[:1].upper() + line[1:] for line in report.came_in)
+            stack = self.session.undo_stack
+            if stack.count():
+                # An undo writes its whole "before" (a deal's fields, its plan): it would
+                # write over what came in, and the next publish would carry that to everyone.
+                stack.clear()
+                said += f". {UNDO_CLEARED}"
+            bar.showMessage(said, CAME_IN_MS)
         if self.dialog is not None and report is not None and report.came_in:
             self.dialog.fill_shares()  # a colleague's new deal is one more to share
 

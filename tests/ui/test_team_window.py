@@ -134,6 +134,9 @@ def test_set_up_share_sync_and_see_a_colleagues_change(
 
     # Ben reads the deal, changes a title and publishes: the watcher fires, the window merges.
     open_deal(qtbot, window, "Helix Health clinical")
+    answer_text_dialog("Helix Health clinical data platform (phase 1)")
+    press_shortcut(qtbot, window, window.rename_deal_action)  # an edit Anna could undo
+    qtbot.waitUntil(window.undo_action.isEnabled)
     ben.sync()
     kevin = next(p for p in ben.library.get_deal(helix.id).people)
     ben.library.update_people([replace(kevin, title="Chief Medical Officer")])
@@ -145,6 +148,11 @@ def test_set_up_share_sync_and_see_a_colleagues_change(
     qtbot.waitUntil(lambda: "from Ben Okafor" in window.statusBar().currentMessage(),
                     timeout=WAIT_MS)
     assert "Helix Health clinical" in window.statusBar().currentMessage()
+    # Undoing the rename now would write the deal's fields as they were before it — over
+    # what came in: the history is cleared, and the status bar says so.
+    assert "Undo history cleared" in window.statusBar().currentMessage()
+    assert not window.undo_action.isEnabled()
+    assert library.get_deal(helix.id).name == "Helix Health clinical data platform (phase 1)"
 
 
 @pytest.fixture
@@ -200,6 +208,17 @@ def test_an_edit_is_published_after_the_quiet_time_and_an_offline_folder_is_said
                         timeout=WAIT_MS)
         qtbot.waitUntil(lambda: status_text(window).startswith("Team: read "),
                         timeout=WAIT_MS)
+
+        # Quitting while an edit waits for its quiet time: it is published before closing.
+        monkeypatch.setattr(team_window, "PUBLISH_QUIET_MS", 60_000)
+        qtbot.waitUntil(lambda: idle(window), timeout=WAIT_MS)
+        answer_text_dialog("Helix Health, renamed just before quitting")
+        press_shortcut(qtbot, window, window.rename_deal_action)
+        qtbot.waitUntil(lambda: window.session.library.get_deal(helix_id).name
+                        == "Helix Health, renamed just before quitting")
+        assert published_name_of_deal() == "Helix Health, offline"  # not yet
+        window.close()
+        assert published_name_of_deal() == "Helix Health, renamed just before quitting"
     finally:
         window.session.close()
 
