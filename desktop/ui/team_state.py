@@ -12,6 +12,7 @@ from desktop.domain.team import FileState, TeamSettings
 from desktop.domain.wording import plural
 from desktop.store import team
 from desktop.store.library import Library
+from desktop.store.team_unsettled import unsettled
 
 OFFLINE = "Team folder offline"
 
@@ -33,14 +34,14 @@ def read_state(library: Library) -> TeamState | None:
     if settings is None:
         return None
     last_read, last_published = team.times(library)
-    records = team.files(library).values()
+    records = unsettled(library)
     online = Path(settings.folder).is_dir()
     return TeamState(
         settings, online, _local(last_read), _local(last_published),
-        tuple(sorted(r.name for r in records if r.state is FileState.WAITING)),
-        tuple(r.note for r in records if r.state is FileState.PROBLEM),
-        tuple(line for r in records if r.state is FileState.CONFLICTS
-              for line in r.note.splitlines()))
+        tuple(name for name, state, _ in records if state is FileState.WAITING),
+        tuple(note for _, state, note in records if state is FileState.PROBLEM),
+        tuple(line for _, state, note in records if state is FileState.CONFLICTS
+              for line in note.splitlines()))
 
 
 def _local(iso: str | None) -> datetime | None:

@@ -255,3 +255,17 @@ def test_a_conflict_waiting_is_settled_with_take_theirs(
         assert "conflict" not in status_text(window)
     finally:
         window.session.close()
+
+
+def test_times_are_said_as_a_person_says_them() -> None:
+    from datetime import datetime, timedelta
+
+    from desktop.ui.team_state import when
+
+    now = datetime(2026, 12, 4, 15, 30).astimezone()
+    assert when(None, now) == "never"
+    assert when(now.replace(hour=10, minute=42), now) == "today 10:42"
+    assert when(now.replace(hour=10, minute=42), now, short=True) == "10:42"
+    assert when(now - timedelta(days=1), now, short=True) == "yesterday 15:30"
+    assert when(now - timedelta(days=3), now) == "1 Dec 15:30"
+    assert when(now - timedelta(days=400), now) == "30 Oct 2025"
