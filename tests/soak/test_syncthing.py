@@ -9,6 +9,7 @@ deadline and, on a time-out, says what it waited for and what both Syncthings lo
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -79,6 +80,7 @@ def test_edits_made_on_each_laptop_arrive_on_the_other(
     timings["an edit reaches the other laptop"] = _until(
         "Ben's edit of Kevin Liu to reach Anna", anna,
         lambda: anna.people(deal_id)["Kevin Liu"] == ("Lead Architect", 7), pair)
+    assert any(f"changes to {NORTHWIND} from Ben Ode" in said for said in anna.said)
 
     # Both edit at the same time — different people, and different fields of one person —
     # then both sync until each has every edit.
@@ -131,4 +133,6 @@ def test_edits_made_on_each_laptop_arrive_on_the_other(
         status = json.loads(laptop.team("status", "--json"))
         assert status["conflicts"] == [], (laptop.name, status["conflicts"])
         assert status["problems"] == [], (laptop.name, status["problems"])
+        for said in laptop.said:  # every "Came in" line names the deal it brought
+            assert not re.search(r"(new deal|changes to) +from ", said), (laptop.name, said)
     print("Syncthing soak: " + "; ".join(f"{k} {v:.1f} s" for k, v in timings.items()))
