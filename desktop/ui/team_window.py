@@ -40,6 +40,7 @@ from PySide6.QtWidgets import QToolButton
 
 from desktop.domain.changes import ChangeSet
 from desktop.store.errors import StoreError
+from desktop.store.team_set import team_is_set
 from desktop.ui.settings import BACKUPS_KEPT
 from desktop.ui.team_runner import Outcome, TeamRunner
 from desktop.ui.team_state import OFFLINE, TeamState, details, read_state, status_line
@@ -157,8 +158,10 @@ class TeamWindow(QObject):
 
     def refresh(self) -> None:
         """Read the state again and show it in the status bar (and the dialog)."""
+        session = self.session
         try:
-            self.state = read_state(self.session.library) if self.session.is_open else None
+            self.state = read_state(session.library) if session.is_open \
+                and team_is_set(session.library) else None
         except StoreError:
             self.state = None
         state = self.state
