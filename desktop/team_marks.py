@@ -8,11 +8,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from desktop.domain.credit import NOBODY, Credit
 from desktop.domain.dates import utc_now
-from desktop.domain.marks import DELETED, Mark, clock, decode, decode_seen, encode, stamp
+from desktop.domain.deal import Deal
+from desktop.domain.marks import (
+    DELETED,
+    Mark,
+    clock,
+    decode,
+    decode_seen,
+    digest,
+    encode,
+    leaves,
+    stamp,
+)
 from desktop.exchange import dealfile
 from desktop.exchange.stamped_merge import Side, marks_after
-from desktop.store import stamps
+from desktop.store import stamps, team
 from desktop.store.library import Library
 
 
@@ -84,3 +96,17 @@ def keep_after_merge(library: Library, deal_id: str, author_id: str, their_side:
                 shown = " ".join("".join(c for c in name if c.isprintable()).split())[:80]
                 if shown:
                     stamps.note_author(library, author[:64], shown)
+
+
+def credit(library: Library, deal: Deal) -> Credit:
+    """Who last changed each value of ``deal`` as it is now, for the review and what came in:
+    a mark counts only while the value is still the one it marked (a later edit here, not
+    marked yet, is this laptop's own)."""
+    kept = stamps.marks(library, deal.id)
+    if not kept:
+        return NOBODY  # not a shared deal: nothing to credit, nothing to compute
+    values = leaves(dealfile.to_document([deal], include_private=True)["deals"][0])
+    changes = {path: (mark.author, mark.at) for path, (fingerprint, mark) in kept.items()
+               if path in values and digest(values[path]) == fingerprint}
+    chosen = team.settings(library)
+    return Credit(changes, stamps.authors(library), chosen.author_id if chosen else "")

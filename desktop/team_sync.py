@@ -26,12 +26,13 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import team_marks
 from desktop.domain.deal import Deal
+from desktop.domain.diff import diff_deals
 from desktop.domain.errors import ValidationError
 from desktop.domain.merge import PERSON_FIELDS, PersonConflict, Resolution
 from desktop.domain.redaction import for_output
@@ -80,11 +81,12 @@ class _Report:
     problems: list[str] = field(default_factory=list)
     conflicts: list[str] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
+    changes: list[str] = field(default_factory=list)
 
     def frozen(self, offline: str = "") -> SyncReport:
         return SyncReport(tuple(self.published), tuple(self.came_in), tuple(self.waiting),
                           tuple(self.problems), tuple(self.conflicts), tuple(self.gone),
-                          offline)
+                          offline, tuple(self.changes))
 
 
 def sync(library: Library, *, decide: Resolution | None = None,
@@ -211,7 +213,9 @@ def _tell(report: _Report, seen_now: list[FileRecord], name: str, seen: Seen,
     among the records to keep."""
     if state is FileState.MERGED:
         if line:
-            report.came_in.append(line)
+            first, *changes = line.splitlines()
+            report.came_in.append(first)
+            report.changes.extend(changes)
         return
     if state is FileState.WAITING:
         report.waiting.append(name)
@@ -293,7 +297,20 @@ def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_i
         return FileState.MERGED, "", ""
     names = [deal.name for deal in (*result.added, *result.after)]
     what = "new deal" if result.added else "changes to"
-    return FileState.MERGED, "", f"{what} {', '.join(names)} from {_author(document, path)}"
+    line = f"{what} {', '.join(names)} from {_author(document, path)}"
+    return FileState.MERGED, "", "\n".join([line, *_what_changed(library, result.before)])
+
+
+def _what_changed(library: Library, before: Sequence[Deal]) -> list[str]:
+    """Each change a merge made to a deal we had, with who made it and when."""
+    lines = []
+    for was in before:
+        now = library.get_deal(was.id, snapshots=False)
+        found = diff_deals(was.without_snapshots(), now,
+                           credit=team_marks.credit(library, now))
+        if found:
+            lines += [f"{now.name}: {change}" for change in found.lines()]
+    return lines
 
 
 def _questions(plan: ImportPlan, rebased: Rebased | None) -> list[str]:

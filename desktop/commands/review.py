@@ -29,6 +29,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:  # type: ignore[ty
 
 
 def run(args: argparse.Namespace, library_path: Path, out: TextIO) -> int:
+    from desktop import team_marks
     from desktop.cli import EXIT_OK, UserError, _headless_qt, _output_path
     from desktop.domain.review import NoSnapshot, find_since, review
     from desktop.store.library import Library
@@ -36,11 +37,12 @@ def run(args: argparse.Namespace, library_path: Path, out: TextIO) -> int:
     output = _output_path(args.output, (".pdf",))
     with Library.open(library_path, create=False) as library:
         deal = library.get_deal(library.find_deal(args.deal))
+        credit = team_marks.credit(library, deal)
     try:
         since = find_since(deal.snapshots, args.since, deal_name=deal.name, now=deal)
     except NoSnapshot as error:
         raise UserError(str(error)) from None
-    result = review(deal, since, today=date.today())
+    result = review(deal, since, today=date.today(), credit=credit)
     _headless_qt()
     from desktop.commands.pdf_output import chosen_paper, refused_in_one_sentence
     from desktop.render.printing.review import write_review_pdf

@@ -86,6 +86,7 @@ def run(args: argparse.Namespace, library_path: Path, out: TextIO) -> int:
                 return EXIT_USER_ERROR
             for heading, lines in (("Published", report.published),
                                    ("Came in", report.came_in),
+                                   ("What changed", report.changes),
                                    ("Still being written (read next time)", report.waiting),
                                    ("Gone from the folder", report.gone),
                                    ("Conflicts waiting (choose --on-conflict)",

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+from desktop.domain.credit import NOBODY, Credit
 from desktop.domain.deal import Deal
 from desktop.domain.enums import Axis
 from desktop.domain.person import Person
@@ -58,44 +59,50 @@ class DealDiff:
 
 
 def person_changes(before: Person, after: Person,
-                   alternatives: Mapping[str, str] | None = None) -> tuple[str, ...]:
+                   alternatives: Mapping[str, str] | None = None,
+                   credit: Credit = NOBODY) -> tuple[str, ...]:
     """What changed about one person; ``alternatives`` names the options they may lean to
-    (by id)."""
+    (by id); ``credit`` says which colleague made each change, and when (a team's deal:
+    each change is followed by ", by Anna, 2 Dec 2026")."""
     changes: list[str] = []
+
+    def add(aspect: str, text: str) -> None:  # aspect: the value's path under the person
+        changes.append(text + credit.person(after.id, aspect))
+
     for axis in Axis:
         old, new = before.scores[axis].value, after.scores[axis].value
         if old != new:
-            changes.append(f"{axis.label} {score_text(old)} → {score_text(new)}")
-    if before.support != after.support:
-        changes.append(f"support {before.support.label} → {after.support.label}")
-    if before.influence != after.influence:
-        changes.append(f"influence {before.influence.label} → {after.influence.label}")
-    if before.roles != after.roles:
-        gained = [r.label for r in after.roles if r not in before.roles]
-        lost = [r.label for r in before.roles if r not in after.roles]
+            add(f"scores/{axis.value}/value",
+                f"{axis.label} {score_text(old)} → {score_text(new)}")
+    for aspect in ("support", "influence", "roles", "coverage"):
+        was, now = getattr(before, aspect), getattr(after, aspect)
+        if was == now:
+            continue
+        if aspect != "roles":
+            add(aspect, f"{aspect} {was.label} → {now.label}")
+            continue
+        gained = [r.label for r in now if r not in was]
+        lost = [r.label for r in was if r not in now]
         if gained:
-            changes.append("now " + ", ".join(gained))
+            add("roles", "now " + ", ".join(gained))
         if lost:
-            changes.append("no longer " + ", ".join(lost))
-    if before.coverage != after.coverage:
-        changes.append(f"coverage {before.coverage.label} → {after.coverage.label}")
+            add("roles", "no longer " + ", ".join(lost))
     if before.title != after.title:
-        changes.append(f"title {before.title or '—'} → {after.title or '—'}")
+        add("title", f"title {before.title or '—'} → {after.title or '—'}")
     if before.mode != after.mode:
-        changes.append(f"mode {before.mode.label if before.mode else '—'} → "
-                       f"{after.mode.label if after.mode else '—'}")
+        add("mode", f"mode {before.mode.label if before.mode else '—'} → "
+                    f"{after.mode.label if after.mode else '—'}")
+    known = alternatives or {}
     if before.leans_to != after.leans_to:
-        known = alternatives or {}
-        changes.append(f"leans to {known.get(before.leans_to or '', '—')} → "
-                       f"{known.get(after.leans_to or '', '—')}")
+        add("leans_to", f"leans to {known.get(before.leans_to or '', '—')} → "
+                        f"{known.get(after.leans_to or '', '—')}")
     if before.versus != after.versus:  # how they see the alternative (the decision test)
-        known = alternatives or {}
-        changes.append("against the alternative " + " → ".join(
+        add("versus", "against the alternative " + " → ".join(
             versus_text(v, known.get(v.alternative, "") if v else "")
             for v in (before.versus, after.versus)))
     if before.coaches_competitor != after.coaches_competitor:
-        changes.append("now coaches a competitor" if after.coaches_competitor
-                       else "no longer coaches a competitor")
+        add("coaches_competitor", "now coaches a competitor" if after.coaches_competitor
+            else "no longer coaches a competitor")
     return tuple(changes)
 
 
@@ -106,7 +113,7 @@ def _relation_text(relation: Relation, names: dict[str, str]) -> str:
 
 
 def diff_deals(before: Deal, after: Deal, *, today: date | None = None,
-               since: date | None = None) -> DealDiff:
+               since: date | None = None, credit: Credit = NOBODY) -> DealDiff:
     """``before`` → ``after``. ``today`` (the clock's by default) says which actions are
     overdue; ``since``, the day ``before`` was taken, which of them became so after it."""
     old_people = {p.id: p for p in before.people}
@@ -118,7 +125,7 @@ def diff_deals(before: Deal, after: Deal, *, today: date | None = None,
         PersonChange(new_people[pid].name, found)
         for pid in new_people
         if pid in old_people and (found := person_changes(old_people[pid], new_people[pid],
-                                                          alternatives))
+                                                          alternatives, credit))
     )
     old_lines = {r.identity: r for r in before.relations}
     new_lines = {r.identity: r for r in after.relations}
@@ -138,7 +145,8 @@ def diff_deals(before: Deal, after: Deal, *, today: date | None = None,
         relations_removed=tuple(_relation_text(r, names) for key, r in old_lines.items()
                                 if key not in new_lines),
         deal_changes=tuple(deal_changes),
-        actions=action_changes(before, after, today=today or date.today(), since=since),
+        actions=action_changes(before, after, today=today or date.today(), since=since,
+                               credit=credit),
         criteria=criterion_changes(before, after),
         process=step_changes(before, after),
     )

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from desktop.domain.actions import Action, ActionStatus
+from desktop.domain.credit import NOBODY, Credit
 from desktop.domain.deal import Deal
 from desktop.domain.decision import Criterion, ProcessStep, StepStatus
 from desktop.domain.flag_types import day_text
@@ -29,7 +30,7 @@ def overdue_since(action: Action) -> date | None:
 
 
 def action_changes(before: Deal, after: Deal, *, today: date,
-                   since: date | None = None) -> tuple[str, ...]:
+                   since: date | None = None, credit: Credit = NOBODY) -> tuple[str, ...]:
     """One sentence per change of an action, in the plan's order (removed ones last).
 
     "Overdue since" is said of an open action late today that was not late yet on ``since``
@@ -45,12 +46,15 @@ def action_changes(before: Deal, after: Deal, *, today: date,
         if was is None:
             due = f", due {day_text(action.due)}" if action.due else ", no date"
             out.append(f"New action: {quoted}{due}"
-                       + (f", overdue since {day_text(late)}" if late else ""))
+                       + (f", overdue since {day_text(late)}" if late else "")
+                       + credit.record("actions", action.id))
             continue
         if was.status is not action.status:
-            out.append(_status_change(was.status, action.status, quoted))
+            out.append(_status_change(was.status, action.status, quoted)
+                       + credit.value(f"actions/{action.id}/status"))
         if was.due != action.due:
-            out.append(_due_change(was.due, action.due, quoted))
+            out.append(_due_change(was.due, action.due, quoted)
+                       + credit.value(f"actions/{action.id}/due"))
         if late:
             out.append(f"Overdue since {day_text(late)}: {quoted}")
     new_ids = {a.id for a in after.actions}

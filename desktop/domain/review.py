@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from desktop.domain.credit import NOBODY, Credit
 from desktop.domain.deal import Deal, Snapshot
 from desktop.domain.diff import DealDiff, diff_deals, person_changes
 from desktop.domain.enums import Axis
@@ -87,9 +88,10 @@ class Review:
 
 def review(deal: Deal, since: Snapshot, *, today: date | None = None,
            snapshots: Sequence[Snapshot] | None = None,
-           stale_days: int = DEFAULT_STALE_DAYS) -> Review:
+           stale_days: int = DEFAULT_STALE_DAYS, credit: Credit = NOBODY) -> Review:
     """The review of ``deal`` (now) since ``since``; ``snapshots`` (the deal's own by
-    default) make the triangle's history."""
+    default) make the triangle's history; ``credit`` names the colleague behind each change
+    of a team's deal ("support −1 → +1, by Anna, 2 Dec 2026")."""
     today = today or date.today()
     then_day = since.taken_at.date()
     now = deal.without_snapshots()
@@ -97,8 +99,8 @@ def review(deal: Deal, since: Snapshot, *, today: date | None = None,
                      key=lambda s: s.taken_at)
     return Review(
         deal=now, since=since, today=today,
-        diff=diff_deals(since.deal, now, today=today, since=then_day),
-        people=people_reviews(since.deal, now),
+        diff=diff_deals(since.deal, now, today=today, since=then_day, credit=credit),
+        people=people_reviews(since.deal, now, credit),
         history=(*(point(s.deal, s.name, s.taken_at.date(), s.taken_at) for s in history),
                  point(now, "Now", today)),
         flags=flag_review(red_flags(since.deal, influence_weights(since.deal.people,
@@ -114,7 +116,8 @@ def point(deal: Deal, label: str, day: date, at: datetime | None = None) -> Tria
     return TrianglePoint(label, day, deal_triangle(deal.people, weights).values(), at)
 
 
-def people_reviews(before: Deal, after: Deal) -> tuple[PersonReview, ...]:
+def people_reviews(before: Deal, after: Deal,
+                   credit: Credit = NOBODY) -> tuple[PersonReview, ...]:
     """The people of both who changed, in today's order, with the evidence behind each
     score that moved (or whose evidence was rewritten)."""
     old = {p.id: p for p in before.people}
@@ -124,7 +127,7 @@ def people_reviews(before: Deal, after: Deal) -> tuple[PersonReview, ...]:
         was = old.get(person.id)
         if was is None:
             continue
-        changes = person_changes(was, person, names)
+        changes = person_changes(was, person, names, credit)
         evidence = evidence_changes(was, person)
         if changes or evidence:
             found.append(PersonReview(person.id, person.name, changes, evidence))

@@ -69,3 +69,6 @@ class SyncReport:
     conflicts: tuple[str, ...] = ()  # one line per conflict waiting for the seller
     gone: tuple[str, ...] = ()  # deals whose file another laptop removed (kept here)
     offline: str = ""  # the sentence when the folder was not there
+    # what came in, change by change, with who made it ("Helix …: Kevin Liu: support −1 →
+    # +1, by Anna, 2 Dec 2026"); deals new here are in ``came_in`` alone
+    changes: tuple[str, ...] = ()

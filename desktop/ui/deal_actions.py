@@ -83,6 +83,7 @@ class DealActions:
         deal = self.session.deal
         if deal is None:
             return
+        from desktop import team_marks
         from desktop.ui.snapshots_dialog import SnapshotsDialog
 
         library, session = self.session.library, self.session
@@ -91,7 +92,7 @@ class DealActions:
             current=lambda: library.get_deal(deal.id, snapshots=False),
             take=self.take_snapshot,
             delete=partial(_delete_snapshot, session),
-            parent=self.window)
+            parent=self.window, credit=partial(team_marks.credit, library))
         self.snapshots_dialog = dialog
         dialog.exec()
         self.snapshots_dialog = None

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop import team_marks
 from desktop.domain.changes import ChangeSet
 from desktop.domain.deal import Snapshot
 from desktop.domain.diff import diff_deals
@@ -217,7 +218,8 @@ class ReviewPage(QWidget):
             with busy():
                 snapshots = self._all_snapshots()
                 since = self._snapshots[str(self.since_box.currentData())]
-                self.review = review(deal, since, today=date.today(), snapshots=snapshots)
+                self.review = review(deal, since, today=date.today(), snapshots=snapshots,
+                                     credit=team_marks.credit(self.session.library, deal))
         except StoreError as error:
             self.session.failed.emit(str(error))
             return

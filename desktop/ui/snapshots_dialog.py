@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.domain.credit import NOBODY, Credit
 from desktop.domain.deal import Deal, Snapshot
 from desktop.domain.diff import diff_deals
 from desktop.store.summaries import SnapshotInfo
@@ -30,7 +31,8 @@ class SnapshotsDialog(QDialog):
     def __init__(self, deal_name: str, snapshots: list[SnapshotInfo],
                  load: Callable[[str], Snapshot], current: Callable[[], Deal],
                  take: Callable[[], None], delete: Callable[[str], None],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None,
+                 credit: Callable[[Deal], Credit] = lambda _deal: NOBODY) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"Snapshots of {deal_name}")
         self.resize(520, 380)
@@ -38,6 +40,7 @@ class SnapshotsDialog(QDialog):
         self._current = current
         self._take = take
         self._delete = delete
+        self._credit = credit  # who made each change, in a team's deal ("by Anna, 2 Dec")
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setObjectName("snapshot_list")
@@ -95,8 +98,9 @@ class SnapshotsDialog(QDialog):
         if not chosen:
             return
         snapshot = self._load(chosen)
-        lines = diff_deals(snapshot.deal, self._current(),
-                           since=snapshot.taken_at.date()).lines()
+        current = self._current()
+        lines = diff_deals(snapshot.deal, current, since=snapshot.taken_at.date(),
+                           credit=self._credit(current)).lines()
         dialog = QDialog(self)
         dialog.setWindowTitle(f"What changed since “{snapshot.name}”")
         dialog.resize(520, 360)

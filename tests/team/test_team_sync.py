@@ -7,7 +7,6 @@ import hashlib
 import os
 import sqlite3
 import time
-from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
@@ -44,27 +43,6 @@ class Laptop:
 
     def deal(self, deal_id: str) -> Deal:
         return self.library.get_deal(deal_id)
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    made = tmp_path / "Team (OneDrive)"
-    made.mkdir()
-    return made
-
-
-@pytest.fixture
-def anna(tmp_path: Path, folder: Path) -> Iterator[Laptop]:
-    laptop = Laptop(tmp_path, folder, "Anna")
-    yield laptop
-    laptop.library.close()
-
-
-@pytest.fixture
-def ben(tmp_path: Path, folder: Path) -> Iterator[Laptop]:
-    laptop = Laptop(tmp_path, folder, "Ben")
-    yield laptop
-    laptop.library.close()
 
 
 def _deal() -> Deal:

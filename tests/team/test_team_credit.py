@@ -1,0 +1,88 @@
+"""Who changed what: each value of a shared deal carries the author and time of its last
+change, and the review, "what changed" and what a team sync brought say them — "Kevin Liu:
+support Neutral → Mentor, by Ben, 4 Dec 2026" — for a colleague's change, never for the
+seller's own."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from desktop import team_marks
+from desktop.domain.deal import Snapshot
+from desktop.domain.enums import Support
+from desktop.domain.flag_types import day_text
+from desktop.domain.review import review
+from desktop.domain.review_text import plain_text
+from desktop.store import team
+from tests.team.test_team_sync import Laptop, _shared
+
+TODAY = day_text(datetime.now(UTC).date())
+
+
+def _kevin_moves(anna: Laptop, ben: Laptop) -> str:
+    """Anna shares the deal, Ben makes Kevin a mentor and publishes; the deal's id."""
+    deal = _shared(anna)
+    anna.sync()
+    ben.sync()
+    kevin = ben.deal(deal.id).people[0]
+    ben.library.update_people([replace(kevin, support=Support.MENTOR)])
+    team.share(ben.library, team.shares(anna.library)[deal.id])
+    ben.sync()
+    return deal.id
+
+
+def test_what_came_in_names_who_changed_each_value_and_when(anna: Laptop,
+                                                            ben: Laptop) -> None:
+    deal_id = _kevin_moves(anna, ben)
+    report = anna.sync()
+    assert report.came_in == ("changes to Contoso renewal from Ben",)
+    assert report.changes == (
+        f"Contoso renewal: Kevin Liu: support Neutral → Mentor, by Ben, {TODAY}",)
+    assert anna.deal(deal_id).people[0].support is Support.MENTOR
+
+
+def test_the_review_credits_a_colleague_and_not_the_seller(anna: Laptop,
+                                                           ben: Laptop) -> None:
+    deal_id = _kevin_moves(anna, ben)
+    before = anna.deal(deal_id)
+    anna.sync()
+    mine = anna.deal(deal_id).people[1]
+    anna.library.update_people([replace(mine, title="Head of Nursing")])  # Anna's own edit
+    now = anna.deal(deal_id)
+    snapshot = Snapshot(name="QBR", taken_at=datetime(2026, 11, 1, tzinfo=UTC),
+                        deal=before.without_snapshots())
+    text = plain_text(review(now, snapshot, credit=team_marks.credit(anna.library, now)))
+    assert f"support Neutral → Mentor, by Ben, {TODAY}" in text
+    assert "title — → Head of Nursing\n" in text + "\n"  # her own: no "by"
+    assert "by Anna" not in text
+
+
+def test_an_edit_here_after_the_colleague_is_no_longer_theirs(anna: Laptop,
+                                                              ben: Laptop) -> None:
+    deal_id = _kevin_moves(anna, ben)
+    anna.sync()
+    kevin = anna.deal(deal_id).people[0]
+    anna.library.update_people([replace(kevin, support=Support.OPPONENT)])
+    credit = team_marks.credit(anna.library, anna.deal(deal_id))
+    assert credit.person(kevin.id, "support") == ""  # Anna's now, not marked yet
+    anna.sync()  # her change is marked as hers when published
+    credit = team_marks.credit(anna.library, anna.deal(deal_id))
+    assert credit.person(kevin.id, "support") == ""
+
+
+def test_team_sync_prints_what_changed_with_who(anna: Laptop, ben: Laptop) -> None:
+    _kevin_moves(anna, ben)
+    anna.library.close()
+    try:
+        done = subprocess.run([sys.executable, "-m", "desktop", "--db", str(anna.path),
+                               "team", "sync"], capture_output=True, text=True, timeout=120,
+                              cwd=Path(__file__).resolve().parents[2], check=False)
+    finally:
+        anna.library = type(anna.library).open(anna.path)
+    assert done.returncode == 0, done.stderr
+    assert "What changed:\n" in done.stdout
+    assert f"Kevin Liu: support Neutral → Mentor, by Ben, {TODAY}" in done.stdout
