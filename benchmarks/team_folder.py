@@ -9,6 +9,7 @@ file is never opened. Baseline, in the same run: listing the folder with ``os.sc
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -18,10 +19,11 @@ from pathlib import Path
 
 from benchmarks.harness import Result, median_time
 from desktop.domain.deal import Deal
+from desktop.domain.marks import Mark, encode, leaves
 from desktop.domain.person import Person
 from desktop.domain.team import FileRecord, FileState, Share, TeamSettings
 from desktop.exchange import dealfile
-from desktop.exchange.team_folder import look, published_name
+from desktop.exchange.team_folder import look, parse_name, published_name
 from desktop.store import team
 from desktop.store.library import Library
 from desktop.team_sync import sync
@@ -52,6 +54,25 @@ def _build(folder: Path, library: Library) -> tuple[str, Deal]:
                          id=deals[0])
 
 
+def colleague_author(name: str) -> str:
+    parsed = parse_name(name)
+    assert parsed is not None
+    return parsed.author_id
+
+
+def colleague_file(deal: Deal, author_id: str, number: int) -> str:
+    """A colleague's team file of ``deal``, version ``number`` of theirs: every value marked
+    by them with that number (each version seen after the one before, as their laptop's
+    would be), so the merge takes their changes without a question."""
+    document = dealfile.to_document([deal])
+    values = leaves(document["deals"][0])
+    mark = Mark(number, author_id, "2026-12-04T09:00:00+00:00")
+    document["team"] = {"author": {"id": author_id, "name": "A colleague"},
+                        "marks": encode(dict.fromkeys(values, mark), document["deals"][0]),
+                        "seen": {author_id: number}}
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
 def run() -> list[Result]:
     root = Path(tempfile.mkdtemp(prefix="bench-team-"))
     try:
@@ -77,7 +98,7 @@ def run() -> list[Result]:
             for number in range(3):  # a colleague publishes a new version of one file
                 deal = Deal(name=f"A colleague's deal, version {number}",
                             people=colleague.people, id=colleague.id)
-                path.write_text(dealfile.dumps([deal]))
+                path.write_text(colleague_file(deal, colleague_author(changed), number + 1))
                 os.utime(path, ns=(time.time_ns() - 10**10,) * 2)  # settled
                 start = time.perf_counter()
                 report = sync(library)

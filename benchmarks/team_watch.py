@@ -25,9 +25,8 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer, SignalInstance
 
 from benchmarks.harness import Result, median_time
 from benchmarks.qt_app import application
-from benchmarks.team_folder import _build
+from benchmarks.team_folder import _build, colleague_author, colleague_file
 from desktop.domain.deal import Deal
-from desktop.exchange import dealfile
 from desktop.store.library import Library
 from desktop.team_sync import sync
 from desktop.ui.team_runner import Outcome, TeamRunner
@@ -104,7 +103,7 @@ def run() -> list[Result]:
             deal = Deal(name=f"A colleague's deal, version {number}", people=colleague.people,
                         id=colleague.id)
             incoming = staging / changed
-            incoming.write_text(dealfile.dumps([deal]))
+            incoming.write_text(colleague_file(deal, colleague_author(changed), number + 1))
             version = window.session.library.data_version()
             renamed = time.perf_counter()
             os.replace(incoming, folder / changed)

@@ -173,8 +173,19 @@ def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], autho
             report.gone.append(_gone_line(library, parsed.deal_id, parsed.author_id))
     backup = _BackupOnce(library, keep_backups)
     seen_now: list[FileRecord] = []
+    # A file as it was when last merged is not looked at again (the common case, first).
+    to_read = []
+    for name, seen in found.items():
+        before = memory.get(name)
+        if before is None or (before.size, before.mtime_ns, before.inode) != (
+                seen.size, seen.mtime_ns, seen.inode):
+            to_read.append(name)
+        elif before.state is FileState.PROBLEM:
+            report.problems.append(before.note)
+        elif before.state is not FileState.MERGED:
+            to_read.append(name)
     # Originals before engines' copies: a copy is an older version, mostly seen already.
-    for name in sorted(found, key=lambda n: (_is_copy(n), n)):
+    for name in sorted(to_read, key=lambda n: (_is_copy(n), n)):
         seen = found[name]
         parsed = parse_name(name)
         assert parsed is not None  # look() lists team files only
@@ -183,11 +194,6 @@ def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], autho
         before = memory.get(name)
         unchanged = before is not None and Seen(before.size, before.mtime_ns,
                                                 before.inode) == seen
-        if unchanged and before is not None and before.state in (FileState.MERGED,
-                                                                 FileState.PROBLEM):
-            if before.state is FileState.PROBLEM:
-                report.problems.append(before.note)
-            continue
         if unchanged and before is not None and before.state is FileState.CONFLICTS \
                 and decide is None:
             report.conflicts.extend(before.note.splitlines())

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import glob
 import os
 import re
@@ -91,6 +92,7 @@ def published_name(deal_id: str, author_id: str) -> str:
     return f"{deal_id}.{author_id}{SUFFIX}"
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a folder's names stay from sync to sync
 def parse_name(name: str) -> TeamFileName | None:
     """The deal and author of a team file's name (a copy's too); None for any other file."""
     if name.startswith(".") or len(name) > MAX_NAME:
