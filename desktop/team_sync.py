@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from desktop import team_marks
+from desktop.domain.account_rules import account_key
 from desktop.domain.deal import Deal
 from desktop.domain.diff import diff_deals
 from desktop.domain.errors import ValidationError
@@ -38,6 +39,8 @@ from desktop.domain.merge import PERSON_FIELDS, PersonConflict, Resolution
 from desktop.domain.redaction import for_output
 from desktop.domain.team import FileRecord, FileState, SyncReport, TeamSettings
 from desktop.exchange import dealfile
+from desktop.exchange.dealfile_accounts import accounts_from_plain
+from desktop.exchange.exporting import accounts_of
 from desktop.exchange.importing import (
     MAX_FILE_BYTES,
     ImportPlan,
@@ -131,7 +134,11 @@ def publish_shared(library: Library, folder: Path, author: TeamSettings,
             continue
         shown = for_output(deal, include_private=share.with_private,
                            anonymize=share.anonymised)
-        document = dealfile.to_document([shown], include_private=share.with_private)
+        # The account's industry (and, with private fields, its notes) travel as in an
+        # exported file; not from an anonymised deal, whose account notes may name people.
+        accounts = {} if share.anonymised else accounts_of(library, [deal])
+        document = dealfile.to_document([shown], include_private=share.with_private,
+                                        accounts=accounts)
         digest = content_digest(document)
         path = folder / published_name(deal.id, author.author_id)
         if share.deal_id in published and _as_left(path, published[share.deal_id], digest):
@@ -278,7 +285,11 @@ def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_i
             rebased = merge_deal(their_side, my_side)
             deals, _ = _deals_of({**document, "deals": [rebased.document]}, path)
         provided = None if private else frozenset(PERSON_FIELDS) - {"notes"}
-        plan = plan_import(library, [Incoming(d, provided, source=path.name) for d in deals])
+        details = accounts_from_plain(document["accounts"], deals, path) \
+            if "accounts" in document else {}
+        plan = plan_import(library, [Incoming(d, provided, source=path.name,
+                                              account=details.get(account_key(d.account)))
+                                     for d in deals])
         if copy:  # an older version of a colleague's file: it asks nothing
             decide = Resolution.MINE
         questions = [] if copy or plan.changes_nothing else _questions(plan, rebased)
@@ -289,7 +300,7 @@ def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_i
             backup()
         with library.transaction():
             if not plan.changes_nothing:
-                library.write_deals(add=result.added, replace_with=result.after)
+                result.write_into(library)  # the deals, and the accounts' details filled
             team_marks.keep_after_merge(library, deal_id, author_id, their_side, my_side,
                                         their_header)
             team.note_files(library, [merged])

@@ -285,3 +285,26 @@ def test_a_published_file_is_a_deal_file_by_its_schema(anna: Laptop, ben: Laptop
     assert document["team"]["authors"] == {anna.author_id: "Anna", ben.author_id: "Ben"}
     changes = document["team"]["marks"]["changes"]
     assert [author for _n, author, _at, _paths in changes] == [anna.author_id]  # all Anna's
+
+
+def _account_details(laptop: Laptop, deal_id: str) -> tuple[str, str]:
+    summary = laptop.library.account_summary(laptop.deal(deal_id).account_id)
+    assert summary is not None
+    return summary.account.industry, summary.account.notes
+
+
+@pytest.mark.parametrize(("how", "expected"), [
+    ({}, ("Healthcare", "")),  # the industry travels; the notes are private
+    ({"with_private": True}, ("Healthcare", "Board meets in March")),
+    ({"anonymised": True}, ("", "")),  # account notes may name people: nothing
+])
+def test_the_account_details_travel_as_in_an_exported_file(
+        anna: Laptop, ben: Laptop, how: dict[str, bool], expected: tuple[str, str]) -> None:
+    from desktop.domain.accounts import Account
+
+    deal = _shared(anna, **how)
+    anna.library.write_deals(account_details=[Account(
+        "Contoso", industry="Healthcare", notes="Board meets in March")])
+    anna.sync()
+    ben.sync()
+    assert _account_details(ben, deal.id) == expected
