@@ -144,6 +144,7 @@ OPTIONS = {
     "autoUpgradeIntervalH": "0",
     "startBrowser": "false",
     "announceLANAddresses": "false",
+    "stunServer": "",  # STUN serves QUIC, which is not listened on; no server to ask anyway
     "stunKeepaliveStartS": "0",
     "stunKeepaliveMinS": "0",
     "reconnectionIntervalS": "1",
@@ -239,6 +240,27 @@ def wait_for(what: str, probe: Callable[[], T | None], seconds: float,
         time.sleep(every)
 
 
+def check_loopback_only(instance: Instance) -> None:
+    """What the running Syncthing took from its config (REST ``/rest/config``): it listens
+    and dials on 127.0.0.1 only, and every way beyond the machine is off — so a Syncthing
+    that ignored a setting of ours fails the test instead of reaching out."""
+    config = instance.rest("/rest/config")
+    options = config["options"]
+    wanted = {"globalAnnounceEnabled": False, "localAnnounceEnabled": False,
+              "relaysEnabled": False, "natEnabled": False, "urAccepted": -1,
+              "crashReportingEnabled": False, "autoUpgradeIntervalH": 0,
+              "announceLANAddresses": False,
+              "listenAddresses": [f"tcp://127.0.0.1:{instance.listen_port}"]}
+    taken = {name: options.get(name) for name in wanted}
+    assert taken == wanted, f"{instance.name}'s Syncthing runs with {taken}"
+    assert all(server in ("", None) for server in options.get("globalAnnounceServers", [])), \
+        options.get("globalAnnounceServers")
+    addresses = [a for device in config["devices"] for a in device["addresses"]]
+    assert addresses, config["devices"]
+    assert all(a.startswith("tcp://127.0.0.1:") for a in addresses), addresses
+    assert config["gui"]["address"] == f"127.0.0.1:{instance.gui_port}", config["gui"]
+
+
 def _answers(instance: Instance) -> bool | None:
     try:
         return True if instance.rest("/rest/system/ping").get("ping") == "pong" else None
@@ -273,6 +295,7 @@ def two_laptops(binary: str, root: Path, names: tuple[str, str] = ("anna", "ben"
             start(binary, instance)
             wait_for(f"{instance.name}'s Syncthing to answer on 127.0.0.1",
                      functools.partial(_answers, instance), connect_seconds, pair)
+            check_loopback_only(instance)
         wait_for("the two Syncthing instances to connect on 127.0.0.1",
                  lambda: _connected(first, second) and _connected(second, first),
                  connect_seconds, (first, second))
