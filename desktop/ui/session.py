@@ -188,6 +188,13 @@ class LibrarySession(QObject):
         self._emit(changes)
         return True
 
+    def absorb_external_changes(self) -> None:
+        """Take the file as it is now as seen, without refreshing: for a caller that knows
+        the commits since were only its own bookkeeping (a team sync that merged nothing but
+        noted when it read the folder) — a refresh would re-show every panel for nothing,
+        and reset a field the seller is typing in."""
+        self._version = self._data_version()
+
     def _data_version(self) -> int:
         try:
             return self.library.data_version()

@@ -6,7 +6,11 @@ connection, opened on the window's file and closed in the worker (an SQLite conn
 belongs to one thread). The window's connection sees the commits through ``PRAGMA
 data_version``; when a sync ends the runner asks the session to look at once
 (``LibrarySession.check_external_changes``), so a colleague's change shows without waiting
-for the session's own check.
+for the session's own check. A sync that merged nothing still commits its bookkeeping (when
+it read the folder): then, if no other connection wrote meanwhile, the session takes the new
+version as seen without refreshing — a refresh every few minutes would re-show every panel
+and wipe what the seller is typing in the inspector. The session's own check pauses while a
+sync runs, for the same reason.
 
 One sync at a time: requests while one runs coalesce into one follow-up run (a burst of
 file events is two syncs, never one per event). A rule for conflicts (``decide``) asked for
@@ -42,6 +46,14 @@ class Outcome:
     report: SyncReport | None = None
     failure: str = ""
     not_set: bool = False  # no team folder (any more): nothing ran
+    others_wrote: bool = True  # another connection (the window, the CLI) committed meanwhile
+
+    @property
+    def merged(self) -> bool:
+        """Whether the sync may have changed deals (not only its own bookkeeping: when the
+        folder was read, what each file was)."""
+        report = self.report
+        return report is None or bool(report.came_in) or self.others_wrote
 
 
 def run_sync(path: Path, decide: Resolution | None, keep_backups: int | None) -> Outcome:
@@ -54,7 +66,9 @@ def run_sync(path: Path, decide: Resolution | None, keep_backups: int | None) ->
     except StoreError as error:
         return Outcome(failure=str(error))
     try:
-        return Outcome(sync(library, decide=decide, keep_backups=keep_backups))
+        before = library.data_version()  # moves only with other connections' commits
+        report = sync(library, decide=decide, keep_backups=keep_backups)
+        return Outcome(report, others_wrote=library.data_version() != before)
     except TeamNotSet:
         return Outcome(not_set=True)
     except StoreError as error:
@@ -121,6 +135,9 @@ class TeamRunner(QObject):
                 self._done.emit(outcome)
 
         self.runs += 1
+        # The session's own look for others' commits waits: this sync's bookkeeping is not
+        # news, and the end of the sync says whether anything else is (``_deliver``).
+        self.session.watch.stop()
         self._thread = threading.Thread(target=job, name="team-sync", daemon=True)
         self._thread.start()
         self.started.emit()
@@ -130,8 +147,13 @@ class TeamRunner(QObject):
             self._thread.join()
             self._thread = None
         self.last = outcome
-        if self.session.is_open:
-            self.session.check_external_changes()  # the merge shows now
+        session = self.session
+        if session.is_open:
+            if outcome.merged:
+                session.check_external_changes()  # the merge shows now
+            else:  # only when the folder was read: no refresh (it would reset typing)
+                session.absorb_external_changes()
+            session.watch.start()
         self.finished.emit(outcome)
         if self._pending:
             decide, self._pending, self._pending_decide = self._pending_decide, False, None

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import os
+import time
+import uuid
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -31,6 +33,7 @@ from tests.helpers.ui import (
     answer_text_dialog,
     choose_menu,
     click,
+    click_row,
     main_window,
     open_deal,
     open_window,
@@ -269,3 +272,37 @@ def test_times_are_said_as_a_person_says_them() -> None:
     assert when(now - timedelta(days=1), now, short=True) == "yesterday 15:30"
     assert when(now - timedelta(days=3), now) == "1 Dec 15:30"
     assert when(now - timedelta(days=400), now) == "30 Oct 2025"
+
+
+def test_a_sync_that_brings_nothing_leaves_what_the_seller_is_typing(
+        qtbot: QtBot, folder: Path, shared: tuple[Path, str]) -> None:
+    path, _ = shared
+    window = open_window(qtbot, path, path.parent)
+    try:
+        runner = window.team.runner  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: runner.runs > 0 and idle(window), timeout=WAIT_MS)
+        open_deal(qtbot, window, "Helix Health clinical")
+        assert window.session.deal is not None
+        click_row(qtbot, window, window.session.deal.people[0].name)
+        evidence = next(iter(window.inspector.scores.values())).evidence
+        type_into(evidence, "Said so in the steering committee", finish=False)
+        runs, version = runner.runs, window.session.library.data_version()
+        # A broken file arrives: the watcher fires, the sync notes it as a problem (its own
+        # bookkeeping, committed) and merges nothing.
+        broken = folder / published_name(str(uuid.uuid4()), str(uuid.uuid4()))
+        broken.write_text("{ not a deal file")
+        os.utime(broken, ns=(time.time_ns() - 60 * 10**9,) * 2)  # settled: a problem
+        qtbot.waitUntil(lambda: runner.runs > runs and idle(window), timeout=WAIT_MS)
+        assert runner.last.report.problems
+        assert window.session.library.data_version() != version  # the sync did commit
+        qtbot.wait(50)
+        assert evidence.toPlainText() == "Said so in the steering committee"
+        assert evidence.hasFocus()
+        QTest.keyClick(evidence, Qt.Key.Key_Tab)  # finished: stored
+        person = window.session.deal.people[0]
+        stored = window.session.library.get_deal(window.session.deal.id).person(person.id)
+        assert "Said so in the steering committee" in {
+            score.evidence for score in (stored.scores.business, stored.scores.technical,
+                                         stored.scores.personal)}
+    finally:
+        window.session.close()
