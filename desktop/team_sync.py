@@ -52,6 +52,7 @@ from desktop.exchange.incoming import Incoming
 from desktop.exchange.safe_read import read_regular_file
 from desktop.exchange.stamped_merge import Rebased, merge_deal
 from desktop.exchange.team_folder import (
+    TRUSTED,
     Seen,
     TeamFolderOffline,
     look,
@@ -93,23 +94,33 @@ class _Report:
 
 
 def sync(library: Library, *, decide: Resolution | None = None,
-         clock_ns: int | None = None, keep_backups: int | None = None) -> SyncReport:
+         clock_ns: int | None = None, keep_backups: int | None = None,
+         quick: bool = False) -> SyncReport:
     """Publish, then read and merge; what happened. ``decide``: settle conflicts by this
     rule (None: list them and leave those files for the seller). ``clock_ns``: now, by this
-    laptop's file-system clock (tests pass their own)."""
+    laptop's file-system clock (tests pass their own).
+
+    ``quick``: the folder just changed (its watcher fired) — read what came, and nothing
+    else: no publish (edits are published by their own sync), and a file merged before is
+    not looked at while its inode is the same (``team_folder.look``'s ``trust``; a sync
+    engine brings a file by a rename). The window's other syncs look at everything."""
     chosen = team.settings(library)
     if chosen is None:
         raise TeamNotSet
     folder = Path(chosen.folder)
     report = _Report()
+    memory = team.memory(library)
+    trust = {name: row[2] for name, row in memory.items()
+             if row[3] in (FileState.MERGED, FileState.PROBLEM)} if quick else None
     try:
-        publish_shared(library, folder, chosen, report)
-        found = look(folder)
+        if not quick:
+            publish_shared(library, folder, chosen, report)
+        found = look(folder, trust)
     except TeamFolderOffline as error:
         return report.frozen(offline=str(error))
     read_folder(library, folder, found, chosen.author_id, report, decide=decide,
                 clock_ns=time.time_ns() if clock_ns is None else clock_ns,
-                keep_backups=keep_backups)
+                keep_backups=keep_backups, memory=memory)
     return report.frozen()
 
 
@@ -170,26 +181,29 @@ def _as_left(path: Path, published: tuple[str, int, int, int], digest: str) -> b
 
 def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], author_id: str,
                 report: _Report, *, decide: Resolution | None, clock_ns: int,
-                keep_backups: int | None) -> None:
-    memory = team.files(library)
+                keep_backups: int | None,
+                memory: Mapping[str, team.Remembered] | None = None) -> None:
+    if memory is None:
+        memory = team.memory(library)
     gone = [name for name in memory if name not in found]
     for name in gone:
-        record = memory[name]
         parsed = parse_name(name)
-        if record.state is FileState.MERGED and parsed is not None and not parsed.is_copy:
+        if memory[name][3] == FileState.MERGED and parsed is not None and not parsed.is_copy:
             report.gone.append(_gone_line(library, parsed.deal_id, parsed.author_id))
     backup = _BackupOnce(library, keep_backups)
     seen_now: list[FileRecord] = []
     # A file as it was when last merged is not looked at again (the common case, first).
     to_read = []
     for name, seen in found.items():
-        before = memory.get(name)
-        if before is None or (before.size, before.mtime_ns, before.inode) != (
-                seen.size, seen.mtime_ns, seen.inode):
+        remembered = memory.get(name)
+        if remembered is None:
             to_read.append(name)
-        elif before.state is FileState.PROBLEM:
-            report.problems.append(before.note)
-        elif before.state is not FileState.MERGED:
+        elif seen is TRUSTED or remembered[:3] == (seen.size, seen.mtime_ns, seen.inode):
+            if remembered[3] == FileState.PROBLEM:
+                report.problems.append(remembered[4])
+            elif remembered[3] != FileState.MERGED:
+                to_read.append(name)
+        else:
             to_read.append(name)
     # Originals before engines' copies: a copy is an older version, mostly seen already.
     for name in sorted(to_read, key=lambda n: (_is_copy(n), n)):
@@ -198,14 +212,12 @@ def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], autho
         assert parsed is not None  # look() lists team files only
         if parsed.author_id == author_id and not parsed.is_copy:
             continue  # our own file
-        before = memory.get(name)
-        unchanged = before is not None and Seen(before.size, before.mtime_ns,
-                                                before.inode) == seen
-        if unchanged and before is not None and before.state is FileState.CONFLICTS \
-                and decide is None:
-            report.conflicts.extend(before.note.splitlines())
+        remembered = memory.get(name)
+        previous = None if remembered is None else Seen(*remembered[:3])
+        if previous == seen and remembered is not None \
+                and remembered[3] == FileState.CONFLICTS and decide is None:
+            report.conflicts.extend(remembered[4].splitlines())
             continue
-        previous = None if before is None else Seen(before.size, before.mtime_ns, before.inode)
         state, note, line = _merge_file(library, folder / name, seen, parsed.deal_id,
                                         author_id, decide, backup, copy=parsed.is_copy,
                                         complete=settled(seen, previous, clock_ns))

@@ -85,6 +85,16 @@ def files(library: Library) -> dict[str, FileRecord]:
                 "SELECT name, size, mtime_ns, state, note, inode FROM team_files")}
 
 
+Remembered = tuple[int, int, int, str, str]  # size, mtime_ns, inode, state, note
+
+
+def memory(library: Library) -> dict[str, Remembered]:
+    """:func:`files` as plain tuples: what a sync compares 10,000 times (a fifth of the
+    cost of making a record of each)."""
+    return {row[0]: row[1:] for row in _connection(library).execute(
+        "SELECT name, size, mtime_ns, inode, state, note FROM team_files")}
+
+
 def note_files(library: Library, records: Iterable[FileRecord], *,
                forget: Iterable[str] = ()) -> None:
     """Remember these files as seen now (inside the caller's transaction when there is one:

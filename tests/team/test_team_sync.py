@@ -248,6 +248,34 @@ def test_an_unchanged_file_is_skipped_by_its_size_and_time(
     assert ben.sync().problems
 
 
+def test_a_quick_sync_reads_what_a_rename_brought_and_publishes_nothing(
+        anna: Laptop, ben: Laptop, folder: Path) -> None:
+    """The watcher's sync: a file put in place by a rename (a new inode, as sync engines
+    do) is read without a ``stat`` of the others; one rewritten in place waits for the next
+    full look; Ben's own edit is not published by it."""
+    deal = _shared(anna)
+    anna.sync()
+    ben.sync()
+    team.share(ben.library, Share(deal.id))
+    ben.sync()
+    kevin = anna.deal(deal.id).people[0]
+    anna.library.update_people([replace(kevin, title="CTO")])
+    anna.sync()  # publish writes a temporary file and renames it in: a new inode
+    ava = ben.deal(deal.id).people[1]
+    ben.library.update_people([replace(ava, title="CNO")])
+    ours = folder / published_name(deal.id, ben.author_id)
+    published = ours.read_bytes()
+    report = sync(ben.library, clock_ns=LATER, quick=True)
+    assert report.came_in == ("changes to Contoso renewal from Anna",)
+    assert report.published == ()
+    assert ours.read_bytes() == published
+    path = folder / published_name(deal.id, anna.author_id)
+    info = path.stat()
+    path.write_bytes(b"x" * (info.st_size + 1))  # in place: the same inode
+    assert sync(ben.library, clock_ns=LATER, quick=True).problems == ()
+    assert ben.sync().problems  # the full look sees it
+
+
 def test_an_offline_folder_says_so_and_keeps_the_library(
         anna: Laptop, folder: Path) -> None:
     _shared(anna)
