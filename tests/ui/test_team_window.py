@@ -30,6 +30,7 @@ from desktop.ui import team_window
 from desktop.ui.main_window import MainWindow
 from desktop.ui.team_dialog import SHARE, TeamDialog
 from tests.helpers.ui import (
+    activate,
     answer_text_dialog,
     choose_menu,
     click,
@@ -142,6 +143,11 @@ def test_set_up_share_sync_and_see_a_colleagues_change(
     qtbot.waitUntil(window.undo_action.isEnabled)
     ben.sync()
     kevin = next(p for p in ben.library.get_deal(helix.id).people)
+    activate(qtbot, window)  # back from the rename dialog
+    click_row(qtbot, window, kevin.name)  # Anna is writing about him when Ben's change lands
+    evidence = next(iter(window.inspector.scores.values())).evidence
+    type_into(evidence, "Wants the board seat", finish=False)
+    assert evidence.hasFocus()
     ben.library.update_people([replace(kevin, title="Chief Medical Officer")])
     team.share(ben.library, Share(helix.id))
     ben.sync()
@@ -156,6 +162,11 @@ def test_set_up_share_sync_and_see_a_colleagues_change(
     assert "Undo history cleared" in window.statusBar().currentMessage()
     assert not window.undo_action.isEnabled()
     assert library.get_deal(helix.id).name == "Helix Health clinical data platform (phase 1)"
+    # The inspector shows Ben's title, and what Anna is typing stays.
+    qtbot.waitUntil(lambda: window.inspector.texts["title"].text() == "Chief Medical Officer")
+    assert evidence.toPlainText() == "Wants the board seat"
+    assert evidence.hasFocus()
+    QTest.keyClick(evidence, Qt.Key.Key_Tab)
 
 
 @pytest.fixture

@@ -359,7 +359,10 @@ class Inspector(QWidget):
             check.setEnabled(not self.read_only)
             check.blockSignals(False)
         for axis, editor in self.scores.items():
-            editor.set_score(person.scores[axis])
+            # As the text fields: a score the store did not change keeps what is being typed
+            # in it (a colleague's change to another field merged meanwhile).
+            if previous is None or previous.scores[axis] != person.scores[axis]:
+                editor.set_score(person.scores[axis])
             editor.setReadOnly(self.read_only)
         self.person_plan.show_for(person, deal, self.read_only)
         self.versus.show_for(person, deal, self.read_only)
