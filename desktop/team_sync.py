@@ -28,10 +28,12 @@ import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from desktop import team_marks
 from desktop.domain.account_rules import account_key
+from desktop.domain.dates import utc_now
 from desktop.domain.deal import Deal
 from desktop.domain.diff import diff_deals
 from desktop.domain.errors import ValidationError
@@ -63,9 +65,11 @@ from desktop.exchange.team_folder import (
 )
 from desktop.problems import ExportProblem, ImportProblem
 from desktop.store import team
+from desktop.store.backups import list_backups
 from desktop.store.errors import Conflict, NotFound, ValueNotStorable
 from desktop.store.library import Library
 
+TEAM_BACKUP_EVERY = timedelta(hours=2)  # at most one backup before team merges per this
 TEAM_KEY = "team"  # a team file's header: its author, the marks of its values, what it saw
 
 
@@ -253,16 +257,24 @@ def _tell(report: _Report, seen_now: list[FileRecord], name: str, seen: Seen,
 
 @dataclass
 class _BackupOnce:
-    """One backup per sync, before the first merge into a deal the seller already has."""
+    """A backup before the first merge of a sync into a deal the seller already has —
+    unless the library was backed up in the last two hours. The window syncs every few
+    minutes and whenever a colleague's file arrives: a copy of the whole library each time
+    would cost a merge its speed and, backups being rotated, push yesterday's out within
+    the hour."""
 
     library: Library
     keep: int | None
     done: bool = False
 
     def __call__(self) -> None:
-        if not self.done:
-            self.library.backup("before-team-merge", self.keep)
-            self.done = True
+        if self.done:
+            return
+        self.done = True
+        newest = list_backups(self.library.path)
+        if newest and utc_now() - newest[0].taken_at < TEAM_BACKUP_EVERY:
+            return
+        self.library.backup("before-team-merge", self.keep)
 
 
 def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_id: str,

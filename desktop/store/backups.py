@@ -40,6 +40,7 @@ class BackupInfo:
 
 
 _REASONS = {"daily": "Daily", "before-merge": "Before a merge-import",
+            "before-team-merge": "Before a team-folder merge",
             "before-restore": "Before a restore", "manual": "Made by hand"}
 
 

@@ -336,3 +336,23 @@ def test_the_account_details_travel_as_in_an_exported_file(
     anna.sync()
     ben.sync()
     assert _account_details(ben, deal.id) == expected
+
+
+def test_a_merge_into_a_deal_here_is_backed_up_first_at_most_every_two_hours(
+        anna: Laptop, ben: Laptop) -> None:
+    from desktop.store.backups import list_backups
+
+    deal = _shared(anna)
+    anna.sync()
+    ben.sync()  # a new deal: nothing of Ben's to lose, no backup
+    assert list_backups(ben.path) == []
+    for title in ("CTO", "CEO"):
+        kevin = anna.deal(deal.id).people[0]
+        anna.library.update_people([replace(kevin, title=title)])
+        anna.sync()
+        assert ben.sync().came_in
+    backups = list_backups(ben.path)
+    assert [b.reason for b in backups] == ["before-team-merge"]  # the second one skipped
+    assert backups[0].label == "Before a team-folder merge"
+    with Library.open(backups[0].path, create=False) as before:  # as it was: "CIO"
+        assert before.get_deal(deal.id).people[0].title == "CIO"
