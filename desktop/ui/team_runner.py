@@ -56,8 +56,10 @@ class Outcome:
         return report is None or bool(report.came_in) or self.others_wrote
 
 
-def run_sync(path: Path, decide: Resolution | None, keep_backups: int | None) -> Outcome:
-    """A whole sync on a connection of its own, opened and closed in the calling thread."""
+def run_sync(path: Path, decide: Resolution | None, keep_backups: int | None,
+             quick: bool = False) -> Outcome:
+    """A whole sync on a connection of its own, opened and closed in the calling thread;
+    ``quick``: only what came into the folder (``team_sync.sync``'s ``quick``)."""
     from desktop.store.library import Library
     from desktop.team_sync import TeamNotSet, sync
 
@@ -67,7 +69,7 @@ def run_sync(path: Path, decide: Resolution | None, keep_backups: int | None) ->
         return Outcome(failure=str(error))
     try:
         before = library.data_version()  # moves only with other connections' commits
-        report = sync(library, decide=decide, keep_backups=keep_backups)
+        report = sync(library, decide=decide, keep_backups=keep_backups, quick=quick)
         return Outcome(report, others_wrote=library.data_version() != before)
     except TeamNotSet:
         return Outcome(not_set=True)
@@ -103,6 +105,7 @@ class TeamRunner(QObject):
         self._thread: threading.Thread | None = None
         self._pending = False
         self._pending_decide: Resolution | None = None
+        self._pending_quick = True  # every coalesced request was a quick one
         self._prepared = False
         self._done.connect(self._deliver)
 
@@ -110,27 +113,29 @@ class TeamRunner(QObject):
     def busy(self) -> bool:
         return self._thread is not None
 
-    def request(self, decide: Resolution | None = None) -> bool:
+    def request(self, decide: Resolution | None = None, *, quick: bool = False) -> bool:
         """Sync now, or right after the running sync (coalesced); False when no library
-        that can be written is open."""
+        that can be written is open. ``quick``: the folder changed — read what came in,
+        publish nothing (a follow-up is quick only if every request it stands for was)."""
         session = self.session
         if not session.is_open or session.library.read_only:
             return False
         if self._thread is not None:
             self._pending = True
             self._pending_decide = decide or self._pending_decide
+            self._pending_quick = self._pending_quick and quick and decide is None
             return True
-        self._start(session.library.path, decide)
+        self._start(session.library.path, decide, quick and decide is None)
         return True
 
-    def _start(self, path: Path, decide: Resolution | None) -> None:
+    def _start(self, path: Path, decide: Resolution | None, quick: bool) -> None:
         if not self._prepared:
             prepare()
             self._prepared = True
         keep = self.keep_backups()
 
         def job() -> None:
-            outcome = run_sync(path, decide, keep)
+            outcome = run_sync(path, decide, keep, quick)
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 self._done.emit(outcome)
 
@@ -156,8 +161,9 @@ class TeamRunner(QObject):
             session.watch.start()
         self.finished.emit(outcome)
         if self._pending:
-            decide, self._pending, self._pending_decide = self._pending_decide, False, None
-            self.request(decide)
+            decide, quick = self._pending_decide, self._pending_quick
+            self._pending, self._pending_decide, self._pending_quick = False, None, True
+            self.request(decide, quick=quick)
 
     def wait(self, timeout_s: float = 30.0) -> None:
         """Let a running sync end (closing the window): its result is not delivered."""

@@ -10,8 +10,10 @@ A sync runs (in the background, ``team_runner.py``):
 * every :data:`PERIODIC_MS` while the window is open;
 * when the folder changes (``QFileSystemWatcher``): at once when no sync runs (leading
   edge), so a colleague's file is merged promptly; further events while one runs coalesce
-  into one follow-up. While the folder is offline its parent is watched instead, so the
-  folder's return starts a sync;
+  into one follow-up. It is a quick sync (``team_sync.sync``'s ``quick``): it publishes
+  nothing and reads only files new or renamed in (an engine brings a file by a rename; one
+  rewritten in place waits for the next full sync). While the folder is offline its parent
+  is watched instead, so the folder's return starts a full sync;
 * after an edit in this window, once edits have been quiet for :data:`PUBLISH_QUIET_MS`
   (each edit restarts the wait): the edit is published. Changes that came from elsewhere
   (a merge, the command line) do not start it;
@@ -121,18 +123,21 @@ class TeamWindow(QObject):
             self.dialog.reject()  # it showed the other library's team
         self.library_opened()
 
-    def sync(self) -> None:
+    def sync(self, *, quick: bool = False) -> None:
+        """A sync in the background (``quick``: the folder changed — read what came in)."""
         if self.state is None or not self.session.is_open:
             return
         self._last_start = time.monotonic()
-        self.runner.request()
+        self.runner.request(quick=quick)
 
     def folder_changed(self, path: str) -> None:
         """The watcher's slot: the folder (or, while it is offline, its parent) changed."""
         if self.state is None:
             return
         folder = Path(self.state.settings.folder)
-        if Path(path) == folder or folder.is_dir():  # the folder, or its return
+        if Path(path) == folder:
+            self.sync(quick=True)  # what came in, at once
+        elif folder.is_dir():  # the folder is back: publish and read everything
             self.sync()
 
     def _application_state(self, state: Qt.ApplicationState) -> None:
