@@ -86,8 +86,9 @@ class TeamDialog(QDialog):
         box = QGroupBox("Folder and name")
         form = QFormLayout(box)
         self.folder_edit = QLineEdit()
-        self.folder_edit.setPlaceholderText("A folder OneDrive, Dropbox, Syncthing or a "
-                                            "network share carries")
+        self.folder_edit.setPlaceholderText("e.g. ~/Dropbox/Deal Triangle team")
+        self.folder_edit.setToolTip("Any folder OneDrive, Dropbox, Google Drive, Syncthing "
+                                    "or a network share carries between the laptops")
         browse = QPushButton("B&rowse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -198,6 +199,7 @@ class TeamDialog(QDialog):
             f"Author id {chosen.author_id} (this laptop, for good)" if chosen else
             "This laptop gets an author id when you save.")
         self.save_button.setEnabled(False)
+        self.shares.setEnabled(chosen is not None)  # shared once there is a folder
 
     def _edited(self) -> None:
         self.save_button.setEnabled(True)

@@ -114,6 +114,7 @@ def test_set_up_share_sync_and_see_a_colleagues_change(
     library = window.session.library
     assert not window.team.status.isVisible()  # type: ignore[attr-defined]  # no team yet
     dialog = dialog_of(qtbot, window)
+    assert not dialog.shares.isEnabled()  # nothing to share into yet
     type_into(dialog.folder_edit, str(folder))
     type_into(dialog.name_edit, "Anna Keller")
     click(dialog.save_button)
