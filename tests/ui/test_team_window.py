@@ -239,7 +239,9 @@ def test_an_edit_is_published_after_the_quiet_time_and_an_offline_folder_is_said
 
 
 def test_a_conflict_waiting_is_settled_with_take_theirs(
-        qtbot: QtBot, folder: Path, shared: tuple[Path, str], ben: Colleague) -> None:
+        qtbot: QtBot, folder: Path, shared: tuple[Path, str], ben: Colleague,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(team_window, "PERIODIC_MS", 250)  # "every few minutes", shortened
     path, helix_id = shared
     with Library.open(path, create=False) as anna:  # both have the deal, then both edit it
         sync(anna)
@@ -268,6 +270,9 @@ def test_a_conflict_waiting_is_settled_with_take_theirs(
                         timeout=WAIT_MS)
         assert not theirs.isVisible()
         assert "conflict" not in status_text(window)
+        runs = window.team.runner.runs  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: window.team.runner.runs >= runs + 2,  # type: ignore[attr-defined]
+                        timeout=WAIT_MS)  # the timer's syncs, with nothing else happening
     finally:
         window.session.close()
 
