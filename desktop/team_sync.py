@@ -108,7 +108,7 @@ def sync(library: Library, *, decide: Resolution | None = None,
     else: no publish (edits are published by their own sync), and a file merged before is
     not looked at while its inode is the same (``team_folder.look``'s ``trust``; a sync
     engine brings a file by a rename). The window's other syncs look at everything."""
-    chosen = team.settings(library)
+    chosen = team.claim(library)  # a library copied from another computer: a new author
     if chosen is None:
         raise TeamNotSet
     folder = Path(chosen.folder)
@@ -336,7 +336,9 @@ def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_i
         return FileState.PROBLEM, _sentence(path, error), ""
     if plan.changes_nothing:
         return FileState.MERGED, "", ""
-    names = [deal.name for deal in (*result.added, *result.after)]
+    # A merge that only filled the account's details changes no deal: name it all the same.
+    names = [deal.name for deal in (*result.added, *result.after)] or [
+        library.deal_summary(deal_id).name]
     what = "new deal" if result.added else "changes to"
     line = f"{what} {', '.join(names)} from {_author(document, path)}"
     return FileState.MERGED, "", "\n".join([line, *_what_changed(library, result.before)])

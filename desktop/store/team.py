@@ -8,8 +8,10 @@ import sqlite3
 from collections.abc import Iterable, Mapping
 
 from desktop.domain.dates import utc_now
+from desktop.domain.ids import new_id
 from desktop.domain.team import FileRecord, FileState, Share, TeamSettings
 from desktop.store.library import Library
+from desktop.store.machine import machine_id
 
 
 def _connection(library: Library) -> sqlite3.Connection:
@@ -24,13 +26,32 @@ def settings(library: Library) -> TeamSettings | None:
 
 def set_settings(library: Library, chosen: TeamSettings) -> None:
     """Keep the folder and name; the author id of an earlier setting is kept (a laptop is
-    one author for good, so its files keep their names)."""
+    one author for good, so its files keep their names) — on this computer."""
     with library.transaction():
         _connection(library).execute(
-            "INSERT INTO team (id, folder, author_id, author_name) VALUES (1, ?, ?, ?) "
+            "INSERT INTO team (id, folder, author_id, author_name, machine) "
+            "VALUES (1, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET folder = excluded.folder, "
             "author_name = excluded.author_name",
-            [chosen.folder, chosen.author_id, chosen.author_name])
+            [chosen.folder, chosen.author_id, chosen.author_name, machine_id()])
+    claim(library)
+
+
+def claim(library: Library) -> TeamSettings | None:
+    """The settings, with a new author id when the library was copied from another computer
+    (``desktop/store/machine.py`` says why): its files and marks are then another author's,
+    read like a colleague's. A library made before computers were told apart is claimed by
+    the first computer that syncs it."""
+    here = machine_id()
+    connection = _connection(library)
+    row = connection.execute("SELECT machine FROM team WHERE id = 1").fetchone()
+    if row is not None and here and row[0] != here:
+        with library.transaction():
+            connection.execute(
+                "UPDATE team SET machine = ?, author_id = CASE WHEN machine = '' "
+                "THEN author_id ELSE ? END WHERE id = 1", [here, new_id()])
+            connection.execute("UPDATE team_shares SET digest = ''")  # publish under it
+    return settings(library)
 
 
 def shares(library: Library) -> dict[str, Share]:

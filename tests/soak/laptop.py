@@ -38,9 +38,11 @@ class Laptop:
     db: Path
     syncthing: Instance
     said: list[str] = field(default_factory=list)
+    config: Path | None = None  # its own config folder: another computer (its machine id)
 
     def team(self, *args: str) -> str:
-        done = run("--db", self.db, "team", *args)
+        env = None if self.config is None else {"XDG_CONFIG_HOME": str(self.config)}
+        done = run("--db", self.db, "team", *args, env=env)
         assert done.returncode == 0, f"{self.name}: team {' '.join(args)}\n{done.stdout}" \
                                      f"{done.stderr}"
         return done.stdout

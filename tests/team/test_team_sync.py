@@ -356,3 +356,53 @@ def test_a_merge_into_a_deal_here_is_backed_up_first_at_most_every_two_hours(
     assert backups[0].label == "Before a team-folder merge"
     with Library.open(backups[0].path, create=False) as before:  # as it was: "CIO"
         assert before.get_deal(deal.id).people[0].title == "CIO"
+
+
+def test_a_library_copied_to_another_computer_becomes_another_author(
+        anna: Laptop, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Her library restored on a second computer: a sync there makes a new author id (the
+    machine id lives in the user's config folder, not the library), so the two never write
+    one file, and edits made apart on both meet on both."""
+    desk = os.environ["XDG_CONFIG_HOME"]  # Anna's first computer (the tests' own home)
+    deal = _shared(anna)
+    anna.sync()
+    anna.library.backup_to(tmp_path / "notebook.sqlite")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "notebook-config"))
+    with Library.open(tmp_path / "notebook.sqlite") as notebook:
+        was = team.settings(notebook)
+        assert was is not None
+        assert was.author_id == anna.author_id  # as copied, until it syncs here
+        ava = notebook.get_deal(deal.id).people[1]
+        notebook.update_people([replace(ava, title="CNO")])
+        sync(notebook, clock_ns=LATER)
+        now = team.settings(notebook)
+        assert now is not None
+        assert now.author_id != anna.author_id
+        assert now.author_name == "Anna"
+        monkeypatch.setenv("XDG_CONFIG_HOME", desk)
+        kevin = anna.deal(deal.id).people[0]
+        anna.library.update_people([replace(kevin, title="CTO")])
+        for _ in range(2):
+            anna.sync()
+            monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "notebook-config"))
+            sync(notebook, clock_ns=LATER)
+            monkeypatch.setenv("XDG_CONFIG_HOME", desk)
+        titles = [p.title for p in notebook.get_deal(deal.id).people]
+    assert titles == ["CTO", "CNO"]
+    assert [p.title for p in anna.deal(deal.id).people] == ["CTO", "CNO"]
+    kept = team.settings(anna.library)
+    assert kept is not None
+    assert kept.author_id == anna.author_id  # the desk kept its id
+
+
+def test_details_of_the_account_alone_coming_in_name_the_deal(anna: Laptop,
+                                                               ben: Laptop) -> None:
+    from desktop.domain.accounts import Account
+
+    deal = _shared(anna)
+    anna.sync()
+    ben.sync()
+    anna.library.write_deals(account_details=[Account("Contoso", industry="Healthcare")])
+    anna.sync()
+    assert ben.sync().came_in == ("changes to Contoso renewal from Anna",)
+    assert _account_details(ben, deal.id) == ("Healthcare", "")

@@ -10,12 +10,15 @@ its last change, each deal the highest number it has seen of each author.
 ``team_marks``: per deal and value path, the digest of the value when it was marked (to
 notice a change) and the mark; a tombstone has the digest ``-``. ``team_seen``: the deal's
 version vector. ``team_authors``: the names colleagues gave themselves, for "by Anna".
+``team.machine``: the computer this library's author id was made on (``store/machine.py``):
+a library copied to another computer becomes another author there.
 """
 
 from __future__ import annotations
 
 STATEMENTS = (
     "DROP TABLE team_versions",
+    "ALTER TABLE team ADD COLUMN machine TEXT NOT NULL DEFAULT ''",
     """
     CREATE TABLE team_marks (
         deal_id   TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
