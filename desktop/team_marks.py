@@ -35,7 +35,8 @@ def now_text() -> str:
 def stamped(library: Library, deal_id: str, author_id: str) -> Side:
     """This library's version of the deal, with a mark on every change made here since the
     last look (one transaction)."""
-    document = dealfile.to_document([library.get_deal(deal_id)], include_private=True)
+    document = dealfile.to_document([library.get_deal(deal_id, snapshots=False)],
+                                    include_private=True)
     deal: dict[str, Any] = document["deals"][0]
     kept = stamps.marks(library, deal_id)
     vector = stamps.seen(library, deal_id)
@@ -75,7 +76,8 @@ def keep_after_merge(library: Library, deal_id: str, author_id: str, their_side:
                      my_side: Side, team_header: Any) -> None:
     """After a merge (inside its transaction): the deal's marks as merged, its version
     vector raised to both sides', and the names of the authors the file brought."""
-    final = dealfile.to_document([library.get_deal(deal_id)], include_private=True)["deals"][0]
+    final = dealfile.to_document([library.get_deal(deal_id, snapshots=False)],
+                                 include_private=True)["deals"][0]
     number = max(clock(("", m) for m in my_side.marks.values()),
                  clock(("", m) for m in their_side.marks.values()),
                  max(my_side.seen.values(), default=0),
@@ -105,7 +107,8 @@ def credit(library: Library, deal: Deal) -> Credit:
     kept = stamps.marks(library, deal.id)
     if not kept:
         return NOBODY  # not a shared deal: nothing to credit, nothing to compute
-    values = leaves(dealfile.to_document([deal], include_private=True)["deals"][0])
+    values = leaves(dealfile.to_document([deal.without_snapshots()],
+                                         include_private=True)["deals"][0])
     changes = {path: (mark.author, mark.at) for path, (fingerprint, mark) in kept.items()
                if path in values and digest(values[path]) == fingerprint}
     chosen = team.settings(library)

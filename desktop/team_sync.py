@@ -27,7 +27,7 @@ import hashlib
 import json
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import timedelta
 from pathlib import Path
 
@@ -307,7 +307,10 @@ def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_i
         if deal_id in library.deal_ids():
             my_side = team_marks.stamped(library, deal_id, author_id)
             rebased = merge_deal(their_side, my_side)
-            deals, _ = _deals_of({**document, "deals": [rebased.document]}, path)
+            unmarked = {key: value for key, value in rebased.document.items()
+                        if key != "snapshots"}  # never marked: read once, from the file
+            deals = [replace(deal, snapshots=deals[0].snapshots) for deal in
+                     _deals_of({**document, "deals": [unmarked]}, path)[0]]
         provided = None if private else frozenset(PERSON_FIELDS) - {"notes"}
         details = accounts_from_plain(document["accounts"], deals, path) \
             if "accounts" in document else {}

@@ -30,10 +30,11 @@ from typing import Any
 # list — roles, the people an action is for — is one value).
 RECORD_LISTS = frozenset({"people", "relations", "alternatives", "actions", "criteria",
                           "process", "snapshots", "comments"})
-# Never marked, never a question: when a copy was written (not what it says), and where this
+# Never marked, never a question: when a copy was written (not what it says), where this
 # laptop put a card on its map (each seller arranges their own map; moving a card is not news,
-# as for an import: ``desktop/domain/merge.py``).
-STAMPS = frozenset({"updated_at", "created_at", "position"})
+# as for an import: ``desktop/domain/merge.py``), and the snapshots — a snapshot never changes
+# once taken: the merge adds those it has not got (``stamped_merge``), nothing to mark.
+STAMPS = frozenset({"updated_at", "created_at", "position", "snapshots"})
 DELETED = "-"  # the digest of a tombstone
 
 
@@ -63,7 +64,12 @@ def records(deal: Mapping[str, Any]) -> set[str]:
 
 
 def digest(value: Any) -> str:
-    """A short fingerprint of a value, to notice when it changes."""
+    """A short fingerprint of a value, to notice when it changes: a short scalar is its own
+    (typed, so 1, 1.0, True and "1" differ), anything else a hash of its JSON."""
+    if value is None or isinstance(value, (bool, int, float)):
+        return f"{type(value).__name__}:{value!r}"
+    if isinstance(value, str) and len(value) <= 24:
+        return f"str:{value}"
     text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 

@@ -11,6 +11,7 @@ duplicate keys, a nesting limit, then the domain's validation — and every refu
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -285,28 +286,24 @@ def _no_constants(name: str) -> Any:
     raise _BadConstant(name)
 
 
+# A string (escapes included), or a bracket: what the depth check steps through.
+_DEPTH_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+
+
 def _check_depth(text: str, source: str | Path) -> None:
-    """Refuse deep nesting before ``json`` recurses into it (a cheap scan, strings skipped)."""
+    """Refuse deep nesting before ``json`` recurses into it (a cheap scan, strings skipped:
+    the regular expression steps over each string in C — a Python loop over every character
+    took 25 ms for a 300 KB team file, read at every sync)."""
     depth = 0
-    in_string = False
-    escaped = False
-    line = 1
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-        elif char == '"':
-            in_string = True
-        elif char in "[{":
+    for match in _DEPTH_TOKENS.finditer(text):
+        first = match.group()[0]
+        if first == '"':
+            continue
+        if first in "[{":
             depth += 1
             if depth > MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
                 raise ImportProblem(source, f"line {line}",
                                     f"the data is nested more than {MAX_DEPTH} levels deep")
-        elif char in "]}":
+        else:
             depth -= 1
-        elif char == "\n":
-            line += 1

@@ -91,6 +91,10 @@ def _merge_objects(theirs: Mapping[str, Any], mine: Mapping[str, Any], path: str
                    work: _Merge) -> dict[str, Any]:
     merged: dict[str, Any] = {}
     for key, ours in mine.items():
+        if key == "snapshots" and is_record_list(theirs.get(key)) and is_record_list(ours):
+            have = {snapshot["id"] for snapshot in ours}
+            merged[key] = [*ours, *(s for s in theirs[key] if s["id"] not in have)]
+            continue
         if key not in theirs or key in STAMPS:
             merged[key] = ours
             continue
