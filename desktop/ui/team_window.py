@@ -12,8 +12,8 @@ A sync runs (in the background, ``team_runner.py``):
   edge), so a colleague's file is merged promptly; further events while one runs coalesce
   into one follow-up. It is a quick sync (``team_sync.sync``'s ``quick``): it publishes
   nothing and reads only files new or renamed in (an engine brings a file by a rename; one
-  rewritten in place waits for the next full sync). While the folder is offline its parent
-  is watched instead, so the folder's return starts a full sync;
+  rewritten in place waits for the next full sync). Its parent is watched too: the folder
+  renamed or moved away starts a sync (which says offline), and its return a full one;
 * after an edit in this window, once edits have been quiet for :data:`PUBLISH_QUIET_MS`
   (each edit restarts the wait): the edit is published. Changes that came from elsewhere
   (a merge, the command line) do not start it;
@@ -95,6 +95,7 @@ class TeamWindow(QObject):
         self.publish_timer.setSingleShot(True)
         self.publish_timer.timeout.connect(self.sync)
         self._last_start = 0.0
+        self._folder_there = False  # as last seen: the parent's events matter when it changes
         self.runner.started.connect(self._started)
         self.runner.finished.connect(self._finished)
         session.library_opened.connect(self._other_library)
@@ -131,14 +132,16 @@ class TeamWindow(QObject):
         self.runner.request(quick=quick)
 
     def folder_changed(self, path: str) -> None:
-        """The watcher's slot: the folder (or, while it is offline, its parent) changed."""
+        """The watcher's slot: the folder or its parent changed."""
         if self.state is None:
             return
         folder = Path(self.state.settings.folder)
+        there = folder.is_dir()
         if Path(path) == folder:
             self.sync(quick=True)  # what came in, at once
-        elif folder.is_dir():  # the folder is back: publish and read everything
-            self.sync()
+        elif there != self._folder_there:  # the folder went (offline) or came back
+            self.sync()  # back: publish and read everything
+        self._folder_there = there
 
     def _application_state(self, state: Qt.ApplicationState) -> None:
         if state is Qt.ApplicationState.ApplicationActive \
@@ -201,16 +204,18 @@ class TeamWindow(QObject):
             self.dialog.fill_shares()  # a colleague's new deal is one more to share
 
     def _watch(self) -> None:
-        """Watch the folder; while it is offline, its parent (to see it come back)."""
+        """Watch the folder, and its parent: Qt's watcher (inotify) says nothing when the
+        watched folder itself is renamed or moved away — its parent does — and while the
+        folder is offline only the parent can see it come back."""
         wanted: list[str] = []
         if self.state is not None:
             folder = Path(self.state.settings.folder)
-            if folder.is_dir():
-                wanted = [str(folder)]
-            elif folder.parent.is_dir():
-                wanted = [str(folder.parent)]
+            self._folder_there = folder.is_dir()
+            wanted = [str(folder)] if self._folder_there else []
+            if folder.parent != folder and folder.parent.is_dir():
+                wanted.append(str(folder.parent))
         watched = self.watcher.directories()
-        if watched != wanted:
+        if sorted(watched) != sorted(wanted):
             if watched:
                 self.watcher.removePaths(watched)
             if wanted:
