@@ -75,6 +75,7 @@ class Review:
     people: tuple[PersonReview, ...]
     history: tuple[TrianglePoint, ...]  # every snapshot, oldest first, then now
     flags: FlagReview
+    credit: Credit = NOBODY  # who made each change (a team's deal), for a redacted copy
 
     @property
     def since_text(self) -> str:
@@ -108,6 +109,7 @@ def review(deal: Deal, since: Snapshot, *, today: date | None = None,
                                     today=then_day, stale_days=stale_days),
                           red_flags(now, influence_weights(now.people, now.relations),
                                     today=today, stale_days=stale_days)),
+        credit=credit,
     )
 
 

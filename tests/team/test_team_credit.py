@@ -86,3 +86,30 @@ def test_team_sync_prints_what_changed_with_who(anna: Laptop, ben: Laptop) -> No
     assert done.returncode == 0, done.stderr
     assert "What changed:\n" in done.stdout
     assert f"Kevin Liu: support Neutral → Mentor, by Ben, {TODAY}" in done.stdout
+
+
+def test_the_printed_review_says_who_made_each_change(anna: Laptop, ben: Laptop,
+                                                      tmp_path: Path) -> None:
+    from tests.helpers.pdf import pdftext
+
+    deal = _shared(anna)
+    anna.library.take_snapshot(deal.id, "QBR")
+    anna.sync()
+    ben.sync()
+    kevin = ben.deal(deal.id).people[0]
+    ben.library.update_people([replace(kevin, support=Support.MENTOR)])
+    team.share(ben.library, team.shares(anna.library)[deal.id])
+    ben.sync()
+    anna.sync()
+    anna.library.close()
+    out = tmp_path / "review.pdf"
+    try:
+        done = subprocess.run([sys.executable, "-m", "desktop", "--db", str(anna.path),
+                               "review", "Contoso renewal", "-o", str(out)],
+                              capture_output=True, text=True, timeout=120,
+                              cwd=Path(__file__).resolve().parents[2], check=False)
+    finally:
+        anna.library = type(anna.library).open(anna.path)
+    assert done.returncode == 0, done.stderr
+    text = pdftext(out)
+    assert f"support Neutral → Mentor, by Ben, {TODAY}" in text, text[text.find("People"):][:400]

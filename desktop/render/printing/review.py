@@ -45,7 +45,8 @@ def redacted(review: Review, *, include_private: bool) -> Review:
     from desktop.domain.review import people_reviews
 
     shown = for_output(review.deal, include_private=False)
-    return replace(review, deal=shown, people=people_reviews(review.since.deal, shown))
+    return replace(review, deal=shown,
+                   people=people_reviews(review.since.deal, shown, review.credit))
 
 
 def review_pages(review: Review, paper: Paper) -> list[Page]:
