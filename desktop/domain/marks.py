@@ -36,6 +36,9 @@ RECORD_LISTS = frozenset({"people", "relations", "alternatives", "actions", "cri
 # once taken: the merge adds those it has not got (``stamped_merge``), nothing to mark.
 STAMPS = frozenset({"updated_at", "created_at", "position", "snapshots"})
 DELETED = "-"  # the digest of a tombstone
+# The largest number a file may carry: far beyond any count of changes, and room to count on
+# in SQLite's 64-bit integers (a hostile file's 2**63 − 1 would overflow the next change).
+MAX_NUMBER = 2**48
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -207,7 +210,7 @@ def decode(header: Any, deal: Mapping[str, Any]) -> dict[str, Mark]:
         if not (isinstance(entry, list) and len(entry) == 4):
             continue
         n, author, at, paths = entry
-        if not (isinstance(n, int) and not isinstance(n, bool) and n >= 0
+        if not (isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_NUMBER
                 and isinstance(author, str) and isinstance(at, str)
                 and isinstance(paths, list)):
             continue
@@ -231,5 +234,5 @@ def decode_seen(value: Any) -> dict[str, int]:
     """A team file's version vector (untrusted)."""
     if not isinstance(value, Mapping):
         return {}
-    return {k[:64]: v for k, v in value.items()
-            if isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) and v >= 0}
+    return {k[:64]: v for k, v in value.items() if isinstance(k, str) and isinstance(v, int)
+            and not isinstance(v, bool) and 0 <= v <= MAX_NUMBER}

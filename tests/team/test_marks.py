@@ -65,11 +65,12 @@ def test_marks_travel_compactly_and_come_back_the_same() -> None:
 
 
 def test_a_hostile_header_gives_no_marks_and_no_error() -> None:
-    odd = [[1, A, "t"], ["x", A, "t", []], [True, A, "t", ["name"]], [-1, A, "t", ["name"]]]
+    odd = [[1, A, "t"], ["x", A, "t", []], [True, A, "t", ["name"]], [-1, A, "t", ["name"]],
+           [2**63 - 1, A, "t", ["name"]]]
     headers: tuple[Any, ...] = (None, [], {"changes": 5}, {"changes": odd})
     for header in headers:
         assert decode(header, _deal()) == {}
-    assert decode_seen({"a": 1, "b": "2", 3: 4, "c": -1, "d": True}) == {"a": 1}
+    assert decode_seen({"a": 1, "b": "2", 3: 4, "c": -1, "d": True, "e": 2**63}) == {"a": 1}
 
 
 def _sides(theirs: dict[str, Any], mine: dict[str, Any], their_marks: dict[str, Mark],

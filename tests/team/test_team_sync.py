@@ -4,6 +4,7 @@ the others', merges by id — and copes with what sync engines and people do to 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import sqlite3
 import time
@@ -406,3 +407,34 @@ def test_details_of_the_account_alone_coming_in_name_the_deal(anna: Laptop,
     anna.sync()
     assert ben.sync().came_in == ("changes to Contoso renewal from Anna",)
     assert _account_details(ben, deal.id) == ("Healthcare", "")
+
+
+@pytest.mark.parametrize("header", [
+    {"author": {"id": "x", "name": "\x1b[31mMallory\n" * 50},
+     "marks": {"changes": [[999_999_999_999_999, "a" * 500, "t" * 500, ["*", 5, None]],
+                           "junk", [1, 2, 3, 4]]},
+     "seen": {"a" * 36: 999_999_999_999_999, "b": -5, "c": "9"},
+     "authors": {"x": "\x00" * 10, "y": ["not a name"]}},
+    {"marks": [], "seen": [], "authors": "nobody"},
+    "not an object",
+])
+def test_a_hostile_team_header_merges_the_deal_as_a_plain_file_would(
+        anna: Laptop, ben: Laptop, folder: Path, header: object) -> None:
+    """Marks and a version vector are untrusted: what is odd in them is left out, the deal
+    merges on what remains, nothing overflows the library's numbers, no traceback."""
+    deal = _shared(anna)
+    anna.sync()
+    path = folder / published_name(deal.id, anna.author_id)
+    document = json.loads(path.read_text(encoding="utf-8"))
+    document["team"] = header
+    path.write_text(json.dumps(document), encoding="utf-8")
+    report = ben.sync()
+    assert report.problems == ()
+    [line] = report.came_in
+    assert line.startswith("new deal Contoso renewal from ")
+    assert "\x1b" not in line
+    assert len(line) < 140
+    kevin = ben.deal(deal.id).people[0]
+    ben.library.update_people([replace(kevin, title="CTO")])
+    team.share(ben.library, Share(deal.id))
+    assert ben.sync().published == ("Contoso renewal",)  # its own numbers still count on
