@@ -6,9 +6,10 @@ then ``os.replace``d in, as Dropbox and OneDrive move finished downloads in); me
 the watcher's ``directoryChanged`` to the runner's end with the merge committed (the library's
 ``data_version`` moved, the shown deal refreshed), and from the rename itself.
 
-Baseline, in the same run: a plain ``team sync`` of the unchanged folder (what every sync
-costs before it reads anything) — the watcher's latency is that plus the one file's merge
-plus starting the worker and opening its own connection.
+Baseline, in the same run: a plain ``team sync`` of the unchanged folder (what a full sync
+costs before it reads anything). The watcher starts the quick sync (``sync(quick=True)``: no
+publish, files merged before not looked at while their inode is the same), so its latency is
+that quick look, the one file's merge, and starting the worker with its own connection.
 """
 
 from __future__ import annotations
