@@ -68,6 +68,7 @@ from desktop.store import team
 from desktop.store.backups import list_backups
 from desktop.store.errors import Conflict, NotFound, ValueNotStorable
 from desktop.store.library import Library
+from desktop.team_questions import clash_lines
 
 TEAM_BACKUP_EVERY = timedelta(hours=2)  # at most one backup before team merges per this
 TEAM_KEY = "team"  # a team file's header: its author, the marks of its values, what it saw
@@ -319,7 +320,8 @@ def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_i
                                      for d in deals])
         if copy:  # an older version of a colleague's file: it asks nothing
             decide = Resolution.MINE
-        questions = [] if copy or plan.changes_nothing else _questions(plan, rebased)
+        questions = [] if copy or plan.changes_nothing else _questions(
+            plan, rebased, my_side.deal, _author(document, path))
         if questions and decide is None:
             return FileState.CONFLICTS, "\n".join(questions), ""
         result = resolve_import(library, plan, *_decisions(rebased, decide))
@@ -359,21 +361,13 @@ def _what_changed(library: Library, before: Sequence[Deal]) -> list[str]:
     return lines
 
 
-def _questions(plan: ImportPlan, rebased: Rebased | None) -> list[str]:
-    """What the seller must decide: with a common ancestor, only what both laptops changed
-    differently; without one (the first merge of a deal both already had), every
-    difference, as an import asks."""
+def _questions(plan: ImportPlan, rebased: Rebased | None, mine: Mapping[str, object],
+               author: str) -> list[str]:
+    """What the seller must decide: with marks, only what both laptops changed at the same
+    time, each with both values; for a deal new here there is nothing to ask."""
     if rebased is None:
         return describe(plan)
-    people = rebased.clashing_records("people")
-    lines = [f"{merge.mine.name}: {conflict.mine.name} changed on both laptops "
-             f"({', '.join(conflict.fields)})"
-             for merge, conflict in plan.conflicts if conflict.mine.id in people]
-    for path in rebased.clashes:
-        if "people" not in path:
-            what = " ".join(part for part in path[2:] if len(part) != 36) or "the deal"
-            lines.append(f"{plan.merges[0].mine.name}: {what} changed on both laptops")
-    return lines
+    return clash_lines(plan.merges[0].mine.name, rebased, mine, author)
 
 
 def _decisions(rebased: Rebased | None, decide: Resolution | None

@@ -52,6 +52,7 @@ class Rebased:
 
     document: Any
     clashes: list[Path] = field(default_factory=list)
+    values: dict[Path, tuple[Any, Any]] = field(default_factory=dict)  # clash → (theirs, ours)
 
     def clashing_records(self, kind: str) -> set[str]:
         """The ids of the records of ``kind`` ("people", "actions" …) with a clash."""
@@ -77,6 +78,7 @@ class _Merge:
     mine: Side
     prefix: tuple[str, ...]
     clashes: list[Path] = field(default_factory=list)
+    values: dict[Path, tuple[Any, Any]] = field(default_factory=dict)
 
 
 def merge_deal(theirs: Side, mine: Side) -> Rebased:
@@ -84,7 +86,7 @@ def merge_deal(theirs: Side, mine: Side) -> Rebased:
     path ``("deals", deal id, …)`` the three-way rebase used, for the same questions)."""
     work = _Merge(theirs, mine, ("deals", str(mine.deal.get("id", ""))))
     merged = _merge_objects(theirs.deal, mine.deal, "", work)
-    return Rebased(merged, work.clashes)
+    return Rebased(merged, work.clashes, work.values)
 
 
 def _merge_objects(theirs: Mapping[str, Any], mine: Mapping[str, Any], path: str,
@@ -128,7 +130,9 @@ def _merge_value(theirs: Any, ours: Any, path: str, key: str, work: _Merge) -> A
         return theirs
     if we_saw and not they_saw:
         return ours
-    work.clashes.append((*work.prefix, *path.split("/")))
+    where = (*work.prefix, *path.split("/"))
+    work.clashes.append(where)
+    work.values[where] = (theirs, ours)
     return theirs  # the seller's rule decides between the two (team_sync._decisions)
 
 

@@ -259,7 +259,9 @@ def test_a_conflict_waiting_is_settled_with_take_theirs(
         qtbot.waitUntil(lambda: window.team.dialog is not None)  # type: ignore[attr-defined]
         dialog: TeamDialog = window.team.dialog  # type: ignore[attr-defined]
         assert dialog.conflicts.count() == 1
-        assert "changed on both laptops" in dialog.conflicts.item(0).text()
+        assert dialog.conflicts.item(0).text().endswith(
+            f"{person.name}'s title: “Chief Executive” here, “Chief Technology Officer” "
+            "from Ben Okafor")
         theirs = dialog.settle_buttons[Resolution.THEIRS]
         assert theirs.isVisible()
         assert theirs.text() == "Take &theirs"
