@@ -23,9 +23,12 @@ from tests.team.test_team_sync import Laptop, _shared
 TODAY = day_text(datetime.now(UTC).date())
 
 
-def _kevin_moves(anna: Laptop, ben: Laptop) -> str:
-    """Anna shares the deal, Ben makes Kevin a mentor and publishes; the deal's id."""
+def _kevin_moves(anna: Laptop, ben: Laptop, *, snapshot: bool = False) -> str:
+    """Anna shares the deal (after a snapshot, if asked), Ben makes Kevin a mentor and
+    publishes; the deal's id."""
     deal = _shared(anna)
+    if snapshot:
+        anna.library.take_snapshot(deal.id, "QBR")
     anna.sync()
     ben.sync()
     kevin = ben.deal(deal.id).people[0]
@@ -74,15 +77,21 @@ def test_an_edit_here_after_the_colleague_is_no_longer_theirs(anna: Laptop,
     assert credit.person(kevin.id, "support") == ""
 
 
-def test_team_sync_prints_what_changed_with_who(anna: Laptop, ben: Laptop) -> None:
-    _kevin_moves(anna, ben)
+def _command(anna: Laptop, *args: str) -> subprocess.CompletedProcess[str]:
+    """``deal-triangle --db ANNA …`` with her library closed meanwhile (as the window would
+    not be open)."""
     anna.library.close()
     try:
-        done = subprocess.run([sys.executable, "-m", "desktop", "--db", str(anna.path),
-                               "team", "sync"], capture_output=True, text=True, timeout=120,
+        return subprocess.run([sys.executable, "-m", "desktop", "--db", str(anna.path), *args],
+                              capture_output=True, text=True, timeout=120,
                               cwd=Path(__file__).resolve().parents[2], check=False)
     finally:
         anna.library = type(anna.library).open(anna.path)
+
+
+def test_team_sync_prints_what_changed_with_who(anna: Laptop, ben: Laptop) -> None:
+    _kevin_moves(anna, ben)
+    done = _command(anna, "team", "sync")
     assert done.returncode == 0, done.stderr
     assert "What changed:\n" in done.stdout
     assert f"Kevin Liu: support Neutral → Mentor, by Ben, {TODAY}" in done.stdout
@@ -92,24 +101,10 @@ def test_the_printed_review_says_who_made_each_change(anna: Laptop, ben: Laptop,
                                                       tmp_path: Path) -> None:
     from tests.helpers.pdf import pdftext
 
-    deal = _shared(anna)
-    anna.library.take_snapshot(deal.id, "QBR")
+    _kevin_moves(anna, ben, snapshot=True)
     anna.sync()
-    ben.sync()
-    kevin = ben.deal(deal.id).people[0]
-    ben.library.update_people([replace(kevin, support=Support.MENTOR)])
-    team.share(ben.library, team.shares(anna.library)[deal.id])
-    ben.sync()
-    anna.sync()
-    anna.library.close()
     out = tmp_path / "review.pdf"
-    try:
-        done = subprocess.run([sys.executable, "-m", "desktop", "--db", str(anna.path),
-                               "review", "Contoso renewal", "-o", str(out)],
-                              capture_output=True, text=True, timeout=120,
-                              cwd=Path(__file__).resolve().parents[2], check=False)
-    finally:
-        anna.library = type(anna.library).open(anna.path)
+    done = _command(anna, "review", "Contoso renewal", "-o", str(out))
     assert done.returncode == 0, done.stderr
     text = pdftext(out)
     assert f"support Neutral → Mentor, by Ben, {TODAY}" in text, text[text.find("People"):][:400]
