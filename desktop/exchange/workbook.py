@@ -1,10 +1,14 @@
 """Writing XLSX workbooks with openpyxl. Every text cell is stored as text — a name starting
-with "=" stays a name and never becomes a formula Excel would run."""
+with "=" stays a name and never becomes a formula Excel would run — and escaped the way Excel
+reads it (``xlsx_escape``): a note holding "_x0041_" or a control character comes back as it
+left, where openpyxl alone would write it for Excel to read as "A", or refuse it."""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+
+from desktop.exchange.xlsx_escape import escape
 
 
 def workbook_bytes(sheets: Mapping[str, Sequence[Sequence[object]]]) -> bytes:
@@ -16,7 +20,8 @@ def workbook_bytes(sheets: Mapping[str, Sequence[Sequence[object]]]) -> bytes:
     for title, rows in sheets.items():
         sheet = book.create_sheet(title)
         for row in rows:
-            sheet.append([None if cell == "" else cell for cell in row])
+            sheet.append([None if cell == "" else escape(cell) if isinstance(cell, str)
+                          else cell for cell in row])
         for cells in sheet.iter_rows():
             for cell in cells:
                 if isinstance(cell.value, str):

@@ -41,6 +41,7 @@ from desktop.exchange.text_sniffing import (
     MAX_PREAMBLE_LINES,
     TextTable,
 )
+from desktop.exchange.xlsx_escape import unescape
 from desktop.exchange.xlsx_xml import MAIN
 from desktop.problems import Cancelled, ImportProblem
 
@@ -363,7 +364,7 @@ class _CellReader:
                 raise ImportProblem(self.source, self.place(number), f"a value is in column "
                                     f"{column + 1:,}; a table may have {MAX_COLUMNS:,} "
                                     "columns")
-            text = value if kind == "inlineStr" or kind == "str" else \
+            text = value if kind == "inlineStr" else unescape(value) if kind == "str" else \
                 self.text(value, kind or "n", cell.get("s"), number)
             if len(text) > MAX_FIELD_CHARS:
                 raise ImportProblem(self.source, self.place(number), f"a cell holds "

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import IO, Literal
 from xml.etree.ElementTree import Element, ParseError, XMLPullParser
 
+from desktop.exchange.xlsx_escape import unescape
 from desktop.problems import ImportProblem
 
 CHUNK = 64 * 1024
@@ -95,16 +96,17 @@ def shared_strings(stream: IO[bytes], source: Path, place: str) -> list[str]:
 
 
 def text_of(element: Element, t: str, r: str) -> str:
-    """A string item's text: its <t>, or its runs' <t> joined (not the phonetic <rPh>)."""
+    """A string item's text: its <t>, or its runs' <t> joined (not the phonetic <rPh>),
+    unescaped as Excel reads it (openpyxl's way, deleting every "x005F_", lost texts)."""
     parts = []
     for child in element:
         if child.tag == t:
-            parts.append(child.text or "")
+            parts.append(unescape(child.text or ""))
         elif child.tag == r:
             run = child.find(t)
             if run is not None:
-                parts.append(run.text or "")
-    return "".join(parts).replace("x005F_", "")
+                parts.append(unescape(run.text or ""))  # each run on its own, as Excel
+    return "".join(parts)
 
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
