@@ -37,7 +37,7 @@ class Credit:
         author, at = found
         name = self.names.get(author) or f"author {author[:8]}"
         try:
-            when = f", {day_text(datetime.fromisoformat(at).date())}"
+            when = f", {day_text(datetime.fromisoformat(at).astimezone().date())}"  # local
         except ValueError:
             when = ""
         return f", by {name}{when}"

@@ -175,6 +175,13 @@ class TeamDialog(QDialog):
             self.settle_buttons[rule] = button
         settle.addStretch(1)
         layout.addLayout(settle)
+        self.came_in_label = QLabel("What came in (since the app started, newest first):")
+        self.came_in = QListWidget()
+        self.came_in.setAccessibleName("What came in")
+        self.came_in.setFixedHeight(_lines_high(self.came_in, 3))
+        self.came_in_label.setBuddy(self.came_in)
+        layout.addWidget(self.came_in_label)
+        layout.addWidget(self.came_in)
         return box
 
     # -- the setting ------------------------------------------------------------------------
@@ -339,6 +346,16 @@ class TeamDialog(QDialog):
         for button in self.settle_buttons.values():
             button.setVisible(bool(conflicts))
             button.setEnabled(not self.runner.busy)
+        came_in = self.runner.came_in
+        if [self.came_in.item(row).text() for row in range(self.came_in.count())] != came_in:
+            self.came_in.clear()
+            self.came_in.addItems(came_in)
+            for row, line in enumerate(came_in):
+                item = self.came_in.item(row)
+                if item is not None:
+                    item.setToolTip(line)
+        for widget in (self.came_in_label, self.came_in):
+            widget.setVisible(bool(came_in))
 
 
 def _lines_high(view: QListWidget, lines: int) -> int:

@@ -26,6 +26,7 @@ import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -35,6 +36,8 @@ from desktop.domain.team import SyncReport
 from desktop.problems import unexpected
 from desktop.store.errors import StoreError
 from desktop.ui.session import LibrarySession
+
+KEPT_LINES = 200  # lines of what came in kept for the dialog
 
 _log = logging.getLogger(__name__)
 
@@ -101,6 +104,9 @@ class TeamRunner(QObject):
         self.session = session
         self.keep_backups = keep_backups
         self.last: Outcome | None = None
+        # What came in since the app started, change by change with who made it, newest
+        # first (the Team folder dialog lists it): "10:42 Helix …: Kevin Liu: support …".
+        self.came_in: list[str] = []
         self.runs = 0  # syncs started, for the status and tests
         self._thread: threading.Thread | None = None
         self._pending = False
@@ -152,6 +158,13 @@ class TeamRunner(QObject):
             self._thread.join()
             self._thread = None
         self.last = outcome
+        report = outcome.report
+        if report is not None and report.came_in:
+            at = datetime.now().strftime("%H:%M")
+            lines = report.changes or tuple(line[:1].upper() + line[1:]
+                                            for line in report.came_in)
+            self.came_in[:0] = [f"{at}  {line}" for line in lines]
+            del self.came_in[KEPT_LINES:]
         session = self.session
         if session.is_open:
             if outcome.merged:

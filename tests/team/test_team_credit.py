@@ -8,7 +8,7 @@ from __future__ import annotations
 import subprocess
 import sys
 from dataclasses import replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop import team_marks
@@ -20,7 +20,7 @@ from desktop.domain.review_text import plain_text
 from desktop.store import team
 from tests.team.test_team_sync import Laptop, _shared
 
-TODAY = day_text(datetime.now(UTC).date())
+TODAY = day_text(date.today())  # the day as the seller's clock says it
 
 
 def _kevin_moves(anna: Laptop, ben: Laptop, *, snapshot: bool = False) -> str:

@@ -12,6 +12,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -20,6 +21,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyle, QTreeWidget
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.flag_types import day_text
 from desktop.domain.merge import Resolution
 from desktop.domain.team import Share, TeamSettings
 from desktop.exchange.team_folder import published_name
@@ -168,6 +170,12 @@ def test_set_up_share_sync_and_see_a_colleagues_change(
     assert evidence.toPlainText() == "Wants the board seat"
     assert evidence.hasFocus()
     QTest.keyClick(evidence, Qt.Key.Key_Tab)
+    # File ▸ Team folder… lists what came in, change by change, with who made it.
+    dialog = dialog_of(qtbot, window)
+    lines = [dialog.came_in.item(row).text() for row in range(dialog.came_in.count())]
+    assert any(line.endswith(f"{kevin.name}: title {kevin.title} → Chief Medical Officer, by "
+                             f"Ben Okafor, {day_text(date.today())}") for line in lines), lines
+    assert dialog.came_in.isVisible()
 
 
 @pytest.fixture
