@@ -28,7 +28,7 @@ import json
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 from desktop import team_marks
@@ -354,7 +354,8 @@ def _what_changed(library: Library, before: Sequence[Deal]) -> list[str]:
     lines = []
     for was in before:
         now = library.get_deal(was.id, snapshots=False)
-        found = diff_deals(was.without_snapshots(), now,
+        today = date.today()  # "overdue since" only for what became so today: not news
+        found = diff_deals(was.without_snapshots(), now, today=today, since=today,
                            credit=team_marks.credit(library, now))
         if found:
             lines += [f"{now.name}: {change}" for change in found.lines()]

@@ -61,11 +61,16 @@ class TeamDialog(QDialog):
         self.runner = runner
         self._filling = False
         self.setWindowTitle(TITLE)
-        self.resize(720, 690)  # with the title bar, inside 1366 × 768
+        # Side by side: a laptop's screen is wide, not tall (1366 × 768 with a title bar).
+        self.resize(1060, 600)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._setting_box())
-        layout.addWidget(self._shares_box(), 1)
-        layout.addWidget(self._state_box())
+        columns = QHBoxLayout()
+        left = QVBoxLayout()
+        left.addWidget(self._setting_box())
+        left.addWidget(self._shares_box(), 1)
+        columns.addLayout(left, 1)
+        columns.addWidget(self._state_box(), 1)
+        layout.addLayout(columns, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.button_box = buttons
         self.sync_button = buttons.addButton("&Sync now", QDialogButtonBox.ButtonRole.ActionRole)
@@ -178,10 +183,12 @@ class TeamDialog(QDialog):
         self.came_in_label = QLabel("What came in (since the app started, newest first):")
         self.came_in = QListWidget()
         self.came_in.setAccessibleName("What came in")
-        self.came_in.setFixedHeight(_lines_high(self.came_in, 3))
+        self.came_in.setWordWrap(True)
+        self.came_in.setMinimumHeight(_lines_high(self.came_in, 3))
         self.came_in_label.setBuddy(self.came_in)
         layout.addWidget(self.came_in_label)
-        layout.addWidget(self.came_in)
+        layout.addWidget(self.came_in, 1)
+        layout.addStretch(0)
         return box
 
     # -- the setting ------------------------------------------------------------------------
