@@ -34,8 +34,8 @@ TITLES = ("CIO", "CTO", "Head of IT", "VP Finance", "Procurement lead")
 
 
 def _operations(laptops: int) -> st.SearchStrategy[list[tuple[str, int, int]]]:
-    kinds = st.sampled_from(("title", "support", "score", "add", "sync", "sync", "truncate",
-                             "copy"))
+    kinds = st.sampled_from(("title", "support", "score", "add", "sync", "sync", "quick",
+                             "truncate", "copy"))
     return st.lists(st.tuples(kinds, st.integers(0, laptops - 1), st.integers(0, 4)),
                     min_size=1, max_size=25)
 
@@ -81,6 +81,8 @@ def _run(laptops: int, operations: list[tuple[str, int, int]]) -> None:
                 expected[newcomer.id] = (newcomer.name, "")
             elif kind == "sync":
                 laptop.sync(clock_ns=LATER)
+            elif kind == "quick":  # the window's watcher: read what came, publish nothing
+                laptop.sync(clock_ns=LATER, quick=True)
             else:
                 path = folder / published_name(deal.id, laptop.author_id)
                 if not path.exists():

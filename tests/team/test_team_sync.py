@@ -39,8 +39,8 @@ class Laptop:
         self.author_id = settings.author_id
 
     def sync(self, *, decide: Resolution | None = None,
-             clock_ns: int = LATER) -> SyncReport:
-        return sync(self.library, decide=decide, clock_ns=clock_ns)
+             clock_ns: int = LATER, quick: bool = False) -> SyncReport:
+        return sync(self.library, decide=decide, clock_ns=clock_ns, quick=quick)
 
     def deal(self, deal_id: str) -> Deal:
         return self.library.get_deal(deal_id)
