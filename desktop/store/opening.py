@@ -9,6 +9,7 @@ Any refusal leaves the file exactly as it was.
 
 from __future__ import annotations
 
+import errno
 import os
 import sqlite3
 from collections.abc import Mapping
@@ -27,7 +28,6 @@ from desktop.store.migrations import MIGRATIONS, Migration, run_step
 from desktop.store.migrations.m0001_initial import APPLICATION_ID
 from desktop.store.schema_check import schema_differences
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_SECONDS = 5.0
 
 
@@ -230,10 +230,22 @@ def _user_version(connection: sqlite3.Connection) -> int:
 
 
 def check_header(path: Path) -> None:
+    """Refuse a file that is not an SQLite database — through SQLite, never a Python file
+    handle: closing any handle on a file drops every POSIX lock this process holds on it,
+    the locks of the window's own connection included, and another program would then take
+    the library for closed and delete its WAL file under the window (found by a tester: a
+    ``list`` in a shell while the window's team sync reopened the library, then "disk I/O
+    error" and a damaged file). SQLite's connections share their locks within a process."""
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        if path.stat().st_size == 0:
+            return  # a new, empty file: it becomes the library
     except OSError as error:
         raise LibraryUnavailable(f"{path} cannot be read ({error.strerror}).") from None
-    if header and header != SQLITE_HEADER:
-        raise NotALibrary(f"{path} is not a Deal Triangle library (not an SQLite database).")
+    if not os.access(path, os.R_OK):
+        raise LibraryUnavailable(f"{path} cannot be read ({os.strerror(errno.EACCES)}).")
+    with translated(path):
+        connection = sqlite3.connect(reading_uri(path), uri=True, timeout=BUSY_TIMEOUT_SECONDS)
+        try:
+            connection.execute("PRAGMA schema_version").fetchone()
+        finally:
+            connection.close()
