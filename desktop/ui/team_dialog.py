@@ -1,7 +1,12 @@
 """File ▸ Team folder…: the folder the company's sync engine carries and your name in it,
 which deals this laptop shares (and how), and the folder's state — last read and published,
-files still arriving, problems, conflicts waiting with the three ways to settle them — with
-Sync now (``docs/team.md``).
+files still arriving, problems, conflicts waiting with the two ways to settle them — with
+Sync now (``docs/team.md``). No "Keep both" here: for a team conflict (one value both
+changed) it would copy the whole person beside the original and publish the twin to every
+laptop; ``team sync --on-conflict both`` keeps it for the command line's contract.
+
+The shares list is ticked by keyboard as by mouse: Up/Down choose the deal, Left/Right the
+column (the current cell shows the focus), Space ticks it — stored at once, as a click.
 
 These are the library's settings, not edits of a deal: each change (Save, a tick) is one
 store transaction of its own and is not an undo step — Edit ▸ Undo takes back deal edits
@@ -18,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -47,8 +53,7 @@ from desktop.ui.team_state import TeamState, read_state, when
 
 TITLE = "Team folder"
 SHARE, PRIVATE, ANONYMISED = 1, 2, 3  # the shares list's tick columns
-SETTLE = (("Keep &mine", Resolution.MINE), ("Take &theirs", Resolution.THEIRS),
-          ("Keep &both", Resolution.BOTH))
+SETTLE = (("Keep &mine", Resolution.MINE), ("Take &theirs", Resolution.THEIRS))
 
 
 class TeamDialog(QDialog):
@@ -79,6 +84,9 @@ class TeamDialog(QDialog):
         self.sync_button.clicked.connect(lambda: self.runner.request())
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        close = buttons.button(QDialogButtonBox.StandardButton.Close)
+        if close is not None:  # Tab reaches them as they read, Sync now first (once in the
+            QWidget.setTabOrder(self.sync_button, close)  # dialog: reparenting resets it)
         runner.started.connect(self.show_state)
         runner.finished.connect(self.show_state)
         self._fill_setting()
@@ -132,6 +140,9 @@ class TeamDialog(QDialog):
         self.shares.setObjectName("team_shares")
         self.shares.setAccessibleName("Deals shared with the team")
         self.shares.setRootIsDecorated(False)
+        # One cell current, not a whole row: Left/Right move between the tick columns and
+        # Space ticks the current one (the item delegate's own handling of Space).
+        self.shares.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.shares.setHeaderLabels(["Deal", "Share", "With private notes", "Anonymised"])
         header = self.shares.header()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -158,7 +169,8 @@ class TeamDialog(QDialog):
         self.problems = QListWidget()
         self.problems.setAccessibleName("Team folder problems")
         self.problems.setWordWrap(True)
-        self.problems.setFixedHeight(_lines_high(self.problems, 4))
+        self.problems.setMinimumHeight(_lines_high(self.problems, 2))
+        self.problems.setMaximumHeight(_lines_high(self.problems, 4))
         self.problems_label.setBuddy(self.problems)
         layout.addWidget(self.problems_label)
         layout.addWidget(self.problems)
@@ -166,9 +178,12 @@ class TeamDialog(QDialog):
         self.conflicts = QListWidget()
         self.conflicts.setAccessibleName("Conflicts waiting")
         self.conflicts.setWordWrap(True)
-        self.conflicts.setFixedHeight(_lines_high(self.conflicts, 3))
+        self.conflicts.setMinimumHeight(_lines_high(self.conflicts, 3))
+        self.conflicts_label.setBuddy(self.conflicts)
+        # The conflicts wait for the seller: they get two thirds of the room, what came in
+        # the rest (each at least 3 lines); hidden, the other takes it all.
         layout.addWidget(self.conflicts_label)
-        layout.addWidget(self.conflicts)
+        layout.addWidget(self.conflicts, 2)
         settle = QHBoxLayout()
         self.settle_label = QLabel("Settle them all:")
         settle.addWidget(self.settle_label)
@@ -181,7 +196,7 @@ class TeamDialog(QDialog):
         settle.addStretch(1)
         layout.addLayout(settle)
         self.came_in_label = QLabel("What came in (since the app started, newest first):")
-        self.came_in = QListWidget()
+        self.came_in = QListWidget()  # stretch 1 (see the conflicts)
         self.came_in.setAccessibleName("What came in")
         self.came_in.setWordWrap(True)
         self.came_in.setMinimumHeight(_lines_high(self.came_in, 3))
@@ -260,6 +275,10 @@ class TeamDialog(QDialog):
         except StoreError as error:
             self._say(str(error))
             return
+        # Filled again when a colleague's deal came in: the keyboard's place stays.
+        current = self.shares.currentItem()
+        kept = current.data(0, Qt.ItemDataRole.UserRole) if current is not None else None
+        column = max(self.shares.currentColumn(), 0)
         self._filling = True
         self.shares.clear()
         for summary in sorted(deals, key=lambda d: d.name.casefold()):
@@ -267,6 +286,8 @@ class TeamDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, summary.id)
             self._tick(item, shared.get(summary.id))
             self.shares.addTopLevelItem(item)
+            if summary.id == kept:
+                self.shares.setCurrentItem(item, column)
         self._filling = False
 
     def _tick(self, item: QTreeWidgetItem, share: Share | None) -> None:

@@ -25,7 +25,7 @@ import contextlib
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 
@@ -157,6 +157,26 @@ class TeamRunner(QObject):
         if self._thread is not None:
             self._thread.join()
             self._thread = None
+        # Whatever showing the result does, the runner ends idle, the session's watch runs
+        # again and ``finished`` is said: a bug here once left "Team: syncing…" for good.
+        try:
+            self._show(outcome)
+        except Exception as error:  # a bug: logged in full, one sentence for the status bar
+            _log.exception("showing a team sync's result failed")
+            outcome = replace(outcome, failure="The team sync's result could not be shown: "
+                                               f"an unexpected problem ({unexpected(error)}).")
+        finally:
+            if self.session.is_open:
+                self.session.watch.start()
+        self.last = outcome
+        self.finished.emit(outcome)
+        if self._pending:
+            decide, quick = self._pending_decide, self._pending_quick
+            self._pending, self._pending_decide, self._pending_quick = False, None, True
+            self.request(decide, quick=quick)
+
+    def _show(self, outcome: Outcome) -> None:
+        """Keep what came in for the dialog, and let the session show the merge."""
         self.last = outcome
         report = outcome.report
         if report is not None and report.came_in:
@@ -171,12 +191,6 @@ class TeamRunner(QObject):
                 session.check_external_changes()  # the merge shows now
             else:  # only when the folder was read: no refresh (it would reset typing)
                 session.absorb_external_changes()
-            session.watch.start()
-        self.finished.emit(outcome)
-        if self._pending:
-            decide, quick = self._pending_decide, self._pending_quick
-            self._pending, self._pending_decide, self._pending_quick = False, None, True
-            self.request(decide, quick=quick)
 
     def wait(self, timeout_s: float = 30.0) -> None:
         """Let a running sync end (closing the window): its result is not delivered."""

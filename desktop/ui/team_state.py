@@ -69,19 +69,23 @@ def when(moment: datetime | None, now: datetime, *, short: bool = False) -> str:
     return f"{moment.day} {moment:%b %Y}"
 
 
-def status_line(state: TeamState, now: datetime, *, syncing: bool = False) -> str:
-    """The status bar's words: "Team: read 10:42 · published 10:41 · 2 conflicts waiting"."""
+def status_line(state: TeamState, now: datetime, *, syncing: bool = False,
+                offline: bool = False) -> str:
+    """The status bar's words: "Team: read 10:42 · published 10:41 · 2 conflicts waiting";
+    offline (the folder not there, or ``offline``: the last sync could not list it), what
+    still waits stays said: "Team folder offline · 1 conflict waiting"."""
     if syncing:
         return "Team: syncing…"
-    if not state.online:
-        return OFFLINE
+    waits = []
+    if state.conflicts:
+        waits.append(f"{plural(len(state.conflicts), 'conflict')} waiting")
+    if state.problems:
+        waits.append(plural(len(state.problems), "problem"))
+    if offline or not state.online:
+        return " · ".join([OFFLINE, *waits])
     parts = [f"read {when(state.last_read, now, short=True)}",
              f"published {when(state.last_published, now, short=True)}"]
-    if state.conflicts:
-        parts.append(f"{plural(len(state.conflicts), 'conflict')} waiting")
-    if state.problems:
-        parts.append(plural(len(state.problems), "problem"))
-    return "Team: " + " · ".join(parts)
+    return "Team: " + " · ".join(parts + waits)
 
 
 def details(state: TeamState, now: datetime) -> str:

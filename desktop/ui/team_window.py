@@ -14,6 +14,9 @@ A sync runs (in the background, ``team_runner.py``):
   nothing and reads only files new or renamed in (an engine brings a file by a rename; one
   rewritten in place waits for the next full sync). Its parent is watched too: the folder
   renamed or moved away starts a sync (which says offline), and its return a full one;
+* when a sync found files still being written: once more (a quick one) :data:`SETTLE_MS`
+  later, when they have settled — the file is merged, or its problem said, without waiting
+  for the periodic sync;
 * after an edit in this window, once edits have been quiet for :data:`PUBLISH_QUIET_MS`
   (each edit restarts the wait): the edit is published. Changes that came from elsewhere
   (a merge, the command line) do not start it;
@@ -41,11 +44,12 @@ from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QToolButton
 
 from desktop.domain.changes import ChangeSet
+from desktop.exchange.team_folder import SETTLE_SECONDS
 from desktop.store.errors import StoreError
 from desktop.store.team_set import team_is_set
 from desktop.ui.settings import BACKUPS_KEPT
 from desktop.ui.team_runner import Outcome, TeamRunner
-from desktop.ui.team_state import OFFLINE, TeamState, details, read_state, status_line
+from desktop.ui.team_state import TeamState, details, read_state, status_line
 
 if TYPE_CHECKING:
     from desktop.ui.main_window import MainWindow
@@ -54,6 +58,9 @@ if TYPE_CHECKING:
 PUBLISH_QUIET_MS = 10_000  # an edit is published after this long without another
 PERIODIC_MS = 3 * 60_000
 FOCUS_GAP_S = 30.0
+# A file still being written is judged once unchanged since the last look, or this long
+# unwritten: the quick sync after one comes a second after that.
+SETTLE_MS = int((SETTLE_SECONDS + 1) * 1000)
 CAME_IN_MS = 10_000  # how long "Changes to … from Anna" stays in the status bar
 UNDO_CLEARED = "Undo history cleared (undoing an earlier edit could overwrite what came in)."
 
@@ -94,6 +101,9 @@ class TeamWindow(QObject):
         self.publish_timer = QTimer(self)
         self.publish_timer.setSingleShot(True)
         self.publish_timer.timeout.connect(self.sync)
+        self.settle_timer = QTimer(self)
+        self.settle_timer.setSingleShot(True)
+        self.settle_timer.timeout.connect(lambda: self.sync(quick=True))
         self._last_start = 0.0
         self._folder_there = False  # as last seen: the parent's events matter when it changes
         self.runner.started.connect(self._started)
@@ -111,6 +121,7 @@ class TeamWindow(QObject):
     def library_opened(self) -> None:
         """A library (or its team setting) is new: watch its folder and sync."""
         self.publish_timer.stop()
+        self.settle_timer.stop()
         self.refresh()
         if self.state is None:
             self.periodic.stop()
@@ -155,6 +166,7 @@ class TeamWindow(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.window and event.type() is QEvent.Type.Close:
             self.periodic.stop()
+            self.settle_timer.stop()
             if self.publish_timer.isActive():  # an edit not yet published
                 self.publish_timer.stop()
                 self.runner.sync_here()
@@ -190,7 +202,9 @@ class TeamWindow(QObject):
         if outcome.failure:
             bar.showMessage(outcome.failure, CAME_IN_MS)
         elif report is not None and report.offline:
-            self.status.setText(OFFLINE)
+            if self.state is not None:  # it could not be listed: offline, what waits stays
+                self.status.setText(status_line(self.state, datetime.now().astimezone(),
+                                                offline=True))
         elif report is not None and report.came_in:
             said = " · ".join(line[:1].upper() + line[1:] for line in report.came_in)
             stack = self.session.undo_stack
@@ -200,6 +214,8 @@ class TeamWindow(QObject):
                 stack.clear()
                 said += f". {UNDO_CLEARED}"
             bar.showMessage(said, CAME_IN_MS)
+        if report is not None and report.waiting and not report.offline:
+            self.settle_timer.start(SETTLE_MS)  # once they have settled: read (or said)
         if self.dialog is not None and report is not None and report.came_in:
             self.dialog.fill_shares()  # a colleague's new deal is one more to share
 

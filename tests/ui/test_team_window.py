@@ -2,7 +2,9 @@
 from the menu, the folder and name typed and saved, a deal ticked to share, Sync now; a
 colleague's laptop (a second library on the same folder) publishes a change and the window
 shows it once the folder watcher fires; an edit published after the quiet time; the folder
-gone (offline) and back; a conflict settled with "Take theirs"."""
+gone (offline) and back; a conflict settled with "Take theirs" (no "Keep both": it would
+copy the whole person to every laptop), said while offline too; a file still being written
+read once it settled; a failure showing a sync's result not leaving "syncing…"."""
 
 from __future__ import annotations
 
@@ -18,7 +20,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QStyle, QTreeWidget
+from PySide6.QtWidgets import QPushButton, QStyle, QTreeWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.domain.flag_types import day_text
@@ -247,22 +249,31 @@ def test_an_edit_is_published_after_the_quiet_time_and_an_offline_folder_is_said
 
 
 def test_a_conflict_waiting_is_settled_with_take_theirs(
-        qtbot: QtBot, folder: Path, shared: tuple[Path, str], ben: Colleague,
+        qtbot: QtBot, tmp_path: Path, folder: Path, shared: tuple[Path, str], ben: Colleague,
         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(team_window, "PERIODIC_MS", 250)  # "every few minutes", shortened
     path, helix_id = shared
     with Library.open(path, create=False) as anna:  # both have the deal, then both edit it
         sync(anna)
         ben.sync()
-        person = anna.get_deal(helix_id).people[0]
+        person, other = anna.get_deal(helix_id).people[:2]
         anna.update_people([replace(person, title="Chief Executive")], deal_id=helix_id)
-        ben.library.update_people([replace(person, title="Chief Technology Officer")],
+        ben.library.update_people([replace(person, title="Chief Technology Officer"),
+                                   replace(other, title="VP Procurement")],  # comes in
                                   deal_id=helix_id)
         team.share(ben.library, Share(helix_id))
         ben.sync()
     window = open_window(qtbot, path, path.parent)
     try:
         qtbot.waitUntil(lambda: "1 conflict waiting" in status_text(window), timeout=WAIT_MS)
+        # The folder gone: offline, and the conflict still said.
+        away = tmp_path / "unplugged"
+        os.rename(folder, away)
+        qtbot.waitUntil(lambda: status_text(window) == "Team folder offline · 1 conflict "
+                        "waiting", timeout=WAIT_MS)
+        os.rename(away, folder)
+        qtbot.waitUntil(lambda: status_text(window).startswith("Team: read ")
+                        and "1 conflict waiting" in status_text(window), timeout=WAIT_MS)
         click(window.team.status)  # type: ignore[attr-defined]
         qtbot.waitUntil(lambda: window.team.dialog is not None)  # type: ignore[attr-defined]
         dialog: TeamDialog = window.team.dialog  # type: ignore[attr-defined]
@@ -270,9 +281,17 @@ def test_a_conflict_waiting_is_settled_with_take_theirs(
         assert dialog.conflicts.item(0).text().endswith(
             f"{person.name}'s title: “Chief Executive” here, “Chief Technology Officer” "
             "from Ben Okafor")
+        # The conflicts have the room (what came in the rest), each at least three lines.
+        assert dialog.came_in.isVisible()
+        assert dialog.came_in.count() >= 1
+        three = 3 * dialog.conflicts.fontMetrics().lineSpacing()
+        assert dialog.conflicts.height() > dialog.came_in.height() >= three
         theirs = dialog.settle_buttons[Resolution.THEIRS]
         assert theirs.isVisible()
         assert theirs.text() == "Take &theirs"
+        settling = [b.text() for b in dialog.findChildren(QPushButton) if b.isVisible()]
+        assert "Keep &mine" in settling
+        assert not [text for text in settling if "both" in text.replace("&", "").lower()]
         click(theirs)
         qtbot.waitUntil(lambda: window.session.library.get_deal(helix_id).person(
             person.id).title == "Chief Technology Officer", timeout=WAIT_MS)
@@ -331,5 +350,79 @@ def test_a_sync_that_brings_nothing_leaves_what_the_seller_is_typing(
         assert "Said so in the steering committee" in {
             score.evidence for score in (stored.scores.business, stored.scores.technical,
                                          stored.scores.personal)}
+    finally:
+        window.session.close()
+
+
+def test_a_file_still_being_written_is_read_once_it_settled(
+        qtbot: QtBot, tmp_path: Path, folder: Path, shared: tuple[Path, str], ben: Colleague,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(team_window, "SETTLE_MS", 300)  # the settle time and a second, shortened
+    path, helix_id = shared
+    window = open_window(qtbot, path, path.parent)
+    try:
+        runner = window.team.runner  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: runner.runs > 0 and idle(window), timeout=WAIT_MS)
+        ben.sync()  # Ben has Anna's deal, changes a title, and publishes — elsewhere first
+        kevin = ben.library.get_deal(helix_id).people[0]
+        ben.library.update_people([replace(kevin, title="Chief Medical Officer")])
+        team.share(ben.library, Share(helix_id))
+        chosen = team.settings(ben.library)
+        assert chosen is not None
+        staging = tmp_path / "engine"
+        staging.mkdir()
+        team.set_settings(ben.library, replace(chosen, folder=str(staging)))
+        ben.sync()
+        name = published_name(helix_id, chosen.author_id)
+        whole = (staging / name).read_bytes()
+        (staging / name).write_bytes(whole[:len(whole) // 2])  # the engine's first half
+        runs = runner.runs
+        os.rename(staging / name, folder / name)  # it arrives: the watcher fires once
+        qtbot.waitUntil(lambda: runner.runs > runs and idle(window), timeout=WAIT_MS)
+        assert runner.last.report.waiting == (name,)  # half written: not a problem yet
+        assert not runner.last.report.problems
+        (folder / name).write_bytes(whole)  # the rest, written in place: no folder event
+        # No other event and no periodic sync (3 minutes): the quick sync a little after the
+        # settle time reads it.
+        qtbot.waitUntil(lambda: window.session.library.get_deal(helix_id).person(
+            kevin.id).title == "Chief Medical Officer", timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: idle(window) and not runner.last.report.waiting,
+                        timeout=WAIT_MS)
+        assert runner.runs == runs + 2
+    finally:
+        window.session.close()
+
+
+def test_a_failure_showing_a_syncs_result_does_not_leave_syncing(
+        qtbot: QtBot, folder: Path, shared: tuple[Path, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    path, _ = shared
+    window = open_window(qtbot, path, path.parent)
+    try:
+        runner = window.team.runner  # type: ignore[attr-defined]
+        qtbot.waitUntil(lambda: runner.runs > 0 and idle(window), timeout=WAIT_MS)
+        session = window.session
+
+        def broken() -> None:
+            raise NameError("name 'deal' is not defined")  # the bug a tester saw once
+
+        monkeypatch.setattr(session, "check_external_changes", broken)
+        monkeypatch.setattr(session, "absorb_external_changes", broken)
+        dialog = dialog_of(qtbot, window)
+        runs = runner.runs
+        click(dialog.sync_button)
+        qtbot.waitUntil(lambda: runner.runs > runs and idle(window), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: status_text(window).startswith("Team: read "), timeout=WAIT_MS)
+        said = window.statusBar().currentMessage()
+        assert said.startswith("The team sync's result could not be shown")
+        assert "NameError" in said
+        assert "\n" not in said
+        assert session.watch.isActive()  # the session looks for others' changes again
+        assert dialog.sync_button.isEnabled()
+        assert "Syncing" not in dialog.state_label.text()
+        monkeypatch.undo()  # the next sync works as ever
+        click(dialog.sync_button)
+        qtbot.waitUntil(lambda: runner.runs > runs + 1 and idle(window), timeout=WAIT_MS)
+        assert not runner.last.failure
     finally:
         window.session.close()
