@@ -353,7 +353,7 @@ class TeamDialog(QDialog):
             lines.append(last.failure)
         if state.waiting:
             lines.append(f"{plural(len(state.waiting), 'file')} still being written (read "
-                         f"at a later sync): {', '.join(state.waiting[:3])}"
+                         f"once settled, in a few seconds): {', '.join(state.waiting[:3])}"
                          f"{' …' if len(state.waiting) > 3 else ''}")
         return "\n".join(lines)
 
