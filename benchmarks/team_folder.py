@@ -125,7 +125,7 @@ def run() -> list[Result]:
             Result(f"team sync, one file changed ({files:,} files)", full, base,
                    note="the file read and merged (a new deal, then changes to it)"),
             Result(f"watcher's quick sync, nothing changed ({files:,} files)",
-                   quick_unchanged, base, note="inodes compared, no stat, no publish"),
+                   quick_unchanged, base, note="every file looked at, nothing published"),
             Result(f"watcher's quick sync, one file renamed in ({files:,} files)", quick,
                    base, goal="≤ 100 ms", note="read and merged"),
         ]

@@ -5,6 +5,7 @@ colleague's, and kept after a merge (``desktop/domain/marks.py`` for what they m
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,13 +18,14 @@ from desktop.domain.marks import (
     clock,
     decode,
     decode_seen,
+    decode_unseen,
     digest,
     encode,
     leaves,
     stamp,
 )
 from desktop.exchange import dealfile
-from desktop.exchange.stamped_merge import Side, marks_after
+from desktop.exchange.stamped_merge import Rebased, Side, marks_after
 from desktop.store import stamps, team
 from desktop.store.library import Library
 
@@ -48,17 +50,31 @@ def stamped(library: Library, deal_id: str, author_id: str) -> Side:
         vector = stamps.seen(library, deal_id)
     return Side(deal, {path: mark for path, (_d, mark) in looked.marks.items()}, vector,
                 deleted=frozenset(path for path, (fingerprint, _m) in looked.marks.items()
-                                  if fingerprint == DELETED))
+                                  if fingerprint == DELETED),
+                unseen=stamps.pending(library, deal_id))
 
 
-def header(library: Library, side: Side, published: Mapping[str, Any]) -> dict[str, Any]:
+def reading_state(library: Library, deal_id: str) -> str:
+    """What the deal's file says it has read: its version vector and its clashes waiting
+    (a publish is due when these change, even with no value changed)."""
+    unsettled = {path: [mark.n, mark.author]
+                 for path, mark in stamps.pending(library, deal_id).items()}
+    return json.dumps([stamps.seen(library, deal_id), unsettled], sort_keys=True)
+
+
+def header(library: Library, side: Side, published: Mapping[str, Any], *,
+           anonymised: bool = False) -> dict[str, Any]:
     """What a published file says besides its deal: the marks of the values it shows, the
-    deal's version vector, and the names of the authors of those marks."""
+    deal's version vector, the clashes read here and not settled (so that a reader does
+    not take this laptop's value for a choice made after seeing theirs), whether names are
+    stand-ins, and the names of the authors of those marks."""
     known = stamps.authors(library)
     carried = encode(side.marks, published)
     names = {author: known[author] for _n, author, _at, _paths in carried["changes"]
              if author in known}
-    return {"marks": carried, "seen": dict(side.seen), "authors": names}
+    return {"marks": carried, "seen": dict(side.seen), "authors": names,
+            "unseen": {path: [mark.n, mark.author] for path, mark in side.unseen.items()},
+            "anonymised": anonymised}
 
 
 def theirs(document: Mapping[str, Any], team_header: Any) -> Side:
@@ -66,7 +82,9 @@ def theirs(document: Mapping[str, Any], team_header: Any) -> Side:
     deal = document["deals"][0]
     header_map = team_header if isinstance(team_header, Mapping) else {}
     return Side(deal, decode(header_map.get("marks"), deal), decode_seen(header_map.get("seen")),
-                private=bool(document.get("private", True)))
+                private=bool(document.get("private", True)),
+                unseen=decode_unseen(header_map.get("unseen")),
+                anonymised=header_map.get("anonymised") is True)
 
 
 EMPTY = Side({}, {}, {})
@@ -113,3 +131,17 @@ def credit(library: Library, deal: Deal) -> Credit:
                if path in values and digest(values[path]) == fingerprint}
     chosen = team.settings(library)
     return Credit(changes, stamps.authors(library), chosen.author_id if chosen else "")
+
+
+def note_clashes(library: Library, deal_id: str, rebased: Rebased, their_side: Side, *,
+                 waiting: bool, author: str) -> None:
+    """Remember the clashes of a merge the seller has not settled (``waiting``), or forget
+    them once settled — and forget those this colleague's file no longer clashes on (they
+    took our value, or changed it again: then it is read afresh)."""
+    clashing = {"/".join(path[2:]): path for path in rebased.clashes}
+    now = {path: mark for path in clashing
+           if (mark := their_side.marks.get(path)) is not None} if waiting else {}
+    before = stamps.pending(library, deal_id)
+    gone = [path for path, mark in before.items()
+            if path not in now and (mark.author == author or path in clashing)]
+    stamps.note_pending(library, deal_id, now, settled=gone)

@@ -39,7 +39,7 @@ from desktop.domain.diff import diff_deals
 from desktop.domain.errors import ValidationError
 from desktop.domain.merge import PERSON_FIELDS, PersonConflict, Resolution
 from desktop.domain.redaction import for_output
-from desktop.domain.team import FileRecord, FileState, SyncReport, TeamSettings
+from desktop.domain.team import FileRecord, FileState, Share, SyncReport, TeamSettings
 from desktop.exchange import dealfile
 from desktop.exchange.dealfile_accounts import accounts_from_plain
 from desktop.exchange.exporting import accounts_of
@@ -53,8 +53,8 @@ from desktop.exchange.importing import (
 from desktop.exchange.incoming import Incoming
 from desktop.exchange.safe_read import read_regular_file
 from desktop.exchange.stamped_merge import Rebased, merge_deal
+from desktop.exchange.stamped_merge import settled as settled_clashes
 from desktop.exchange.team_folder import (
-    TRUSTED,
     Seen,
     TeamFolderOffline,
     look,
@@ -91,6 +91,7 @@ class _Report:
     conflicts: list[str] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
+    read: int = 0  # files read and merged (each may have changed what we have seen)
 
     def frozen(self, offline: str = "") -> SyncReport:
         return SyncReport(tuple(self.published), tuple(self.came_in), tuple(self.waiting),
@@ -105,27 +106,32 @@ def sync(library: Library, *, decide: Resolution | None = None,
     rule (None: list them and leave those files for the seller). ``clock_ns``: now, by this
     laptop's file-system clock (tests pass their own).
 
-    ``quick``: the folder just changed (its watcher fired) — read what came, and nothing
-    else: no publish (edits are published by their own sync), and a file merged before is
-    not looked at while its inode is the same (``team_folder.look``'s ``trust``; a sync
-    engine brings a file by a rename). The window's other syncs look at everything."""
+    ``quick``: the folder just changed (its watcher fired) — read what came, and publish
+    nothing (edits are published by their own sync). Every file is still looked at (size,
+    time, inode): trusting an unchanged inode alone missed a file whose new version got
+    the inode number its old one had freed — the file system reuses them at once."""
     chosen = team.claim(library)  # a library copied from another computer: a new author
     if chosen is None:
         raise TeamNotSet
     folder = Path(chosen.folder)
     report = _Report()
     memory = team.memory(library)
-    trust = {name: row[2] for name, row in memory.items()
-             if row[3] in (FileState.MERGED, FileState.PROBLEM)} if quick else None
     try:
         if not quick:
             publish_shared(library, folder, chosen, report)
-        found = look(folder, trust)
+        found = look(folder)
     except TeamFolderOffline as error:
         return report.frozen(offline=str(error))
     read_folder(library, folder, found, chosen.author_id, report, decide=decide,
                 clock_ns=time.time_ns() if clock_ns is None else clock_ns,
                 keep_backups=keep_backups, memory=memory)
+    if not quick and (report.read or decide is not None):
+        # What came in, and a clash settled, are published at once: the colleagues need
+        # not wait for this laptop's next sync to learn the seller's choice.
+        try:
+            publish_shared(library, folder, chosen, report)
+        except TeamFolderOffline as error:  # gone between the two: the next sync catches up
+            return report.frozen(offline=str(error))
     return report.frozen()
 
 
@@ -155,13 +161,17 @@ def publish_shared(library: Library, folder: Path, author: TeamSettings,
         accounts = {} if share.anonymised else accounts_of(library, [deal])
         document = dealfile.to_document([shown], include_private=share.with_private,
                                         accounts=accounts)
-        digest = content_digest(document)
+        # What the file says besides its values counts too: having read a colleague's
+        # change (or settled a clash) is news for the others even when no value moved.
+        digest = hashlib.sha256((content_digest(document) + team_marks.reading_state(
+            library, deal.id)).encode()).hexdigest()
         path = folder / published_name(deal.id, author.author_id)
         if share.deal_id in published and _as_left(path, published[share.deal_id], digest):
             continue
         side = team_marks.stamped(library, deal.id, author.author_id)
         document[TEAM_KEY] = {"author": {"id": author.author_id, "name": author.author_name},
-                              **team_marks.header(library, side, document["deals"][0])}
+                              **team_marks.header(library, side, document["deals"][0],
+                                                  anonymised=share.anonymised)}
         document[TEAM_KEY]["authors"][author.author_id] = author.author_name
         data = (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
         try:
@@ -170,7 +180,8 @@ def publish_shared(library: Library, folder: Path, author: TeamSettings,
             report.problems.append(str(error))
             continue
         written[deal.id] = (digest, info.st_size, info.st_mtime_ns, info.st_ino)
-        report.published.append(deal.name)
+        if deal.name not in report.published:
+            report.published.append(deal.name)
     if written:
         team.note_published(library, written)
 
@@ -203,7 +214,7 @@ def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], autho
         remembered = memory.get(name)
         if remembered is None:
             to_read.append(name)
-        elif seen is TRUSTED or remembered[:3] == (seen.size, seen.mtime_ns, seen.inode):
+        elif remembered[:3] == (seen.size, seen.mtime_ns, seen.inode):
             if remembered[3] == FileState.PROBLEM:
                 report.problems.append(remembered[4])
             elif remembered[3] != FileState.MERGED:
@@ -241,11 +252,13 @@ def _tell(report: _Report, seen_now: list[FileRecord], name: str, seen: Seen,
           state: FileState, note: str, line: str) -> None:
     """Put one file's outcome in the report and, unless merged (recorded with the merge),
     among the records to keep."""
+    if state in (FileState.MERGED, FileState.CONFLICTS):
+        report.read += 1
+    if line:  # what came in (also from a file with a clash waiting: the rest is merged)
+        first, *changes = line.splitlines()
+        report.came_in.append(first)
+        report.changes.extend(changes)
     if state is FileState.MERGED:
-        if line:
-            first, *changes = line.splitlines()
-            report.came_in.append(first)
-            report.changes.extend(changes)
         return
     if state is FileState.WAITING:
         report.waiting.append(name)
@@ -305,48 +318,65 @@ def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_i
         their_side = team_marks.theirs(document, their_header)
         my_side = team_marks.EMPTY
         rebased: Rebased | None = None
+        if copy:  # an older version of a colleague's file: it asks nothing
+            decide = Resolution.MINE
         if deal_id in library.deal_ids():
             my_side = team_marks.stamped(library, deal_id, author_id)
             rebased = merge_deal(their_side, my_side)
-            unmarked = {key: value for key, value in rebased.document.items()
+            # A clash is settled at its value — kept ours while the seller has not chosen —
+            # so that everything else in the file comes in now, and no choice about one
+            # field takes or drops the colleague's other changes of that person.
+            chosen = rebased.document if decide is Resolution.BOTH else settled_clashes(
+                rebased, keep_ours=decide is not Resolution.THEIRS)
+            unmarked = {key: value for key, value in chosen.items()
                         if key != "snapshots"}  # never marked: read once, from the file
             deals = [replace(deal, snapshots=deals[0].snapshots) for deal in
                      _deals_of({**document, "deals": [unmarked]}, path)[0]]
+        waiting = rebased is not None and bool(rebased.clashes) and decide is None
         provided = None if private else frozenset(PERSON_FIELDS) - {"notes"}
         details = accounts_from_plain(document["accounts"], deals, path) \
             if "accounts" in document else {}
         plan = plan_import(library, [Incoming(d, provided, source=path.name,
                                               account=details.get(account_key(d.account)))
                                      for d in deals])
-        if copy:  # an older version of a colleague's file: it asks nothing
-            decide = Resolution.MINE
-        questions = [] if copy or plan.changes_nothing else _questions(
-            plan, rebased, my_side.deal, _author(document, path))
-        if questions and decide is None:
-            return FileState.CONFLICTS, "\n".join(questions), ""
+        questions = _questions(plan, rebased, my_side.deal, _author(document, path)) \
+            if waiting else []
         result = resolve_import(library, plan, *_decisions(rebased, decide))
         if result.before:
             backup()
+        if waiting:
+            merged = replace(merged, state=FileState.CONFLICTS, note="\n".join(questions))
         with library.transaction():
             if not plan.changes_nothing:
                 result.write_into(library)  # the deals, and the accounts' details filled
             team_marks.keep_after_merge(library, deal_id, author_id, their_side, my_side,
                                         their_header)
+            if rebased is not None:
+                team_marks.note_clashes(library, deal_id, rebased, their_side,
+                                        waiting=waiting, author=_author_id(path))
             team.note_files(library, [merged])
+            for deal in result.added:  # a deal from the team is the team's: edits flow back
+                team.share(library, Share(deal.id))
     except ImportProblem as error:
         if not complete:  # still arriving: a half-written file is no problem yet
             return FileState.WAITING, "", ""
         return FileState.PROBLEM, _sentence(path, error), ""
     except (Conflict, ValueNotStorable, ValidationError) as error:
         return FileState.PROBLEM, _sentence(path, error), ""
+    state = FileState.CONFLICTS if waiting else FileState.MERGED
     if plan.changes_nothing:
-        return FileState.MERGED, "", ""
+        return state, merged.note, ""
     # A merge that only filled the account's details changes no deal: name it all the same.
     names = [deal.name for deal in (*result.added, *result.after)] or [
         library.deal_summary(deal_id).name]
     what = "new deal" if result.added else "changes to"
     line = f"{what} {', '.join(names)} from {_author(document, path)}"
-    return FileState.MERGED, "", "\n".join([line, *_what_changed(library, result.before)])
+    return state, merged.note, "\n".join([line, *_what_changed(library, result.before)])
+
+
+def _author_id(path: Path) -> str:
+    parsed = parse_name(path.name)
+    return parsed.author_id if parsed else ""
 
 
 def _what_changed(library: Library, before: Sequence[Deal]) -> list[str]:
@@ -373,17 +403,20 @@ def _questions(plan: ImportPlan, rebased: Rebased | None, mine: Mapping[str, obj
 
 def _decisions(rebased: Rebased | None, decide: Resolution | None
                ) -> tuple[Callable[[PersonConflict], Resolution], Resolution]:
-    """How each remaining difference is settled: by the seller's rule where both laptops
-    changed it, else theirs (after the rebase, theirs holds our value wherever they did
-    not change it, so taking it takes only their changes)."""
-    rule = decide or Resolution.MINE
+    """How each remaining difference is settled. With a merge by the marks the document
+    already holds what should be (the clashes settled at their values): take it. Keeping
+    both is a person's matter: the person with a clash is kept and theirs added beside it,
+    as an import does. A deal new here: the import's own rule."""
     if rebased is None:
+        rule = decide or Resolution.MINE
         return (lambda _conflict: rule), rule
+    if decide is not Resolution.BOTH:
+        return (lambda _conflict: Resolution.THEIRS), Resolution.THEIRS
     people = rebased.clashing_records("people")
     deal_clash = any("people" not in path for path in rebased.clashes)
-    return ((lambda conflict: rule if conflict.mine.id in people else Resolution.THEIRS),
-            rule if deal_clash else Resolution.THEIRS)
-
+    return ((lambda conflict: Resolution.BOTH if conflict.mine.id in people
+             else Resolution.THEIRS),
+            Resolution.MINE if deal_clash else Resolution.THEIRS)
 
 def _content(document: object) -> object:
     """A team file's document without its header (who published it, based on what)."""

@@ -45,7 +45,9 @@ def run(args: argparse.Namespace, library_path: Path, out: TextIO) -> int:
     from desktop.store.library import Library
     from desktop.team_sync import TeamNotSet, sync
 
-    with Library.open(library_path, create=False) as library:
+    # `team set` may start a library (a laptop that only receives the team's deals); the
+    # others read or write one that exists.
+    with Library.open(library_path, create=args.team_command == "set") as library:
         action = args.team_command
         if action == "set":
             folder = Path(args.folder).expanduser().absolute()

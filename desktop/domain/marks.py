@@ -34,7 +34,9 @@ RECORD_LISTS = frozenset({"people", "relations", "alternatives", "actions", "cri
 # laptop put a card on its map (each seller arranges their own map; moving a card is not news,
 # as for an import: ``desktop/domain/merge.py``), and the snapshots — a snapshot never changes
 # once taken: the merge adds those it has not got (``stamped_merge``), nothing to mark.
-STAMPS = frozenset({"updated_at", "created_at", "position", "snapshots"})
+STAMPS = frozenset({"updated_at", "created_at", "position", "snapshots",
+                    # the library's own id for the account (matched by name on reading)
+                    "account_id"})
 DELETED = "-"  # the digest of a tombstone
 # The largest number a file may carry: far beyond any count of changes, and room to count on
 # in SQLite's 64-bit integers (a hostile file's 2**63 − 1 would overflow the next change).
@@ -227,6 +229,20 @@ def decode(header: Any, deal: Mapping[str, Any]) -> dict[str, Mark]:
         chosen = named.get(path) or named.get(f"{record}/*" if record else "*")
         if chosen is not None:
             found[path] = chosen
+    return found
+
+
+def decode_unseen(value: Any) -> dict[str, Mark]:
+    """A team file's clashes read and not settled: path → [number, author] (untrusted)."""
+    if not isinstance(value, Mapping):
+        return {}
+    found = {}
+    for path, entry in value.items():
+        if isinstance(path, str) and isinstance(entry, list) and len(entry) == 2:
+            n, author = entry
+            if isinstance(n, int) and not isinstance(n, bool) and 0 <= n <= MAX_NUMBER \
+                    and isinstance(author, str):
+                found[path] = Mark(n, author[:64])
     return found
 
 

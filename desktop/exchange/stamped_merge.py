@@ -41,6 +41,11 @@ from desktop.domain.marks import (
 )
 
 _PRIVATE_KEYS = frozenset({"notes"})
+# What an anonymised file replaces by stand-ins (``domain/redaction.py``): never taken over a
+# value this library has (a record only they have comes in as it is).
+_ANONYMISED_PERSON_KEYS = frozenset({"name", "title", "department", "email", "phone",
+                                     "organisation"})
+_ANONYMISED_KEYS = frozenset({"notes", "evidence", "note", "text", "owner", "objective"})
 Path = tuple[str, ...]
 
 
@@ -70,6 +75,10 @@ class Side:
     seen: Mapping[str, int]
     deleted: frozenset[str] = frozenset()
     private: bool = True
+    # Changes this side has read but not accepted: a clash the seller has not settled yet
+    # (path → the colleague's mark). Its version vector covers them, its value does not.
+    unseen: Mapping[str, Mark] = field(default_factory=dict)
+    anonymised: bool = False  # names, titles, contacts and free texts are stand-ins
 
 
 @dataclass
@@ -120,12 +129,19 @@ def _merge(theirs: Any, ours: Any, path: str, key: str, work: _Merge) -> Any:
 def _merge_value(theirs: Any, ours: Any, path: str, key: str, work: _Merge) -> Any:
     if key in _PRIVATE_KEYS and not work.theirs.private:
         return ours  # left out of their file, not emptied there
+    if key == "evidence" and theirs == "" and not work.theirs.private:
+        return ours  # withheld there (a private score's evidence), not erased
+    if work.theirs.anonymised and (key in _ANONYMISED_KEYS or (
+            key in _ANONYMISED_PERSON_KEYS and path.startswith("people/"))):
+        return ours  # a stand-in there ("K. L.", the roles for a title), not a change
     their_mark = work.theirs.marks.get(path)
     our_mark = work.mine.marks.get(path)
     if their_mark is not None and their_mark == our_mark:
         return ours  # one change, shown differently (redacted or anonymised there)
-    they_saw = our_mark is not None and our_mark.seen_by(work.theirs.seen)
-    we_saw = their_mark is not None and their_mark.seen_by(work.mine.seen)
+    they_saw = our_mark is not None and our_mark.seen_by(work.theirs.seen) \
+        and not _same(work.theirs.unseen.get(path), our_mark)
+    we_saw = their_mark is not None and their_mark.seen_by(work.mine.seen) \
+        and not _same(work.mine.unseen.get(path), their_mark)
     if they_saw and not we_saw:
         return theirs
     if we_saw and not they_saw:
@@ -134,6 +150,11 @@ def _merge_value(theirs: Any, ours: Any, path: str, key: str, work: _Merge) -> A
     work.clashes.append(where)
     work.values[where] = (theirs, ours)
     return theirs  # the seller's rule decides between the two (team_sync._decisions)
+
+
+def _same(unsettled: Mark | None, mark: Mark) -> bool:
+    """Whether a clash read and not settled was about this very change (its time aside)."""
+    return unsettled is not None and (unsettled.n, unsettled.author) == (mark.n, mark.author)
 
 
 def _merge_records(theirs: list[Mapping[str, Any]], ours: list[Mapping[str, Any]], path: str,
@@ -185,3 +206,43 @@ def marks_after(final: Mapping[str, Any], theirs: Side, mine: Side, mark: Mark
             if tombstone is not None:
                 kept[path] = (DELETED, tombstone)
     return kept
+
+
+def settled(rebased: Rebased, keep_ours: bool) -> dict[str, Any]:
+    """The merged deal with each clash settled at its value: ours (``keep_ours``) or theirs
+    — so the seller's choice about one field never takes or drops the colleague's other
+    changes of the same person."""
+    document = rebased.document
+    if not keep_ours:
+        return dict(document)
+    settled_document: dict[str, Any] = _copied(document)
+    for path in rebased.clashes:
+        _put(settled_document, path[2:], rebased.values[path][1])
+    return settled_document
+
+
+def _copied(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_copied(item) for item in value]
+    return value
+
+
+def _put(document: Any, parts: Path, value: Any) -> None:
+    """Set the value at ``parts`` (keys, and record ids in record lists)."""
+    here = document
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        if isinstance(here, list):
+            found = next((r for r in here if isinstance(r, dict) and r.get("id") == part), None)
+            if found is None:
+                return
+            here = found
+            continue
+        if not isinstance(here, dict):
+            return
+        if last:
+            here[part] = value
+            return
+        here = here.get(part)

@@ -39,7 +39,6 @@ import os
 import re
 import stat
 import time
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,27 +103,15 @@ def parse_name(name: str) -> TeamFileName | None:
     return TeamFileName(match["deal"].lower(), match["author"].lower(), match["copy"].strip())
 
 
-TRUSTED = Seen(-1, -1, -1)  # look(): "as last seen", not stat'ed
-
-
-def look(folder: Path, trust: Mapping[str, int] | None = None) -> dict[str, Seen]:
+def look(folder: Path) -> dict[str, Seen]:
     """Every team file in ``folder`` (not in sub-folders) with its size and time; raises
     :class:`TeamFolderOffline` when the folder is missing or cannot be listed. One
-    ``scandir`` pass: 10,000 files are looked at without opening one.
-
-    ``trust``: the inodes of files as last seen; such a file still with its inode is
-    :data:`TRUSTED` (no ``stat``: a fifth of the cost). Sync engines put a changed file in
-    place by a rename — a new inode — so this catches what they bring; a file rewritten in
-    place (a plain copy onto a network share) is seen by the next look without ``trust``."""
+    ``scandir`` pass: 10,000 files are looked at without opening one."""
     found: dict[str, Seen] = {}
-    known = trust or {}
     try:
         with os.scandir(folder) as entries:
             for entry in entries:
                 if parse_name(entry.name) is None:
-                    continue
-                if known.get(entry.name) == entry.inode() and not entry.is_symlink():
-                    found[entry.name] = TRUSTED
                     continue
                 try:
                     info = entry.stat(follow_symlinks=False)

@@ -58,6 +58,25 @@ def note_seen(library: Library, deal_id: str, vector: Mapping[str, int]) -> None
             [(deal_id, author, n) for author, n in vector.items()])
 
 
+def pending(library: Library, deal_id: str) -> dict[str, Mark]:
+    """The deal's clashes read and not settled: path → the colleague's mark."""
+    return {row[0]: Mark(row[1], row[2]) for row in _connection(library).execute(
+        "SELECT path, n, author_id FROM team_pending WHERE deal_id = ?", [deal_id])}
+
+
+def note_pending(library: Library, deal_id: str, waiting: Mapping[str, Mark],
+                 settled: Iterable[str] = ()) -> None:
+    """Clashes now waiting for the seller, and those settled."""
+    connection = _connection(library)
+    with library.transaction():
+        connection.executemany("DELETE FROM team_pending WHERE deal_id = ? AND path = ?",
+                               [(deal_id, path) for path in settled])
+        connection.executemany(
+            "INSERT OR REPLACE INTO team_pending (deal_id, path, n, author_id) "
+            "VALUES (?, ?, ?, ?)",
+            [(deal_id, path, mark.n, mark.author) for path, mark in waiting.items()])
+
+
 def authors(library: Library) -> dict[str, str]:
     """The names colleagues gave themselves, by author id."""
     return dict(_connection(library).execute("SELECT author_id, name FROM team_authors"))

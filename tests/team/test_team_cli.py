@@ -41,9 +41,11 @@ def test_two_laptops_share_a_deal_through_the_command_line(tmp_path: Path) -> No
     assert status["author"]["name"] == "Ben Ode"
     assert status["online"] is True
     assert status["last_read"] is not None
-    assert status["shared"] == []
+    # A deal from the team is shared back: Ben's edits will reach Anna.
+    assert [s["name"] for s in status["shared"]] == [NORTHWIND]
     assert json.loads(run("--db", anna, "team", "status", "--json").stdout)["shared"][0][
         "name"] == NORTHWIND
+    assert f"Published:\n  {NORTHWIND}" in came.stdout  # at once, after reading it
     again = run("--db", ben, "team", "sync")
     assert "Nothing new" in again.stdout
     unshared = run("--db", anna, "team", "unshare", NORTHWIND)

@@ -9,7 +9,9 @@ its last change, each deal the highest number it has seen of each author.
 
 ``team_marks``: per deal and value path, the digest of the value when it was marked (to
 notice a change) and the mark; a tombstone has the digest ``-``. ``team_seen``: the deal's
-version vector. ``team_authors``: the names colleagues gave themselves, for "by Anna".
+version vector. ``team_pending``: clashes read and not settled yet (the colleague's mark
+per value): the version vector covers them, the value does not, and the files say so.
+``team_authors``: the names colleagues gave themselves, for "by Anna".
 ``team.machine``: the computer this library's author id was made on (``store/machine.py``):
 a library copied to another computer becomes another author there.
 """
@@ -36,6 +38,15 @@ STATEMENTS = (
         author_id TEXT NOT NULL,
         n         INTEGER NOT NULL CHECK (n >= 0),
         PRIMARY KEY (deal_id, author_id)
+    ) STRICT, WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE team_pending (
+        deal_id   TEXT NOT NULL REFERENCES deals(id) ON DELETE CASCADE,
+        path      TEXT NOT NULL,
+        n         INTEGER NOT NULL CHECK (n >= 0),
+        author_id TEXT NOT NULL,
+        PRIMARY KEY (deal_id, path)
     ) STRICT, WITHOUT ROWID
     """,
     """
