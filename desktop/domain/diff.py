@@ -137,7 +137,8 @@ def diff_deals(before: Deal, after: Deal, *, today: date | None = None,
                                 f"{getattr(after, attr) or '—'}")
     deal_changes += plan_deal_changes(before, after)
     return DealDiff(
-        people_added=tuple(p.name for pid, p in new_people.items() if pid not in old_people),
+        people_added=tuple(p.name + credit.record("people", pid)
+                           for pid, p in new_people.items() if pid not in old_people),
         people_removed=tuple(p.name for pid, p in old_people.items() if pid not in new_people),
         people_changed=changed,
         relations_added=tuple(_relation_text(r, names) for key, r in new_lines.items()

@@ -53,7 +53,8 @@ def review_groups(review: Review) -> tuple[Group, ...]:
     people: list[Entry] = []
     for person in review.deal.people:
         if person.id not in then_ids:
-            people.append(Entry(f"Added: {person.name}"))
+            people.append(Entry(f"Added: {person.name}"
+                                + review.credit.record("people", person.id)))
             people += notes.on(CommentTarget.PERSON, person.id)
     people += [Entry(f"Removed: {name}") for name in diff.people_removed]
     for change in review.people:

@@ -108,3 +108,21 @@ def test_the_printed_review_says_who_made_each_change(anna: Laptop, ben: Laptop,
     assert done.returncode == 0, done.stderr
     text = pdftext(out)
     assert f"support Neutral → Mentor, by Ben, {TODAY}" in text, text[text.find("People"):][:400]
+
+
+def test_a_person_a_colleague_added_says_who_added_them(anna: Laptop, ben: Laptop) -> None:
+    from desktop.domain.person import Person
+
+    deal = _shared(anna)
+    before = anna.deal(deal.id)
+    anna.sync()
+    ben.sync()
+    ben.library.add_people(deal.id, [Person(name="Nadia Petrova", title="CNO")])
+    ben.sync()
+    report = anna.sync()
+    assert f"Contoso renewal: Added: Nadia Petrova, by Ben, {TODAY}" in report.changes
+    now = anna.deal(deal.id)
+    snapshot = Snapshot(name="QBR", taken_at=datetime(2026, 11, 1, tzinfo=UTC),
+                        deal=before.without_snapshots())
+    text = plain_text(review(now, snapshot, credit=team_marks.credit(anna.library, now)))
+    assert f"Added: Nadia Petrova, by Ben, {TODAY}" in text
