@@ -113,6 +113,7 @@ class TeamRunner(QObject):
         self._pending_decide: Resolution | None = None
         self._pending_quick = True  # every coalesced request was a quick one
         self._prepared = False
+        self._unshown = False  # showing a result failed: the next one refreshes, whatever
         self._done.connect(self._deliver)
 
     @property
@@ -163,6 +164,7 @@ class TeamRunner(QObject):
             self._show(outcome)
         except Exception as error:  # a bug: logged in full, one sentence for the status bar
             _log.exception("showing a team sync's result failed")
+            self._unshown = True  # its merge may be in the library, not on the screen
             outcome = replace(outcome, failure="The team sync's result could not be shown: "
                                                f"an unexpected problem ({unexpected(error)}).")
         finally:
@@ -187,8 +189,9 @@ class TeamRunner(QObject):
             del self.came_in[KEPT_LINES:]
         session = self.session
         if session.is_open:
-            if outcome.merged:
+            if outcome.merged or self._unshown:
                 session.check_external_changes()  # the merge shows now
+                self._unshown = False
             else:  # only when the folder was read: no refresh (it would reset typing)
                 session.absorb_external_changes()
 

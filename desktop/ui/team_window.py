@@ -11,8 +11,8 @@ A sync runs (in the background, ``team_runner.py``):
 * when the folder changes (``QFileSystemWatcher``): at once when no sync runs (leading
   edge), so a colleague's file is merged promptly; further events while one runs coalesce
   into one follow-up. It is a quick sync (``team_sync.sync``'s ``quick``): it publishes
-  nothing and reads only files new or renamed in (an engine brings a file by a rename; one
-  rewritten in place waits for the next full sync). Its parent is watched too: the folder
+  nothing and reads what came in (a file written in place may fire no event: the next
+  sync reads it). Its parent is watched too: the folder
   renamed or moved away starts a sync (which says offline), and its return a full one;
 * when a sync found files still being written: once more (a quick one) :data:`SETTLE_MS`
   later, when they have settled — the file is merged, or its problem said, without waiting
@@ -199,20 +199,24 @@ class TeamWindow(QObject):
         self._watch()
         report = outcome.report
         bar = self.window.statusBar()
-        if outcome.failure:
-            bar.showMessage(outcome.failure, CAME_IN_MS)
-        elif report is not None and report.offline:
-            if self.state is not None:  # it could not be listed: offline, what waits stays
-                self.status.setText(status_line(self.state, datetime.now().astimezone(),
-                                                offline=True))
-        elif report is not None and report.came_in:
+        said = ""
+        if report is not None and report.came_in:
             said = " · ".join(line[:1].upper() + line[1:] for line in report.came_in)
             stack = self.session.undo_stack
             if stack.count():
                 # An undo writes its whole "before" (a deal's fields, its plan): it would
                 # write over what came in, and the next publish would carry that to everyone.
+                # Cleared even when showing the result failed: the merge is in the library.
                 stack.clear()
                 said += f". {UNDO_CLEARED}"
+        if outcome.failure:
+            bar.showMessage(outcome.failure + (f" {UNDO_CLEARED}" if UNDO_CLEARED in said
+                                               else ""), CAME_IN_MS)
+        elif report is not None and report.offline:
+            if self.state is not None:  # it could not be listed: offline, what waits stays
+                self.status.setText(status_line(self.state, datetime.now().astimezone(),
+                                                offline=True))
+        elif said:
             bar.showMessage(said, CAME_IN_MS)
         if report is not None and report.waiting and not report.offline:
             self.settle_timer.start(SETTLE_MS)  # once they have settled: read (or said)

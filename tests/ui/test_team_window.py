@@ -394,13 +394,17 @@ def test_a_file_still_being_written_is_read_once_it_settled(
 
 
 def test_a_failure_showing_a_syncs_result_does_not_leave_syncing(
-        qtbot: QtBot, folder: Path, shared: tuple[Path, str],
+        qtbot: QtBot, folder: Path, shared: tuple[Path, str], ben: Colleague,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    path, _ = shared
+    path, helix_id = shared
     window = open_window(qtbot, path, path.parent)
     try:
         runner = window.team.runner  # type: ignore[attr-defined]
         qtbot.waitUntil(lambda: runner.runs > 0 and idle(window), timeout=WAIT_MS)
+        open_deal(qtbot, window, "Helix Health clinical")
+        answer_text_dialog("Helix Health clinical data platform (phase 1)")
+        press_shortcut(qtbot, window, window.rename_deal_action)  # an edit Anna could undo
+        qtbot.waitUntil(window.undo_action.isEnabled)
         session = window.session
 
         def broken() -> None:
@@ -408,21 +412,32 @@ def test_a_failure_showing_a_syncs_result_does_not_leave_syncing(
 
         monkeypatch.setattr(session, "check_external_changes", broken)
         monkeypatch.setattr(session, "absorb_external_changes", broken)
-        dialog = dialog_of(qtbot, window)
-        runs = runner.runs
-        click(dialog.sync_button)
-        qtbot.waitUntil(lambda: runner.runs > runs and idle(window), timeout=WAIT_MS)
-        qtbot.waitUntil(lambda: status_text(window).startswith("Team: read "), timeout=WAIT_MS)
+        ben.sync()  # Ben reads the deal, changes a title and publishes: the watcher fires
+        kevin = ben.library.get_deal(helix_id).people[0]
+        ben.library.update_people([replace(kevin, title="Chief Medical Officer")])
+        team.share(ben.library, Share(helix_id))
+        ben.sync()
+        qtbot.waitUntil(lambda: idle(window) and "Undo history cleared" in
+                        window.statusBar().currentMessage(), timeout=WAIT_MS)
         said = window.statusBar().currentMessage()
         assert said.startswith("The team sync's result could not be shown")
         assert "NameError" in said
         assert "\n" not in said
+        # Merged all the same: the undo history is cleared (an undo would write over it).
+        assert session.library.get_deal(helix_id).person(kevin.id).title == \
+            "Chief Medical Officer"
+        assert not window.undo_action.isEnabled()
+        qtbot.waitUntil(lambda: status_text(window).startswith("Team: read "), timeout=WAIT_MS)
         assert session.watch.isActive()  # the session looks for others' changes again
+        dialog = dialog_of(qtbot, window)
         assert dialog.sync_button.isEnabled()
         assert "Syncing" not in dialog.state_label.text()
-        monkeypatch.undo()  # the next sync works as ever
+        monkeypatch.undo()  # the next sync works as ever, and the merge shows
+        runs = runner.runs
         click(dialog.sync_button)
-        qtbot.waitUntil(lambda: runner.runs > runs + 1 and idle(window), timeout=WAIT_MS)
+        qtbot.waitUntil(lambda: runner.runs > runs and idle(window), timeout=WAIT_MS)
         assert not runner.last.failure
+        qtbot.waitUntil(lambda: window.session.deal is not None and window.session.deal.person(
+            kevin.id).title == "Chief Medical Officer", timeout=WAIT_MS)
     finally:
         window.session.close()
