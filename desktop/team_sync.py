@@ -214,7 +214,7 @@ def read_folder(library: Library, folder: Path, found: Mapping[str, Seen], autho
         remembered = memory.get(name)
         if remembered is None:
             to_read.append(name)
-        elif remembered[:3] == (seen.size, seen.mtime_ns, seen.inode):
+        elif remembered[:3] == seen:
             if remembered[3] == FileState.PROBLEM:
                 report.problems.append(remembered[4])
             elif remembered[3] != FileState.MERGED:

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
@@ -36,6 +37,9 @@ from desktop.domain.team import SyncReport
 from desktop.problems import unexpected
 from desktop.store.errors import StoreError
 from desktop.ui.session import LibrarySession
+
+if TYPE_CHECKING:  # the store (sqlite-utils) is imported by the first sync, not the window
+    from desktop.store.library import Library
 
 KEPT_LINES = 200  # lines of what came in kept for the dialog
 
@@ -60,16 +64,19 @@ class Outcome:
 
 
 def run_sync(path: Path, decide: Resolution | None, keep_backups: int | None,
-             quick: bool = False) -> Outcome:
-    """A whole sync on a connection of its own, opened and closed in the calling thread;
-    ``quick``: only what came into the folder (``team_sync.sync``'s ``quick``)."""
+             quick: bool = False, library: Library | None = None) -> Outcome:
+    """A whole sync on a connection of its own (``library``, kept by the runner; else one
+    opened and closed here); ``quick``: only what came into the folder (``team_sync.sync``'s
+    ``quick``)."""
     from desktop.store.library import Library
     from desktop.team_sync import TeamNotSet, sync
 
-    try:
-        library = Library.open(path, create=False)
-    except StoreError as error:
-        return Outcome(failure=str(error))
+    opened = library is None
+    if library is None:
+        try:
+            library = Library.open(path, create=False)
+        except StoreError as error:
+            return Outcome(failure=str(error))
     try:
         before = library.data_version()  # moves only with other connections' commits
         report = sync(library, decide=decide, keep_backups=keep_backups, quick=quick)
@@ -83,7 +90,8 @@ def run_sync(path: Path, decide: Resolution | None, keep_backups: int | None,
         return Outcome(failure="The team sync stopped: an unexpected problem "
                                f"({unexpected(error)}).")
     finally:
-        library.close()
+        if opened:
+            library.close()
 
 
 def prepare() -> None:
@@ -114,6 +122,9 @@ class TeamRunner(QObject):
         self._pending_quick = True  # every coalesced request was a quick one
         self._prepared = False
         self._unshown = False  # showing a result failed: the next one refreshes, whatever
+        # The worker's own connection, kept from sync to sync (opening one checks the whole
+        # file: ~20 ms of the watcher's 100). Owned by the running job, else by the runner.
+        self._kept: Library | None = None
         self._done.connect(self._deliver)
 
     @property
@@ -140,9 +151,27 @@ class TeamRunner(QObject):
             prepare()
             self._prepared = True
         keep = self.keep_backups()
+        kept, self._kept = self._kept, None
 
         def job() -> None:
-            outcome = run_sync(path, decide, keep, quick)
+            from desktop.store.library import Library
+
+            library = kept
+            if library is not None and library.path != path:  # another library now
+                library.close()
+                library = None
+            if library is None:
+                try:
+                    library = Library.open(path, create=False)
+                except StoreError as error:
+                    library = None
+                    outcome = Outcome(failure=str(error))
+            if library is not None:
+                outcome = run_sync(path, decide, keep, quick, library)
+                if outcome.failure:  # the file went away, or a bug: start afresh next time
+                    library.close()
+                    library = None
+            self._kept = library  # read in the GUI thread after the signal below
             with contextlib.suppress(RuntimeError):  # the window closed meanwhile
                 self._done.emit(outcome)
 
@@ -201,6 +230,14 @@ class TeamRunner(QObject):
         if thread is not None:
             thread.join(timeout_s)
         self._pending = False
+        if self._thread is None or not self._thread.is_alive():
+            self.release()
+
+    def release(self) -> None:
+        """Close the worker's kept connection (the window closes, or quits)."""
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            kept.close()
 
     def sync_here(self) -> Outcome | None:
         """One sync in the calling (GUI) thread, after the running one: for quitting with a
