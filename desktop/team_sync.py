@@ -109,7 +109,8 @@ def sync(library: Library, *, decide: Resolution | None = None,
     ``quick``: the folder just changed (its watcher fired) — read what came, and publish
     nothing (edits are published by their own sync). Every file is still looked at (size,
     time, inode): trusting an unchanged inode alone missed a file whose new version got
-    the inode number its old one had freed — the file system reuses them at once."""
+    the inode number its old one had freed — the file system reuses them at once, and one
+    sync of a colleague may rename two versions in (its publish, then what it read)."""
     chosen = team.claim(library)  # a library copied from another computer: a new author
     if chosen is None:
         raise TeamNotSet

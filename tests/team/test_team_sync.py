@@ -440,3 +440,4 @@ def test_a_hostile_team_header_merges_the_deal_as_a_plain_file_would(
     ben.library.update_people([replace(kevin, title="CTO")])
     team.share(ben.library, Share(deal.id))
     assert ben.sync().published == ("Contoso renewal",)  # its own numbers still count on
+
