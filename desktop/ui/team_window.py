@@ -192,7 +192,12 @@ class TeamWindow(QObject):
             self.status.setToolTip(details(state, now))
 
     def _started(self) -> None:
-        self.refresh()
+        """Say "syncing…" from the state already read: reading it again here would race the
+        sync for the library (the watcher's sync once took a third longer)."""
+        state = self.state
+        if state is not None:
+            self.status.setText(status_line(state, datetime.now().astimezone(),
+                                            syncing=True))
 
     def _finished(self, outcome: Outcome) -> None:
         self.refresh()
