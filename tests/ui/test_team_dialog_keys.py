@@ -17,7 +17,8 @@ from desktop.domain.team import Share, TeamSettings
 from desktop.store import team
 from desktop.ui.main_window import MainWindow
 from desktop.ui.team_dialog import PRIVATE, SHARE, TeamDialog
-from tests.helpers.ui import choose_menu, click, open_window
+from tests.helpers.ui import click, open_window
+from tests.ui.test_team_window import dialog_of as menu_dialog
 
 WAIT_MS = 15_000
 
@@ -42,11 +43,8 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
 
 
 def dialog_of(qtbot: QtBot, window: MainWindow) -> TeamDialog:
-    choose_menu(qtbot, window, "File", "Team folder")
-    qtbot.waitUntil(lambda: window.team.dialog is not None  # type: ignore[attr-defined]
-                    and window.team.dialog.isVisible())  # type: ignore[attr-defined]
-    dialog = window.team.dialog  # type: ignore[attr-defined]
-    assert isinstance(dialog, TeamDialog)
+    """File ▸ Team folder…, clicked, and made the active window (for its keys)."""
+    dialog = menu_dialog(qtbot, window)
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow, timeout=2000)
     return dialog
