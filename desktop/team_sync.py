@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -333,6 +334,8 @@ def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_i
                         if key != "snapshots"}  # never marked: read once, from the file
             deals = [replace(deal, snapshots=deals[0].snapshots) for deal in
                      _deals_of({**document, "deals": [unmarked]}, path)[0]]
+        elif their_side.anonymised:  # a new deal of stand-ins: never over people we know
+            deals = [_real_people_kept(library, deal) for deal in deals]
         waiting = rebased is not None and bool(rebased.clashes) and decide is None
         provided = None if private else frozenset(PERSON_FIELDS) - {"notes"}
         details = accounts_from_plain(document["accounts"], deals, path) \
@@ -373,6 +376,26 @@ def _merge_file(library: Library, path: Path, seen: Seen, deal_id: str, author_i
     what = "new deal" if result.added else "changes to"
     line = f"{what} {', '.join(names)} from {_author(document, path)}"
     return state, merged.note, "\n".join([line, *_what_changed(library, result.before)])
+
+
+def _real_people_kept(library: Library, deal: Deal) -> Deal:
+    """An anonymised deal new here, with the people this library already knows (an
+    account's people are in several deals, one identity each) as this library has them:
+    their stand-in names and titles would otherwise rename them in every deal — and travel
+    on to every laptop (found by a fresh-eyes tester)."""
+    known = library.known_people([p.id for p in deal.people])
+    if not known:
+        return deal
+    people = []
+    for person in deal.people:
+        if person.id in known:
+            real = library.get_person(person.id)
+            person = replace(person, **{name: getattr(real, name) for name in _IDENTITY})
+        people.append(person)
+    return replace(deal, people=tuple(people))
+
+
+_IDENTITY = ("name", "title", "department", "email", "phone", "organisation", "notes")
 
 
 def _author_id(path: Path) -> str:
@@ -446,7 +469,9 @@ def _author(document: object, path: Path) -> str:
 
 
 def _sentence(path: Path, error: Exception) -> str:
-    text = str(error)
+    """The problem, naming the file by its name: the team folder is said once, above the
+    list (a full path first pushed the problem out of sight)."""
+    text = str(error).replace(f"{path.parent}{os.sep}", "")
     return text if path.name in text else f"{path.name}: {text}"
 
 

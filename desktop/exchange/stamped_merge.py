@@ -137,7 +137,12 @@ def _merge_value(theirs: Any, ours: Any, path: str, key: str, work: _Merge) -> A
     their_mark = work.theirs.marks.get(path)
     our_mark = work.mine.marks.get(path)
     if their_mark is not None and their_mark == our_mark:
-        return ours  # one change, shown differently (redacted or anonymised there)
+        # One change, shown differently: one side has it redacted (emptied as private, or
+        # a stand-in of an anonymised file). The real one wins — theirs, when their file
+        # shows it as it is (a deal shared again with private notes, or no longer anonymised).
+        redacted_there = work.theirs.anonymised or (
+            not work.theirs.private and key in _PRIVATE_KEYS | {"evidence"})
+        return ours if redacted_there else theirs
     they_saw = our_mark is not None and our_mark.seen_by(work.theirs.seen) \
         and not _same(work.theirs.unseen.get(path), our_mark)
     we_saw = their_mark is not None and their_mark.seen_by(work.mine.seen) \

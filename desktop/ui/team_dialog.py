@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QListWidget,
     QPushButton,
     QTreeWidget,
@@ -169,7 +170,10 @@ class TeamDialog(QDialog):
         self.problems = QListWidget()
         self.problems.setAccessibleName("Team folder problems")
         self.problems.setWordWrap(True)
-        self.problems.setMinimumHeight(_lines_high(self.problems, 2))
+        # Wrapped, never scrolled sideways: a sentence cut at the right edge is unread.
+        self.problems.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.problems.setResizeMode(QListView.ResizeMode.Adjust)
+        self.problems.setMinimumHeight(_lines_high(self.problems, 3))
         self.problems.setMaximumHeight(_lines_high(self.problems, 4))
         self.problems_label.setBuddy(self.problems)
         layout.addWidget(self.problems_label)

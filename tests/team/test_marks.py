@@ -76,7 +76,8 @@ def test_a_hostile_header_gives_no_marks_and_no_error() -> None:
 def _sides(theirs: dict[str, Any], mine: dict[str, Any], their_marks: dict[str, Mark],
            my_marks: dict[str, Mark], their_seen: dict[str, int],
            my_seen: dict[str, int], **how: Any) -> tuple[Side, Side]:
-    return (Side(theirs, their_marks, their_seen, private=how.get("private", True)),
+    return (Side(theirs, their_marks, their_seen, private=how.get("private", True),
+                 anonymised=how.get("anonymised", False)),
             Side(mine, my_marks, my_seen, deleted=how.get("deleted", frozenset())))
 
 
@@ -114,10 +115,16 @@ def test_one_change_shown_differently_and_left_out_notes_keep_ours() -> None:
     theirs = copy.deepcopy(base)
     theirs["people"][0]["name"] = "K. L."  # anonymised there: the same mark
     theirs["people"][0]["notes"] = ""  # not shared
-    merged = merge_deal(*_sides(theirs, base, marks, marks, {A: 1}, {A: 1}, private=False))
+    merged = merge_deal(*_sides(theirs, base, marks, marks, {A: 1}, {A: 1}, private=False,
+                                anonymised=True))
     assert merged.document["people"][0]["name"] == "Kevin"
     assert merged.document["people"][0]["notes"] == "secret"
     assert merged.clashes == []
+    # The same change shown as it is there (shared again with private notes, no longer
+    # anonymised) while ours is the redacted copy: theirs, the real one.
+    merged = merge_deal(*_sides(base, theirs, marks, marks, {A: 1}, {A: 1}))
+    assert merged.document["people"][0]["name"] == "Kevin"
+    assert merged.document["people"][0]["notes"] == "secret"
 
 
 def test_a_record_deleted_here_stays_deleted_unless_changed_there_since() -> None:

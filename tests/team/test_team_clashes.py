@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from desktop.domain.deal import Deal
 from desktop.domain.enums import Support
 from desktop.domain.merge import Resolution
 from desktop.domain.team import Share
@@ -100,3 +101,38 @@ def test_an_anonymised_copy_never_writes_its_stand_ins_over_real_names(
     mine = ben.deal(deal.id).person(kevin.id)
     assert (mine.name, mine.title) == ("Kevin Liu", "CIO")  # not "K. L.", not the roles
     assert mine.support is Support.MENTOR  # what anonymising does not touch comes in
+
+
+def test_an_anonymised_deal_never_renames_the_accounts_people_in_other_deals(
+        anna: Laptop, ben: Laptop) -> None:
+    """An account's people are one identity in each of its deals: the stand-ins of a second
+    deal shared anonymised must not rename them in the first, on either laptop."""
+    first = _shared(anna)
+    kevin = first.people[0]
+    second = Deal(name="Contoso expansion", account="Contoso", people=(kevin,))
+    anna.library.add_deal(second)
+    anna.sync()
+    ben.sync()
+    team.share(anna.library, Share(second.id, anonymised=True))
+    for _ in range(2):
+        anna.sync()
+        ben.sync()
+    for laptop in (anna, ben):
+        real = laptop.deal(first.id).person(kevin.id)
+        assert (real.name, real.title) == ("Kevin Liu", "CIO"), laptop
+        assert laptop.deal(second.id).person(kevin.id).name == "Kevin Liu"
+
+
+def test_sharing_again_with_private_notes_brings_them_to_who_has_the_deal(
+        anna: Laptop, ben: Laptop) -> None:
+    deal = _shared(anna)
+    anna.sync()
+    ben.sync()
+    kevin = deal.people[0]
+    assert ben.deal(deal.id).person(kevin.id).notes == ""  # not shared at first
+    team.share(anna.library, Share(deal.id, with_private=True))
+    anna.sync()
+    ben.sync()
+    got = ben.deal(deal.id).person(kevin.id)
+    assert got.notes == "Wants the board seat"
+    assert got.scores.personal.evidence == "Told me over lunch"
