@@ -126,6 +126,7 @@ def note_files(library: Library, records: Iterable[FileRecord], *,
     a merge and its record land together) and forget files gone from the folder. A record's
     digest is that of a version merged; without one, the last merged digest stays."""
     now = utc_now().isoformat()
+    records, forget = list(records), list(forget)
     connection = _connection(library)
     with library.transaction():
         connection.executemany(
@@ -143,7 +144,8 @@ def note_files(library: Library, records: Iterable[FileRecord], *,
         # nothing (a commit is an fsync — a tenth of the watcher's 100 ms on a busy disk).
         recently = (utc_now() - timedelta(seconds=LAST_READ_EVERY_S)).isoformat()
         connection.execute("UPDATE team SET last_read = ? WHERE id = 1 AND "
-                           "(last_read IS NULL OR last_read < ?)", [now, recently])
+                           "(last_read IS NULL OR last_read < ? OR ?)",
+                           [now, recently, bool(records or forget)])
 
 
 def times(library: Library) -> tuple[str | None, str | None]:
