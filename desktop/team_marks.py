@@ -24,6 +24,7 @@ from desktop.domain.marks import (
     leaves,
     stamp,
 )
+from desktop.domain.text import one_line
 from desktop.exchange import dealfile
 from desktop.exchange.stamped_merge import Rebased, Side, marks_after
 from desktop.store import stamps, team
@@ -88,6 +89,7 @@ def theirs(document: Mapping[str, Any], team_header: Any) -> Side:
 
 
 EMPTY = Side({}, {}, {})
+NAME_LIMIT = 80  # characters of a colleague's name kept and shown
 
 
 def keep_after_merge(library: Library, deal_id: str, author_id: str, their_side: Side,
@@ -113,7 +115,7 @@ def keep_after_merge(library: Library, deal_id: str, author_id: str, their_side:
         names = team_header.get("authors") if isinstance(team_header, Mapping) else None
         for author, name in (names.items() if isinstance(names, Mapping) else ()):
             if isinstance(author, str) and isinstance(name, str) and name.strip():
-                shown = " ".join("".join(c for c in name if c.isprintable()).split())[:80]
+                shown = one_line(name, NAME_LIMIT)
                 if shown:
                     stamps.note_author(library, author[:64], shown)
 

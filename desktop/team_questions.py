@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from desktop.domain.enums import Support
+from desktop.domain.text import one_line
 from desktop.exchange.stamped_merge import Rebased
 
 # What a value's path under its record is called (the rest: its keys, in words).
@@ -74,5 +75,4 @@ def _shown(parts: Sequence[str], value: Any) -> str:
 
 
 def _short(text: str) -> str:
-    flat = "".join(c for c in " ".join(text.split()) if c.isprintable())
-    return flat if len(flat) <= LONGEST else flat[: LONGEST - 1] + "…"
+    return one_line(text, LONGEST)

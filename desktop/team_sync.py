@@ -41,6 +41,7 @@ from desktop.domain.errors import ValidationError
 from desktop.domain.merge import PERSON_FIELDS, PersonConflict, Resolution
 from desktop.domain.redaction import for_output
 from desktop.domain.team import FileRecord, FileState, Share, SyncReport, TeamSettings
+from desktop.domain.text import one_line
 from desktop.exchange import dealfile
 from desktop.exchange.dealfile_accounts import accounts_from_plain
 from desktop.exchange.exporting import accounts_of
@@ -461,7 +462,7 @@ def _author(document: object, path: Path) -> str:
     author = header.get("author") if isinstance(header, dict) else None
     name = author.get("name") if isinstance(author, dict) else None
     if isinstance(name, str):  # a colleague's file: untrusted, shown in one short line
-        shown = " ".join("".join(c for c in name if c.isprintable()).split())[:80]
+        shown = one_line(name, team_marks.NAME_LIMIT)
         if shown:
             return shown
     parsed = parse_name(path.name)

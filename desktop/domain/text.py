@@ -52,3 +52,10 @@ def clean_name(value: object, path: str) -> str:
     if not text:
         raise ValidationError(path, "must not be empty")
     return text
+
+
+def one_line(value: str, limit: int) -> str:
+    """Untrusted text shown in one short line (a colleague's name, a value in a question):
+    whitespace folded to single spaces, anything unprintable left out, cut with "…"."""
+    flat = "".join(c for c in " ".join(value.split()) if c.isprintable())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
