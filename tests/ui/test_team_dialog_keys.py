@@ -13,10 +13,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
-from desktop.domain.team import Share, TeamSettings
+from desktop.domain.team import Share
 from desktop.store import team
 from desktop.ui.main_window import MainWindow
 from desktop.ui.team_dialog import PRIVATE, SHARE, TeamDialog
+from tests.helpers.team import anna_with_helix_shared
 from tests.helpers.ui import click, open_window
 from tests.ui.test_team_window import dialog_of as menu_dialog
 
@@ -28,16 +29,8 @@ def window(qtbot: QtBot, tmp_path: Path) -> Iterator[MainWindow]:
     """Anna's window on the demo deals, a team folder set and Helix shared."""
     folder = tmp_path / "Team (Dropbox)"
     folder.mkdir()
-    home = tmp_path / "anna"
-    home.mkdir()
-    path = home / "library.sqlite"
-    from desktop.ui.application import open_library
-
-    with open_library(path) as library:
-        team.set_settings(library, TeamSettings(str(folder), "Anna Keller"))
-        helix = next(d for d in library.list_deals() if d.name.startswith("Helix Health cl"))
-        team.share(library, Share(helix.id))
-    opened = open_window(qtbot, path, home)
+    path, _helix = anna_with_helix_shared(tmp_path, folder)
+    opened = open_window(qtbot, path, path.parent)
     yield opened
     opened.session.close()
 

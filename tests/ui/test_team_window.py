@@ -33,6 +33,7 @@ from desktop.team_sync import sync
 from desktop.ui import team_window
 from desktop.ui.main_window import MainWindow
 from desktop.ui.team_dialog import SHARE, TeamDialog
+from tests.helpers.team import anna_with_helix_shared
 from tests.helpers.ui import (
     activate,
     answer_text_dialog,
@@ -182,18 +183,8 @@ def test_set_up_share_sync_and_see_a_colleagues_change(
 
 @pytest.fixture
 def shared(tmp_path: Path, folder: Path) -> tuple[Path, str]:
-    """Anna's library with the demo deals, the team set and Helix shared (set up before the
-    window opens, as `team set` and `team share` on the command line would)."""
-    home = tmp_path / "anna"
-    home.mkdir()
-    path = home / "library.sqlite"
-    from desktop.ui.application import open_library
-
-    with open_library(path) as library:
-        team.set_settings(library, TeamSettings(str(folder), "Anna Keller"))
-        helix = next(d for d in library.list_deals() if d.name.startswith("Helix Health cl"))
-        team.share(library, Share(helix.id))
-    return path, helix.id
+    """Anna's library with the demo deals, the team set and Helix shared."""
+    return anna_with_helix_shared(tmp_path, folder)
 
 
 def test_an_edit_is_published_after_the_quiet_time_and_an_offline_folder_is_said(
